@@ -1,0 +1,114 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+import { fetchHaloToken, type HaloCredentialData } from '../nodes/HaloPsaMarketplace/transport/haloToken';
+
+/**
+ * OAuth 2.0 client credentials for HaloPSA. The access token is an expirable hidden property: n8n
+ * calls preAuthentication when it is empty or after a 401, stores the result in the credential and
+ * reuses it across items and executions until Halo refuses it.
+ */
+export class HaloPsaMarketplaceOAuth2Api implements ICredentialType {
+	name = 'haloPsaMarketplaceOAuth2Api';
+
+	displayName = 'HaloPSA Marketplace OAuth2 API';
+
+	documentationUrl = 'https://halopsa.com/apidoc/info';
+
+	icon = 'file:halopsa.svg' as const;
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Hosting Type',
+			name: 'hostingType',
+			type: 'options',
+			options: [
+				{ name: 'Hosted by Halo', value: 'hosted' },
+				{ name: 'Own Instance / On-Premise', value: 'onPremise' },
+			],
+			default: 'hosted',
+			description: 'Hosted by Halo uses the authorisation server and tenant shown in HaloPSA; own instance uses {instance}/auth/token',
+		},
+		{
+			displayName: 'Resource Server URL',
+			name: 'resourceServerUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://acme.halopsa.com',
+			required: true,
+			description: 'Your HaloPSA address, with or without /api (Configuration > Integrations > Halo API > API Details)',
+		},
+		{
+			displayName: 'Authorisation Server URL',
+			name: 'authServerUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://acme.halopsa.com/auth',
+			description: 'As shown in HaloPSA under API Details. Empty means {Resource Server URL}/auth.',
+			displayOptions: { show: { hostingType: ['hosted'] } },
+		},
+		{
+			displayName: 'Tenant',
+			name: 'tenant',
+			type: 'string',
+			default: '',
+			placeholder: 'acme',
+			description: 'The tenant shown in HaloPSA under API Details (hosted instances only)',
+			displayOptions: { show: { hostingType: ['hosted'] } },
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Scope',
+			name: 'scope',
+			type: 'string',
+			default: 'all',
+			description: 'Space-separated scopes the API application may use',
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const accessToken = await fetchHaloToken.call(this, credentials as HaloCredentialData);
+		return { accessToken };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
+		},
+	};
+
+	// Agent/me needs a valid token and no particular permission: it proves the token and one API call.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.resourceServerUrl.trim().replace(/\\/+$/, "").replace(/\\/api$/i, "")}}/api',
+			url: '/Agent/me',
+		},
+	};
+}

@@ -1,0 +1,32 @@
+/** URL rules shared by the credential, the node and the trigger. */
+
+const trimSlashes = (url: string) => url.trim().replace(/\/+$/, '');
+
+/** The instance URL without a trailing `/api`, so users may paste either form. */
+export function instanceUrl(resourceServerUrl: string): string {
+	return trimSlashes(resourceServerUrl).replace(/\/api$/i, '');
+}
+
+export function apiBaseUrl(resourceServerUrl: string): string {
+	return `${instanceUrl(resourceServerUrl)}/api`;
+}
+
+export type HostingType = 'hosted' | 'onPremise';
+
+/**
+ * Hosted by Halo: `{authorisation server}/token?tenant=…`. Own instance / on-premise:
+ * `{instance}/auth/token`, no tenant. (n8n's built-in Halo credential mixes these up.)
+ */
+export function tokenUrl(credentials: {
+	hostingType?: string;
+	resourceServerUrl: string;
+	authServerUrl?: string;
+	tenant?: string;
+}): string {
+	if (credentials.hostingType === 'onPremise') {
+		return `${instanceUrl(credentials.resourceServerUrl)}/auth/token`;
+	}
+	const authServer = trimSlashes(credentials.authServerUrl || `${instanceUrl(credentials.resourceServerUrl)}/auth`);
+	const tenant = (credentials.tenant ?? '').trim();
+	return tenant ? `${authServer}/token?tenant=${encodeURIComponent(tenant)}` : `${authServer}/token`;
+}

@@ -1,0 +1,77 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/** What a failed HTTP call tells us, dug out of n8n's error wrappers (NodeApiError -> axios error). */
+export interface HttpFailure {
+	status?: number;
+	headers: Record<string, string>;
+	/** Response body as text, or undefined when the server sent nothing (reset, time-out). */
+	bodyText?: string;
+	body?: unknown;
+	/** Node's network error code (ECONNRESET, ETIMEDOUT, ...). */
+	code?: string;
+	message: string;
+}
+
+export function httpFailure(error: unknown): HttpFailure {
+	const layers: IDataObject[] = [];
+	let current = error as IDataObject | undefined;
+	for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+		layers.push(current);
+		current = (current.cause ?? current.reason) as IDataObject | undefined;
+	}
+	const withResponse = layers.find((layer) => layer.response && typeof layer.response === 'object');
+	const response = withResponse?.response as IDataObject | undefined;
+	const statusRaw =
+		(response?.status as number | undefined) ??
+		(response?.statusCode as number | undefined) ??
+		layers.map((layer) => Number(layer.httpCode)).find((code) => Number.isInteger(code) && code > 0);
+	const headers: Record<string, string> = {};
+	for (const [name, value] of Object.entries((response?.headers as IDataObject) ?? {})) {
+		headers[name.toLowerCase()] = String(value);
+	}
+	const body = response?.data ?? response?.body;
+	const code = layers.map((layer) => layer.code).find((c) => typeof c === 'string' && /^E[A-Z]+/.test(c)) as string | undefined;
+	return {
+		status: typeof statusRaw === 'number' && statusRaw > 0 ? statusRaw : undefined,
+		headers,
+		body,
+		bodyText: bodyToText(body),
+		code,
+		message: String((layers[layers.length - 1]?.message as string) ?? (error as Error)?.message ?? error),
+	};
+}
+
+export function bodyToText(body: unknown): string | undefined {
+	if (body === undefined || body === null) return undefined;
+	if (typeof body === 'string') return body;
+	if (Buffer.isBuffer(body)) return body.toString('utf8');
+	try {
+		return JSON.stringify(body);
+	} catch {
+		return String(body);
+	}
+}
+
+/** Parses JSON when it can; `undefined` for HTML, plain text or nothing. */
+export function parseMaybeJson(body: unknown): unknown {
+	if (body === undefined || body === null || body === '') return undefined;
+	if (typeof body === 'object' && !Buffer.isBuffer(body)) return body;
+	const text = bodyToText(body) ?? '';
+	try {
+		return JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+}
+
+export const looksLikeHtml = (text: string | undefined) => !!text && /^\s*<(!doctype|html|head|body)/i.test(text);
+
+/** Retry-After as milliseconds: either delta-seconds or an HTTP date. */
+export function retryAfterMs(headers: Record<string, string>): number | undefined {
+	const value = headers['retry-after'];
+	if (!value) return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}

@@ -1,0 +1,256 @@
+/**
+ * In-process harness: runs real workflows through n8n-core's WorkflowExecute, so declarative nodes go
+ * through the real RoutingNode and real HTTP requests reach the sandbox servers. The only pieces written
+ * here are the ones n8n's CLI normally provides and does not publish: a node-type registry and a
+ * credentials helper with an in-memory credential store (preAuthentication + persistence, generic
+ * authentication with expressions), mirroring the CLI's behaviour.
+ */
+import {
+	ExecutionLifecycleHooks,
+	WorkflowExecute,
+} from 'n8n-core';
+import {
+	ICredentialsHelper,
+	NodeHelpers,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type ICredentialType,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestHelper,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeCredentialsDetails,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypes,
+	type IRun,
+	type IVersionedNodeType,
+	type IWorkflowExecuteAdditionalData,
+	type WorkflowExecuteMode,
+} from 'n8n-workflow';
+import { HaloPsaMarketplaceOAuth2Api } from '../../credentials/HaloPsaMarketplaceOAuth2Api.credentials';
+import { HaloPsaMarketplace } from '../../nodes/HaloPsaMarketplace/HaloPsaMarketplace.node';
+
+/** Feeds the workflow: outputs the items given in its `items` parameter. */
+class HarnessItems implements INodeType {
+	description = {
+		displayName: 'Harness Items',
+		name: 'harnessItems',
+		group: ['input'],
+		version: 1,
+		description: 'Test input',
+		defaults: { name: 'Items' },
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
+	} as unknown as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const raw = this.getNodeParameter('items', 0) as string | IDataObject[];
+		const items = (typeof raw === 'string' ? JSON.parse(raw) : raw) as IDataObject[];
+		return [items.map((json, index) => ({ json, pairedItem: { item: index === 0 ? 0 : 0 } }))];
+	}
+}
+
+const nodeRegistry: Record<string, INodeType> = {
+	'n8n-nodes-halopsa-marketplace.haloPsaMarketplace': new HaloPsaMarketplace(),
+	'harness.items': new HarnessItems(),
+};
+
+const credentialRegistry: Record<string, ICredentialType> = {
+	haloPsaMarketplaceOAuth2Api: new HaloPsaMarketplaceOAuth2Api(),
+};
+
+export function registerNode(type: string, node: INodeType) {
+	nodeRegistry[type] = node;
+}
+
+export function registerCredential(credential: ICredentialType) {
+	credentialRegistry[credential.name] = credential;
+}
+
+export const nodeTypes: INodeTypes = {
+	getByName: (type: string) => nodeRegistry[type] as INodeType | IVersionedNodeType,
+	getByNameAndVersion: (type: string) => {
+		const node = nodeRegistry[type];
+		if (!node) throw new Error(`Unknown node type ${type}`);
+		return node;
+	},
+	getKnownTypes: () => ({}),
+} as unknown as INodeTypes;
+
+/** Credentials as n8n stores them: by id, data updated in place when preAuthentication refreshes a token. */
+export class CredentialStore {
+	private records = new Map<string, { type: string; name: string; data: ICredentialDataDecryptedObject }>();
+	updates = 0;
+
+	add(id: string, type: string, data: ICredentialDataDecryptedObject, name = id) {
+		this.records.set(id, { type, name, data: { ...data } });
+		return { id, name };
+	}
+
+	get(id: string) {
+		return this.records.get(id);
+	}
+}
+
+class HarnessCredentialsHelper extends ICredentialsHelper {
+	constructor(private store: CredentialStore) {
+		super();
+	}
+
+	getParentTypes(name: string): string[] {
+		const extendsTypes = credentialRegistry[name]?.extends ?? [];
+		return extendsTypes.flatMap((t) => [t, ...this.getParentTypes(t)]);
+	}
+
+	isCredentialUsableByNode() {
+		return true;
+	}
+
+	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, requestOptions: IHttpRequestOptions, workflow?: Workflow, node?: INode): Promise<IHttpRequestOptions> {
+		const type = credentialRegistry[typeName];
+		const authenticate = type?.authenticate;
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		if (authenticate && authenticate.type === 'generic') {
+			for (const [outerKey, values] of Object.entries(authenticate.properties)) {
+				for (const [key, value] of Object.entries(values as IDataObject)) {
+					const resolved = typeof value === 'string' && value.startsWith('=') && workflow && node
+						? workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '')
+						: value;
+					const target = ((requestOptions as unknown as IDataObject)[outerKey] ??= {}) as IDataObject;
+					target[key] = resolved as string;
+				}
+			}
+		}
+		return requestOptions;
+	}
+
+	/** Same rule as n8n's CLI: call the type's preAuthentication when the expirable property is empty or the server said 401, then save. */
+	async preAuthentication(helpers: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, typeName: string, node: INode, credentialsExpired: boolean) {
+		const type = credentialRegistry[typeName];
+		const expirable = type?.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
+		if (credentials[expirable.name] !== '' && !credentialsExpired) return undefined;
+		const output = await type.preAuthentication.call(helpers, credentials);
+		if (output[expirable.name] === undefined) return undefined;
+		const details = node.credentials?.[typeName];
+		if (details?.id) await this.updateCredentials(details, typeName, Object.assign(credentials, output));
+		return Object.assign(credentials, output);
+	}
+
+	/** Only OAuth2 credentials with a preAuthentication hook use this; none here do. */
+	async runPreAuthentication() {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<never> {
+		throw new Error('not used by the harness');
+	}
+
+	async getDecrypted(_additionalData: IWorkflowExecuteAdditionalData, nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentialDataDecryptedObject> {
+		const record = nodeCredentials.id ? this.store.get(nodeCredentials.id) : undefined;
+		if (!record || record.type !== type) throw new Error(`Credential ${nodeCredentials.id} of type ${type} not found`);
+		const properties = credentialRegistry[type]?.properties ?? [];
+		const withDefaults = NodeHelpers.getNodeParameters(properties, record.data as never, true, false, null, null) as ICredentialDataDecryptedObject;
+		return { ...withDefaults, ...record.data };
+	}
+
+	async updateCredentials(nodeCredentials: INodeCredentialsDetails, _type: string, data: ICredentialDataDecryptedObject) {
+		const record = nodeCredentials.id ? this.store.get(nodeCredentials.id) : undefined;
+		if (record) {
+			record.data = { ...data };
+			this.store.updates++;
+		}
+	}
+
+	async updateCredentialsOauthTokenData(nodeCredentials: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject) {
+		await this.updateCredentials(nodeCredentials, type, data);
+	}
+
+	getCredentialsProperties(type: string) {
+		return credentialRegistry[type]?.properties ?? [];
+	}
+}
+
+export function additionalDataFor(store: CredentialStore): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper: new HarnessCredentialsHelper(store),
+		executeWorkflow: async () => {
+			throw new Error('sub-workflows are not used by these tests');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678',
+		formBaseUrl: 'http://localhost:5678/form',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		formTestBaseUrl: 'http://localhost:5678/form-test',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		mcpBaseUrl: 'http://localhost:5678/mcp',
+		mcpTestBaseUrl: 'http://localhost:5678/mcp-test',
+		variables: {},
+		logAiEvent: async () => {},
+		startRunnerTask: async () => {
+			throw new Error('code tasks are not used by these tests');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+export interface RunResult {
+	items: INodeExecutionData[];
+	error?: Error & { description?: string; context?: IDataObject };
+	run: IRun;
+}
+
+let executionCounter = 0;
+
+/** Runs `Items -> node` for real and returns the node's output items (or its error). */
+export async function runNode(options: {
+	type?: string;
+	parameters: IDataObject;
+	credentials?: Record<string, { id: string; name: string }>;
+	store: CredentialStore;
+	input?: IDataObject[];
+	continueOnFail?: boolean;
+	mode?: WorkflowExecuteMode;
+	staticData?: IDataObject;
+}): Promise<RunResult> {
+	const type = options.type ?? 'n8n-nodes-halopsa-marketplace.haloPsaMarketplace';
+	const nodes: INode[] = [
+		{ id: 'items', name: 'Items', type: 'harness.items', typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(options.input ?? [{}]) } },
+		{
+			id: 'subject',
+			name: 'Subject',
+			type,
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: options.parameters as INode['parameters'],
+			credentials: options.credentials,
+			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const, continueOnFail: true } : {}),
+		},
+	];
+	const workflow = new Workflow({
+		id: 'harness',
+		name: 'harness',
+		nodes,
+		connections: { Items: { main: [[{ node: 'Subject', type: 'main', index: 0 }]] } },
+		active: false,
+		nodeTypes,
+		staticData: options.staticData,
+		settings: { executionOrder: 'v1' },
+	});
+	const executionId = String(++executionCounter);
+	const additionalData = additionalDataFor(options.store);
+	additionalData.executionId = executionId;
+	additionalData.hooks = new ExecutionLifecycleHooks(options.mode ?? 'manual', executionId, { id: 'harness', name: 'harness', nodes, connections: {}, active: false, settings: {} } as never);
+	const execute = new WorkflowExecute(additionalData, options.mode ?? 'manual');
+	const run = await execute.run({ workflow, startNode: workflow.getNode('Items')! });
+	const taskData = run.data.resultData.runData.Subject?.[0];
+	const error = (taskData?.error ?? run.data.resultData.error) as RunResult['error'];
+	return { items: taskData?.data?.main?.[0] ?? [], error, run };
+}

@@ -1,0 +1,276 @@
+/**
+ * A HaloPSA sandbox: the marketplace endpoints of the resource table, served like real Halo including
+ * its awkward parts (case-insensitive paths, `pageinate`, wrapper or bare lists, plain-text 400s,
+ * rolling-window 429s, expiring tokens, HTML pages for wrong URLs).
+ */
+import { randomBytes } from 'crypto';
+import * as http from 'http';
+import { resourceTable, isWriteOnlyField, type HaloResource } from '../../nodes/HaloPsaMarketplace/resources/resourceTable';
+import { recordProblems } from '../../nodes/HaloPsaMarketplace/transport/recordSchema';
+import { seedAll } from './haloSeed';
+import { close, Faults, htmlPage, listen, parseBody, playFault, RateLimiter, readBody, RequestLog, sendJson, sendText, type Fault } from './httpKit';
+
+export interface HaloSandboxOptions {
+	clientId?: string;
+	clientSecret?: string;
+	tenant?: string;
+	/** Token lifetime in seconds (Halo: 3600). */
+	tokenTtlSeconds?: number;
+	/** UNSURE variants: list answers as `{record_count, plural: [...]}` or a bare array. */
+	listShape?: 'wrapper' | 'bare';
+	/** UNSURE variants: POST answers the saved object or an array of them. */
+	postShape?: 'object' | 'array';
+	/** UNSURE variants: DELETE answers nothing or a JSON body. */
+	deleteBody?: 'empty' | 'json';
+	/** Rolling-window rate limit (hosted Halo: 300 per 5 minutes). */
+	rateLimit?: { limit: number; windowMs: number; retryAfterSeconds?: number };
+	seedCounts?: Record<string, number>;
+}
+
+interface IssuedToken {
+	expiresAt: number;
+}
+
+export class HaloSandbox {
+	readonly options: Required<Omit<HaloSandboxOptions, 'rateLimit' | 'seedCounts'>> & Pick<HaloSandboxOptions, 'rateLimit' | 'seedCounts'>;
+	readonly requests = new RequestLog();
+	readonly faults = new Faults();
+	/** Records per resource value, keyed by Halo key. */
+	store: Map<string, Map<number, Record<string, unknown>>>;
+	/** Write-only values received, kept apart like Halo does (never returned). */
+	readonly secrets = new Map<string, Record<string, unknown>>();
+	tokenRequests = 0;
+	url = '';
+	private tokens = new Map<string, IssuedToken>();
+	private limiter?: RateLimiter;
+	private server = http.createServer((req, res) => void this.handle(req, res));
+
+	constructor(options: HaloSandboxOptions = {}) {
+		this.options = {
+			clientId: 'sandbox-client',
+			clientSecret: 'sandbox-secret',
+			tenant: 'acme',
+			tokenTtlSeconds: 3600,
+			listShape: 'wrapper',
+			postShape: 'object',
+			deleteBody: 'empty',
+			...options,
+		};
+		this.store = seedAll(options.seedCounts);
+		this.setRateLimit(options.rateLimit);
+	}
+
+	async start(port = 0): Promise<string> {
+		this.url = await listen(this.server, port);
+		return this.url;
+	}
+
+	async stop() {
+		await close(this.server);
+	}
+
+	setRateLimit(rateLimit?: HaloSandboxOptions['rateLimit']) {
+		this.options.rateLimit = rateLimit;
+		this.limiter = rateLimit ? new RateLimiter(rateLimit.limit, rateLimit.windowMs) : undefined;
+	}
+
+	addFault(fault: Fault) {
+		this.faults.add(fault);
+	}
+
+	/** Makes every issued token expire now, as if an hour had passed. */
+	expireTokens() {
+		for (const token of this.tokens.values()) token.expiresAt = 0;
+	}
+
+	records(resourceValue: string) {
+		return this.store.get(resourceValue)!;
+	}
+
+	apiRequests() {
+		return this.requests.filter((r) => /^\/api\//i.test(r.path));
+	}
+
+	clearLog() {
+		this.requests.length = 0;
+		this.tokenRequests = 0;
+	}
+
+	private async handle(req: http.IncomingMessage, res: http.ServerResponse) {
+		const url = new URL(req.url ?? '/', 'http://sandbox');
+		const raw = await readBody(req);
+		const body = parseBody(raw, req.headers['content-type']);
+		const entry = { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body, rawBody: raw.toString('utf8') };
+		this.requests.push(entry);
+		const status = (code: number) => ((entry as { status?: number }).status = code);
+		const fault = this.faults.take(entry.method, entry.path);
+		if (fault) {
+			status(fault.status ?? 0);
+			return await playFault(fault, res);
+		}
+		const path = url.pathname.replace(/\/+$/, '');
+		const lower = path.toLowerCase();
+		if (entry.method === 'POST' && (lower === '/auth/token' || lower === '/token')) return this.token(entry, res, status);
+		if (!lower.startsWith('/api/')) {
+			status(404);
+			return sendText(res, 404, htmlPage('404 - Page not found'), {}, 'text/html; charset=utf-8');
+		}
+		if (lower === '/api/authinfo') {
+			status(200);
+			return sendJson(res, 200, { auth_url: `${this.url}/auth`, tenant_id: this.options.tenant });
+		}
+		if (this.limiter && !this.limiter.allow()) {
+			status(429);
+			const headers: Record<string, string> = {};
+			if (this.options.rateLimit?.retryAfterSeconds !== undefined) headers['Retry-After'] = String(this.options.rateLimit.retryAfterSeconds);
+			return sendText(res, 429, 'Rate Limit Reached - 300 Requests per rolling 5 minute window', headers);
+		}
+		const auth = /^Bearer (.+)$/i.exec(String(req.headers.authorization ?? ''));
+		const token = auth && this.tokens.get(auth[1]);
+		if (!token || token.expiresAt <= Date.now()) {
+			status(401);
+			return sendText(res, 401, '', { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+		}
+		const [code, answer] = this.api(entry.method, path.slice('/api/'.length), url.searchParams, body);
+		status(code);
+		if (answer === undefined) {
+			res.writeHead(code);
+			return res.end();
+		}
+		return typeof answer === 'string' ? sendText(res, code, answer) : sendJson(res, code, answer);
+	}
+
+	private token(entry: { query: Record<string, string>; body: unknown }, res: http.ServerResponse, status: (c: number) => void) {
+		this.tokenRequests++;
+		const form = (entry.body ?? {}) as Record<string, string>;
+		const tenant = entry.query.tenant ?? form.tenant;
+		if (form.grant_type !== 'client_credentials') {
+			status(400);
+			return sendJson(res, 400, { error: 'unsupported_grant_type' });
+		}
+		if (form.client_id !== this.options.clientId || form.client_secret !== this.options.clientSecret) {
+			status(401);
+			return sendJson(res, 401, { error: 'invalid_client' });
+		}
+		// Hosted Halo names the tenant (query or form); an own instance answers without one.
+		if (tenant !== undefined && tenant !== this.options.tenant) {
+			status(400);
+			return sendJson(res, 400, { error: 'invalid_request', error_description: `Unknown tenant ${tenant}` });
+		}
+		const accessToken = randomBytes(24).toString('hex');
+		this.tokens.set(accessToken, { expiresAt: Date.now() + this.options.tokenTtlSeconds * 1000 });
+		status(200);
+		return sendJson(res, 200, { access_token: accessToken, token_type: 'Bearer', expires_in: this.options.tokenTtlSeconds, scope: form.scope ?? 'all' });
+	}
+
+	private api(method: string, path: string, query: URLSearchParams, body: unknown): [number, unknown] {
+		const segments = path.split('/').filter(Boolean);
+		const lower = segments.map((s) => s.toLowerCase());
+		if (lower[0] === 'agent' && lower[1] === 'me' && method === 'GET') return [200, { id: 1, name: 'API Agent' }];
+		// Operation-specific paths first (they look like `/X/{id}` otherwise).
+		for (const resource of resourceTable) {
+			for (const extra of resource.extra ?? []) {
+				if (!('path' in extra)) continue;
+				const extraPath = extra.path.toLowerCase().split('/');
+				if (extraPath.every((s, i) => lower[i] === s)) {
+					const rest = segments.slice(extraPath.length);
+					const handled = this.extra(resource, extra.kind, method, rest, query, body);
+					if (handled) return handled;
+				}
+			}
+		}
+		const resource = resourceTable.find((r) => r.crud.length && r.path.toLowerCase() === lower[0]);
+		if (!resource) return [404, `No route for /api/${path}`];
+		const records = this.records(resource.value);
+		if (segments.length === 1 && method === 'GET') return [200, this.list(resource, records, query)];
+		if (segments.length === 1 && method === 'POST') return this.upsert(resource, body);
+		const id = Number(segments[1]);
+		if (segments.length === 2 && Number.isInteger(id)) {
+			const record = records.get(id);
+			if (!record) return [404, `${resource.schema} ${segments[1]} not found`];
+			if (method === 'GET') return [200, this.visible(record)];
+			if (method === 'DELETE') {
+				records.delete(id);
+				return this.options.deleteBody === 'json' ? [200, { id, deleted: true }] : [200, undefined];
+			}
+		}
+		return [405, `Method ${method} not allowed on /api/${path}`];
+	}
+
+	private list(resource: HaloResource, records: Map<number, Record<string, unknown>>, query: URLSearchParams) {
+		let all = [...records.values()];
+		const search = query.get('search');
+		if (search) all = all.filter((r) => JSON.stringify(r).toLowerCase().includes(search.toLowerCase()));
+		const order = query.get('order');
+		if (order) all.sort((a, b) => String(a[order] ?? '').localeCompare(String(b[order] ?? ''), undefined, { numeric: true }));
+		if (query.get('orderdesc') === 'true') all.reverse();
+		const total = all.length;
+		let page = all;
+		const paginate = query.get('pageinate') === 'true';
+		const pageSize = Number(query.get('page_size') ?? 50);
+		const pageNo = Number(query.get('page_no') ?? 1);
+		if (paginate) page = all.slice((pageNo - 1) * pageSize, pageNo * pageSize);
+		else if (query.get('count')) page = all.slice(0, Number(query.get('count')));
+		const visible = page.map((r) => this.visible(r));
+		if (this.options.listShape === 'bare') return visible;
+		return paginate
+			? { page_no: pageNo, page_size: pageSize, record_count: total, [resource.plural]: visible }
+			: { record_count: total, [resource.plural]: visible };
+	}
+
+	private visible(record: Record<string, unknown>) {
+		return { ...record, _warning: '' };
+	}
+
+	/** Halo's upsert: an array; a record with its key updates, one without creates. */
+	private upsert(resource: HaloResource, body: unknown, store = this.records(resource.value)): [number, unknown] {
+		if (!Array.isArray(body)) return [400, 'The request body must be an array of records'];
+		for (const record of body) {
+			const problems = recordProblems(resource, record);
+			if (problems) return [400, `${resource.schema}: ${problems}`];
+			const key = (record as Record<string, unknown>)[resource.key];
+			if (key && !store.has(Number(key))) return [400, `${resource.schema} ${key} does not exist`];
+		}
+		const saved = body.map((input: Record<string, unknown>) => {
+			const key = Number(input[resource.key]) || Math.max(0, ...store.keys()) + 1;
+			const record: Record<string, unknown> = { ...(store.get(key) ?? {}) };
+			for (const [field, value] of Object.entries(input)) {
+				if (isWriteOnlyField(field)) this.secrets.set(`${resource.value}:${key}`, { ...(this.secrets.get(`${resource.value}:${key}`) ?? {}), [field]: value });
+				else if (field === '_unlink_from_ticket') {
+					if (value) Object.assign(record, { ticket_id: 0, linked_tickets: [] });
+				} else if (!field.startsWith('_')) record[field] = value;
+			}
+			if (resource.value === 'ecommerceOrder' && input.ticket_id) record.linked_tickets = [{ ticket_id: input.ticket_id }];
+			record[resource.key] = key;
+			store.set(key, record);
+			return this.visible(record);
+		});
+		return [this.options.postShape === 'array' || saved.length > 1 ? 200 : 201, this.options.postShape === 'array' || saved.length > 1 ? saved : saved[0]];
+	}
+
+	private extra(resource: HaloResource, kind: string, method: string, rest: string[], query: URLSearchParams, body: unknown): [number, unknown] | undefined {
+		switch (kind) {
+			case 'bulkManage':
+				return method === 'POST' && !rest.length ? this.upsert(resource, body) : undefined;
+			case 'deleteByParent': {
+				if (method !== 'DELETE' || rest.length !== 1) return undefined;
+				const parent = Number(rest[0]);
+				const records = this.records(resource.value);
+				for (const [key, record] of records) if (record.parentid === parent) records.delete(key);
+				return this.options.deleteBody === 'json' ? [200, { parentid: parent, deleted: true }] : [200, undefined];
+			}
+			case 'read':
+				if (method !== 'GET' || rest.length) return undefined;
+				if (resource.value === 'adobeCommerceIntegration') return [200, { connected: true, store_url: 'https://shop.example.com', last_auth: '2026-01-01T00:00:00Z' }];
+				return [200, { reseller: 'Ingram Micro Sandbox', query: Object.fromEntries(query), customer_number: '20-22222' }];
+			case 'formAuth': {
+				if (method !== 'POST' || rest.length) return undefined;
+				const fields = (body ?? {}) as Record<string, string>;
+				const keys = Object.keys(fields).filter((k) => /^obj\[\d+\]\.key$/i.test(k)).map((k) => fields[k]);
+				if (!keys.length) return [400, 'obj is mandatory'];
+				return [200, { success: true, received_keys: keys }];
+			}
+		}
+		return undefined;
+	}
+}
