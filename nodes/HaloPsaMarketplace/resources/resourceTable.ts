@@ -596,7 +596,7 @@ export const resourceTable: readonly HaloResource[] = [
 	},
 	{
 		value: 'ecommerceOrder',
-		displayName: 'E-Commerce Order (Shopify, Amazon, Adobe Commerce)',
+		displayName: 'E-Commerce Order',
 		schema: 'EcommerceOrder',
 		path: 'EcommerceOrder',
 		key: 'id',

@@ -35,6 +35,13 @@ export function haloApiError(node: INode, failure: HttpFailure, call: HaloCallCo
 	const server = haloMessage(failure);
 	let message: string;
 	let description: string;
+	if (failure.tokenProblem) {
+		return new NodeApiError(node, { message: failure.tokenProblem } as JsonObject, {
+			message: failure.tokenProblem,
+			description: 'Open the HaloPSA Marketplace credential, correct it and use "Test" to check it.',
+			itemIndex: call.itemIndex,
+		});
+	}
 	switch (failure.status) {
 		case 400:
 			message = `HaloPSA refused the request: ${server ?? 'bad request'}`;

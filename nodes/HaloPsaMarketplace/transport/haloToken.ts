@@ -13,12 +13,21 @@ export interface HaloCredentialData extends IDataObject {
 	accessToken: string;
 }
 
+/** A token problem the user must fix in the credential; its message is already written for them. */
+export class HaloTokenError extends Error {
+	name = 'HaloTokenError';
+}
+
 /**
- * Token requests in flight, keyed by token URL + client. n8n runs a node's items concurrently, so
- * the first execution's items would otherwise each fetch a token. Only promises still in flight live
- * here: the token itself is kept by n8n in the credential, across items, executions and processes.
+ * n8n runs a node's items concurrently, so when the stored token is empty or expired, every item asks
+ * for a new one at nearly the same moment. Two per-process memos collapse those asks into one token
+ * request: the request in flight, and the token fetched in the last minute (reused by a caller whose
+ * failed token is an older one). The token of record is the one n8n saves in the credential, which
+ * carries it across executions and processes; these memos only stop a burst from fetching many.
  */
 const inFlight = new Map<string, Promise<string>>();
+const recent = new Map<string, { token: string; at: number }>();
+const RECENT_MS = 60_000;
 
 export async function fetchHaloToken(this: IHttpRequestHelper, credentials: HaloCredentialData): Promise<string> {
 	const url = tokenUrl(credentials);
@@ -27,7 +36,15 @@ export async function fetchHaloToken(this: IHttpRequestHelper, credentials: Halo
 		.digest('hex');
 	const pending = inFlight.get(flightKey);
 	if (pending) return await pending;
-	const request = requestToken.call(this, url, credentials).finally(() => inFlight.delete(flightKey));
+	const fresh = recent.get(flightKey);
+	if (fresh && Date.now() - fresh.at < RECENT_MS && fresh.token !== credentials.accessToken) return fresh.token;
+	const request = requestToken
+		.call(this, url, credentials)
+		.then((token) => {
+			recent.set(flightKey, { token, at: Date.now() });
+			return token;
+		})
+		.finally(() => inFlight.delete(flightKey));
 	inFlight.set(flightKey, request);
 	return await request;
 }
@@ -53,13 +70,13 @@ async function requestToken(this: IHttpRequestHelper, url: string, credentials: 
 	try {
 		response = (await this.helpers.httpRequest(options)) as { statusCode: number; body: unknown };
 	} catch (error) {
-		throw new Error(
+		throw new HaloTokenError(
 			`Could not reach the HaloPSA token URL ${url}: ${(error as Error).message}. Check the Authorisation Server URL (hosted) or the Resource Server URL (own instance).`,
 		);
 	}
 	const parsed = parseJson(response.body);
 	if (parsed === undefined) {
-		throw new Error(
+		throw new HaloTokenError(
 			`The HaloPSA token URL ${url} answered HTTP ${response.statusCode} with a web page, not a token. ` +
 				'Copy the Authorisation Server URL from HaloPSA (Configuration > Integrations > Halo API > API Details) and check the Hosting Type.',
 		);
@@ -68,14 +85,14 @@ async function requestToken(this: IHttpRequestHelper, url: string, credentials: 
 	if (response.statusCode >= 400 || error || typeof parsed.access_token !== 'string') {
 		const detail = typeof parsed.error_description === 'string' ? `: ${parsed.error_description}` : '';
 		if (error === 'invalid_client' || response.statusCode === 401) {
-			throw new Error(
+			throw new HaloTokenError(
 				`HaloPSA rejected the client ID or client secret (invalid_client${detail}). Check the Client ID and Client Secret of the API application in HaloPSA (Configuration > Integrations > Halo API > View Applications) and that it uses Client ID and Secret (Services) authentication.`,
 			);
 		}
 		if (error === 'invalid_scope') {
-			throw new Error(`HaloPSA refused the scope "${credentials.scope}" (invalid_scope${detail}). Use "all" or scopes the API application allows.`);
+			throw new HaloTokenError(`HaloPSA refused the scope "${credentials.scope}" (invalid_scope${detail}). Use "all" or scopes the API application allows.`);
 		}
-		throw new Error(`HaloPSA did not issue a token (HTTP ${response.statusCode}${error ? `, ${error}` : ''}${detail}).`);
+		throw new HaloTokenError(`HaloPSA did not issue a token (HTTP ${response.statusCode}${error ? `, ${error}` : ''}${detail}).`);
 	}
 	return parsed.access_token;
 }

