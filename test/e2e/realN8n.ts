@@ -37,6 +37,8 @@ export class RealN8n {
 	readonly node: string;
 	readonly userFolder: string;
 	private logs: string[] = [];
+	/** Each n8n process starts a task broker; a port of its own lets several instances (demo, tests) coexist. */
+	readonly brokerPort = 20000 + Math.floor(Math.random() * 20000);
 
 	constructor(options: { userFolder?: string } = {}) {
 		this.runtime = installN8n();
@@ -70,6 +72,7 @@ export class RealN8n {
 			N8N_PERSONALIZATION_ENABLED: 'false',
 			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 			N8N_RUNNERS_ENABLED: 'false',
+			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
 			N8N_LOG_LEVEL: 'info',
 			N8N_LOG_OUTPUT: 'console',
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',

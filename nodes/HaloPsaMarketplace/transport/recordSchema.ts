@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FieldSpec, FieldType, HaloResource } from '../resources/resourceTable';
+import { isWriteOnlyField, type FieldSpec, type FieldType, type HaloResource } from '../resources/resourceTable';
 
 /** Zod type for one seed field type. Dates must parse; GUIDs must be GUIDs. */
 const zodFor: Record<FieldType, () => z.ZodTypeAny> = {
@@ -48,7 +48,9 @@ export function recordProblems(resource: HaloResource, record: unknown): string 
 		.map((issue) => {
 			const field = String(issue.path[0] ?? '');
 			const spec = types.get(field);
-			const got = JSON.stringify((record as Record<string, unknown>)[field]);
+			const value = (record as Record<string, unknown>)[field];
+			// A write-only secret is never repeated in an error, even a wrong one.
+			const got = isWriteOnlyField(field) ? `a ${Array.isArray(value) ? 'list' : typeof value}` : JSON.stringify(value);
 			return spec
 				? `field "${field}" must be ${expected[spec[1]]} (got ${got})`
 				: `field "${field}": ${issue.message}`;
