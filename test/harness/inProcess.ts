@@ -132,7 +132,9 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
 		const type = credentialRegistry[typeName];
 		const expirable = type?.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
-		if (credentials[expirable.name] !== '' && !credentialsExpired) return undefined;
+		// As in n8n's CLI: a credential test (the noOp node with an empty "temp" parameter) always fetches anew.
+		const isTestingCredentials = node.type === 'n8n-nodes-base.noOp' && node.parameters?.temp === '';
+		if (credentials[expirable.name] !== '' && !credentialsExpired && !isTestingCredentials) return undefined;
 		const output = await type.preAuthentication.call(helpers, credentials);
 		if (output[expirable.name] === undefined) return undefined;
 		const details = node.credentials?.[typeName];
@@ -199,6 +201,28 @@ export function additionalDataFor(store: CredentialStore): IWorkflowExecuteAddit
 			throw new Error('code tasks are not used by these tests');
 		},
 	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+/**
+ * The node n8n's CLI builds to run a credential's `test.request`: a noOp whose only parameter routes the
+ * test request, run by RoutingNode with the credential (see n8n's CredentialsTester).
+ */
+export function credentialTestNode(credential: ICredentialType): INodeType {
+	const request = (credential.test as { request: IDataObject }).request;
+	return {
+		description: {
+			displayName: 'Credential test',
+			name: 'noOp',
+			group: ['transform'],
+			version: 1,
+			description: '',
+			defaults: {},
+			inputs: ['main'],
+			outputs: ['main'],
+			credentials: [{ name: credential.name, required: true }],
+			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request } }],
+		} as unknown as INodeType['description'],
+	};
 }
 
 export interface RunResult {

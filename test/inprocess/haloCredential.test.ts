@@ -1,4 +1,6 @@
-import { haloFixture, type HaloFixture } from './haloFixture';
+import { HaloPsaMarketplaceOAuth2Api } from '../../credentials/HaloPsaMarketplaceOAuth2Api.credentials';
+import { credentialTestNode, registerNode, runNode } from '../harness/inProcess';
+import { HALO_CRED, haloFixture, type HaloFixture } from './haloFixture';
 
 const listOrders = { resource: 'ecommerceOrder', operation: 'get', recordId: '={{ { __rl: true, mode: "id", value: String($json.id) } }}', simplify: true };
 const fiftyItems = Array.from({ length: 50 }, (_, i) => ({ id: (i % 25) + 1 }));
@@ -65,5 +67,29 @@ describe('HaloPSA credential in-process', () => {
 		const { error } = await halo.run(listOrders, { input: [{ id: 1 }] });
 		expect(error?.message).toMatch(/^The HaloPSA token URL .*\/wrong\/token\?tenant=acme answered HTTP 404 with a web page, not a token/);
 		expect(error?.message).toContain('Authorisation Server URL');
+	});
+});
+
+describe('HaloPSA credential test (as n8n runs it)', () => {
+	let halo: HaloFixture;
+	afterEach(async () => {
+		await halo.stop();
+	});
+
+	it('fetches a token and calls /api/Agent/me with it', async () => {
+		halo = await haloFixture();
+		registerNode('n8n-nodes-base.noOp', credentialTestNode(new HaloPsaMarketplaceOAuth2Api()));
+		const { items, error } = await runNode({ type: 'n8n-nodes-base.noOp', parameters: { temp: '' }, credentials: { [HALO_CRED]: halo.credential }, store: halo.store });
+		expect(error).toBeUndefined();
+		expect(items[0].json).toEqual({ id: 1, name: 'API Agent' });
+		expect(halo.sandbox.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['POST /auth/token 200', 'GET /api/Agent/me 200']);
+	});
+
+	it('fails with the invalid_client message when the secret is wrong', async () => {
+		halo = await haloFixture({}, { clientSecret: 'nope' });
+		registerNode('n8n-nodes-base.noOp', credentialTestNode(new HaloPsaMarketplaceOAuth2Api()));
+		const { error } = await runNode({ type: 'n8n-nodes-base.noOp', parameters: { temp: '' }, credentials: { [HALO_CRED]: halo.credential }, store: halo.store });
+		expect(error?.message).toMatch(/HaloPSA rejected the client ID or client secret \(invalid_client\)/);
+		expect(halo.sandbox.apiRequests()).toHaveLength(0);
 	});
 });
