@@ -30,7 +30,7 @@ describe('real n8n: HaloPSA node, E-Commerce Order', () => {
 			workflowWith('eoCreate', node({ operation: 'upsert', inputMode: 'fields', simplify: false, fields: { thirdpartyordernumber: '#E2E-1', thirdpartystatus: 'paid' } })),
 			workflowWith('eoUpdate', node({ operation: 'upsert', updateId: 8, inputMode: 'json', recordJson: '{"thirdpartystatus2": "shipped"}', simplify: true })),
 			workflowWith('eoDelete', node({ operation: 'delete', recordId: byId(9) })),
-			workflowWith('eoFifty', node({ operation: 'get', simplify: true, recordId: '={{ { __rl: true, mode: "id", value: String($json.id) } }}' }), Array.from({ length: 50 }, (_, i) => ({ id: (i % 20) + 1 }))),
+			workflowWith('eoFifty', node({ operation: 'get', simplify: true, recordId: '={{ { __rl: true, mode: "id", value: String($json.id) } }}' }), Array.from({ length: 50 }, (_, i) => ({ id: (i % 15) + 10 }))),
 		]);
 	});
 
