@@ -49,7 +49,7 @@ class HarnessItems implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const raw = this.getNodeParameter('items', 0) as string | IDataObject[];
 		const items = (typeof raw === 'string' ? JSON.parse(raw) : raw) as IDataObject[];
-		return [items.map((json, index) => ({ json, pairedItem: { item: index === 0 ? 0 : 0 } }))];
+		return [items.map((json) => ({ json, pairedItem: { item: 0 } }))];
 	}
 }
 

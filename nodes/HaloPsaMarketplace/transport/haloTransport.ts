@@ -9,7 +9,7 @@ import {
 	type IHttpRequestOptions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
-import { findResource, isWriteOnlyField, type ExtraOperation, type HaloResource } from '../resources/resourceTable';
+import { findResource, isWriteOnlyField, type HaloResource } from '../resources/resourceTable';
 import { haloApiError } from './haloErrors';
 import { httpFailure, parseMaybeJson, retryAfterMs } from './httpFailure';
 import { recordProblems } from './recordSchema';
@@ -216,7 +216,7 @@ async function upsert(this: IExecuteSingleFunctions, base: IHttpRequestOptions, 
 }
 
 /** Item 0 sends every input item, chunked; the other items add nothing (their records are in item 0's chunks). */
-async function bulkManage(this: IExecuteSingleFunctions, base: IHttpRequestOptions, resource: HaloResource, operation: ExtraOperation): Promise<INodeExecutionData[]> {
+async function bulkManage(this: IExecuteSingleFunctions, base: IHttpRequestOptions, resource: HaloResource, path: string): Promise<INodeExecutionData[]> {
 	if (this.getItemIndex() !== 0) return [];
 	const chunkSize = this.getNodeParameter('chunkSize', 100) as number;
 	if (!Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > 1000) {
@@ -239,7 +239,7 @@ async function bulkManage(this: IExecuteSingleFunctions, base: IHttpRequestOptio
 		const to = from + batch.length - 1;
 		const pairedItem = batch.map((_, i) => ({ item: from + i }));
 		try {
-			const body = await haloRequest.call(this, base, { method: 'POST', path: operation.kind === 'bulkManage' ? operation.path : resource.path, body: batch, idempotent: batch.every((r) => !!r[resource.key]) });
+			const body = await haloRequest.call(this, base, { method: 'POST', path, body: batch, idempotent: batch.every((r) => !!r[resource.key]) });
 			reports.push({ json: { chunk: chunk + 1, chunks, firstItem: from, lastItem: to, sent: batch.length, saved: answerRecords(body).length || batch.length, success: true }, pairedItem });
 		} catch (error) {
 			const message = `Chunk ${chunk + 1} of ${chunks} (items ${from}-${to}) failed: ${(error as Error).message}`;
@@ -254,7 +254,7 @@ async function bulkManage(this: IExecuteSingleFunctions, base: IHttpRequestOptio
 	return reports;
 }
 
-async function formAuth(this: IExecuteSingleFunctions, base: IHttpRequestOptions, resource: HaloResource, operation: ExtraOperation) {
+async function formAuth(this: IExecuteSingleFunctions, base: IHttpRequestOptions, resource: HaloResource, path: string) {
 	const pairs = ((this.getNodeParameter('authPairs', {}) as IDataObject).pair as IDataObject[] | undefined) ?? [];
 	if (!pairs.length) {
 		throw userError.call(this, `Key/Value Pairs are empty in item ${this.getItemIndex()}`, 'Add the OAuth handshake values Adobe Commerce gave you (for example oauth_consumer_key).');
@@ -265,7 +265,7 @@ async function formAuth(this: IExecuteSingleFunctions, base: IHttpRequestOptions
 		form.append(`obj[${index}].key`, String(pair.key));
 		form.append(`obj[${index}].value`, String(pair.value ?? ''));
 	});
-	const body = await haloRequest.call(this, base, { method: 'POST', path: operation.kind === 'formAuth' ? operation.path : resource.path, body: form, formData: true, idempotent: false });
+	const body = await haloRequest.call(this, base, { method: 'POST', path, body: form, formData: true, idempotent: false });
 	const records = answerRecords(body);
 	return shapeRecords.call(this, resource, records.length ? records : [{ success: true }]);
 }
@@ -314,14 +314,14 @@ export async function runHaloOperation(this: IExecutePaginationFunctions, reques
 			return shapeRecords.call(this, resource, records);
 		}
 		case 'bulkManage':
-			return await bulkManage.call(this, base, resource, extra);
+			return await bulkManage.call(this, base, resource, extra.path);
 		case 'deleteByParent': {
 			const parentId = recordKey.call(this, 'parentId', 'Parent ID');
 			await haloRequest.call(this, base, { method: 'DELETE', path: `${extra.path}/${parentId}`, idempotent: true, subject: `${label} parent ${parentId}` });
 			return [{ json: { deleted: true, parentId }, pairedItem: { item: this.getItemIndex() } }];
 		}
 		case 'formAuth':
-			return await formAuth.call(this, base, resource, extra);
+			return await formAuth.call(this, base, resource, extra.path);
 		default:
 			throw userError.call(this, `Operation "${operation}" is not supported`, 'Pick an operation from the list.');
 	}
