@@ -31,6 +31,7 @@ import {
 } from 'n8n-workflow';
 import { HaloPsaMarketplaceOAuth2Api } from '../../credentials/HaloPsaMarketplaceOAuth2Api.credentials';
 import { HaloPsaMarketplace } from '../../nodes/HaloPsaMarketplace/HaloPsaMarketplace.node';
+import { HaloPsaMarketplaceTrigger } from '../../nodes/HaloPsaMarketplaceTrigger/HaloPsaMarketplaceTrigger.node';
 
 /** Feeds the workflow: outputs the items given in its `items` parameter. */
 class HarnessItems implements INodeType {
@@ -55,6 +56,7 @@ class HarnessItems implements INodeType {
 
 const nodeRegistry: Record<string, INodeType> = {
 	'n8n-nodes-halopsa-marketplace.haloPsaMarketplace': new HaloPsaMarketplace(),
+	'n8n-nodes-halopsa-marketplace.haloPsaMarketplaceTrigger': new HaloPsaMarketplaceTrigger(),
 	'harness.items': new HarnessItems(),
 };
 

@@ -25,6 +25,14 @@ export interface HaloSandboxOptions {
 	/** Rolling-window rate limit (hosted Halo: 300 per 5 minutes). */
 	rateLimit?: { limit: number; windowMs: number; retryAfterSeconds?: number };
 	seedCounts?: Record<string, number>;
+	/** Whether list `order`/`orderdesc` are honoured (an endpoint that ignores them answers in key order). */
+	honoursOrder?: boolean;
+}
+
+/** Numbers by value, everything else as text with numeric runs compared by value. */
+function compareValues(a: unknown, b: unknown): number {
+	if (typeof a === 'number' && typeof b === 'number') return a - b;
+	return String(a ?? '').localeCompare(String(b ?? ''), undefined, { numeric: true });
 }
 
 interface IssuedToken {
@@ -42,6 +50,7 @@ export class HaloSandbox {
 	tokenRequests = 0;
 	url = '';
 	private tokens = new Map<string, IssuedToken>();
+	private highestKeys = new Map<string, number>();
 	private limiter?: RateLimiter;
 	private server = http.createServer((req, res) => void this.handle(req, res));
 
@@ -54,9 +63,11 @@ export class HaloSandbox {
 			listShape: 'wrapper',
 			postShape: 'object',
 			deleteBody: 'empty',
+			honoursOrder: true,
 			...options,
 		};
 		this.store = seedAll(options.seedCounts);
+		for (const [resource, records] of this.store) this.highestKeys.set(resource, [...records.keys()].reduce((a, b) => Math.max(a, b), 0));
 		this.setRateLimit(options.rateLimit);
 	}
 
@@ -85,6 +96,15 @@ export class HaloSandbox {
 
 	records(resourceValue: string) {
 		return this.store.get(resourceValue)!;
+	}
+
+	/** Halo keys are identity numbers: never reused, even after the newest record was deleted. */
+	nextKey(resourceValue: string): number {
+		const records = this.records(resourceValue);
+		let highest = this.highestKeys.get(resourceValue) ?? 0;
+		for (const key of records.keys()) if (key > highest) highest = key;
+		this.highestKeys.set(resourceValue, highest + 1);
+		return highest + 1;
 	}
 
 	apiRequests() {
@@ -201,9 +221,9 @@ export class HaloSandbox {
 		let all = [...records.values()];
 		const search = query.get('search');
 		if (search) all = all.filter((r) => JSON.stringify(r).toLowerCase().includes(search.toLowerCase()));
-		const order = query.get('order');
-		if (order) all.sort((a, b) => String(a[order] ?? '').localeCompare(String(b[order] ?? ''), undefined, { numeric: true }));
-		if (query.get('orderdesc') === 'true') all.reverse();
+		const order = this.options.honoursOrder ? query.get('order') : null;
+		if (order) all.sort((a, b) => compareValues(a[order], b[order]));
+		if (order && query.get('orderdesc') === 'true') all.reverse();
 		const total = all.length;
 		let page = all;
 		const paginate = query.get('pageinate') === 'true';
@@ -232,7 +252,7 @@ export class HaloSandbox {
 			if (key && !store.has(Number(key))) return [400, `${resource.schema} ${key} does not exist`];
 		}
 		const saved = body.map((input: Record<string, unknown>) => {
-			const key = Number(input[resource.key]) || Math.max(0, ...store.keys()) + 1;
+			const key = Number(input[resource.key]) || this.nextKey(resource.value);
 			const record: Record<string, unknown> = { ...(store.get(key) ?? {}) };
 			for (const [field, value] of Object.entries(input)) {
 				if (isWriteOnlyField(field)) this.secrets.set(`${resource.value}:${key}`, { ...(this.secrets.get(`${resource.value}:${key}`) ?? {}), [field]: value });

@@ -7,7 +7,9 @@ import {
 	type IExecuteSingleFunctions,
 	type IHttpRequestMethods,
 	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
 	type INodeExecutionData,
+	type IPollFunctions,
 } from 'n8n-workflow';
 import { findResource, isWriteOnlyField, type HaloResource } from '../resources/resourceTable';
 import { haloApiError } from './haloErrors';
@@ -36,13 +38,18 @@ export interface HaloCall {
 	subject?: string;
 }
 
+/** Where Halo calls come from: an operation's item, a trigger's poll, or a record picker. */
+export type HaloContext = IExecuteSingleFunctions | IPollFunctions | ILoadOptionsFunctions;
+
+const itemIndexOf = (context: HaloContext) => ('getItemIndex' in context ? context.getItemIndex() : 0);
+
 /**
  * One Halo call through n8n's authenticated request helper (n8n fetches the token, reuses it and
  * re-fetches it once on 401). Here: 429 back-off honouring Retry-After, bounded retries of idempotent
  * calls on 5xx and dropped connections, and errors mapped to messages a user can act on.
  */
-export async function haloRequest(this: IExecuteSingleFunctions, base: IHttpRequestOptions, call: HaloCall): Promise<unknown> {
-	const itemIndex = this.getItemIndex();
+export async function haloRequest(this: HaloContext, base: IHttpRequestOptions, call: HaloCall): Promise<unknown> {
+	const itemIndex = itemIndexOf(this);
 	const options: IHttpRequestOptions = {
 		...base,
 		method: call.method,
@@ -55,7 +62,7 @@ export async function haloRequest(this: IExecuteSingleFunctions, base: IHttpRequ
 	if (call.body === undefined) delete options.body;
 	for (let attempt = 1; ; attempt++) {
 		try {
-			return await this.helpers.httpRequestWithAuthentication.call(this, HALO_CREDENTIAL, { ...options, headers: { ...(options.headers ?? {}) } });
+			return await this.helpers.httpRequestWithAuthentication.call(this as IExecuteSingleFunctions, HALO_CREDENTIAL, { ...options, headers: { ...(options.headers ?? {}) } });
 		} catch (error) {
 			const failure = httpFailure(error);
 			const wait = retryDelay(failure.status, failure.headers, attempt, call.idempotent, !!failure.code);
@@ -146,24 +153,36 @@ async function getAll(this: IExecuteSingleFunctions, base: IHttpRequestOptions, 
 	const qs: IDataObject = {};
 	for (const [key, value] of Object.entries(options)) if (key !== 'pageSize' && value !== '' && value !== undefined) qs[key] = value;
 	const records: IDataObject[] = [];
+	for await (const page of haloPages.call(this, base, resource, qs, pageSize)) {
+		records.push(...page);
+		if (records.length >= limit) break;
+	}
+	return shapeRecords.call(this, resource, records.slice(0, limit));
+}
+
+/**
+ * A Halo list, one page at a time (`pageinate`, `page_size`, 1-based `page_no`). Ends at a short page,
+ * at `record_count`, or when a server that ignores paging answers the same first record again.
+ */
+export async function* haloPages(this: HaloContext, base: IHttpRequestOptions, resource: HaloResource, qs: IDataObject, pageSize: number): AsyncGenerator<IDataObject[]> {
+	let collected = 0;
 	let previousFirst: string | undefined;
-	for (let page = 1; records.length < limit; page++) {
+	for (let page = 1; ; page++) {
 		const body = await haloRequest.call(this, base, {
 			method: 'GET',
 			path: resource.path,
 			qs: { ...qs, pageinate: true, page_size: pageSize, page_no: page },
 			idempotent: true,
 		});
-		const { records: pageRecords, total } = readList(body, resource);
-		// A server that ignores paging answers the same first record again (or everything at once): stop.
-		const first = pageRecords.length ? JSON.stringify(pageRecords[0][resource.key] ?? pageRecords[0]) : undefined;
-		if (page > 1 && first !== undefined && first === previousFirst) break;
+		const { records, total } = readList(body, resource);
+		const first = records.length ? JSON.stringify(records[0][resource.key] ?? records[0]) : undefined;
+		if (page > 1 && first !== undefined && first === previousFirst) return;
 		previousFirst = first;
-		records.push(...pageRecords);
-		if (pageRecords.length < pageSize || pageRecords.length > pageSize) break;
-		if (total !== undefined && records.length >= total) break;
+		collected += records.length;
+		yield records;
+		if (records.length !== pageSize) return;
+		if (total !== undefined && collected >= total) return;
 	}
-	return shapeRecords.call(this, resource, records.slice(0, limit));
 }
 
 function recordInput(this: IExecuteSingleFunctions, resource: HaloResource): IDataObject {

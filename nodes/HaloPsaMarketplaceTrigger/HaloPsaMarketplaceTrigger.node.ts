@@ -1,0 +1,25 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { HALO_CREDENTIAL } from '../HaloPsaMarketplace/transport/haloTransport';
+import { pollHaloTrigger } from './pollHaloTrigger';
+import { triggerProperties } from './triggerProperties';
+
+/** Halo publishes no webhook events for e-commerce orders, CSP invoices or integration syncs, so this trigger polls. */
+export class HaloPsaMarketplaceTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'HaloPSA Marketplace Trigger',
+		name: 'haloPsaMarketplaceTrigger',
+		icon: 'file:halopsa.svg',
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["watch"]}}',
+		description: 'Starts a workflow when HaloPSA e-commerce orders, CSP invoices or distributor integration syncs change',
+		defaults: { name: 'HaloPSA Marketplace Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: ['main'],
+		credentials: [{ name: HALO_CREDENTIAL, required: true }],
+		properties: triggerProperties,
+	};
+
+	poll = pollHaloTrigger;
+}

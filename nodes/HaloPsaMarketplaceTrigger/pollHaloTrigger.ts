@@ -1,0 +1,112 @@
+/** One poll of the HaloPSA trigger: read Halo, compare with the cursor in static data, emit what changed. */
+import { NodeOperationError, type IDataObject, type IHttpRequestOptions, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
+import { HALO_CREDENTIAL, withoutSecrets } from '../HaloPsaMarketplace/transport/haloTransport';
+import { apiBaseUrl } from '../HaloPsaMarketplace/transport/haloUrls';
+import { compareHealth, healthOutput, HEALTH_FAILED, HEALTH_RECOVERED, readHealthCursor, readIntegrations, syncedIntegrations } from './integrationHealth';
+import { compareWindow, readCursor, type Emission } from './pollCursor';
+import { newestRecords } from './recordWindow';
+import { eventsParameter, MAX_WINDOW } from './triggerProperties';
+import { watchedTable, type WatchedRecords } from './watchedRecords';
+
+type Poll = INodeExecutionData[][] | null;
+
+const list = (value: unknown) =>
+	String(value ?? '')
+		.split(',')
+		.map((s) => s.trim().toLowerCase())
+		.filter(Boolean);
+
+function selectedEvents(this: IPollFunctions, watch: string): Set<string> {
+	const events = this.getNodeParameter(eventsParameter(watch), []) as string[];
+	if (!events.length) {
+		throw new NodeOperationError(this.getNode(), 'No event is selected in "Events"', { description: 'Pick at least one event the trigger should start the workflow for.' });
+	}
+	return new Set(events);
+}
+
+function recordFilter(this: IPollFunctions, watch: WatchedRecords): (record: IDataObject) => boolean {
+	if (watch.value === 'ecommerceOrder') {
+		const filters = this.getNodeParameter('orderFilters', {}) as IDataObject;
+		const rules: Array<[string, string[]]> = [
+			['integration_name', list(filters.integrationNames)],
+			['shop_name', list(filters.shopNames)],
+			['thirdpartystatus', list(filters.statuses)],
+		];
+		return (record) => rules.every(([field, allowed]) => !allowed.length || allowed.includes(String(record[field] ?? '').toLowerCase()));
+	}
+	const clientId = Number((this.getNodeParameter('invoiceFilters', {}) as IDataObject).clientId ?? 0);
+	return (record) => !clientId || Number(record.client_id) === clientId;
+}
+
+function outputOf(this: IPollFunctions, watch: WatchedRecords, emission: Emission, example = false): INodeExecutionData {
+	const simplify = watch.resource.simplify && (this.getNodeParameter('simplify', true) as boolean);
+	let record = withoutSecrets(emission.record);
+	if (simplify) record = Object.fromEntries(watch.resource.simplify!.filter((f) => f in record).map((f) => [f, record[f]]));
+	const json: IDataObject = { event: emission.event };
+	if (emission.changedFields) json.changedFields = emission.changedFields;
+	if (emission.changes) json.changes = emission.changes as IDataObject;
+	json[watch.outputKey] = record;
+	Object.assign(json, watch.details?.(emission.record) ?? {});
+	if (example) json.example = true;
+	return { json };
+}
+
+async function pollRecords(this: IPollFunctions, base: IHttpRequestOptions, watch: WatchedRecords, staticData: IDataObject, manual: boolean): Promise<Poll> {
+	const selected = selectedEvents.call(this, watch.value);
+	const window = this.getNodeParameter('window', 250) as number;
+	if (!Number.isInteger(window) || window < 1 || window > MAX_WINDOW) {
+		throw new NodeOperationError(this.getNode(), `Records to Compare must be a whole number from 1 to ${MAX_WINDOW}, got ${window}`, {
+			description: 'Set "Records to Compare" to how many of the newest records should be checked for changes (250 suits most shops).',
+		});
+	}
+	const matches = recordFilter.call(this, watch);
+	const previous = readCursor(staticData.cursor, watch);
+	const { records } = await newestRecords.call(this, base, watch, window, previous?.top);
+	const { emissions, next } = compareWindow(watch, previous, records, window, selected);
+	const items = emissions.filter((e) => matches(e.record)).map((e) => outputOf.call(this, watch, e));
+	if (manual) {
+		// A manual test shows real changes if there are any, otherwise the newest record as an example; it keeps no state.
+		if (items.length) return [items];
+		const newest = records.find(matches);
+		const event = watch.events.find((e) => selected.has(e.value))!;
+		return newest ? [[outputOf.call(this, watch, { event: event.value, record: newest }, true)]] : null;
+	}
+	// Only now, after every request succeeded: a failed poll leaves the cursor where it was.
+	staticData.cursor = next as unknown as IDataObject;
+	return items.length ? [items] : null;
+}
+
+async function pollHealth(this: IPollFunctions, base: IHttpRequestOptions, staticData: IDataObject, manual: boolean): Promise<Poll> {
+	const selected = selectedEvents.call(this, 'integrationHealth');
+	const chosen = this.getNodeParameter('integrations', []) as string[];
+	const resources = syncedIntegrations.filter((r) => !chosen.length || chosen.includes(r.value));
+	const staleAfterHours = this.getNodeParameter('staleAfterHours', 24) as number;
+	if (typeof staleAfterHours !== 'number' || !(staleAfterHours >= 0)) {
+		throw new NodeOperationError(this.getNode(), `Overdue After (Hours) must be 0 or more, got ${staleAfterHours}`, { description: 'Set it to the hours after which a missing sync should alert you, or 0 to turn the check off.' });
+	}
+	const states = await readIntegrations.call(this, base, resources, staleAfterHours, Date.now());
+	const previous = readHealthCursor(staticData.cursor);
+	const { emissions, next } = compareHealth(previous, states, selected);
+	const items = emissions.map((json) => ({ json }));
+	if (manual) {
+		if (items.length) return [items];
+		const failing = states.filter((s) => s.error || s.stale).map((s) => ({ json: { ...healthOutput(HEALTH_FAILED, s), example: true } }));
+		if (failing.length) return [failing];
+		const newest = [...states].sort((a, b) => String(b.lastSync).localeCompare(String(a.lastSync)))[0];
+		return newest ? [[{ json: { ...healthOutput(HEALTH_RECOVERED, newest), example: true } }]] : null;
+	}
+	staticData.cursor = next as unknown as IDataObject;
+	return items.length ? [items] : null;
+}
+
+export async function pollHaloTrigger(this: IPollFunctions): Promise<Poll> {
+	const watch = this.getNodeParameter('watch', 'ecommerceOrder') as string;
+	const credentials = await this.getCredentials(HALO_CREDENTIAL);
+	const base: IHttpRequestOptions = { url: '', baseURL: apiBaseUrl(credentials.resourceServerUrl as string), headers: { Accept: 'application/json' } };
+	const staticData = this.getWorkflowStaticData('node');
+	const manual = this.getMode() === 'manual';
+	if (watch === 'integrationHealth') return await pollHealth.call(this, base, staticData, manual);
+	const watched = watchedTable.find((w) => w.value === watch);
+	if (!watched) throw new NodeOperationError(this.getNode(), `Unknown Watch value "${watch}"`, { description: 'Pick what to watch from the list.' });
+	return await pollRecords.call(this, base, watched, staticData, manual);
+}
