@@ -1,11 +1,11 @@
 /** Every resource in a real n8n: one workflow with a Get Many and a write per resource, run once. */
 import { resourceTable } from '../../nodes/HaloPsaMarketplace/resources/resourceTable';
-import { HaloSandbox } from '../sandbox/haloSandbox';
-import { RealN8n } from './realN8n';
+import type { HaloSandbox } from '../sandbox/haloSandbox';
+import { haloWithN8n, HALO_NODE as NODE } from './haloN8n';
+import type { RealN8n } from './realN8n';
 
 jest.setTimeout(20 * 60_000);
 
-const NODE = 'n8n-nodes-halopsa-marketplace.haloPsaMarketplace';
 const credentials = { haloPsaMarketplaceOAuth2Api: { id: 'halo-all', name: 'Halo sandbox' } };
 
 /** The write each resource gets: Create or Update where it exists, otherwise its own write or read. */
@@ -34,12 +34,8 @@ describe('real n8n: HaloPSA node, every resource', () => {
 	let n8n: RealN8n;
 
 	beforeAll(async () => {
-		halo = new HaloSandbox();
-		const url = await halo.start();
-		n8n = new RealN8n();
-		await n8n.importCredentials([
-			{ id: 'halo-all', name: 'Halo sandbox', type: 'haloPsaMarketplaceOAuth2Api', data: { hostingType: 'onPremise', resourceServerUrl: `${url}/api`, clientId: 'sandbox-client', clientSecret: 'sandbox-secret', scope: 'all' } },
-		]);
+		// The own-instance credential shape, with the URL pasted including /api.
+		({ halo, n8n } = await haloWithN8n('halo-all', {}, (url) => ({ hostingType: 'onPremise', resourceServerUrl: `${url}/api`, clientId: 'sandbox-client', clientSecret: 'sandbox-secret', scope: 'all' })));
 		const nodes: Array<Record<string, unknown>> = [{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }];
 		const connections: Record<string, { main: Array<Array<{ node: string; type: string; index: number }>> }> = { Start: { main: [[]] } };
 		resourceTable.forEach((resource, i) => {

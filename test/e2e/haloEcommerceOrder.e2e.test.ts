@@ -1,9 +1,9 @@
-import { HaloSandbox } from '../sandbox/haloSandbox';
-import { RealN8n, workflowWith } from './realN8n';
+import type { HaloSandbox } from '../sandbox/haloSandbox';
+import { haloWithN8n, HALO_NODE as NODE } from './haloN8n';
+import { workflowWith, type RealN8n } from './realN8n';
 
 jest.setTimeout(20 * 60_000);
 
-const NODE = 'n8n-nodes-halopsa-marketplace.haloPsaMarketplace';
 const credentials = { haloPsaMarketplaceOAuth2Api: { id: 'halo-e2e', name: 'Halo sandbox' } };
 const byId = (value: number | string) => ({ __rl: true, mode: 'id', value: String(value) });
 
@@ -12,17 +12,7 @@ describe('real n8n: HaloPSA node, E-Commerce Order', () => {
 	let n8n: RealN8n;
 
 	beforeAll(async () => {
-		halo = new HaloSandbox();
-		const url = await halo.start();
-		n8n = new RealN8n();
-		await n8n.importCredentials([
-			{
-				id: 'halo-e2e',
-				name: 'Halo sandbox',
-				type: 'haloPsaMarketplaceOAuth2Api',
-				data: { hostingType: 'hosted', resourceServerUrl: url, authServerUrl: `${url}/auth`, tenant: 'acme', clientId: 'sandbox-client', clientSecret: 'sandbox-secret', scope: 'all' },
-			},
-		]);
+		({ halo, n8n } = await haloWithN8n('halo-e2e'));
 		const node = (parameters: Record<string, unknown>) => ({ type: NODE, parameters: { resource: 'ecommerceOrder', ...parameters }, credentials });
 		await n8n.importWorkflow([
 			workflowWith('eoGetAll', node({ operation: 'getAll', returnAll: true, simplify: false, listOptions: { pageSize: 10 } })),

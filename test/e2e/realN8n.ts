@@ -5,7 +5,7 @@ export const PACKAGE_NAME = 'n8n-nodes-halopsa-marketplace';
  * package loaded the way n8n loads community packages: from {N8N_USER_FOLDER}/.n8n/nodes/node_modules.
  * Credentials and workflows are imported with n8n's own CLI and run with `n8n execute`.
  */
-import { execFileSync, spawn } from 'child_process';
+import { execFileSync, spawn, type ChildProcess } from 'child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
@@ -98,7 +98,7 @@ export class RealN8n {
 		return { stdout, stderr, code };
 	}
 
-	private async cliOk(args: string[]) {
+	async cliOk(args: string[]) {
 		const result = await this.cli(args);
 		if (result.code !== 0) throw new Error(`n8n ${args[0]} failed (${result.code}): ${result.stderr || result.stdout}`);
 		return result;
@@ -133,6 +133,30 @@ export class RealN8n {
 		child.stdout.on('data', (d) => this.logs.push(String(d)));
 		child.stderr.on('data', (d) => this.logs.push(String(d)));
 		return child;
+	}
+
+	/** `n8n start`, resolved once n8n answers its readiness check (workflows are activated by then). */
+	async startReady(port: number, extraEnv: Record<string, string> = {}, timeoutMs = 180_000) {
+		const child = this.start(port, extraEnv);
+		const deadline = Date.now() + timeoutMs;
+		while (Date.now() < deadline) {
+			if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}: ${this.allLogs().slice(-2000)}`);
+			const ready = await fetch(`http://127.0.0.1:${port}/healthz/readiness`).then((r) => r.ok, () => false);
+			if (ready) return child;
+			await new Promise((r) => setTimeout(r, 500));
+		}
+		child.kill('SIGKILL');
+		throw new Error(`n8n did not become ready on port ${port}: ${this.allLogs().slice(-2000)}`);
+	}
+
+	/** Stops a started n8n the way a service manager does (SIGTERM), waiting for it to exit. */
+	async stop(child: ChildProcess, timeoutMs = 60_000) {
+		if (child.exitCode !== null) return;
+		const exited = new Promise((r) => child.once('exit', r));
+		child.kill('SIGTERM');
+		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+		await exited;
+		clearTimeout(timer);
 	}
 
 	allLogs() {
