@@ -1,14 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { HaloResource } from '../resources/resourceTable';
 import { runHaloOperation } from '../transport/haloTransport';
+import { viaTransport as transportRouting } from '../../shared/routing';
 import { writableFields } from './fieldProperties';
 
 /** Every operation runs through the transport: method and path come from the table, the rest from the parameters. */
-const viaTransport = (method: string, url: string): INodePropertyOptions['routing'] => ({
-	request: { method: method as 'GET', url },
-	send: { paginate: true },
-	operations: { pagination: runHaloOperation },
-});
+const viaTransport = transportRouting(runHaloOperation);
 
 export const searchMethodName = (resource: HaloResource) => `search${resource.value[0].toUpperCase()}${resource.value.slice(1)}`;
 

@@ -1,5 +1,5 @@
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
-import { looksLikeHtml, parseMaybeJson, type HttpFailure } from './httpFailure';
+import { looksLikeHtml, parseMaybeJson, type HttpFailure } from '../../shared/httpFailure';
 
 export interface HaloCallContext {
 	method: string;

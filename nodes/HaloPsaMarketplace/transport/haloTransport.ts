@@ -13,7 +13,7 @@ import {
 } from 'n8n-workflow';
 import { findResource, isWriteOnlyField, type HaloResource } from '../resources/resourceTable';
 import { haloApiError } from './haloErrors';
-import { httpFailure, parseMaybeJson, retryAfterMs } from './httpFailure';
+import { httpFailure, parseMaybeJson, retryDelay } from '../../shared/httpFailure';
 import { recordProblems } from './recordSchema';
 
 export const HALO_CREDENTIAL = 'haloPsaMarketplaceOAuth2Api';
@@ -21,9 +21,6 @@ export const HALO_CREDENTIAL = 'haloPsaMarketplaceOAuth2Api';
 /** Halo pages of this size are fetched by Return All unless the user picks another. */
 export const DEFAULT_PAGE_SIZE = 500;
 
-const RATE_LIMIT_RETRIES = 5;
-const SERVER_ERROR_RETRIES = 2;
-const MAX_WAIT_MS = 60_000;
 
 export interface HaloCall {
 	method: IHttpRequestMethods;
@@ -65,23 +62,13 @@ export async function haloRequest(this: HaloContext, base: IHttpRequestOptions, 
 			return await this.helpers.httpRequestWithAuthentication.call(this as IExecuteSingleFunctions, HALO_CREDENTIAL, { ...options, headers: { ...(options.headers ?? {}) } });
 		} catch (error) {
 			const failure = httpFailure(error);
-			const wait = retryDelay(failure.status, failure.headers, attempt, call.idempotent, !!failure.code);
+			const wait = retryDelay(failure, attempt, call.idempotent);
 			if (wait === undefined) {
 				throw haloApiError(this.getNode(), failure, { method: call.method, path: call.path, subject: call.subject, itemIndex, attempts: attempt });
 			}
 			await sleep(wait);
 		}
 	}
-}
-
-function retryDelay(status: number | undefined, headers: Record<string, string>, attempt: number, idempotent: boolean, networkError: boolean): number | undefined {
-	if (status === 429) {
-		if (attempt > RATE_LIMIT_RETRIES) return undefined;
-		return Math.min(retryAfterMs(headers) ?? 1000 * 2 ** (attempt - 1), MAX_WAIT_MS);
-	}
-	const transient = (status !== undefined && [500, 502, 503, 504].includes(status)) || (status === undefined && networkError);
-	if (transient && idempotent && attempt <= SERVER_ERROR_RETRIES) return 500 * 2 ** (attempt - 1);
-	return undefined;
 }
 
 /** A list answer in either shape Halo uses: a bare array, or `{record_count, <plural>: [...]}`. */

@@ -33,7 +33,8 @@ export function httpFailure(error: unknown): HttpFailure {
 	}
 	const body = response?.data ?? response?.body;
 	const code = layers.map((layer) => layer.code).find((c) => typeof c === 'string' && /^E[A-Z]+/.test(c)) as string | undefined;
-	const tokenLayer = layers.find((layer) => layer.name === 'HaloTokenError');
+	// Errors named *TokenError come from a credential's own token fetch: the credential is at fault, not the call.
+	const tokenLayer = layers.find((layer) => typeof layer.name === 'string' && layer.name.endsWith('TokenError'));
 	return {
 		tokenProblem: tokenLayer ? String(tokenLayer.message) : undefined,
 		status: typeof statusRaw === 'number' && statusRaw > 0 ? statusRaw : undefined,
@@ -78,4 +79,27 @@ export function retryAfterMs(headers: Record<string, string>): number | undefine
 	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
 	const date = Date.parse(value);
 	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+const TRANSIENT = [500, 502, 503, 504];
+
+/**
+ * How long to wait before sending a failed call again, or `undefined` to give up. 429: honour
+ * Retry-After (or the API's own hint), else back off exponentially, a few times. 5xx and dropped
+ * connections: only calls that are safe to repeat (reads, updates by id, deletes), twice.
+ */
+export function retryDelay(
+	failure: HttpFailure,
+	attempt: number,
+	idempotent: boolean,
+	limits: { rateLimitRetries?: number; serverRetries?: number; maxWaitMs?: number; rateLimitHintMs?: number } = {},
+): number | undefined {
+	const { rateLimitRetries = 5, serverRetries = 2, maxWaitMs = 60_000 } = limits;
+	if (failure.status === 429) {
+		if (attempt > rateLimitRetries) return undefined;
+		return Math.min(retryAfterMs(failure.headers) ?? limits.rateLimitHintMs ?? 1000 * 2 ** (attempt - 1), maxWaitMs);
+	}
+	const transient = (failure.status !== undefined && TRANSIENT.includes(failure.status)) || (failure.status === undefined && !!failure.code);
+	if (transient && idempotent && attempt <= serverRetries) return 500 * 2 ** (attempt - 1);
+	return undefined;
 }

@@ -1,0 +1,54 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import { HIGHLEVEL_API_URL, HIGHLEVEL_API_VERSION } from '../nodes/HighLevelPayments/transport/highLevelUrls';
+
+/** A sub-account's Private Integration Token (`pit-…`): a fixed bearer token with no refresh and no webhooks. */
+export class HighLevelPaymentsApi implements ICredentialType {
+	name = 'highLevelPaymentsApi';
+
+	displayName = 'HighLevel Payments Private Integration Token API';
+
+	documentationUrl = 'https://help.gohighlevel.com/support/solutions/articles/155000003054-private-integrations';
+
+	icon = 'file:highlevel.svg' as const;
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Private Integration Token',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			placeholder: 'pit-…',
+			description: 'Sub-account Settings > Private Integrations; give it the payments scopes',
+		},
+		{
+			displayName: 'Location ID',
+			name: 'locationId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The sub-account the token belongs to (altId)',
+		},
+		{
+			displayName: 'API Base URL',
+			name: 'apiBaseUrl',
+			type: 'string',
+			default: HIGHLEVEL_API_URL,
+			description: 'Change only for a HighLevel sandbox or proxy',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { headers: { Authorization: '=Bearer {{$credentials.apiKey}}', Version: HIGHLEVEL_API_VERSION } },
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: `={{($credentials.apiBaseUrl || "${HIGHLEVEL_API_URL}").trim().replace(/\\/+$/, "")}}`,
+			url: '/payments/orders',
+			qs: { altId: '={{$credentials.locationId}}', altType: 'location', limit: 1 },
+		},
+	};
+}

@@ -1,0 +1,25 @@
+/** HighLevel addresses shared by the credentials, the node and the trigger. */
+
+export const HIGHLEVEL_API_URL = 'https://services.leadconnectorhq.com';
+export const HIGHLEVEL_AUTHORIZE_URL = 'https://marketplace.gohighlevel.com/oauth/chooselocation';
+export const HIGHLEVEL_WHITE_LABEL_AUTHORIZE_URL = 'https://marketplace.leadconnectorhq.com/oauth/chooselocation';
+
+/** The only API version the payments endpoints list; every call sends it. */
+export const HIGHLEVEL_API_VERSION = '2021-07-28';
+
+export const PAYMENTS_SCOPES = [
+	'payments/orders.readonly',
+	'payments/orders.write',
+	'payments/integration.readonly',
+	'payments/integration.write',
+	'payments/transactions.readonly',
+	'payments/subscriptions.readonly',
+];
+
+export const HIGHLEVEL_OAUTH2_CREDENTIAL = 'highLevelPaymentsOAuth2Api';
+export const HIGHLEVEL_API_CREDENTIAL = 'highLevelPaymentsApi';
+
+export function apiUrl(base: unknown): string {
+	const text = typeof base === 'string' && base.trim() ? base.trim() : HIGHLEVEL_API_URL;
+	return text.replace(/\/+$/, '');
+}
