@@ -30,6 +30,9 @@ import {
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { HaloPsaMarketplaceOAuth2Api } from '../../credentials/HaloPsaMarketplaceOAuth2Api.credentials';
+import { HighLevelPaymentsApi } from '../../credentials/HighLevelPaymentsApi.credentials';
+import { HighLevelPaymentsOAuth2Api } from '../../credentials/HighLevelPaymentsOAuth2Api.credentials';
+import { HighLevelPayments } from '../../nodes/HighLevelPayments/HighLevelPayments.node';
 import { HaloPsaMarketplace } from '../../nodes/HaloPsaMarketplace/HaloPsaMarketplace.node';
 import { HaloPsaMarketplaceTrigger } from '../../nodes/HaloPsaMarketplaceTrigger/HaloPsaMarketplaceTrigger.node';
 
@@ -57,12 +60,61 @@ class HarnessItems implements INodeType {
 const nodeRegistry: Record<string, INodeType> = {
 	'n8n-nodes-halopsa-marketplace.haloPsaMarketplace': new HaloPsaMarketplace(),
 	'n8n-nodes-halopsa-marketplace.haloPsaMarketplaceTrigger': new HaloPsaMarketplaceTrigger(),
+	'n8n-nodes-halopsa-marketplace.highLevelPayments': new HighLevelPayments(),
 	'harness.items': new HarnessItems(),
 };
 
-const credentialRegistry: Record<string, ICredentialType> = {
-	haloPsaMarketplaceOAuth2Api: new HaloPsaMarketplaceOAuth2Api(),
+/**
+ * The parent of every OAuth2 credential, as n8n-nodes-base defines it (not a dependency here): only
+ * the properties n8n-core's OAuth2 request helper reads.
+ */
+const oAuth2Api: ICredentialType = {
+	name: 'oAuth2Api',
+	displayName: 'OAuth2 API',
+	properties: [
+		{ displayName: 'Grant Type', name: 'grantType', type: 'options', options: [{ name: 'Authorization Code', value: 'authorizationCode' }, { name: 'Client Credentials', value: 'clientCredentials' }], default: 'authorizationCode' },
+		{ displayName: 'Authorization URL', name: 'authUrl', type: 'string', default: '' },
+		{ displayName: 'Access Token URL', name: 'accessTokenUrl', type: 'string', default: '' },
+		{ displayName: 'Client ID', name: 'clientId', type: 'string', default: '' },
+		{ displayName: 'Client Secret', name: 'clientSecret', type: 'string', typeOptions: { password: true }, default: '' },
+		{ displayName: 'Scope', name: 'scope', type: 'string', default: '' },
+		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'string', default: '' },
+		{ displayName: 'Authentication', name: 'authentication', type: 'options', options: [{ name: 'Body', value: 'body' }, { name: 'Header', value: 'header' }], default: 'header' },
+		{ displayName: 'Send Additional Body Properties', name: 'sendAdditionalBodyProperties', type: 'boolean', default: false },
+		{ displayName: 'Additional Body Properties', name: 'additionalBodyProperties', type: 'json', default: '' },
+		{ displayName: 'Ignore SSL Issues (Insecure)', name: 'ignoreSSLIssues', type: 'boolean', default: false },
+	],
 };
+
+const credentialRegistry: Record<string, ICredentialType> = {
+	oAuth2Api,
+	haloPsaMarketplaceOAuth2Api: new HaloPsaMarketplaceOAuth2Api(),
+	highLevelPaymentsOAuth2Api: new HighLevelPaymentsOAuth2Api(),
+	highLevelPaymentsApi: new HighLevelPaymentsApi(),
+};
+
+const OAUTH_PINNED_FIELDS = ['useDynamicClientRegistration', 'authUrl', 'accessTokenUrl', 'grantType', 'authentication', 'usePkce', 'requestTokenUrl', 'signatureMethod'];
+
+/** A credential type's properties with its parents' (the child's win by name), as n8n's CLI merges them. */
+function credentialProperties(type: string): ICredentialType['properties'] {
+	const credential = credentialRegistry[type];
+	if (!credential) return [];
+	const own = credential.properties;
+	const inherited = (credential.extends ?? []).flatMap(credentialProperties).filter((p) => !own.some((o) => o.name === p.name));
+	return [...inherited, ...own];
+}
+
+/** Resolves `={{ … }}` credential values against the credential itself (`$self`), as n8n does before use. */
+function resolveCredentialExpressions(data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
+	const workflow = new Workflow({ nodes: [{ id: 'mock', name: 'mock', type: 'harness.items', typeVersion: 1, position: [0, 0], parameters: {} }], connections: {}, active: false, nodeTypes });
+	const resolved: ICredentialDataDecryptedObject = { ...data };
+	for (const [key, value] of Object.entries(data)) {
+		if (typeof value === 'string' && value.startsWith('=')) {
+			resolved[key] = workflow.expression.getParameterValue(value, null, 0, 0, 'mock', [], 'internal', {}, undefined, false, data) as string;
+		}
+	}
+	return resolved;
+}
 
 export function registerNode(type: string, node: INodeType) {
 	nodeRegistry[type] = node;
@@ -156,9 +208,14 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
 	async getDecrypted(_additionalData: IWorkflowExecuteAdditionalData, nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentialDataDecryptedObject> {
 		const record = nodeCredentials.id ? this.store.get(nodeCredentials.id) : undefined;
 		if (!record || record.type !== type) throw new Error(`Credential ${nodeCredentials.id} of type ${type} not found`);
-		const properties = credentialRegistry[type]?.properties ?? [];
-		const withDefaults = NodeHelpers.getNodeParameters(properties, record.data as never, true, false, null, null) as ICredentialDataDecryptedObject;
-		return { ...withDefaults, ...record.data };
+		const properties = credentialProperties(type);
+		// As n8n's CLI: hidden OAuth endpoint fields always take the type's defaults, whatever was stored.
+		const pinned = new Set(properties.filter((p) => p.type === 'hidden' && OAUTH_PINNED_FIELDS.includes(p.name)).map((p) => p.name));
+		const stored = Object.fromEntries(Object.entries(record.data).filter(([key]) => !pinned.has(key)));
+		const withDefaults = NodeHelpers.getNodeParameters(properties, stored as never, true, false, null, null) as ICredentialDataDecryptedObject;
+		const data = { ...withDefaults, ...stored };
+		if (record.data.oauthTokenData !== undefined) data.oauthTokenData = record.data.oauthTokenData;
+		return resolveCredentialExpressions(data);
 	}
 
 	async updateCredentials(nodeCredentials: INodeCredentialsDetails, _type: string, data: ICredentialDataDecryptedObject) {
@@ -174,7 +231,7 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
 	}
 
 	getCredentialsProperties(type: string) {
-		return credentialRegistry[type]?.properties ?? [];
+		return credentialProperties(type);
 	}
 }
 

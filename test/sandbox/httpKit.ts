@@ -92,6 +92,10 @@ export class RateLimiter {
 	reset() {
 		this.hits = [];
 	}
+	/** Requests counted in the current window. */
+	used(now = Date.now()): number {
+		return this.hits.filter((t) => now - t < this.windowMs).length;
+	}
 }
 
 export class Faults {

@@ -83,25 +83,42 @@ async function send(this: PaymentsContext, connection: PaymentsConnection, call:
 	}
 }
 
+/** First calls of OAuth2 credentials that have no token yet, by credential id (see paymentsRequest). */
+const firstCalls = new Map<string, Promise<unknown>>();
+
 /**
  * One HighLevel call. Without a known location an OAuth2 credential may not have its token yet (the
  * client-credentials grant names the location only in its answer): the call is made, refused for the
- * missing altId before anything happens, and made again once the token's location is known.
+ * missing altId before anything happens, and made again once the token's location is known. Items
+ * running at the same time wait for that first call instead of each fetching a token of their own.
  */
 export async function paymentsRequest(this: PaymentsContext, connection: PaymentsConnection, call: PaymentsCall): Promise<unknown> {
-	if (connection.locationId || connection.kind === 'apiKey') {
+	if (connection.locationId) return await send.call(this, connection, call);
+	if (connection.kind === 'apiKey') throw missingLocation.call(this);
+	const key = `${connection.credentialType}:${this.getNode().credentials?.[connection.credentialType]?.id ?? this.getNode().name}`;
+	const pending = firstCalls.get(key);
+	if (pending) {
+		await pending.catch(() => undefined);
+		Object.assign(connection, await paymentsConnection.call(this));
 		if (!connection.locationId) throw missingLocation.call(this);
 		return await send.call(this, connection, call);
 	}
-	try {
-		return await send.call(this, connection, call);
-	} catch (error) {
-		const refreshed = await paymentsConnection.call(this);
-		if (!refreshed.locationId || ![400, 422].includes((error as { failureStatus?: number }).failureStatus ?? 0)) {
-			throw refreshed.locationId ? error : missingLocation.call(this);
+	const first = (async () => {
+		try {
+			return await send.call(this, connection, call);
+		} catch (error) {
+			const refreshed = await paymentsConnection.call(this);
+			if (!refreshed.locationId) throw missingLocation.call(this);
+			if (![400, 422].includes((error as { failureStatus?: number }).failureStatus ?? 0)) throw error;
+			Object.assign(connection, refreshed);
+			return await send.call(this, connection, call);
 		}
-		Object.assign(connection, refreshed);
-		return await send.call(this, connection, call);
+	})();
+	firstCalls.set(key, first);
+	try {
+		return await first;
+	} finally {
+		firstCalls.delete(key);
 	}
 }
 

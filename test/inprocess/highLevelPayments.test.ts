@@ -1,0 +1,212 @@
+/** Every HighLevel Payments operation through n8n-core's RoutingNode against the HighLevel sandbox over HTTP. */
+import type { IDataObject } from 'n8n-workflow';
+import { byId, highLevelFixture, type HighLevelFixture } from './highLevelFixture';
+
+let hl: HighLevelFixture;
+
+beforeEach(async () => {
+	hl = await highLevelFixture();
+});
+afterEach(async () => {
+	await hl.stop();
+});
+
+const json = (result: { items: Array<{ json: unknown }> }) => result.items.map((i) => i.json as Record<string, unknown>);
+
+describe('orders', () => {
+	test('Get Many with Return All pages with offset/limit and always sends Version, altId and altType', async () => {
+		await hl.stop();
+		hl = await highLevelFixture({ orders: 250 });
+		const result = await hl.run({ resource: 'order', operation: 'getAll', returnAll: true, simplify: false });
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(250);
+		const requests = hl.sandbox.paymentsRequests();
+		expect(requests.map((r) => [r.query.offset, r.query.limit])).toEqual([['0', '100'], ['100', '100'], ['200', '100']]);
+		for (const request of requests) {
+			expect(request.query).toMatchObject({ altId: 'loc-sandbox', altType: 'location' });
+			expect(request.headers.version).toBe('2021-07-28');
+			expect(request.headers.authorization).toMatch(/^Bearer hl-at-/);
+		}
+	});
+
+	test('Get Many with Limit, filters and Simplify', async () => {
+		const result = await hl.run({ resource: 'order', operation: 'getAll', returnAll: false, limit: 3, filters: { paymentStatus: 'paid', startAt: '2026-10-01', endAt: '2026-10-02T06:00:00Z', contactId: '' } });
+		expect(result.error).toBeUndefined();
+		expect(json(result)).toHaveLength(3);
+		expect(Object.keys(json(result)[0]).sort()).toEqual(['_id', 'altId', 'amount', 'contactId', 'createdAt', 'currency', 'fulfillmentStatus', 'paymentStatus', 'source', 'status', 'updatedAt']);
+		expect(json(result).every((o) => o.paymentStatus === 'paid')).toBe(true);
+		expect(hl.sandbox.paymentsRequests()[0].query).toMatchObject({ paymentStatus: 'paid', startAt: '2026-10-01', endAt: '2026-10-02T06:00:00.000Z', limit: '3', offset: '0' });
+	});
+
+	test('Get by ID, and a clear error for an unknown order (400 "not found" and the 404 variant)', async () => {
+		const id = hl.sandbox.orderId(7);
+		const result = await hl.run({ resource: 'order', operation: 'get', orderId: byId(id), simplify: false });
+		expect(json(result)).toEqual([expect.objectContaining({ _id: id, amount: 120 })]);
+		expect(hl.sandbox.paymentsRequests()[0].query).toMatchObject({ altId: 'loc-sandbox', altType: 'location' });
+		const missing = await hl.run({ resource: 'order', operation: 'get', orderId: byId('0d00000000000000000000ff') });
+		expect(missing.error?.message).toMatch(/^Order 0d00000000000000000000ff was not found in HighLevel \(trace ID [0-9a-f]+\)$/);
+		await hl.stop();
+		hl = await highLevelFixture({ notFoundStatus: 404 });
+		const missing404 = await hl.run({ resource: 'order', operation: 'get', orderId: byId('nope') });
+		expect(missing404.error?.message).toMatch(/^Order nope was not found in HighLevel/);
+	});
+});
+
+describe('fulfillments', () => {
+	test('Create with trackings and items, then Get Many of the order', async () => {
+		const orderId = hl.sandbox.orderId(2);
+		const created = await hl.run({
+			resource: 'fulfillment',
+			operation: 'create',
+			orderId: byId(orderId),
+			items: { item: [{ priceId: hl.sandbox.priceId(2), qty: 3 }] },
+			trackings: { tracking: [{ trackingNumber: '1Z999', shippingCarrier: 'UPS', trackingUrl: 'https://ups.example/track/1Z999' }] },
+			notifyCustomer: true,
+		});
+		expect(created.error).toBeUndefined();
+		expect(json(created)).toEqual([expect.objectContaining({ trackings: [{ trackingNumber: '1Z999', shippingCarrier: 'UPS', trackingUrl: 'https://ups.example/track/1Z999' }], notifyCustomer: true })]);
+		const sent = hl.sandbox.paymentsRequests()[0];
+		expect(sent.body).toMatchObject({ altId: 'loc-sandbox', altType: 'location', items: [{ priceId: hl.sandbox.priceId(2), qty: 3 }] });
+		expect(hl.sandbox.orders.get(orderId)!.fulfillmentStatus).toBe('fulfilled');
+		const listed = await hl.run({ resource: 'fulfillment', operation: 'getAll', orderId: byId(orderId), returnAll: true });
+		expect(json(listed)).toHaveLength(1);
+		expect(json(listed)[0]._id).toBe(json(created)[0]._id);
+	});
+});
+
+describe('transactions and subscriptions', () => {
+	test('transaction Get Many with filters, and Get', async () => {
+		const orderId = hl.sandbox.orderId(3);
+		const many = await hl.run({ resource: 'transaction', operation: 'getAll', returnAll: true, simplify: true, filters: { entityId: orderId, paymentMode: 'live' } });
+		expect(json(many)).toEqual([expect.objectContaining({ entityId: orderId, amount: 80, amountRefunded: 0, status: 'succeeded' })]);
+		const id = json(many)[0]._id as string;
+		const one = await hl.run({ resource: 'transaction', operation: 'get', transactionId: byId(id), simplify: false });
+		expect(json(one)).toEqual([expect.objectContaining({ _id: id, chargeId: 'ch_3' })]);
+	});
+
+	test('subscription Get Many with filters, and Get', async () => {
+		const many = await hl.run({ resource: 'subscription', operation: 'getAll', returnAll: true, filters: { search: 'sub_3' } });
+		expect(json(many)).toEqual([expect.objectContaining({ subscriptionId: 'sub_3', status: 'canceled' })]);
+		const one = await hl.run({ resource: 'subscription', operation: 'get', subscriptionId: byId(json(many)[0]._id as string), simplify: false });
+		expect(json(one)[0]).toMatchObject({ subscriptionId: 'sub_3', schedule: { interval: 'month' } });
+	});
+});
+
+describe('white-label providers', () => {
+	const provider = { resource: 'whiteLabelProvider', operation: 'create', uniqueName: 'acme-pay', title: 'Acme Pay', provider: 'nmi', description: 'Card payments for Acme', imageUrl: 'https://acme.example/logo.png' };
+
+	test('Create with a marketplace token, then Get Many in both list shapes', async () => {
+		const created = await hl.run(provider);
+		expect(created.error).toBeUndefined();
+		expect(json(created)).toEqual([expect.objectContaining({ title: 'Acme Pay', provider: 'nmi', route: '/payments/custom/acme-pay' })]);
+		expect(hl.sandbox.paymentsRequests()[0].body).toMatchObject({ altId: 'loc-sandbox', altType: 'location', uniqueName: 'acme-pay' });
+		const listed = await hl.run({ resource: 'whiteLabelProvider', operation: 'getAll', returnAll: true });
+		expect(json(listed)).toEqual([expect.objectContaining({ title: 'Acme Pay' })]);
+		hl.sandbox.options.providersShape = 'object';
+		expect(json(await hl.run({ resource: 'whiteLabelProvider', operation: 'getAll', returnAll: true }))).toEqual([expect.objectContaining({ title: 'Acme Pay' })]);
+	});
+
+	test('a private integration token is refused with a message that says why', async () => {
+		const refused = await hl.run(provider, { auth: 'privateToken' });
+		expect(refused.error?.message).toMatch(/^HighLevel did not accept the token \(This endpoint can only be invoked using a marketplace app token\)/);
+		expect(refused.error?.description).toMatch(/Private Integration Token/);
+	});
+});
+
+describe('credentials', () => {
+	test('a private integration token reads with the location of the credential', async () => {
+		const result = await hl.run({ resource: 'order', operation: 'getAll', limit: 2 }, { auth: 'privateToken' });
+		expect(result.error).toBeUndefined();
+		expect(hl.sandbox.paymentsRequests()[0].headers.authorization).toBe('Bearer pit-sandbox-0000');
+	});
+
+	test('client credentials: one token for many items, and the location comes from the token', async () => {
+		const input = Array.from({ length: 5 }, (_, i) => ({ n: i + 1 }));
+		const result = await hl.run({ resource: 'order', operation: 'get', orderId: '={{ { __rl: true, mode: "id", value: "0d" + $json.n.toString(16).padStart(22, "0") } }}', simplify: false }, { auth: 'clientCredentials', input });
+		expect(result.error).toBeUndefined();
+		expect(json(result).map((o) => o.amount)).toEqual([60, 70, 80, 90, 100]);
+		expect(hl.sandbox.tokenRequests.map((t) => t.grant_type)).toEqual(['client_credentials']);
+		expect(hl.sandbox.tokenRequests[0]).toMatchObject({ user_type: 'Location', client_id: 'hl-client' });
+		expect((hl.store.get('hl-cc')!.data.oauthTokenData as Record<string, unknown>).locationId).toBe('loc-sandbox');
+	});
+
+	test('authorization code: an expired token is refreshed once, the new tokens are saved, the call succeeds', async () => {
+		const before = hl.store.get('hl-code')!.data.oauthTokenData as Record<string, unknown>;
+		hl.sandbox.expireTokens();
+		const result = await hl.run({ resource: 'subscription', operation: 'getAll', limit: 1 });
+		expect(result.error).toBeUndefined();
+		expect(hl.sandbox.tokenRequests.map((t) => t.grant_type)).toEqual(['refresh_token']);
+		const after = hl.store.get('hl-code')!.data.oauthTokenData as Record<string, unknown>;
+		expect(after.access_token).not.toBe(before.access_token);
+		expect(after.refresh_token).not.toBe(before.refresh_token);
+		expect(hl.sandbox.paymentsRequests().map((r) => r.status)).toEqual([401, 200]);
+	});
+});
+
+describe('errors', () => {
+	test('422 with a message array shows every message and the trace ID', async () => {
+		hl.sandbox.addFault({ path: /^\/payments\/orders$/, status: 422, body: JSON.stringify({ statusCode: 422, message: ['altType should not be empty', 'limit must not be greater than 100'], error: 'Unprocessable Entity', traceId: 'trace-422' }) });
+		const result = await hl.run({ resource: 'order', operation: 'getAll', limit: 2 });
+		expect(result.error?.message).toBe('HighLevel rejected the request: altType should not be empty; limit must not be greater than 100 (trace ID trace-422)');
+	});
+
+	test('403 for a location the token cannot access names the location', async () => {
+		const result = await hl.run({ resource: 'order', operation: 'getAll', limit: 2, locationId: 'loc-other' });
+		expect(result.error?.message).toMatch(/^HighLevel refused access to location loc-other: The token does not have access to this location\./);
+	});
+
+	test('429: waits as the X-RateLimit headers say and completes every item', async () => {
+		hl.sandbox.setRateLimit(2, 700);
+		const input = Array.from({ length: 5 }, (_, i) => ({ n: i + 1 }));
+		const result = await hl.run({ resource: 'order', operation: 'get', orderId: '={{ { __rl: true, mode: "id", value: "0d" + $json.n.toString(16).padStart(22, "0") } }}' }, { input });
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(5);
+		const statuses = hl.sandbox.paymentsRequests().map((r) => r.status);
+		expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+		expect(statuses.filter((s) => s === 200)).toHaveLength(5);
+	});
+
+	test('429 that does not end: a clear error with the limits', async () => {
+		hl.sandbox.addFault({ path: /^\/payments\/orders$/, times: 10, status: 429, body: '{"statusCode":429,"message":"Too many requests"}', headers: { 'Retry-After': '0', 'X-RateLimit-Max': '100', 'X-RateLimit-Interval-Milliseconds': '10000', 'X-RateLimit-Daily-Remaining': '5' } });
+		const result = await hl.run({ resource: 'order', operation: 'getAll', limit: 1 });
+		expect(result.error?.message).toBe('HighLevel rate limit reached, still refused after 6 attempts');
+		expect(result.error?.description).toMatch(/100 requests per 10 seconds \(5 left today\)/);
+	});
+});
+
+describe('input checks before sending', () => {
+	const provider = { resource: 'whiteLabelProvider', operation: 'create', uniqueName: 'acme-pay', title: 'Acme Pay', provider: 'nmi', description: 'Card payments', imageUrl: 'https://acme.example/logo.png' };
+	const fulfillment = (items: unknown, trackings: unknown = { tracking: [] }) => ({ resource: 'fulfillment', operation: 'create', orderId: byId('0d0000000000000000000001'), items, trackings });
+
+	test.each([
+		['white-label unique name', { ...provider, uniqueName: 'Acme_Pay' }, /Unique Name may contain only lower-case letters and hyphens.*\(got "Acme_Pay"\)/],
+		['white-label unique name ending in a hyphen', { ...provider, uniqueName: 'acme-' }, /Unique Name may contain only lower-case letters/],
+		['white-label provider', { ...provider, provider: '={{ "stripe" }}' }, /Provider must be one of authorize-net, nmi \(got "stripe"\)/],
+		['white-label image URL', { ...provider, imageUrl: 'http://acme.example/logo.png' }, /Image URL must be a full https:\/\/ address/],
+		['fulfillment without items', fulfillment({}), /Items needs at least one item/],
+		// n8n itself refuses an empty required field typed in the editor; an expression that yields nothing reaches the node.
+		['fulfillment item without price', fulfillment({ item: [{ priceId: '={{ $json.priceId ?? "" }}', qty: 1 }] }), /Items > 1 > Price ID is required/],
+		['fulfillment item with zero quantity', fulfillment({ item: [{ priceId: 'p1', qty: 0 }] }), /Items > 1 > Quantity must be 1 or more \(got 0\)/],
+		['fulfillment tracking URL', fulfillment({ item: [{ priceId: 'p1', qty: 1 }] }, { tracking: [{ trackingNumber: '1Z', trackingUrl: 'ups' }] }), /Trackings > 1 > Tracking URL must be a full URL/],
+		['date filter', { resource: 'order', operation: 'getAll', filters: { startAt: 'last tuesday' } }, /Filters > Start Date must be a date such as 2026-01-31/],
+		['date range', { resource: 'transaction', operation: 'getAll', filters: { startAt: '2026-02-01', endAt: '2026-01-01' } }, /End Date \(2026-01-01\) is before Start Date/],
+		['limit', { resource: 'order', operation: 'getAll', limit: 0 }, /Limit must be a whole number of at least 1, got 0/],
+		['order id', { resource: 'order', operation: 'get', orderId: { __rl: true, mode: 'id', value: '={{ "a/b" }}' } }, /Order ID must be a HighLevel ID/],
+	])('%s', async (_name, parameters, message) => {
+		const result = await hl.run(parameters as IDataObject);
+		expect(result.error?.message).toMatch(message);
+		expect(result.error?.message).toMatch(/\(item 0\)/);
+		expect(hl.sandbox.paymentsRequests()).toHaveLength(0);
+	});
+
+	test('continue on fail: the bad item becomes an error item, the good one is created', async () => {
+		const result = await hl.run(
+			{ ...provider, uniqueName: '={{ $json.name }}' },
+			{ input: [{ name: 'Bad Name' }, { name: 'good-name' }], continueOnFail: true },
+		);
+		expect(result.error).toBeUndefined();
+		expect(json(result)[0].error).toMatch(/Unique Name may contain only lower-case letters.*\(item 0\)/);
+		expect(json(result)[1]).toMatchObject({ route: '/payments/custom/good-name' });
+		expect(hl.sandbox.providers).toHaveLength(1);
+	});
+});

@@ -1,0 +1,375 @@
+/**
+ * A HighLevel (LeadConnector) payments sandbox: the OAuth endpoints (a local authorize page, authorization
+ * code, refresh and client credentials grants), private integration tokens, and the ten payments
+ * endpoints with their documented shapes and awkward parts: `Version` header required, `altId`/`altType`
+ * checks (422), location access (403), "not found" as 400, rate-limit headers and a rolling 429.
+ */
+import { randomBytes } from 'crypto';
+import * as http from 'http';
+import { close, Faults, htmlPage, listen, parseBody, playFault, RateLimiter, readBody, RequestLog, sendJson, sendText, type Fault } from './httpKit';
+import { hlId, priceIdOf, seedOrder, seedSubscription, seedTransaction, type HlRecord } from './highLevelSeed';
+
+export interface HighLevelSandboxOptions {
+	clientId?: string;
+	clientSecret?: string;
+	locationId?: string;
+	privateToken?: string;
+	/** Access token lifetime (HighLevel: about a day). */
+	tokenTtlSeconds?: number;
+	/** UNSURE: the white-label list's `providers` as an array or one object. */
+	providersShape?: 'array' | 'object';
+	/** Documented 400 "not found"; 404 also observed. */
+	notFoundStatus?: 400 | 404;
+	/** Documented 200 for POSTs; UNSURE whether live answers 201. */
+	createdStatus?: 200 | 201;
+	/** Requests per window (HighLevel: 100 per 10 s); Retry-After on 429 is UNSURE, so optional. */
+	rateLimit?: { limit: number; windowMs: number; retryAfterSeconds?: number };
+	orders?: number;
+	subscriptions?: number;
+}
+
+interface Token {
+	locationId: string;
+	expiresAt: number;
+	kind: 'oauth' | 'pit';
+}
+
+const VERSION = '2021-07-28';
+
+export class HighLevelSandbox {
+	readonly options: Required<Omit<HighLevelSandboxOptions, 'rateLimit'>> & Pick<HighLevelSandboxOptions, 'rateLimit'>;
+	readonly requests = new RequestLog();
+	readonly faults = new Faults();
+	readonly orders = new Map<string, HlRecord>();
+	readonly transactions = new Map<string, HlRecord>();
+	readonly subscriptions = new Map<string, HlRecord>();
+	readonly fulfillments = new Map<string, HlRecord[]>();
+	readonly providers: HlRecord[] = [];
+	tokenRequests: Array<Record<string, string>> = [];
+	url = '';
+	private tokens = new Map<string, Token>();
+	private refreshTokens = new Map<string, string>();
+	private codes = new Map<string, { locationId: string; redirectUri: string }>();
+	private limiter: RateLimiter;
+	private dailyUsed = 0;
+	private counter = 0;
+	private server = http.createServer((req, res) => void this.handle(req, res));
+
+	constructor(options: HighLevelSandboxOptions = {}) {
+		this.options = {
+			clientId: 'hl-client',
+			clientSecret: 'hl-secret',
+			locationId: 'loc-sandbox',
+			privateToken: 'pit-sandbox-0000',
+			tokenTtlSeconds: 86_399,
+			providersShape: 'array',
+			notFoundStatus: 400,
+			createdStatus: 200,
+			orders: 30,
+			subscriptions: 8,
+			...options,
+		};
+		this.limiter = new RateLimiter(options.rateLimit?.limit ?? 100, options.rateLimit?.windowMs ?? 10_000);
+		for (let n = 1; n <= this.options.orders; n++) {
+			const order = seedOrder(this.options.locationId, n);
+			this.orders.set(order._id, order);
+			if (order.paymentStatus === 'paid') {
+				const transaction = seedTransaction(order, n);
+				this.transactions.set(transaction._id, transaction);
+			}
+		}
+		for (let n = 1; n <= this.options.subscriptions; n++) {
+			const subscription = seedSubscription(this.options.locationId, n);
+			this.subscriptions.set(subscription._id, subscription);
+		}
+	}
+
+	async start(port = 0) {
+		this.url = await listen(this.server, port);
+		return this.url;
+	}
+
+	async stop() {
+		await close(this.server);
+	}
+
+	setRateLimit(limit: number, windowMs: number, retryAfterSeconds?: number) {
+		this.options.rateLimit = { limit, windowMs, retryAfterSeconds };
+		this.limiter = new RateLimiter(limit, windowMs);
+	}
+
+	addFault(fault: Fault) {
+		this.faults.add(fault);
+	}
+
+	expireTokens() {
+		for (const token of this.tokens.values()) token.expiresAt = 0;
+	}
+
+	paymentsRequests() {
+		return this.requests.filter((r) => r.path.startsWith('/payments/'));
+	}
+
+	clearLog() {
+		this.requests.length = 0;
+		this.tokenRequests = [];
+	}
+
+	/** The first order (by creation) as tests address it. */
+	orderId(n: number) {
+		return hlId('0d', n);
+	}
+
+	priceId(n: number) {
+		return priceIdOf(n);
+	}
+
+	/** Issues a code as if a user chose the location on the authorize page (for tests that skip the page). */
+	issueCode(redirectUri: string) {
+		const code = randomBytes(12).toString('hex');
+		this.codes.set(code, { locationId: this.options.locationId, redirectUri });
+		return code;
+	}
+
+	private nextId(prefix: string) {
+		return hlId(prefix, 0xf000 + ++this.counter);
+	}
+
+	private async handle(req: http.IncomingMessage, res: http.ServerResponse) {
+		const url = new URL(req.url ?? '/', 'http://sandbox');
+		const raw = await readBody(req);
+		const body = parseBody(raw, req.headers['content-type']);
+		const entry = { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body, rawBody: raw.toString('utf8') };
+		this.requests.push(entry);
+		const fault = this.faults.take(entry.method, entry.path);
+		if (fault) {
+			(entry as { status?: number }).status = fault.status ?? 0;
+			return await playFault(fault, res);
+		}
+		const [status, answer, headers] = this.route(entry.method, url, req.headers, body);
+		(entry as { status?: number }).status = status;
+		if (status === 302) {
+			res.writeHead(302, { Location: String(answer) });
+			return res.end();
+		}
+		if (typeof answer === 'string') return sendText(res, status, answer, headers, answer.startsWith('<!DOCTYPE') ? 'text/html; charset=utf-8' : undefined);
+		return sendJson(res, status, answer, headers);
+	}
+
+	private route(method: string, url: URL, headers: http.IncomingHttpHeaders, body: unknown): [number, unknown, Record<string, string>] {
+		const path = url.pathname.replace(/\/+$/, '');
+		if (path === '/oauth/chooselocation' && method === 'GET') return [200, this.authorizePage(url), {}];
+		if (path === '/oauth/chooselocation/approve' && method === 'GET') {
+			const redirectUri = url.searchParams.get('redirect_uri') ?? '';
+			const code = this.issueCode(redirectUri);
+			const target = new URL(redirectUri);
+			target.searchParams.set('code', code);
+			if (url.searchParams.get('state')) target.searchParams.set('state', url.searchParams.get('state')!);
+			return [302, target.toString(), {}];
+		}
+		if (path === '/oauth/token' && method === 'POST') return this.token(headers, (body ?? {}) as Record<string, string>);
+		if (path.startsWith('/payments/')) return this.payments(method, path, url.searchParams, headers, body);
+		return [404, { statusCode: 404, message: `Cannot ${method} ${path}`, error: 'Not Found' }, {}];
+	}
+
+	private authorizePage(url: URL) {
+		const approve = new URL(`${this.url}/oauth/chooselocation/approve`);
+		for (const [k, v] of url.searchParams) approve.searchParams.set(k, v);
+		const page = htmlPage('Choose a location').replace(
+			'</body>',
+			`<p>${url.searchParams.get('client_id') === this.options.clientId ? 'HighLevel sandbox app' : 'Unknown app'} asks for: ${url.searchParams.get('scope') ?? ''}</p><a id="approve" href="${approve.toString().replace(/&/g, '&amp;')}">Sandbox location</a></body>`,
+		);
+		return page;
+	}
+
+	private token(headers: http.IncomingHttpHeaders, form: Record<string, string>): [number, unknown, Record<string, string>] {
+		this.tokenRequests.push(form);
+		let clientId = form.client_id;
+		let clientSecret = form.client_secret;
+		const basic = /^Basic (.+)$/i.exec(String(headers.authorization ?? ''));
+		if (basic) [clientId, clientSecret] = Buffer.from(basic[1], 'base64').toString('utf8').split(':').map(decodeURIComponent);
+		if (clientId !== this.options.clientId || clientSecret !== this.options.clientSecret) {
+			return [401, { error: 'invalid_client', error_description: 'Client authentication failed' }, {}];
+		}
+		let locationId = this.options.locationId;
+		switch (form.grant_type) {
+			case 'authorization_code': {
+				const issued = this.codes.get(form.code ?? '');
+				if (!issued || (form.redirect_uri && form.redirect_uri !== issued.redirectUri)) return [400, { error: 'invalid_grant', error_description: 'Invalid authorization code' }, {}];
+				this.codes.delete(form.code);
+				locationId = issued.locationId;
+				break;
+			}
+			case 'refresh_token': {
+				const owner = this.refreshTokens.get(form.refresh_token ?? '');
+				if (!owner) return [400, { error: 'invalid_grant', error_description: 'Invalid refresh token' }, {}];
+				// A refresh returns a new refresh token; the old one stops working.
+				this.refreshTokens.delete(form.refresh_token);
+				locationId = owner;
+				break;
+			}
+			case 'client_credentials':
+				break;
+			default:
+				return [400, { error: 'unsupported_grant_type' }, {}];
+		}
+		const accessToken = `hl-at-${randomBytes(16).toString('hex')}`;
+		const refreshToken = `hl-rt-${randomBytes(16).toString('hex')}`;
+		this.tokens.set(accessToken, { locationId, expiresAt: Date.now() + this.options.tokenTtlSeconds * 1000, kind: 'oauth' });
+		this.refreshTokens.set(refreshToken, locationId);
+		return [
+			200,
+			{
+				access_token: accessToken,
+				token_type: 'Bearer',
+				expires_in: this.options.tokenTtlSeconds,
+				refresh_token: refreshToken,
+				scope: form.scope ?? 'payments/orders.readonly',
+				userType: form.user_type ?? 'Location',
+				locationId,
+				companyId: 'company-sandbox',
+				userId: 'user-sandbox',
+			},
+			{},
+		];
+	}
+
+	private rateHeaders(): Record<string, string> {
+		const limit = this.options.rateLimit?.limit ?? 100;
+		const remaining = Math.max(0, limit - this.limiter.used());
+		return {
+			'X-RateLimit-Max': String(limit),
+			'X-RateLimit-Remaining': String(remaining),
+			'X-RateLimit-Interval-Milliseconds': String(this.options.rateLimit?.windowMs ?? 10_000),
+			'X-RateLimit-Limit-Daily': '200000',
+			'X-RateLimit-Daily-Remaining': String(200_000 - this.dailyUsed),
+		};
+	}
+
+	private error(status: number, message: string | string[], extra: Record<string, string> = {}): [number, unknown, Record<string, string>] {
+		const error = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 422: 'Unprocessable Entity', 429: 'Too Many Requests' }[status] ?? 'Error';
+		return [status, { statusCode: status, message, error, traceId: randomBytes(8).toString('hex') }, { ...this.rateHeaders(), ...extra }];
+	}
+
+	private payments(method: string, path: string, query: URLSearchParams, headers: http.IncomingHttpHeaders, body: unknown): [number, unknown, Record<string, string>] {
+		const auth = /^Bearer (.+)$/i.exec(String(headers.authorization ?? ''));
+		const bearer = auth?.[1] ?? '';
+		const token: Token | undefined = bearer === this.options.privateToken ? { locationId: this.options.locationId, expiresAt: Infinity, kind: 'pit' } : this.tokens.get(bearer);
+		if (!token || token.expiresAt <= Date.now()) return this.error(401, 'Invalid JWT');
+		if (!this.limiter.allow()) {
+			const extra: Record<string, string> = {};
+			if (this.options.rateLimit?.retryAfterSeconds !== undefined) extra['Retry-After'] = String(this.options.rateLimit.retryAfterSeconds);
+			return this.error(429, 'Too many requests, please try again later.', extra);
+		}
+		this.dailyUsed++;
+		if (headers.version !== VERSION) return this.error(400, `Version header must be ${VERSION}`);
+		const input = (method === 'GET' ? Object.fromEntries(query) : ((body ?? {}) as Record<string, unknown>)) as Record<string, unknown>;
+		const problems: string[] = [];
+		if (!input.altId) problems.push('altId should not be empty');
+		if (!input.altType) problems.push('altType should not be empty');
+		else if (input.altType !== 'location') problems.push('altType must be one of the following values: location');
+		if (problems.length) return this.error(422, problems);
+		if (input.altId !== token.locationId) return this.error(403, 'The token does not have access to this location.');
+		const segments = path.split('/').filter(Boolean).slice(1);
+		const ok = (answer: unknown, status = 200): [number, unknown, Record<string, string>] => [status, answer, this.rateHeaders()];
+		switch (segments[0]) {
+			case 'orders': {
+				if (segments.length === 1 && method === 'GET') return this.list([...this.orders.values()], query, ok);
+				const order = this.orders.get(segments[1] ?? '');
+				if (!order) return this.error(this.options.notFoundStatus, 'Order not found');
+				if (segments.length === 2 && method === 'GET') return ok(order);
+				if (segments[2] === 'fulfillments' && method === 'GET') return ok({ status: true, data: this.fulfillments.get(order._id) ?? [] });
+				if (segments[2] === 'fulfillments' && method === 'POST') return this.createFulfillment(order, input, ok);
+				break;
+			}
+			case 'transactions': {
+				if (segments.length === 1 && method === 'GET') return this.list([...this.transactions.values()], query, ok);
+				const transaction = this.transactions.get(segments[1] ?? '');
+				return transaction ? ok(transaction) : this.error(this.options.notFoundStatus, 'Transaction not found');
+			}
+			case 'subscriptions': {
+				if (segments.length === 1 && method === 'GET') return this.list([...this.subscriptions.values()], query, ok);
+				const subscription = this.subscriptions.get(segments[1] ?? '');
+				return subscription ? ok(subscription) : this.error(this.options.notFoundStatus, 'Subscription not found');
+			}
+			case 'integrations': {
+				if (segments.join('/') !== 'integrations/provider/whitelabel') break;
+				if (method === 'GET') {
+					const page = this.page(this.providers, query);
+					return ok({ providers: this.options.providersShape === 'object' ? (page[0] ?? {}) : page });
+				}
+				if (token.kind === 'pit') return this.error(401, 'This endpoint can only be invoked using a marketplace app token');
+				return this.createProvider(input, ok);
+			}
+		}
+		return this.error(404, `Cannot ${method} ${path}`);
+	}
+
+	private page(records: HlRecord[], query: URLSearchParams) {
+		const limit = Number(query.get('limit') ?? 10);
+		const offset = Number(query.get('offset') ?? 0);
+		return records.slice(offset, offset + limit);
+	}
+
+	private list(records: HlRecord[], query: URLSearchParams, ok: (a: unknown) => [number, unknown, Record<string, string>]): [number, unknown, Record<string, string>] {
+		const problems: string[] = [];
+		for (const name of ['startAt', 'endAt']) {
+			const value = query.get(name);
+			if (value && Number.isNaN(Date.parse(value))) problems.push(`${name} must be a valid ISO 8601 date string`);
+		}
+		for (const name of ['limit', 'offset']) {
+			const value = query.get(name);
+			if (value !== null && !(Number.isInteger(Number(value)) && Number(value) >= 0)) problems.push(`${name} must be a non-negative integer`);
+		}
+		if (problems.length) return this.error(422, problems);
+		const equals = ['status', 'paymentStatus', 'contactId', 'entityId', 'subscriptionId', 'entitySourceType', 'entitySourceSubType', 'sourceId'];
+		let matching = records.filter((r) => equals.every((name) => !query.get(name) || String(name === 'sourceId' ? (r.source as HlRecord | undefined)?.id : r[name]) === query.get(name)));
+		const id = query.get('id');
+		if (id) matching = matching.filter((r) => r._id === id || r.subscriptionId === id);
+		const mode = query.get('paymentMode');
+		if (mode) matching = matching.filter((r) => (mode === 'live') === (r.liveMode !== false));
+		const search = query.get('search')?.toLowerCase();
+		if (search) matching = matching.filter((r) => JSON.stringify(r).toLowerCase().includes(search));
+		const startAt = query.get('startAt');
+		const endAt = query.get('endAt');
+		if (startAt) matching = matching.filter((r) => Date.parse(String(r.createdAt)) >= Date.parse(startAt));
+		if (endAt) matching = matching.filter((r) => Date.parse(String(r.createdAt)) <= Date.parse(endAt.length === 10 ? `${endAt}T23:59:59.999Z` : endAt));
+		matching.sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)) || b._id.localeCompare(a._id));
+		return ok({ data: this.page(matching, query), totalCount: matching.length, traceId: randomBytes(8).toString('hex') });
+	}
+
+	private createFulfillment(order: HlRecord, input: Record<string, unknown>, ok: (a: unknown, s?: number) => [number, unknown, Record<string, string>]): [number, unknown, Record<string, string>] {
+		const items = input.items as Array<Record<string, unknown>> | undefined;
+		const problems: string[] = [];
+		if (!Array.isArray(items) || !items.length) problems.push('items should not be empty');
+		for (const [i, item] of (items ?? []).entries()) {
+			if (!item.priceId) problems.push(`items.${i}.priceId should not be empty`);
+			if (!(typeof item.qty === 'number' && item.qty > 0)) problems.push(`items.${i}.qty must be a positive number`);
+		}
+		if (!Array.isArray(input.trackings)) problems.push('trackings must be an array');
+		if (problems.length) return this.error(422, problems);
+		const ordered = order.items as Array<{ qty: number; price: { _id: string } }>;
+		for (const item of items!) if (!ordered.some((o) => o.price._id === item.priceId)) return this.error(400, `Price ${item.priceId} is not part of this order`);
+		const now = new Date().toISOString();
+		const fulfillment: HlRecord = { _id: this.nextId('f1'), altId: order.altId, altType: 'location', trackings: input.trackings, items: items!.map((item) => ({ ...item, price: ordered.find((o) => o.price._id === item.priceId)!.price })), notifyCustomer: !!input.notifyCustomer, createdAt: now, updatedAt: now };
+		const list = [...(this.fulfillments.get(order._id) ?? []), fulfillment];
+		this.fulfillments.set(order._id, list);
+		const shipped = (priceId: string) => list.flatMap((f) => f.items as Array<{ priceId: string; qty: number }>).filter((i) => i.priceId === priceId).reduce((a, i) => a + i.qty, 0);
+		order.fulfillmentStatus = ordered.every((o) => shipped(o.price._id) >= o.qty) ? 'fulfilled' : 'partially_fulfilled';
+		order.updatedAt = now;
+		return ok({ status: true, data: fulfillment }, this.options.createdStatus);
+	}
+
+	private createProvider(input: Record<string, unknown>, ok: (a: unknown, s?: number) => [number, unknown, Record<string, string>]): [number, unknown, Record<string, string>] {
+		const problems: string[] = [];
+		if (!/^[a-z](?:[a-z-]*[a-z])?$/.test(String(input.uniqueName ?? ''))) problems.push('uniqueName must contain only lowercase letters and hyphens, starting and ending with a letter');
+		for (const field of ['title', 'description']) if (!input[field]) problems.push(`${field} should not be empty`);
+		if (!['authorize-net', 'nmi'].includes(String(input.provider))) problems.push('provider must be one of the following values: authorize-net, nmi');
+		if (!String(input.imageUrl ?? '').startsWith('https://')) problems.push('imageUrl must be a URL address starting with https://');
+		if (problems.length) return this.error(422, problems);
+		const now = new Date().toISOString();
+		const provider: HlRecord = { _id: this.nextId('9e'), altId: input.altId, altType: 'location', title: input.title, route: `/payments/custom/${input.uniqueName}`, provider: input.provider, description: input.description, imageUrl: input.imageUrl, createdAt: now, updatedAt: now };
+		this.providers.push(provider);
+		return ok(provider, this.options.createdStatus);
+	}
+}
