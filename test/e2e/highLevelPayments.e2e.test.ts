@@ -1,0 +1,108 @@
+/**
+ * The HighLevel Payments node in a real n8n: every operation, each credential kind (authorization code,
+ * client credentials, private integration token), and an expired OAuth token refreshed by n8n itself.
+ */
+import { connectAuthorizationCode } from '../inprocess/highLevelFixture';
+import { HighLevelSandbox } from '../sandbox/highLevelSandbox';
+import { RealN8n, workflowWith } from './realN8n';
+
+jest.setTimeout(20 * 60_000);
+
+const NODE = 'n8n-nodes-halopsa-marketplace.highLevelPayments';
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+describe('real n8n: HighLevel Payments node', () => {
+	let hl: HighLevelSandbox;
+	let n8n: RealN8n;
+	const oauth = { highLevelPaymentsOAuth2Api: { id: 'hl-code', name: 'HighLevel code' } };
+	const clientCredentials = { highLevelPaymentsOAuth2Api: { id: 'hl-cc', name: 'HighLevel client credentials' } };
+	const privateToken = { highLevelPaymentsApi: { id: 'hl-pit', name: 'HighLevel PIT' } };
+	const node = (parameters: Record<string, unknown>, credentials: Record<string, { id: string; name: string }> = oauth) => ({
+		type: NODE,
+		parameters: { authentication: 'highLevelPaymentsApi' in credentials ? 'apiKey' : 'oAuth2', ...parameters },
+		credentials,
+	});
+
+	beforeAll(async () => {
+		hl = new HighLevelSandbox();
+		const url = await hl.start();
+		const { tokenData } = await connectAuthorizationCode(hl, `${url}/oauth/chooselocation`);
+		n8n = new RealN8n();
+		const app = { apiBaseUrl: url, clientId: hl.options.clientId, clientSecret: hl.options.clientSecret };
+		await n8n.importCredentials([
+			{ id: 'hl-code', name: 'HighLevel code', type: 'highLevelPaymentsOAuth2Api', data: { ...app, grantType: 'authorizationCode', authorizePage: 'custom', customAuthUrl: `${url}/oauth/chooselocation`, oauthTokenData: tokenData } },
+			{ id: 'hl-cc', name: 'HighLevel client credentials', type: 'highLevelPaymentsOAuth2Api', data: { ...app, grantType: 'clientCredentials' } },
+			{ id: 'hl-pit', name: 'HighLevel PIT', type: 'highLevelPaymentsApi', data: { apiKey: hl.options.privateToken, locationId: hl.options.locationId, apiBaseUrl: url } },
+		]);
+		await n8n.importWorkflow([
+			workflowWith('hlOrders', node({ resource: 'order', operation: 'getAll', returnAll: true, filters: { paymentStatus: 'paid' } })),
+			workflowWith('hlOrder', node({ resource: 'order', operation: 'get', orderId: byId(hl.orderId(5)), simplify: false }, privateToken)),
+			workflowWith('hlFulfill', node({ resource: 'fulfillment', operation: 'create', orderId: byId(hl.orderId(7)), items: { item: [{ priceId: hl.priceId(7), qty: 1 }] }, trackings: { tracking: [{ trackingNumber: 'E2E-TRK', shippingCarrier: 'DHL' }] } })),
+			workflowWith('hlFulfillments', node({ resource: 'fulfillment', operation: 'getAll', orderId: byId(hl.orderId(7)), returnAll: true })),
+			workflowWith('hlTransactions', node({ resource: 'transaction', operation: 'getAll', limit: 4, simplify: true }, clientCredentials)),
+			workflowWith('hlTransaction', node({ resource: 'transaction', operation: 'get', transactionId: byId('7a0000000000000000000001') })),
+			workflowWith('hlSubscriptions', node({ resource: 'subscription', operation: 'getAll', returnAll: true, filters: { paymentMode: 'live' } }, privateToken)),
+			workflowWith('hlSubscription', node({ resource: 'subscription', operation: 'get', subscriptionId: byId('5b0000000000000000000002') })),
+			workflowWith('hlProviderCreate', node({ resource: 'whiteLabelProvider', operation: 'create', uniqueName: 'msp-pay', title: 'MSP Pay', provider: 'authorize-net', description: 'Cards', imageUrl: 'https://msp.example/logo.png' })),
+			workflowWith('hlProviders', node({ resource: 'whiteLabelProvider', operation: 'getAll', returnAll: true })),
+			workflowWith('hlBadProvider', node({ resource: 'whiteLabelProvider', operation: 'create', uniqueName: 'MSP Pay', title: 'MSP Pay', provider: 'nmi', description: 'Cards', imageUrl: 'http://msp.example/logo.png' })),
+		]);
+	});
+
+	afterAll(async () => {
+		await hl?.stop();
+		n8n?.cleanup();
+	});
+
+	beforeEach(() => hl.clearLog());
+
+	const ok = async (id: string) => {
+		const run = await n8n.execute(id);
+		expect(run.error).toBeUndefined();
+		return run.nodes.Subject.map((i) => i.json);
+	};
+
+	it('order Get Many and Get (authorization code; private integration token)', async () => {
+		const orders = await ok('hlOrders');
+		expect(orders).toHaveLength(23);
+		expect(orders.every((o) => o.paymentStatus === 'paid')).toBe(true);
+		expect((await ok('hlOrder'))[0]).toMatchObject({ _id: hl.orderId(5), amount: 100 });
+		expect(hl.paymentsRequests().every((r) => r.headers.version === '2021-07-28' && r.query.altType === 'location')).toBe(true);
+	});
+
+	it('fulfillment Create, then Get Many of the order', async () => {
+		const [created] = await ok('hlFulfill');
+		expect(created).toMatchObject({ trackings: [{ trackingNumber: 'E2E-TRK', shippingCarrier: 'DHL' }] });
+		expect(hl.orders.get(hl.orderId(7))!.fulfillmentStatus).toBe('partially_fulfilled');
+		expect((await ok('hlFulfillments')).map((f) => f._id)).toEqual([created._id]);
+	});
+
+	it('transaction Get Many (client credentials: token fetched by n8n, location taken from it) and Get', async () => {
+		expect(await ok('hlTransactions')).toHaveLength(4);
+		expect(hl.tokenRequests).toEqual([expect.objectContaining({ grant_type: 'client_credentials', user_type: 'Location' })]);
+		expect((await ok('hlTransaction'))[0]).toMatchObject({ _id: '7a0000000000000000000001', chargeId: 'ch_1' });
+	});
+
+	it('subscription Get Many and Get', async () => {
+		expect((await ok('hlSubscriptions')).length).toBe(8);
+		expect((await ok('hlSubscription'))[0]).toMatchObject({ subscriptionId: 'sub_2' });
+	});
+
+	it('white-label provider Create and Get Many; bad input stops before sending', async () => {
+		expect((await ok('hlProviderCreate'))[0]).toMatchObject({ route: '/payments/custom/msp-pay' });
+		expect((await ok('hlProviders')).map((p) => p.title)).toEqual(['MSP Pay']);
+		hl.clearLog();
+		const bad = await n8n.execute('hlBadProvider');
+		expect(bad.error?.message).toMatch(/Unique Name may contain only lower-case letters.*Image URL must be a full https:\/\/ address/);
+		expect(hl.paymentsRequests()).toHaveLength(0);
+	});
+
+	it('an expired OAuth token: n8n refreshes it with the refresh token, saves it, and the next run needs no refresh', async () => {
+		hl.expireTokens();
+		expect(await ok('hlSubscription')).toHaveLength(1);
+		expect(hl.tokenRequests.map((t) => t.grant_type)).toEqual(['refresh_token']);
+		hl.clearLog();
+		expect(await ok('hlSubscription')).toHaveLength(1);
+		expect(hl.tokenRequests).toHaveLength(0);
+	});
+});
