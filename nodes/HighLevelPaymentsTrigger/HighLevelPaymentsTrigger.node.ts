@@ -1,0 +1,137 @@
+import type { IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { HIGHLEVEL_ED25519_PUBLIC_KEY, HIGHLEVEL_RSA_PUBLIC_KEY, replayRejection, signatureRejection, type SeenIds } from './webhookSignature';
+import { WEBHOOK_EVENTS } from './webhookEvents';
+
+/**
+ * HighLevel's order and invoice webhooks. They belong to a marketplace app (its settings hold one URL)
+ * and cannot be registered per workflow through the API, so the node shows its URL to paste there and
+ * its create/delete steps only keep n8n's lifecycle. Every delivery is checked before it can start
+ * an execution: signature, age, and replay; a failed check answers 401.
+ */
+export class HighLevelPaymentsTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'HighLevel Payments Trigger',
+		name: 'highLevelPaymentsTrigger',
+		icon: 'file:highlevel.svg',
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts a workflow on HighLevel order and invoice webhooks (signed, checked for age and replay)',
+		defaults: { name: 'HighLevel Payments Trigger' },
+		inputs: [],
+		outputs: ['main'],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'highlevel-payments' }],
+		properties: [
+			{
+				displayName:
+					"HighLevel sends webhooks to the one URL set in your marketplace app (Advanced Settings > Webhooks). Paste this node's Production URL there and enable the events below in the app. Private integration tokens have no webhooks: use the HighLevel Payments Polling Trigger instead.",
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				options: WEBHOOK_EVENTS.map((e) => ({ name: e.name, value: e.value, description: e.description })),
+				default: ['OrderCreate', 'OrderStatusUpdate', 'InvoicePaid', 'InvoicePartiallyPaid'],
+			},
+			{
+				displayName: 'Location IDs',
+				name: 'locationIds',
+				type: 'string',
+				default: '',
+				placeholder: 've9EPM428h8vShlRW1KT, loc-2',
+				description: 'Only events of these sub-accounts (comma-separated). Empty: every location of the app.',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Ed25519 Public Key',
+						name: 'ed25519PublicKey',
+						type: 'string',
+						typeOptions: { rows: 3 },
+						default: HIGHLEVEL_ED25519_PUBLIC_KEY,
+						description: 'Checks x-ghl-signature. HighLevel\'s published key by default; change it only for a white-label platform or a sandbox.',
+					},
+					{
+						displayName: 'RSA Public Key',
+						name: 'rsaPublicKey',
+						type: 'string',
+						typeOptions: { rows: 6 },
+						default: HIGHLEVEL_RSA_PUBLIC_KEY,
+						description: 'Checks the older x-wh-signature. HighLevel\'s published key by default.',
+					},
+					{
+						displayName: 'Maximum Age (Minutes)',
+						name: 'maxAgeMinutes',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: 5,
+						description: 'Deliveries whose timestamp is older than this are refused (HighLevel recommends 5)',
+					},
+				],
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return this.getWorkflowStaticData('node').webhookUrl === this.getNodeWebhookUrl('default');
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				// Nothing to register remotely: remember the URL the user has to paste into the app.
+				this.getWorkflowStaticData('node').webhookUrl = this.getNodeWebhookUrl('default');
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				delete this.getWorkflowStaticData('node').webhookUrl;
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const request = this.getRequestObject();
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const refuse = (status: number, reason: string): IWebhookResponseData => {
+			this.getResponseObject().status(status).json({ accepted: false, reason });
+			return { noWebhookResponse: true };
+		};
+		const raw = (request as unknown as { rawBody?: Buffer }).rawBody ?? Buffer.from(JSON.stringify(request.body ?? {}));
+		const signature = signatureRejection(raw, request.headers as Record<string, unknown>, {
+			ed25519: String(options.ed25519PublicKey || HIGHLEVEL_ED25519_PUBLIC_KEY),
+			rsa: String(options.rsaPublicKey || HIGHLEVEL_RSA_PUBLIC_KEY),
+		});
+		if (signature) return refuse(401, signature.reason);
+		let body: IDataObject;
+		try {
+			body = JSON.parse(raw.toString('utf8')) as IDataObject;
+		} catch {
+			return refuse(400, 'the body is not JSON');
+		}
+		const staticData = this.getWorkflowStaticData('node');
+		const maxAgeMs = Number(options.maxAgeMinutes ?? 5) * 60_000;
+		const replay = replayRejection(body, (staticData.seenWebhookIds as SeenIds | undefined) ?? [], maxAgeMs);
+		staticData.seenWebhookIds = replay.seen;
+		if (replay.rejection) return refuse(401, replay.rejection.reason);
+		const events = this.getNodeParameter('events', []) as string[];
+		const locations = String(this.getNodeParameter('locationIds', '') ?? '')
+			.split(',')
+			.map((s) => s.trim())
+			.filter(Boolean);
+		const type = String(body.type ?? '');
+		const location = String(body.locationId ?? body.altId ?? '');
+		// Authentic but not wanted here: acknowledge so HighLevel does not retry, start nothing.
+		if (!events.includes(type)) return { webhookResponse: { accepted: true, ignored: `event ${type || '(none)'} is not selected` } };
+		if (locations.length && !locations.includes(location)) return { webhookResponse: { accepted: true, ignored: `location ${location} is not selected` } };
+		return { workflowData: [[{ json: { event: type, ...body } }]] };
+	}
+}

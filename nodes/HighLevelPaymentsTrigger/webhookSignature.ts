@@ -1,0 +1,88 @@
+/**
+ * HighLevel webhook authenticity: `x-ghl-signature` (Ed25519) or the older `x-wh-signature` (RSA
+ * PKCS#1 v1.5 over SHA-256), both base64 over the raw body bytes, checked with HighLevel's published
+ * public keys unless the user gives others (white-label, sandbox). Then the replay rules HighLevel
+ * documents: a `timestamp` within the allowed age, and each `webhookId` once.
+ */
+import { createPublicKey, verify, type KeyObject } from 'crypto';
+
+/** HighLevel's published keys (Webhook Authentication Guide). */
+export const HIGHLEVEL_ED25519_PUBLIC_KEY = `-----BEGIN PUBLIC KEY-----
+MCowBQYDK2VwAyEAi2HR1srL4o18O8BRa7gVJY7G7bupbN3H9AwJrHCDiOg=
+-----END PUBLIC KEY-----`;
+
+export const HIGHLEVEL_RSA_PUBLIC_KEY = `-----BEGIN PUBLIC KEY-----
+MIICIjANBgkqhkiG9w0BAQEFAAOCAg8AMIICCgKCAgEAokvo/r9tVgcfZ5DysOSC
+Frm602qYV0MaAiNnX9O8KxMbiyRKWeL9JpCpVpt4XHIcBOK4u3cLSqJGOLaPuXw6
+dO0t6Q/ZVdAV5Phz+ZtzPL16iCGeK9po6D6JHBpbi989mmzMryUnQJezlYJ3DVfB
+csedpinheNnyYeFXolrJvcsjDtfAeRx5ByHQmTnSdFUzuAnC9/GepgLT9SM4nCpv
+uxmZMxrJt5Rw+VUaQ9B8JSvbMPpez4peKaJPZHBbU3OdeCVx5klVXXZQGNHOs8gF
+3kvoV5rTnXV0IknLBXlcKKAQLZcY/Q9rG6Ifi9c+5vqlvHPCUJFT5XUGG5RKgOKU
+J062fRtN+rLYZUV+BjafxQauvC8wSWeYja63VSUruvmNj8xkx2zE/Juc+yjLjTXp
+IocmaiFeAO6fUtNjDeFVkhf5LNb59vECyrHD2SQIrhgXpO4Q3dVNA5rw576PwTzN
+h/AMfHKIjE4xQA1SZuYJmNnmVZLIZBlQAF9Ntd03rfadZ+yDiOXCCs9FkHibELhC
+HULgCsnuDJHcrGNd5/Ddm5hxGQ0ASitgHeMZ0kcIOwKDOzOU53lDza6/Y09T7sYJ
+PQe7z0cvj7aE4B+Ax1ZoZGPzpJlZtGXCsu9aTEGEnKzmsFqwcSsnw3JB31IGKAyk
+T1hhTiaCeIY/OwwwNUY2yvcCAwEAAQ==
+-----END PUBLIC KEY-----`;
+
+export type Rejection = { reason: string };
+
+function publicKey(pem: string, label: string): KeyObject {
+	try {
+		// Users paste keys with literal "\n" or without line breaks; normalise before parsing.
+		const text = pem.trim().replace(/\\n/g, '\n');
+		return createPublicKey(text);
+	} catch {
+		throw new Error(`${label} is not a PEM public key ("-----BEGIN PUBLIC KEY-----" …)`);
+	}
+}
+
+/** Checks the signature headers against the raw body; `undefined` when authentic. */
+export function signatureRejection(raw: Buffer, headers: Record<string, unknown>, keys: { ed25519: string; rsa: string }): Rejection | undefined {
+	const header = (name: string) => {
+		const value = headers[name];
+		return typeof value === 'string' && value.trim() && value.trim() !== 'N/A' ? value.trim() : undefined;
+	};
+	const ed25519 = header('x-ghl-signature');
+	const rsa = header('x-wh-signature');
+	if (ed25519) {
+		const ok = safeVerify(() => verify(null, raw, publicKey(keys.ed25519, 'Ed25519 Public Key'), Buffer.from(ed25519, 'base64')));
+		return ok ? undefined : { reason: 'x-ghl-signature does not match the body (Ed25519)' };
+	}
+	if (rsa) {
+		const ok = safeVerify(() => verify('sha256', raw, publicKey(keys.rsa, 'RSA Public Key'), Buffer.from(rsa, 'base64')));
+		return ok ? undefined : { reason: 'x-wh-signature does not match the body (RSA SHA-256)' };
+	}
+	return { reason: 'no x-ghl-signature or x-wh-signature header' };
+}
+
+function safeVerify(check: () => boolean): boolean {
+	try {
+		return check();
+	} catch (error) {
+		if (error instanceof Error && /PEM public key/.test(error.message)) throw error;
+		return false;
+	}
+}
+
+/** Recent webhook ids, oldest first, as kept in static data: [id, receivedAt]. */
+export type SeenIds = Array<[string, number]>;
+
+const MAX_REMEMBERED = 2000;
+
+/**
+ * The timestamp and webhookId rules. A delivery older than `maxAgeMs` (or as far in the future) is
+ * stale; an id seen within the remembered span is a replay. Returns the updated id list to store.
+ */
+export function replayRejection(body: Record<string, unknown>, seen: SeenIds, maxAgeMs: number, now = Date.now()): { rejection?: Rejection; seen: SeenIds } {
+	const time = Date.parse(String(body.timestamp ?? ''));
+	if (!Number.isFinite(time)) return { rejection: { reason: 'the body has no valid timestamp' }, seen };
+	if (Math.abs(now - time) > maxAgeMs) return { rejection: { reason: `timestamp ${body.timestamp} is more than ${Math.round(maxAgeMs / 60000)} minutes from now` }, seen };
+	const id = typeof body.webhookId === 'string' ? body.webhookId : undefined;
+	// Ids older than the allowed age cannot come back (their timestamp would be stale): forget them.
+	const kept = seen.filter(([, at]) => now - at <= maxAgeMs * 2).slice(-MAX_REMEMBERED);
+	if (!id) return { rejection: { reason: 'the body has no webhookId' }, seen: kept };
+	if (kept.some(([known]) => known === id)) return { rejection: { reason: `webhookId ${id} was already received` }, seen: kept };
+	return { seen: [...kept, [id, now]] };
+}

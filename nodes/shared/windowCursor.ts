@@ -1,0 +1,132 @@
+/**
+ * The memory of a polling trigger between polls, and the pure comparison that turns "the newest
+ * records now" into events. Kept in the node's workflow static data (n8n saves it with the execution
+ * it starts, or alone when nothing was emitted), never in module memory, so a poll may run in any
+ * n8n process (queue mode, restarts).
+ *
+ * - `mark`: where "new" begins. Halo: the highest identity key seen (a larger key is new however many
+ *   records share a timestamp). HighLevel: the creation time of the oldest record of the window (a
+ *   record at or after it that was not seen is new; windows never split a timestamp, see `newness`).
+ * - `seen`: the watched fields of the records in the window, to find changes. Older records are not
+ *   watched, so the state stays the size of the window whatever the size of the table.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+/** What a watched field is stored as: small and JSON-safe. */
+export type Fingerprint = string | number | boolean | null;
+
+export interface WatchedField {
+	name: string;
+	read: (record: IDataObject) => Fingerprint;
+	/** A digest, not a value: reported as changed without old and new values. */
+	opaque?: boolean;
+}
+
+export interface WatchedEvent {
+	value: string;
+	name: string;
+	description: string;
+	/** `created`: a record past the mark. `changed`: one of `fields` differs from the previous poll. */
+	kind: 'created' | 'changed';
+	fields?: readonly string[];
+}
+
+export interface WindowCursor {
+	v: number;
+	watch: string;
+	mark: number;
+	seen: Record<string, Fingerprint[]>;
+}
+
+export interface Emission {
+	event: string;
+	record: IDataObject;
+	changedFields?: string[];
+	changes?: Record<string, { old: Fingerprint; new: Fingerprint }>;
+}
+
+/** How a watched resource tells a new record and moves its mark. */
+export interface Newness {
+	key: (record: IDataObject) => string;
+	isNew: (record: IDataObject, previous: WindowCursor) => boolean;
+	/** The mark after this poll, from the window (newest first) and the previous mark. */
+	mark: (newestFirst: IDataObject[], window: number, previous?: WindowCursor) => number;
+}
+
+/** Bumped when the stored shape changes: an old cursor is then re-recorded, not compared. */
+export const CURSOR_VERSION = 2;
+
+export function readWindowCursor(stored: unknown, watch: string): WindowCursor | undefined {
+	const cursor = stored as WindowCursor | undefined;
+	if (!cursor || cursor.v !== CURSOR_VERSION || cursor.watch !== watch || typeof cursor.mark !== 'number' || !cursor.seen) return undefined;
+	return cursor;
+}
+
+/**
+ * Compares the newest records (newest first: the window, plus every record that is new) with the
+ * previous cursor. Without a previous cursor it only records the present. Emissions come oldest first.
+ */
+export function compareWindow(
+	watch: string,
+	spec: { fields: readonly WatchedField[]; events: readonly WatchedEvent[]; newness: Newness },
+	previous: WindowCursor | undefined,
+	newestFirst: IDataObject[],
+	window: number,
+	selected: ReadonlySet<string>,
+) {
+	const next: WindowCursor = { v: CURSOR_VERSION, watch, mark: spec.newness.mark(newestFirst, window, previous), seen: {} };
+	const perRecord: Emission[][] = [];
+	const created = spec.events.filter((e) => e.kind === 'created' && selected.has(e.value));
+	const changed = spec.events.filter((e) => e.kind === 'changed' && selected.has(e.value));
+	newestFirst.forEach((record, index) => {
+		const key = spec.newness.key(record);
+		const now = spec.fields.map((field) => field.read(record));
+		if (index < window) next.seen[key] = now;
+		if (!previous) return;
+		const emissions: Emission[] = [];
+		perRecord.push(emissions);
+		if (spec.newness.isNew(record, previous)) {
+			for (const event of created) emissions.push({ event: event.value, record });
+			return;
+		}
+		const before = previous.seen[key];
+		// A record that slid into the window (a newer one was deleted) has nothing to compare with.
+		if (!before) return;
+		for (const event of changed) {
+			const differences = spec.fields
+				.map((field, i) => ({ field, old: before[i] ?? null, new: now[i] }))
+				.filter((c) => event.fields!.includes(c.field.name) && c.old !== c.new);
+			if (!differences.length) continue;
+			const changes: Emission['changes'] = {};
+			for (const c of differences) if (!c.field.opaque) changes[c.field.name] = { old: c.old, new: c.new };
+			emissions.push({ event: event.value, record, changedFields: differences.map((c) => c.field.name), changes });
+		}
+	});
+	return { emissions: perRecord.reverse().flat(), next };
+}
+
+/** Halo: identity keys only grow; new = above the highest key seen. */
+export const growingKey = (keyField: string): Newness => ({
+	key: (record) => String(record[keyField]),
+	isNew: (record, previous) => Number(record[keyField]) > previous.mark,
+	mark: (newestFirst, _window, previous) => newestFirst.reduce((top, r) => Math.max(top, Number(r[keyField]) || 0), previous?.mark ?? 0),
+});
+
+/**
+ * HighLevel: opaque ids and a creation time. New = not seen and created at or after the mark (the
+ * oldest creation time of the previous window). The window is read so that it never ends in the
+ * middle of a timestamp, so every record at the mark was seen.
+ */
+export const creationTime = (idField: string, timeField: string): Newness => ({
+	key: (record) => String(record[idField]),
+	isNew: (record, previous) => !(String(record[idField]) in previous.seen) && timeOf(record, timeField) >= previous.mark,
+	mark: (newestFirst, window) => {
+		const inWindow = newestFirst.slice(0, window);
+		return inWindow.length ? Math.min(...inWindow.map((r) => timeOf(r, timeField))) : 0;
+	},
+});
+
+export const timeOf = (record: IDataObject, field: string) => {
+	const time = Date.parse(String(record[field] ?? ''));
+	return Number.isFinite(time) ? time : 0;
+};
