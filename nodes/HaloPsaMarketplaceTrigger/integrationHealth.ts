@@ -7,7 +7,7 @@
 import type { IDataObject, IHttpRequestOptions, IPollFunctions } from 'n8n-workflow';
 import { resourceTable, type HaloResource } from '../HaloPsaMarketplace/resources/resourceTable';
 import { haloPages, withoutSecrets } from '../HaloPsaMarketplace/transport/haloTransport';
-import { CURSOR_VERSION } from './pollCursor';
+import { CURSOR_VERSION } from '../shared/windowCursor';
 
 export const syncedIntegrations: readonly HaloResource[] = resourceTable.filter((r) => r.sync);
 

@@ -3,7 +3,7 @@ import { NodeOperationError, type IDataObject, type IHttpRequestOptions, type IN
 import { HALO_CREDENTIAL, withoutSecrets } from '../HaloPsaMarketplace/transport/haloTransport';
 import { apiBaseUrl } from '../HaloPsaMarketplace/transport/haloUrls';
 import { compareHealth, healthOutput, HEALTH_FAILED, HEALTH_RECOVERED, readHealthCursor, readIntegrations, syncedIntegrations } from './integrationHealth';
-import { compareWindow, readCursor, type Emission } from './pollCursor';
+import { compareWindow, growingKey, readWindowCursor, type Emission } from '../shared/windowCursor';
 import { newestRecords } from './recordWindow';
 import { eventsParameter, MAX_WINDOW } from './triggerProperties';
 import { watchedTable, type WatchedRecords } from './watchedRecords';
@@ -60,9 +60,10 @@ async function pollRecords(this: IPollFunctions, base: IHttpRequestOptions, watc
 		});
 	}
 	const matches = recordFilter.call(this, watch);
-	const previous = readCursor(staticData.cursor, watch);
-	const { records } = await newestRecords.call(this, base, watch, window, previous?.top);
-	const { emissions, next } = compareWindow(watch, previous, records, window, selected);
+	const previous = readWindowCursor(staticData.cursor, watch.value);
+	const { records } = await newestRecords.call(this, base, watch, window, previous?.mark);
+	const spec = { fields: watch.fields, events: watch.events, newness: growingKey(watch.resource.key) };
+	const { emissions, next } = compareWindow(watch.value, spec, previous, records, window, selected);
 	const items = emissions.filter((e) => matches(e.record)).map((e) => outputOf.call(this, watch, e));
 	if (manual) {
 		// A manual test shows real changes if there are any, otherwise the newest record as an example; it keeps no state.

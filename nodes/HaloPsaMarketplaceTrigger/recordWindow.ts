@@ -1,9 +1,10 @@
 import type { IDataObject, IHttpRequestOptions, IPollFunctions } from 'n8n-workflow';
 import { haloPages } from '../HaloPsaMarketplace/transport/haloTransport';
-import { keyOf } from './pollCursor';
 import type { WatchedRecords } from './watchedRecords';
 
 const MAX_PAGE = 1000;
+
+const keyOf = (watch: WatchedRecords, record: IDataObject) => Number(record[watch.resource.key]);
 
 /**
  * The newest records of a watched resource, newest first: at least `window` of them and every record

@@ -2,30 +2,12 @@
  * What the HaloPSA trigger watches, as data: per watched resource, the fields whose changes make an
  * event and which event each field belongs to. Halo keeps no "last modified" stamp on e-commerce
  * orders or CSP invoices, so changes are found by comparing these fields with the values seen at
- * the previous poll (see pollCursor.ts).
+ * the previous poll (see ../shared/windowCursor.ts).
  */
 import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 import { findResource, type HaloResource } from '../HaloPsaMarketplace/resources/resourceTable';
-
-/** What a watched field is stored as in static data: small, JSON-safe. */
-export type Fingerprint = string | number | boolean | null;
-
-export interface WatchedField {
-	name: string;
-	read: (record: IDataObject) => Fingerprint;
-	/** A digest, not a value: reported as changed without old and new values. */
-	opaque?: boolean;
-}
-
-export interface WatchedEvent {
-	value: string;
-	name: string;
-	description: string;
-	/** `created`: a key above the cursor. `changed`: one of `fields` differs from the previous poll. */
-	kind: 'created' | 'changed';
-	fields?: readonly string[];
-}
+import type { Fingerprint, WatchedEvent, WatchedField } from '../shared/windowCursor';
 
 export interface WatchedRecords {
 	value: 'ecommerceOrder' | 'cspInvoice';

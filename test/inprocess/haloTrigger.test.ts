@@ -42,7 +42,7 @@ describe('e-commerce orders', () => {
 		expect(first.error).toBeUndefined();
 		expect(first.items).toBeNull();
 		const cursor = t.nodeStaticData().cursor as IDataObject;
-		expect(cursor.top).toBe(25);
+		expect(cursor.mark).toBe(25);
 		expect(Object.keys(cursor.seen as IDataObject)).toHaveLength(25);
 		halo.sandbox.clearLog();
 		expect((await t.poll()).items).toBeNull();
