@@ -33,6 +33,8 @@ import { HaloPsaMarketplaceOAuth2Api } from '../../credentials/HaloPsaMarketplac
 import { HighLevelPaymentsApi } from '../../credentials/HighLevelPaymentsApi.credentials';
 import { HighLevelPaymentsOAuth2Api } from '../../credentials/HighLevelPaymentsOAuth2Api.credentials';
 import { HighLevelPayments } from '../../nodes/HighLevelPayments/HighLevelPayments.node';
+import { HighLevelPaymentsPollingTrigger } from '../../nodes/HighLevelPaymentsPollingTrigger/HighLevelPaymentsPollingTrigger.node';
+import { HighLevelPaymentsTrigger } from '../../nodes/HighLevelPaymentsTrigger/HighLevelPaymentsTrigger.node';
 import { HaloPsaMarketplace } from '../../nodes/HaloPsaMarketplace/HaloPsaMarketplace.node';
 import { HaloPsaMarketplaceTrigger } from '../../nodes/HaloPsaMarketplaceTrigger/HaloPsaMarketplaceTrigger.node';
 
@@ -61,6 +63,8 @@ const nodeRegistry: Record<string, INodeType> = {
 	'n8n-nodes-halopsa-marketplace.haloPsaMarketplace': new HaloPsaMarketplace(),
 	'n8n-nodes-halopsa-marketplace.haloPsaMarketplaceTrigger': new HaloPsaMarketplaceTrigger(),
 	'n8n-nodes-halopsa-marketplace.highLevelPayments': new HighLevelPayments(),
+	'n8n-nodes-halopsa-marketplace.highLevelPaymentsTrigger': new HighLevelPaymentsTrigger(),
+	'n8n-nodes-halopsa-marketplace.highLevelPaymentsPollingTrigger': new HighLevelPaymentsPollingTrigger(),
 	'harness.items': new HarnessItems(),
 };
 

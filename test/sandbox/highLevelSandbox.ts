@@ -4,7 +4,7 @@
  * endpoints with their documented shapes and awkward parts: `Version` header required, `altId`/`altType`
  * checks (422), location access (403), "not found" as 400, rate-limit headers and a rolling 429.
  */
-import { randomBytes } from 'crypto';
+import { generateKeyPairSync, randomBytes, randomUUID, sign, type KeyObject } from 'crypto';
 import * as http from 'http';
 import { close, Faults, htmlPage, listen, parseBody, playFault, RateLimiter, readBody, RequestLog, sendJson, sendText, type Fault } from './httpKit';
 import { hlId, priceIdOf, seedOrder, seedSubscription, seedTransaction, type HlRecord } from './highLevelSeed';
@@ -54,6 +54,8 @@ export class HighLevelSandbox {
 	private dailyUsed = 0;
 	private counter = 0;
 	private server = http.createServer((req, res) => void this.handle(req, res));
+	/** The sandbox's own webhook signing keys (HighLevel's private keys are, of course, not public). */
+	readonly signing = { ed25519: generateKeyPairSync('ed25519'), rsa: generateKeyPairSync('rsa', { modulusLength: 2048 }) };
 
 	constructor(options: HighLevelSandboxOptions = {}) {
 		this.options = {
@@ -129,6 +131,65 @@ export class HighLevelSandbox {
 		const code = randomBytes(12).toString('hex');
 		this.codes.set(code, { locationId: this.options.locationId, redirectUri });
 		return code;
+	}
+
+	/** The public keys to configure in the webhook trigger (PEM). */
+	publicKeys() {
+		const pem = (key: KeyObject) => key.export({ type: 'spki', format: 'pem' }).toString();
+		return { ed25519: pem(this.signing.ed25519.publicKey), rsa: pem(this.signing.rsa.publicKey) };
+	}
+
+	/**
+	 * Sends a webhook the way HighLevel does: JSON with `type`, `locationId`, `timestamp` and `webhookId`,
+	 * signed over the raw bytes. On request: forged (signed with another key), stale, a replay of an
+	 * earlier webhookId, tampered after signing, unsigned, or signed with the older RSA scheme only.
+	 */
+	async deliverWebhook(
+		url: string,
+		type: string,
+		data: Record<string, unknown>,
+		how: { scheme?: 'ed25519' | 'rsa' | 'both' | 'none'; forged?: boolean; staleMinutes?: number; webhookId?: string; tampered?: boolean } = {},
+	): Promise<{ status: number; body: string; webhookId: string }> {
+		const webhookId = how.webhookId ?? randomUUID();
+		const payload = { type, locationId: this.options.locationId, ...data, timestamp: new Date(Date.now() - (how.staleMinutes ?? 0) * 60_000).toISOString(), webhookId };
+		const raw = Buffer.from(JSON.stringify(payload));
+		const keys = how.forged ? { ed25519: generateKeyPairSync('ed25519'), rsa: generateKeyPairSync('rsa', { modulusLength: 2048 }) } : this.signing;
+		const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+		const scheme = how.scheme ?? 'ed25519';
+		if (scheme === 'ed25519' || scheme === 'both') headers['x-ghl-signature'] = sign(null, raw, keys.ed25519.privateKey).toString('base64');
+		if (scheme === 'rsa' || scheme === 'both') headers['x-wh-signature'] = sign('sha256', raw, keys.rsa.privateKey).toString('base64');
+		const sent = how.tampered ? Buffer.from(JSON.stringify({ ...payload, amount: 1 })) : raw;
+		const response = await fetch(url, { method: 'POST', headers, body: sent });
+		return { status: response.status, body: await response.text(), webhookId };
+	}
+
+	/** A new order (and its payment when paid), created now, as a customer checkout would. */
+	addOrder(fields: Record<string, unknown> = {}) {
+		const n = this.orders.size + 1;
+		const now = new Date().toISOString();
+		const order = { ...seedOrder(this.options.locationId, n), _id: this.nextId('0d'), createdAt: now, updatedAt: now, ...fields } as HlRecord;
+		this.orders.set(order._id, order);
+		return order;
+	}
+
+	/** A payment of an order, created now. */
+	addTransaction(order: HlRecord, fields: Record<string, unknown> = {}) {
+		const transaction = { ...seedTransaction(order, this.transactions.size + 1), _id: this.nextId('7a'), createdAt: new Date().toISOString(), ...fields } as HlRecord;
+		this.transactions.set(transaction._id, transaction);
+		return transaction;
+	}
+
+	refund(transactionId: string, amount: number) {
+		const transaction = this.transactions.get(transactionId)!;
+		transaction.amountRefunded = Number(transaction.amountRefunded ?? 0) + amount;
+		transaction.updatedAt = new Date().toISOString();
+	}
+
+	/** Adds a tracking number to an existing fulfillment (as the shop's carrier integration does). */
+	addTracking(orderId: string, fulfillmentId: string, trackingNumber: string) {
+		const fulfillment = (this.fulfillments.get(orderId) ?? []).find((f) => f._id === fulfillmentId)!;
+		(fulfillment.trackings as Array<Record<string, unknown>>).push({ trackingNumber, shippingCarrier: 'UPS' });
+		this.orders.get(orderId)!.updatedAt = new Date(Date.now() + 1).toISOString();
 	}
 
 	private nextId(prefix: string) {

@@ -1,0 +1,85 @@
+import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { HIGHLEVEL_API_CREDENTIAL, HIGHLEVEL_OAUTH2_CREDENTIAL } from '../HighLevelPayments/transport/highLevelUrls';
+import { MAX_WINDOW, pollHighLevel } from './pollHighLevel';
+import { polledResources } from './polledResources';
+
+const eventProperties: INodeProperties[] = polledResources.map((polled) => ({
+	displayName: 'Events',
+	name: `${polled.value}Events`,
+	type: 'multiOptions',
+	required: true,
+	displayOptions: { show: { watch: [polled.value] } },
+	options: polled.events.map((e) => ({ name: e.name, value: e.value, description: e.description })),
+	// Generated from the table: every event is selected by default.
+	// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-multi-options
+	default: polled.events.map((e) => e.value),
+	description: 'Which changes start the workflow',
+}));
+
+/** What HighLevel sends no webhook for (fulfillments, transactions, subscriptions) and what private tokens cannot receive: polled. */
+export class HighLevelPaymentsPollingTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'HighLevel Payments Polling Trigger',
+		name: 'highLevelPaymentsPollingTrigger',
+		icon: 'file:highlevel.svg',
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["watch"]}}',
+		description: 'Starts a workflow when HighLevel fulfillments, payments, refunds, subscriptions or order statuses change',
+		defaults: { name: 'HighLevel Payments Polling Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: ['main'],
+		credentials: [
+			{ name: HIGHLEVEL_OAUTH2_CREDENTIAL, required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+			{ name: HIGHLEVEL_API_CREDENTIAL, required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
+		],
+		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'OAuth2 (Marketplace App or Client Credentials)', value: 'oAuth2' },
+					{ name: 'Private Integration Token', value: 'apiKey' },
+				],
+				default: 'oAuth2',
+			},
+			{
+				displayName: 'Watch',
+				name: 'watch',
+				type: 'options',
+				noDataExpression: true,
+				options: polledResources.map((p) => ({ name: p.name, value: p.value })),
+				// Generated from the table; orders come first.
+				// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-options
+				default: 'order',
+			},
+			...eventProperties,
+			{
+				displayName: 'Records to Compare',
+				name: 'window',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_WINDOW },
+				default: 50,
+				description: 'How many of the newest records are checked for changes on each poll (new records are always found)',
+			},
+			{
+				displayName: 'Simplify',
+				name: 'simplify',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to return only the main fields of the record instead of all of them',
+			},
+			{
+				displayName: 'Location ID',
+				name: 'locationId',
+				type: 'string',
+				default: '',
+				description: 'The sub-account (altId). Leave empty to use the one in the credential or the token.',
+			},
+		],
+	};
+
+	poll = pollHighLevel;
+}

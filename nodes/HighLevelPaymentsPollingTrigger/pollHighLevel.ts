@@ -1,0 +1,140 @@
+/** One poll of the HighLevel polling trigger: read the newest records, compare with the cursor, emit what changed. */
+import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
+import { paymentsConnection, paymentsPages, paymentsRequest, readPaymentsList, type PaymentsConnection } from '../HighLevelPayments/transport/paymentsTransport';
+import { compareWindow, creationTime, readWindowCursor, timeOf, type Emission, type WatchedEvent } from '../shared/windowCursor';
+import { findPolled, fulfillmentSummary, type PolledResource } from './polledResources';
+
+type Poll = INodeExecutionData[][] | null;
+
+export const MAX_WINDOW = 500;
+const newness = creationTime('_id', 'createdAt');
+const created = (record: IDataObject) => timeOf(record, 'createdAt');
+
+/**
+ * The newest records, newest first: `window` of them, every record created since `mark`, and never a
+ * window that ends in the middle of a timestamp (see creationTime). One request when nothing is new.
+ */
+async function newestRecords(this: IPollFunctions, connection: PaymentsConnection, polled: PolledResource, window: number, mark: number | undefined) {
+	const path = polled.list.operations.find((o) => o.kind === 'list')!.path;
+	const pageSize = Math.min(window + 1, 100);
+	const records: IDataObject[] = [];
+	let sorted = true;
+	for await (const page of paymentsPages.call(this, connection, path, {}, pageSize, 'data')) {
+		records.push(...page);
+		sorted &&= page.every((record, i) => i === 0 || created(page[i - 1]) >= created(record));
+		if (!sorted || records.length <= window) continue;
+		const last = created(records[records.length - 1]);
+		if (last < created(records[window - 1]) && (mark === undefined || last < mark)) break;
+	}
+	// HighLevel does not document its list order: a list that is not newest first is read whole and sorted here.
+	if (!sorted) records.sort((a, b) => created(b) - created(a) || String(b._id).localeCompare(String(a._id)));
+	let windowCount = Math.min(window, records.length);
+	while (windowCount < records.length && created(records[windowCount]) === created(records[windowCount - 1])) windowCount++;
+	return { records, windowCount };
+}
+
+function simplified(polled: PolledResource, record: IDataObject, simplify: boolean) {
+	const fields = polled.list.simplify;
+	return simplify && fields ? Object.fromEntries(fields.filter((f) => f in record).map((f) => [f, record[f]])) : record;
+}
+
+async function fulfillmentsOf(this: IPollFunctions, connection: PaymentsConnection, orderId: string): Promise<IDataObject[]> {
+	const body = await paymentsRequest.call(this, connection, { method: 'GET', path: `/payments/orders/${encodeURIComponent(orderId)}/fulfillments`, idempotent: true, subject: `Order ${orderId}` });
+	return readPaymentsList(body, 'data').records;
+}
+
+/** Internal events of the order window: an order whose fulfillments must be read again. */
+const ORDER_MOVED: WatchedEvent[] = [
+	{ value: 'touched', name: 'Order Moved', description: 'Fulfillment status or update time changed', kind: 'changed', fields: ['fulfillmentStatus', 'updatedAt'] },
+	{ value: 'new', name: 'Order New', description: 'A new order', kind: 'created' },
+];
+
+type KnownFulfillments = Record<string, string[]>;
+const encode = (f: { id: string; tracking: string[] }) => `${f.id}:${f.tracking.join('+')}`;
+const decode = (s: string) => ({ id: s.slice(0, s.indexOf(':')), tracking: s.slice(s.indexOf(':') + 1).split('+').filter(Boolean) });
+
+/**
+ * Fulfillments have no list of their own: an order whose fulfillment status or update time moved is
+ * read again, and its fulfillments compared with those remembered for it.
+ */
+async function pollFulfillments(this: IPollFunctions, connection: PaymentsConnection, polled: PolledResource, staticData: IDataObject, window: number, selected: Set<string>, manual: boolean, simplify: boolean): Promise<Poll> {
+	const previous = readWindowCursor(staticData.cursor, polled.value);
+	const { records, windowCount } = await newestRecords.call(this, connection, polled, window, previous?.mark);
+	const spec = { fields: polled.fields, newness, events: ORDER_MOVED };
+	const { emissions, next } = compareWindow(polled.value, spec, previous, records, windowCount, new Set(['touched', 'new']));
+	const known: KnownFulfillments = previous ? ((staticData.fulfillments as KnownFulfillments | undefined) ?? {}) : {};
+	const nextKnown: KnownFulfillments = {};
+	const items: INodeExecutionData[] = [];
+	const touched = new Set(emissions.map((e) => String(e.record._id)));
+	for (const record of records.slice(0, windowCount).reverse()) {
+		const orderId = String(record._id);
+		const baseline = !previous && record.fulfillmentStatus && record.fulfillmentStatus !== 'unfulfilled';
+		if (!touched.has(orderId) && !baseline) {
+			if (known[orderId]) nextKnown[orderId] = known[orderId];
+			continue;
+		}
+		const fulfillments = await fulfillmentsOf.call(this, connection, orderId);
+		nextKnown[orderId] = fulfillments.map((f) => encode(fulfillmentSummary(f)));
+		if (baseline) continue;
+		const before = new Map((known[orderId] ?? []).map((s) => [decode(s).id, decode(s).tracking]));
+		for (const fulfillment of fulfillments) {
+			const { id, tracking } = fulfillmentSummary(fulfillment);
+			const oldTracking = before.get(id);
+			const order = simplified(polled, record, simplify);
+			if (!oldTracking && selected.has('fulfillment.created')) items.push({ json: { event: 'fulfillment.created', orderId, fulfillment, trackingNumbers: tracking, order } });
+			const added = tracking.filter((t) => oldTracking && !oldTracking.includes(t));
+			if (added.length && selected.has('fulfillment.trackingAdded')) items.push({ json: { event: 'fulfillment.trackingAdded', orderId, fulfillment, newTrackingNumbers: added, trackingNumbers: tracking, order } });
+		}
+	}
+	if (manual) {
+		if (items.length) return [items];
+		const example = records.find((r) => r.fulfillmentStatus && r.fulfillmentStatus !== 'unfulfilled');
+		if (!example) return null;
+		const fulfillments = await fulfillmentsOf.call(this, connection, String(example._id));
+		const fulfillment = fulfillments[fulfillments.length - 1] ?? null;
+		return [[{ json: { event: 'fulfillment.created', orderId: example._id, fulfillment, trackingNumbers: fulfillment ? fulfillmentSummary(fulfillment).tracking : [], order: simplified(polled, example, simplify), example: true } }]];
+	}
+	// Only now, after every request succeeded: a failed poll leaves the cursor where it was.
+	staticData.cursor = next as unknown as IDataObject;
+	staticData.fulfillments = nextKnown;
+	return items.length ? [items] : null;
+}
+
+export async function pollHighLevel(this: IPollFunctions): Promise<Poll> {
+	const watch = this.getNodeParameter('watch', 'order') as string;
+	const polled = findPolled(watch);
+	if (!polled) throw new NodeOperationError(this.getNode(), `Unknown Watch value "${watch}"`, { description: 'Pick what to watch from the list.' });
+	const events = this.getNodeParameter(`${watch}Events`, []) as string[];
+	if (!events.length) throw new NodeOperationError(this.getNode(), 'No event is selected in "Events"', { description: 'Pick at least one event the trigger should start the workflow for.' });
+	const window = this.getNodeParameter('window', 50) as number;
+	if (!Number.isInteger(window) || window < 1 || window > MAX_WINDOW) {
+		throw new NodeOperationError(this.getNode(), `Records to Compare must be a whole number from 1 to ${MAX_WINDOW}, got ${window}`, {
+			description: 'Set "Records to Compare" to how many of the newest records should be checked for changes (50 suits most sub-accounts).',
+		});
+	}
+	const selected = new Set(events);
+	const simplify = this.getNodeParameter('simplify', true) as boolean;
+	const manual = this.getMode() === 'manual';
+	const connection = await paymentsConnection.call(this);
+	const staticData = this.getWorkflowStaticData('node');
+	if (polled.value === 'fulfillment') return await pollFulfillments.call(this, connection, polled, staticData, window, selected, manual, simplify);
+	const previous = readWindowCursor(staticData.cursor, polled.value);
+	const { records, windowCount } = await newestRecords.call(this, connection, polled, window, previous?.mark);
+	const { emissions, next } = compareWindow(polled.value, { fields: polled.fields, events: polled.events, newness }, previous, records, windowCount, selected);
+	const output = (e: Emission, example = false): INodeExecutionData => {
+		const json: IDataObject = { event: e.event };
+		if (e.changedFields) json.changedFields = e.changedFields;
+		if (e.changes) json.changes = e.changes as IDataObject;
+		json[polled.outputKey] = simplified(polled, e.record, simplify);
+		if (example) json.example = true;
+		return { json };
+	};
+	const items = emissions.filter((e) => polled.keep?.(e.event, e.changes) ?? true).map((e) => output(e));
+	if (manual) {
+		if (items.length) return [items];
+		const event = polled.events.find((e) => selected.has(e.value))!;
+		return records.length ? [[output({ event: event.value, record: records[0] }, true)]] : null;
+	}
+	staticData.cursor = next as unknown as IDataObject;
+	return items.length ? [items] : null;
+}

@@ -1,0 +1,88 @@
+/** What the HighLevel polling trigger watches, as data: per resource, the fields whose changes make an event. */
+import type { IDataObject } from 'n8n-workflow';
+import { findPaymentsResource, type PaymentsResource } from '../HighLevelPayments/resources/paymentsTable';
+import type { Fingerprint, WatchedEvent, WatchedField } from '../shared/windowCursor';
+
+export interface PolledResource {
+	value: 'order' | 'fulfillment' | 'transaction' | 'subscription';
+	name: string;
+	/** The list the window is read from (fulfillments: the orders whose fulfillments are compared). */
+	list: PaymentsResource;
+	outputKey: string;
+	fields: readonly WatchedField[];
+	events: readonly WatchedEvent[];
+	/** Keeps an emission only when the change goes the way the event means (a refund grows). */
+	keep?: (event: string, changes: Record<string, { old: Fingerprint; new: Fingerprint }> | undefined) => boolean;
+}
+
+const text = (name: string) => (record: IDataObject): Fingerprint => (record[name] === undefined || record[name] === null ? '' : String(record[name]));
+const amount = (name: string) => (record: IDataObject): Fingerprint => Number(record[name] ?? 0);
+
+export const polledResources: readonly PolledResource[] = [
+	{
+		value: 'order',
+		name: 'Orders',
+		list: findPaymentsResource('order'),
+		outputKey: 'order',
+		fields: [
+			{ name: 'status', read: text('status') },
+			{ name: 'paymentStatus', read: text('paymentStatus') },
+		],
+		events: [
+			{ value: 'order.created', name: 'Order Created', description: 'A new order', kind: 'created' },
+			{ value: 'order.statusChanged', name: 'Order Status Changed', description: 'Status or payment status of an order changed', kind: 'changed', fields: ['status', 'paymentStatus'] },
+		],
+	},
+	{
+		value: 'fulfillment',
+		name: 'Fulfillments',
+		list: findPaymentsResource('order'),
+		outputKey: 'order',
+		// Cheap signs that an order's fulfillments may have changed; its fulfillments are then read and compared.
+		fields: [
+			{ name: 'fulfillmentStatus', read: text('fulfillmentStatus') },
+			{ name: 'updatedAt', read: text('updatedAt'), opaque: true },
+		],
+		events: [
+			{ value: 'fulfillment.created', name: 'Fulfillment Created', description: 'A new fulfillment on any order', kind: 'changed', fields: ['fulfillmentStatus', 'updatedAt'] },
+			{ value: 'fulfillment.trackingAdded', name: 'Tracking Added', description: 'A fulfillment got new tracking numbers', kind: 'changed', fields: ['fulfillmentStatus', 'updatedAt'] },
+		],
+	},
+	{
+		value: 'transaction',
+		name: 'Payments (Transactions)',
+		list: findPaymentsResource('transaction'),
+		outputKey: 'transaction',
+		fields: [
+			{ name: 'status', read: text('status') },
+			{ name: 'amountRefunded', read: amount('amountRefunded') },
+		],
+		events: [
+			{ value: 'payment.received', name: 'Payment Received', description: 'A new transaction', kind: 'created' },
+			{ value: 'payment.refunded', name: 'Payment Refunded', description: 'The refunded amount of a transaction grew', kind: 'changed', fields: ['amountRefunded'] },
+			{ value: 'payment.statusChanged', name: 'Payment Status Changed', description: 'The status of a transaction changed (for example to failed)', kind: 'changed', fields: ['status'] },
+		],
+		keep: (event, changes) => event !== 'payment.refunded' || Number(changes?.amountRefunded?.new ?? 0) > Number(changes?.amountRefunded?.old ?? 0),
+	},
+	{
+		value: 'subscription',
+		name: 'Subscriptions',
+		list: findPaymentsResource('subscription'),
+		outputKey: 'subscription',
+		fields: [{ name: 'status', read: text('status') }],
+		events: [
+			{ value: 'subscription.created', name: 'Subscription Created', description: 'A new subscription', kind: 'created' },
+			{ value: 'subscription.statusChanged', name: 'Subscription Status Changed', description: 'A subscription became active, past due, canceled, …', kind: 'changed', fields: ['status'] },
+		],
+	},
+];
+
+export function findPolled(value: string): PolledResource | undefined {
+	return polledResources.find((p) => p.value === value);
+}
+
+/** A fulfillment's identity and tracking numbers, compactly: "id:TN1+TN2". */
+export function fulfillmentSummary(fulfillment: IDataObject): { id: string; tracking: string[] } {
+	const trackings = Array.isArray(fulfillment.trackings) ? (fulfillment.trackings as IDataObject[]) : [];
+	return { id: String(fulfillment._id ?? fulfillment.id ?? ''), tracking: trackings.map((t) => String(t.trackingNumber ?? '')).filter(Boolean).sort() };
+}

@@ -1,0 +1,97 @@
+/** The HighLevel webhook trigger served over HTTP through n8n-core's WebhookContext, fed by the sandbox's signed deliveries. */
+import { CredentialStore } from '../harness/inProcess';
+import { WebhookRunner } from '../harness/webhookRunner';
+import { HighLevelSandbox } from '../sandbox/highLevelSandbox';
+import { HIGHLEVEL_ED25519_PUBLIC_KEY, HIGHLEVEL_RSA_PUBLIC_KEY } from '../../nodes/HighLevelPaymentsTrigger/webhookSignature';
+
+const TYPE = 'n8n-nodes-halopsa-marketplace.highLevelPaymentsTrigger';
+
+let hl: HighLevelSandbox;
+let hook: WebhookRunner;
+
+async function serve(parameters: Record<string, unknown> = {}) {
+	const keys = hl.publicKeys();
+	hook = new WebhookRunner({ type: TYPE, store: new CredentialStore(), parameters: { events: ['OrderCreate', 'OrderStatusUpdate', 'InvoicePaid', 'InvoicePartiallyPaid'], options: { ed25519PublicKey: keys.ed25519, rsaPublicKey: keys.rsa }, ...parameters } });
+	await hook.start();
+}
+
+beforeEach(async () => {
+	hl = new HighLevelSandbox();
+	await hl.start();
+});
+afterEach(async () => {
+	await hook?.stop();
+	await hl.stop();
+});
+
+const order = () => ({ ...hl.orders.get(hl.orderId(3))! });
+
+test('activation registers nothing remotely and keeps the URL to paste into the app', async () => {
+	await serve();
+	const stored = await hook.activate();
+	expect(stored['node:Hook']).toEqual({ webhookUrl: hook.url });
+	expect(hl.requests).toHaveLength(0);
+});
+
+test.each([
+	['Ed25519 (x-ghl-signature)', 'ed25519'],
+	['RSA (x-wh-signature)', 'rsa'],
+	['both headers', 'both'],
+] as const)('a valid delivery signed with %s starts one execution with the event and its type', async (_name, scheme) => {
+	await serve();
+	const delivered = await hl.deliverWebhook(hook.url, 'OrderCreate', order(), { scheme });
+	expect(delivered.status).toBe(200);
+	expect(hook.executions).toEqual([[expect.objectContaining({ event: 'OrderCreate', type: 'OrderCreate', _id: hl.orderId(3), locationId: 'loc-sandbox', webhookId: delivered.webhookId })]]);
+});
+
+test.each([
+	['forged (another key)', { forged: true }, /x-ghl-signature does not match/],
+	['forged RSA', { forged: true, scheme: 'rsa' as const }, /x-wh-signature does not match/],
+	['tampered after signing', { tampered: true }, /does not match the body/],
+	['unsigned', { scheme: 'none' as const }, /no x-ghl-signature or x-wh-signature header/],
+	['stale (10 minutes old)', { staleMinutes: 10 }, /is more than 5 minutes from now/],
+])('refused with 401 and no execution: %s', async (_name, how, reason) => {
+	await serve();
+	const delivered = await hl.deliverWebhook(hook.url, 'OrderStatusUpdate', { ...order(), status: 'completed' }, how);
+	expect(delivered.status).toBe(401);
+	expect(JSON.parse(delivered.body).reason).toMatch(reason);
+	expect(hook.executions).toHaveLength(0);
+});
+
+test('a replayed webhookId is refused, also after a "restart" (the ids live in static data)', async () => {
+	await serve();
+	const first = await hl.deliverWebhook(hook.url, 'InvoicePaid', { _id: 'inv_1', status: 'paid', amountPaid: 120 });
+	expect(first.status).toBe(200);
+	const replay = await hl.deliverWebhook(hook.url, 'InvoicePaid', { _id: 'inv_1', status: 'paid', amountPaid: 120 }, { webhookId: first.webhookId });
+	expect(replay.status).toBe(401);
+	expect(JSON.parse(replay.body).reason).toBe(`webhookId ${first.webhookId} was already received`);
+	expect(hook.executions).toHaveLength(1);
+	expect(JSON.parse(hook.saved)['node:Hook'].seenWebhookIds).toHaveLength(1);
+});
+
+test('HighLevel\'s own published keys are the defaults: a sandbox-signed delivery fails against them', async () => {
+	hook = new WebhookRunner({ type: TYPE, store: new CredentialStore(), parameters: { events: ['OrderCreate'] } });
+	await hook.start();
+	const delivered = await hl.deliverWebhook(hook.url, 'OrderCreate', order());
+	expect(delivered.status).toBe(401);
+	expect(HIGHLEVEL_ED25519_PUBLIC_KEY).toContain('MCowBQYDK2VwAyEA');
+	expect(HIGHLEVEL_RSA_PUBLIC_KEY).toContain('-----BEGIN PUBLIC KEY-----');
+});
+
+test('authentic events that are not selected, or of another location, are acknowledged without an execution', async () => {
+	await serve({ events: ['InvoicePaid'], locationIds: 'loc-other, loc-sandbox-2' });
+	const notSelected = await hl.deliverWebhook(hook.url, 'OrderCreate', order());
+	expect(notSelected.status).toBe(200);
+	expect(JSON.parse(notSelected.body)).toEqual({ accepted: true, ignored: 'event OrderCreate is not selected' });
+	const otherLocation = await hl.deliverWebhook(hook.url, 'InvoicePaid', { _id: 'inv_2' });
+	expect(JSON.parse(otherLocation.body)).toEqual({ accepted: true, ignored: 'location loc-sandbox is not selected' });
+	expect(hook.executions).toHaveLength(0);
+});
+
+test('a key pasted with literal \\n line breaks still works', async () => {
+	const keys = hl.publicKeys();
+	hook = new WebhookRunner({ type: TYPE, store: new CredentialStore(), parameters: { events: ['InvoicePartiallyPaid'], options: { ed25519PublicKey: keys.ed25519.trim().replace(/\n/g, '\\n') } } });
+	await hook.start();
+	expect((await hl.deliverWebhook(hook.url, 'InvoicePartiallyPaid', { _id: 'inv_3', amountPaid: 10 })).status).toBe(200);
+	expect(hook.executions).toHaveLength(1);
+});
