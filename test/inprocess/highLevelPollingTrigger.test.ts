@@ -1,0 +1,117 @@
+/** The HighLevel polling trigger through n8n-core's PollContext against the HighLevel sandbox (every poll starts from saved static data). */
+import type { IDataObject } from 'n8n-workflow';
+import { PollRunner } from '../harness/pollRunner';
+import { highLevelFixture, type HighLevelFixture } from './highLevelFixture';
+
+const TYPE = 'n8n-nodes-halopsa-marketplace.highLevelPaymentsPollingTrigger';
+let hl: HighLevelFixture;
+
+beforeEach(async () => {
+	hl = await highLevelFixture();
+});
+afterEach(async () => {
+	await hl.stop();
+});
+
+function trigger(parameters: IDataObject, auth: 'code' | 'privateToken' = 'privateToken') {
+	const credentials: Record<string, { id: string; name: string }> = auth === 'privateToken' ? { highLevelPaymentsApi: hl.credentials.privateToken } : { highLevelPaymentsOAuth2Api: hl.credentials.code };
+	return new PollRunner({ type: TYPE, parameters: { authentication: auth === 'privateToken' ? 'apiKey' : 'oAuth2', ...parameters }, credentials, store: hl.store });
+}
+
+const events = (items: IDataObject[] | null) => (items ?? []).map((i) => `${i.event}#${((i.order ?? i.transaction ?? i.subscription) as IDataObject)._id}`);
+
+describe('payments (transactions)', () => {
+	test('first poll records the present; new payments once each, oldest first, also when they share a timestamp; refunds when the refunded amount grows', async () => {
+		const t = trigger({ watch: 'transaction' });
+		expect((await t.poll()).items).toBeNull();
+		hl.sandbox.clearLog();
+		expect((await t.poll()).items).toBeNull();
+		expect(hl.sandbox.paymentsRequests()).toHaveLength(1);
+		const order = hl.sandbox.addOrder();
+		const at = new Date().toISOString();
+		const a = hl.sandbox.addTransaction(order, { createdAt: at });
+		const b = hl.sandbox.addTransaction(order, { createdAt: at });
+		const result = await t.poll();
+		expect(new Set(events(result.items))).toEqual(new Set([`payment.received#${a._id}`, `payment.received#${b._id}`]));
+		expect((await t.poll()).items).toBeNull();
+		hl.sandbox.refund(a._id, 25);
+		const refunded = await t.poll();
+		expect(refunded.items).toEqual([expect.objectContaining({ event: 'payment.refunded', changes: { amountRefunded: { old: 0, new: 25 } } })]);
+		expect((await t.poll()).items).toBeNull();
+	});
+
+	test('more new payments than the window: every one once', async () => {
+		const t = trigger({ watch: 'transaction', window: 3 });
+		await t.poll();
+		const order = hl.sandbox.addOrder();
+		const added = Array.from({ length: 8 }, (_, i) => hl.sandbox.addTransaction(order, { createdAt: new Date(Date.now() + i * 1000).toISOString() }));
+		const result = await t.poll();
+		expect(events(result.items)).toEqual(added.map((x) => `payment.received#${x._id}`));
+		expect((await t.poll()).items).toBeNull();
+	});
+
+	test('a failed poll leaves the cursor: the next poll emits the payment once', async () => {
+		const t = trigger({ watch: 'transaction' });
+		await t.poll();
+		const saved = t.saved;
+		const x = hl.sandbox.addTransaction(hl.sandbox.addOrder());
+		hl.sandbox.addFault({ path: /^\/payments\/transactions$/, times: 3, status: 502, body: '<html>Bad gateway</html>' });
+		const failed = await t.poll();
+		expect(failed.error?.message).toMatch(/HighLevel had an internal error \(HTTP 502\)/);
+		expect(t.saved).toBe(saved);
+		expect(events((await t.poll()).items)).toEqual([`payment.received#${x._id}`]);
+	});
+});
+
+describe('orders and subscriptions', () => {
+	test('order created and status changed (private token: no webhooks)', async () => {
+		const t = trigger({ watch: 'order' });
+		await t.poll();
+		const order = hl.sandbox.addOrder({ status: 'pending', paymentStatus: 'unpaid' });
+		expect(events((await t.poll()).items)).toEqual([`order.created#${order._id}`]);
+		Object.assign(order, { status: 'completed', paymentStatus: 'paid' });
+		const changed = await t.poll();
+		expect(changed.items).toEqual([expect.objectContaining({ event: 'order.statusChanged', changes: { status: { old: 'pending', new: 'completed' }, paymentStatus: { old: 'unpaid', new: 'paid' } } })]);
+	});
+
+	test('subscription status changed, with OAuth', async () => {
+		const t = trigger({ watch: 'subscription', subscriptionEvents: ['subscription.statusChanged'] }, 'code');
+		await t.poll();
+		hl.sandbox.subscriptions.get('5b0000000000000000000004')!.status = 'past_due';
+		expect((await t.poll()).items).toEqual([expect.objectContaining({ event: 'subscription.statusChanged', changes: { status: { old: 'active', new: 'past_due' } }, subscription: expect.objectContaining({ subscriptionId: 'sub_4' }) })]);
+	});
+
+	test('manual test shows the newest record as an example and saves nothing', async () => {
+		const t = trigger({ watch: 'subscription' });
+		const manual = await t.poll('manual');
+		expect(manual.items).toEqual([expect.objectContaining({ event: 'subscription.created', example: true })]);
+		expect(t.saved).toBe('{}');
+	});
+});
+
+describe('fulfillments', () => {
+	test('a new fulfillment on any order, then tracking added to it; nothing old on first poll', async () => {
+		const shipped = hl.sandbox.orderId(29);
+		await hl.run({ resource: 'fulfillment', operation: 'create', orderId: { __rl: true, mode: 'id', value: shipped }, items: { item: [{ priceId: hl.sandbox.priceId(29), qty: 1 }] }, trackings: { tracking: [{ trackingNumber: 'OLD-1' }] } });
+		const t = trigger({ watch: 'fulfillment' });
+		expect((await t.poll()).items).toBeNull();
+		const orderId = hl.sandbox.orderId(30);
+		const created = await hl.run({ resource: 'fulfillment', operation: 'create', orderId: { __rl: true, mode: 'id', value: orderId }, items: { item: [{ priceId: hl.sandbox.priceId(30), qty: 1 }] }, trackings: { tracking: [{ trackingNumber: 'TRK-1' }] } });
+		const fulfillmentId = created.items[0].json._id as string;
+		hl.sandbox.clearLog();
+		const first = await t.poll();
+		expect(first.items).toEqual([expect.objectContaining({ event: 'fulfillment.created', orderId, trackingNumbers: ['TRK-1'] })]);
+		expect(hl.sandbox.paymentsRequests().map((r) => r.path)).toEqual(['/payments/orders', `/payments/orders/${orderId}/fulfillments`]);
+		expect((await t.poll()).items).toBeNull();
+		hl.sandbox.addTracking(orderId, fulfillmentId, 'TRK-2');
+		const tracking = await t.poll();
+		expect(tracking.items).toEqual([expect.objectContaining({ event: 'fulfillment.trackingAdded', orderId, newTrackingNumbers: ['TRK-2'], trackingNumbers: ['TRK-1', 'TRK-2'] })]);
+		expect((await t.poll()).items).toBeNull();
+	});
+});
+
+test('bad window', async () => {
+	const result = await trigger({ watch: 'order', window: 0 }).poll();
+	expect(result.error?.message).toBe('Records to Compare must be a whole number from 1 to 500, got 0');
+	expect(hl.sandbox.paymentsRequests()).toHaveLength(0);
+});
