@@ -1,6 +1,14 @@
 import type { IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
-import { HIGHLEVEL_ED25519_PUBLIC_KEY, HIGHLEVEL_RSA_PUBLIC_KEY, replayRejection, signatureRejection, type SeenIds } from './webhookSignature';
+import { HIGHLEVEL_ED25519_PUBLIC_KEY, HIGHLEVEL_RSA_PUBLIC_KEY, mergeSeen, replayRejection, signatureRejection, type SeenIds } from './webhookSignature';
 import { WEBHOOK_EVENTS } from './webhookEvents';
+
+/**
+ * Webhook ids this process received, by workflow and node. n8n 2.41 does not persist a webhook node's
+ * static data when the call starts an execution, so the ids of accepted deliveries are not kept there;
+ * this memory catches a replay that reaches the same process, static data the ids of deliveries that
+ * started nothing. The timestamp rule bounds what either has to remember.
+ */
+const recentInProcess = new Map<string, SeenIds>();
 
 /**
  * HighLevel's order and invoice webhooks. They belong to a marketplace app (its settings hold one URL)
@@ -119,8 +127,11 @@ export class HighLevelPaymentsTrigger implements INodeType {
 		}
 		const staticData = this.getWorkflowStaticData('node');
 		const maxAgeMs = Number(options.maxAgeMinutes ?? 5) * 60_000;
-		const replay = replayRejection(body, (staticData.seenWebhookIds as SeenIds | undefined) ?? [], maxAgeMs);
+		const memoryKey = `${this.getWorkflow().id}:${this.getNode().id}`;
+		const remembered = mergeSeen((staticData.seenWebhookIds as SeenIds | undefined) ?? [], recentInProcess.get(memoryKey) ?? []);
+		const replay = replayRejection(body, remembered, maxAgeMs);
 		staticData.seenWebhookIds = replay.seen;
+		recentInProcess.set(memoryKey, replay.seen);
 		if (replay.rejection) return refuse(401, replay.rejection.reason);
 		const events = this.getNodeParameter('events', []) as string[];
 		const locations = String(this.getNodeParameter('locationIds', '') ?? '')

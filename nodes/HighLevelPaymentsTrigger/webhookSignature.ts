@@ -86,3 +86,10 @@ export function replayRejection(body: Record<string, unknown>, seen: SeenIds, ma
 	if (kept.some(([known]) => known === id)) return { rejection: { reason: `webhookId ${id} was already received` }, seen: kept };
 	return { seen: [...kept, [id, now]] };
 }
+
+/** Both memories of recent ids, once each, oldest first. */
+export function mergeSeen(a: SeenIds, b: SeenIds): SeenIds {
+	const byId = new Map<string, number>();
+	for (const [id, at] of [...a, ...b]) byId.set(id, Math.max(at, byId.get(id) ?? 0));
+	return [...byId.entries()].sort((x, y) => x[1] - y[1]);
+}

@@ -58,7 +58,7 @@ test.each([
 	expect(hook.executions).toHaveLength(0);
 });
 
-test('a replayed webhookId is refused, also after a "restart" (the ids live in static data)', async () => {
+test('a replayed webhookId is refused; the ids are kept in static data too', async () => {
 	await serve();
 	const first = await hl.deliverWebhook(hook.url, 'InvoicePaid', { _id: 'inv_1', status: 'paid', amountPaid: 120 });
 	expect(first.status).toBe(200);
@@ -66,7 +66,7 @@ test('a replayed webhookId is refused, also after a "restart" (the ids live in s
 	expect(replay.status).toBe(401);
 	expect(JSON.parse(replay.body).reason).toBe(`webhookId ${first.webhookId} was already received`);
 	expect(hook.executions).toHaveLength(1);
-	expect(JSON.parse(hook.saved)['node:Hook'].seenWebhookIds).toHaveLength(1);
+	expect(JSON.parse(hook.saved)['node:Hook'].seenWebhookIds).toContainEqual([first.webhookId, expect.any(Number)]);
 });
 
 test('HighLevel\'s own published keys are the defaults: a sandbox-signed delivery fails against them', async () => {
