@@ -1,5 +1,5 @@
-import { createHash } from 'crypto';
 import type { IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
+import { coalescedToken, parseTokenAnswer } from '../../shared/tokenBurst';
 import { tokenUrl } from './haloUrls';
 
 export interface HaloCredentialData extends IDataObject {
@@ -18,35 +18,9 @@ export class HaloTokenError extends Error {
 	name = 'HaloTokenError';
 }
 
-/**
- * n8n runs a node's items concurrently, so when the stored token is empty or expired, every item asks
- * for a new one at nearly the same moment. Two per-process memos collapse those asks into one token
- * request: the request in flight, and the token fetched in the last minute (reused by a caller whose
- * failed token is an older one). The token of record is the one n8n saves in the credential, which
- * carries it across executions and processes; these memos only stop a burst from fetching many.
- */
-const inFlight = new Map<string, Promise<string>>();
-const recent = new Map<string, { token: string; at: number }>();
-const RECENT_MS = 60_000;
-
 export async function fetchHaloToken(this: IHttpRequestHelper, credentials: HaloCredentialData): Promise<string> {
 	const url = tokenUrl(credentials);
-	const flightKey = createHash('sha256')
-		.update(`${url}\n${credentials.clientId}\n${credentials.clientSecret}\n${credentials.scope}`)
-		.digest('hex');
-	const pending = inFlight.get(flightKey);
-	if (pending) return await pending;
-	const fresh = recent.get(flightKey);
-	if (fresh && Date.now() - fresh.at < RECENT_MS && fresh.token !== credentials.accessToken) return fresh.token;
-	const request = requestToken
-		.call(this, url, credentials)
-		.then((token) => {
-			recent.set(flightKey, { token, at: Date.now() });
-			return token;
-		})
-		.finally(() => inFlight.delete(flightKey));
-	inFlight.set(flightKey, request);
-	return await request;
+	return await coalescedToken([url, credentials.clientId, credentials.clientSecret, credentials.scope], credentials.accessToken, async () => await requestToken.call(this, url, credentials));
 }
 
 async function requestToken(this: IHttpRequestHelper, url: string, credentials: HaloCredentialData): Promise<string> {
@@ -74,7 +48,7 @@ async function requestToken(this: IHttpRequestHelper, url: string, credentials: 
 			`Could not reach the HaloPSA token URL ${url}: ${(error as Error).message}. Check the Authorisation Server URL (hosted) or the Resource Server URL (own instance).`,
 		);
 	}
-	const parsed = parseJson(response.body);
+	const parsed = parseTokenAnswer(response.body);
 	if (parsed === undefined) {
 		throw new HaloTokenError(
 			`The HaloPSA token URL ${url} answered HTTP ${response.statusCode} with a web page, not a token. ` +
@@ -95,15 +69,4 @@ async function requestToken(this: IHttpRequestHelper, url: string, credentials: 
 		throw new HaloTokenError(`HaloPSA did not issue a token (HTTP ${response.statusCode}${error ? `, ${error}` : ''}${detail}).`);
 	}
 	return parsed.access_token;
-}
-
-function parseJson(body: unknown): IDataObject | undefined {
-	if (body && typeof body === 'object' && !Buffer.isBuffer(body)) return body as IDataObject;
-	const text = Buffer.isBuffer(body) ? body.toString('utf8') : String(body ?? '');
-	try {
-		const value = JSON.parse(text);
-		return value && typeof value === 'object' ? (value as IDataObject) : undefined;
-	} catch {
-		return undefined;
-	}
 }
