@@ -1,0 +1,67 @@
+import type { IAuthenticateGeneric, ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestHelper, INodeProperties } from 'n8n-workflow';
+import { fetchIngramToken, type IngramCredentialData } from '../nodes/IngramMicroMarketplace/transport/ingramToken';
+import { INGRAM_DEFAULT_BASE } from '../nodes/IngramMicroMarketplace/transport/ingramUrls';
+
+/**
+ * Ingram Micro Cloud Marketplace API: a token from `POST {base}/token` (Basic user/password, the
+ * subscription key, the marketplace code), kept in the credential and renewed when Ingram Micro answers
+ * 401 (it expires after `expiresInSeconds`). Every call also carries the subscription key.
+ */
+export class IngramMicroMarketplaceApi implements ICredentialType {
+	name = 'ingramMicroMarketplaceApi';
+
+	displayName = 'Ingram Micro Cloud Marketplace API';
+
+	documentationUrl = 'https://apidocs.cloud.im/1.6/';
+
+	icon = 'file:ingram.svg' as const;
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Marketplace API URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: INGRAM_DEFAULT_BASE,
+			placeholder: 'https://api.cloud.im/marketplace/eu',
+			description: 'Includes your region: …/marketplace/eu, …/marketplace/na, or the lab https://api-lab.cloud.im/marketplace/dev',
+		},
+		{ displayName: 'API Username', name: 'username', type: 'string', default: '', required: true },
+		{ displayName: 'API Password', name: 'password', type: 'string', typeOptions: { password: true }, default: '', required: true },
+		{
+			displayName: 'Subscription Key',
+			name: 'subscriptionKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'Sent as X-Subscription-Key with every call',
+		},
+		{
+			displayName: 'Marketplace Code',
+			name: 'marketplace',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'us',
+			description: 'Your marketplace, for example us, ca, se, br, eu or nz',
+		},
+		{ displayName: 'Access Token', name: 'accessToken', type: 'hidden', typeOptions: { expirable: true, password: true }, default: '' },
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		return { accessToken: await fetchIngramToken.call(this, credentials as IngramCredentialData) };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}', 'X-Subscription-Key': '={{$credentials.subscriptionKey}}' } },
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: `={{($credentials.baseUrl || "${INGRAM_DEFAULT_BASE}").trim().replace(/\\/+$/, "")}}`,
+			url: '/customers',
+			qs: { limit: 1 },
+		},
+	};
+}

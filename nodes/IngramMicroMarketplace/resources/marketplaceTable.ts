@@ -1,0 +1,106 @@
+/** The Ingram Micro Cloud Marketplace endpoints as data: the node's parameters, its transport and the sandbox read this table. */
+
+export interface MarketplaceFilter {
+	name: string;
+	label: string;
+	type: 'string' | 'dateTime' | 'options';
+	options?: readonly string[];
+	description: string;
+}
+
+export type MarketplaceOperation =
+	| { value: 'getAll'; path: string; filters: readonly MarketplaceFilter[] }
+	| { value: 'get'; path: string }
+	| { value: 'create'; path: string }
+	| { value: 'estimate'; path: string }
+	| { value: 'validate'; path: string };
+
+export interface MarketplaceResource {
+	value: 'customer' | 'product' | 'order' | 'subscription' | 'parameters';
+	displayName: string;
+	/** The id parameter of Get (and its "From List" label fields). */
+	idParameter?: { name: string; displayName: string; labelFields: readonly string[] };
+	simplify?: readonly string[];
+	operations: readonly MarketplaceOperation[];
+}
+
+export const ORDER_STATUSES = ['submitted', 'processing', 'error', 'completed', 'cancelled'] as const;
+export const SUBSCRIPTION_STATUSES = ['active', 'hold', 'terminated', 'removed', 'pending'] as const;
+export const ORDER_TYPES = ['sales', 'change', 'renewal', 'cancellation'] as const;
+
+export const marketplaceTable: readonly MarketplaceResource[] = [
+	{
+		value: 'customer',
+		displayName: 'Customer',
+		idParameter: { name: 'customerId', displayName: 'Customer', labelFields: ['name', 'externalId'] },
+		operations: [
+			{
+				value: 'getAll',
+				path: '/customers',
+				filters: [
+					{ name: 'name', label: 'Name', type: 'string', description: 'Customers with this name' },
+					{ name: 'email', label: 'Email', type: 'string', description: 'Customers with a contact person of this e-mail' },
+					{ name: 'externalId', label: 'External ID', type: 'string', description: 'Your own ID of the customer (for example the HaloPSA client ID)' },
+				],
+			},
+			{ value: 'get', path: '/customers/{id}' },
+			{ value: 'create', path: '/customers' },
+		],
+	},
+	{
+		value: 'product',
+		displayName: 'Product',
+		idParameter: { name: 'productId', displayName: 'Product', labelFields: ['name', 'mpn'] },
+		operations: [
+			{ value: 'getAll', path: '/products', filters: [{ name: 'mpn', label: 'MPN', type: 'string', description: 'Manufacturer part number' }] },
+			{ value: 'get', path: '/products/{id}' },
+		],
+	},
+	{
+		value: 'order',
+		displayName: 'Order',
+		idParameter: { name: 'orderId', displayName: 'Order', labelFields: ['id', 'status', 'type'] },
+		operations: [
+			{
+				value: 'getAll',
+				path: '/orders',
+				filters: [
+					{ name: 'customerId', label: 'Customer ID', type: 'string', description: 'Orders of this customer' },
+					{ name: 'status', label: 'Status', type: 'options', options: ORDER_STATUSES, description: 'Orders in this status' },
+					{ name: 'subscriptionId', label: 'Subscription ID', type: 'string', description: 'Orders of this subscription' },
+					{ name: 'creationTimeFrom', label: 'Created From', type: 'dateTime', description: 'Orders created on or after this time' },
+					{ name: 'creationTimeTo', label: 'Created To', type: 'dateTime', description: 'Orders created on or before this time' },
+				],
+			},
+			{ value: 'get', path: '/orders/{id}' },
+			{ value: 'create', path: '/orders' },
+			{ value: 'estimate', path: '/orders/estimate' },
+		],
+	},
+	{
+		value: 'subscription',
+		displayName: 'Subscription',
+		idParameter: { name: 'subscriptionId', displayName: 'Subscription', labelFields: ['name', 'status'] },
+		simplify: ['id', 'customerId', 'name', 'status', 'creationDate', 'renewalDate', 'products'],
+		operations: [
+			{
+				value: 'getAll',
+				path: '/subscriptions',
+				filters: [
+					{ name: 'customerId', label: 'Customer ID', type: 'string', description: 'Subscriptions of this customer' },
+					{ name: 'status', label: 'Status', type: 'options', options: SUBSCRIPTION_STATUSES, description: 'Subscriptions in this status' },
+					{ name: 'creationDateFrom', label: 'Created From', type: 'dateTime', description: 'Created on or after this date' },
+					{ name: 'creationDateTo', label: 'Created To', type: 'dateTime', description: 'Created on or before this date' },
+				],
+			},
+			{ value: 'get', path: '/subscriptions/{id}' },
+		],
+	},
+	{ value: 'parameters', displayName: 'Order Parameters', operations: [{ value: 'validate', path: '/validation/parameters' }] },
+];
+
+export function findMarketplaceResource(value: string): MarketplaceResource {
+	const resource = marketplaceTable.find((r) => r.value === value);
+	if (!resource) throw new Error(`Unknown Ingram Micro resource "${value}"`);
+	return resource;
+}
