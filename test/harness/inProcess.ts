@@ -32,6 +32,8 @@ import {
 import { HaloPsaMarketplaceOAuth2Api } from '../../credentials/HaloPsaMarketplaceOAuth2Api.credentials';
 import { HighLevelPaymentsApi } from '../../credentials/HighLevelPaymentsApi.credentials';
 import { HighLevelPaymentsOAuth2Api } from '../../credentials/HighLevelPaymentsOAuth2Api.credentials';
+import { IngramMicroMarketplaceApi } from '../../credentials/IngramMicroMarketplaceApi.credentials';
+import { IngramMicroMarketplace } from '../../nodes/IngramMicroMarketplace/IngramMicroMarketplace.node';
 import { HighLevelPayments } from '../../nodes/HighLevelPayments/HighLevelPayments.node';
 import { HighLevelPaymentsPollingTrigger } from '../../nodes/HighLevelPaymentsPollingTrigger/HighLevelPaymentsPollingTrigger.node';
 import { HighLevelPaymentsTrigger } from '../../nodes/HighLevelPaymentsTrigger/HighLevelPaymentsTrigger.node';
@@ -65,6 +67,7 @@ const nodeRegistry: Record<string, INodeType> = {
 	'n8n-nodes-halopsa-marketplace.highLevelPayments': new HighLevelPayments(),
 	'n8n-nodes-halopsa-marketplace.highLevelPaymentsTrigger': new HighLevelPaymentsTrigger(),
 	'n8n-nodes-halopsa-marketplace.highLevelPaymentsPollingTrigger': new HighLevelPaymentsPollingTrigger(),
+	'n8n-nodes-halopsa-marketplace.ingramMicroMarketplace': new IngramMicroMarketplace(),
 	'harness.items': new HarnessItems(),
 };
 
@@ -95,6 +98,7 @@ const credentialRegistry: Record<string, ICredentialType> = {
 	haloPsaMarketplaceOAuth2Api: new HaloPsaMarketplaceOAuth2Api(),
 	highLevelPaymentsOAuth2Api: new HighLevelPaymentsOAuth2Api(),
 	highLevelPaymentsApi: new HighLevelPaymentsApi(),
+	ingramMicroMarketplaceApi: new IngramMicroMarketplaceApi(),
 };
 
 const OAUTH_PINNED_FIELDS = ['useDynamicClientRegistration', 'authUrl', 'accessTokenUrl', 'grantType', 'authentication', 'usePkce', 'requestTokenUrl', 'signatureMethod'];

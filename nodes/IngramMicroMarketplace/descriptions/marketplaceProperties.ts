@@ -101,7 +101,7 @@ const productsProperty = (withOrderFields: boolean, displayOptions: INodePropert
 });
 
 function resourceProperties(resource: MarketplaceResource): INodeProperties[] {
-	const show = (operation: string[], extra: Record<string, string[]> = {}) => ({ show: { resource: [resource.value], operation, ...extra } });
+	const show = (operation: string[], extra: Record<string, Array<string | boolean>> = {}) => ({ show: { resource: [resource.value], operation, ...extra } });
 	const options = operationOptions(resource);
 	const props: INodeProperties[] = [
 		// Generated options: the first operation of the resource is the default.
@@ -114,7 +114,7 @@ function resourceProperties(resource: MarketplaceResource): INodeProperties[] {
 	if (list && list.value === 'getAll') {
 		props.push(
 			{ displayName: 'Return All', name: 'returnAll', type: 'boolean', default: false, description: 'Whether to return all results or only up to a given limit', displayOptions: show(['getAll']) },
-			{ displayName: 'Limit', name: 'limit', type: 'number', typeOptions: { minValue: 1 }, default: 50, description: 'Max number of results to return', displayOptions: show(['getAll'], { returnAll: ['false'] }) },
+			{ displayName: 'Limit', name: 'limit', type: 'number', typeOptions: { minValue: 1 }, default: 50, description: 'Max number of results to return', displayOptions: show(['getAll'], { returnAll: [false] }) },
 			{ displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, displayOptions: show(['getAll']), options: list.filters.map(filterProperty) },
 		);
 	}
