@@ -1,5 +1,7 @@
 /** Every Ingram Micro Marketplace operation through n8n-core's RoutingNode against the Ingram sandbox over HTTP. */
-import { byId, ingramFixture, type IngramFixture } from './ingramFixture';
+import { IngramMicroMarketplaceApi } from '../../credentials/IngramMicroMarketplaceApi.credentials';
+import { credentialTestNode, registerNode, runNode } from '../harness/inProcess';
+import { byId, ingramFixture, INGRAM_CRED, type IngramFixture } from './ingramFixture';
 
 let im: IngramFixture;
 beforeEach(async () => {
@@ -140,5 +142,14 @@ describe('token', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(6);
 		expect(im.sandbox.apiRequests().some((r) => r.status === 429)).toBe(true);
+	});
+});
+
+describe('credential test (as n8n runs it)', () => {
+	test('fetches a token and lists one customer with it', async () => {
+		registerNode('n8n-nodes-base.noOp', credentialTestNode(new IngramMicroMarketplaceApi()));
+		const { error } = await runNode({ type: 'n8n-nodes-base.noOp', parameters: { temp: '' }, credentials: { [INGRAM_CRED]: im.credential }, store: im.store });
+		expect(error).toBeUndefined();
+		expect(im.sandbox.requests.map((r) => `${r.method} ${r.path.replace('/marketplace/eu', '')} ${r.status}`)).toEqual(['POST /token 200', 'GET /customers 200']);
 	});
 });
