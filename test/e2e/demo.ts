@@ -1,53 +1,60 @@
-/** `npm run demo`: the Halo sandbox and a real n8n (SQLite) with this package, a sandbox credential and the example workflows. */
+/**
+ * `npm run demo`: the three sandboxes and a real n8n (default SQLite) with this package loaded, the
+ * sandbox credentials and the example workflows imported, and an owner set up through n8n's own
+ * environment settings, so the editor opens straight to a login.
+ */
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { HaloSandbox } from '../sandbox/haloSandbox';
+import { startSandboxes } from '../sandbox/allSandboxes';
 import { RealN8n, ROOT } from './realN8n';
 
-const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
-const HALO_PORT = Number(process.env.HALO_SANDBOX_PORT ?? 5680);
-const OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'User', password: 'Demo-password-1' };
+export const DEMO_OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'User', password: 'Demo-password-1' };
 
-async function main() {
-	const halo = new HaloSandbox();
-	const haloUrl = await halo.start(HALO_PORT);
-	const n8n = new RealN8n({ userFolder: process.env.DEMO_USER_FOLDER });
-	await n8n.importCredentials([
-		{
-			id: 'halo-sandbox',
-			name: 'Halo sandbox',
-			type: 'haloPsaMarketplaceOAuth2Api',
-			data: { hostingType: 'hosted', resourceServerUrl: haloUrl, authServerUrl: `${haloUrl}/auth`, tenant: halo.options.tenant, clientId: halo.options.clientId, clientSecret: halo.options.clientSecret, scope: 'all' },
-		},
-	]);
-	const examples = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.json'));
+/** Starts everything; resolves when the editor answers and the owner can log in. */
+export async function startDemo(options: { n8nPort: number; sandboxPorts?: { halo?: number; highLevel?: number; ingram?: number }; userFolder?: string }) {
+	const sandboxes = await startSandboxes(options.sandboxPorts);
+	const n8n = new RealN8n({ userFolder: options.userFolder });
+	await n8n.importCredentials(sandboxes.credentials);
+	const examples = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.json')).sort();
 	for (const [index, file] of examples.entries()) {
 		const workflow = JSON.parse(readFileSync(join(ROOT, 'examples', file), 'utf8'));
-		await n8n.importWorkflow({ id: `demo${index + 1}`, active: false, ...workflow });
+		await n8n.importWorkflow({ id: `demo${index + 1}`, ...workflow, active: false });
 	}
-	const child = n8n.start(N8N_PORT);
-	const editor = `http://127.0.0.1:${N8N_PORT}`;
-	for (let i = 0; i < 120; i++) {
-		try {
-			if ((await fetch(`${editor}/healthz`)).ok) break;
-		} catch {
-			// not up yet
-		}
-		await new Promise((r) => setTimeout(r, 1000));
-	}
-	const setup = await fetch(`${editor}/rest/owner/setup`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(OWNER) }).catch(() => undefined);
+	// n8n 2.x sets the owner from the environment (a bcrypt hash); its own bcryptjs makes the hash.
+	// eslint-disable-next-line @typescript-eslint/no-var-requires
+	const bcrypt = require(join(n8n.runtime, 'node_modules/bcryptjs')) as { hashSync: (s: string, rounds: number) => string };
+	const child = await n8n.startReady(options.n8nPort, {
+		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
+		N8N_INSTANCE_OWNER_EMAIL: DEMO_OWNER.email,
+		N8N_INSTANCE_OWNER_FIRST_NAME: DEMO_OWNER.firstName,
+		N8N_INSTANCE_OWNER_LAST_NAME: DEMO_OWNER.lastName,
+		N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(DEMO_OWNER.password, 10),
+	});
+	const editor = `http://127.0.0.1:${options.n8nPort}`;
+	const stop = async () => {
+		await n8n.stop(child);
+		await sandboxes.stop();
+	};
+	return { sandboxes, n8n, child, editor, examples, stop };
+}
+
+async function main() {
+	const demo = await startDemo({
+		n8nPort: Number(process.env.N8N_PORT ?? 5678),
+		sandboxPorts: { halo: Number(process.env.HALO_SANDBOX_PORT ?? 5680), highLevel: Number(process.env.HIGHLEVEL_SANDBOX_PORT ?? 5681), ingram: Number(process.env.INGRAM_SANDBOX_PORT ?? 5682) },
+		userFolder: process.env.DEMO_USER_FOLDER,
+	});
 	process.stdout.write(
-		`\nHaloPSA sandbox: ${haloUrl}\nn8n editor:      ${editor}\nlogin:           ${OWNER.email} / ${OWNER.password}${setup?.ok ? '' : ' (owner already set up, or create one in the browser)'}\n` +
-			`workflows:       ${examples.join(', ')}\nstop with Ctrl+C\n`,
+		`\n${demo.sandboxes.description}\nn8n editor: ${demo.editor}\nlogin:      ${DEMO_OWNER.email} / ${DEMO_OWNER.password}\n` +
+			`credentials: ${demo.sandboxes.credentials.map((c) => c.name).join(', ')}\nworkflows:   ${demo.examples.join(', ')}\nstop with Ctrl+C\n`,
 	);
 	const stop = async () => {
-		child.kill('SIGTERM');
-		await halo.stop();
+		await demo.stop();
 		process.exit(0);
 	};
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);
-	child.on('exit', stop);
+	demo.child.on('exit', stop);
 }
 
-void main();
+if (require.main === module) void main();

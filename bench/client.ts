@@ -1,0 +1,94 @@
+/**
+ * One measured run, in a process of its own so its peak RSS is its own: the node through n8n-core's
+ * routing engine, or a plain `fetch` loop doing the same work against the same sandbox. Prints one JSON
+ * line: {ms, maxRssMb, ...}.
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { CredentialStore, runNode } from '../test/harness/inProcess';
+
+const [scenario, url, sizeArg, countArg] = process.argv.slice(2);
+const size = Number(sizeArg);
+const CREDENTIAL = { clientId: 'sandbox-client', clientSecret: 'sandbox-secret', tenant: 'acme' };
+
+async function rawToken(): Promise<string> {
+	const response = await fetch(`${url}/auth/token?tenant=acme`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ grant_type: 'client_credentials', client_id: CREDENTIAL.clientId, client_secret: CREDENTIAL.clientSecret, scope: 'all' }),
+	});
+	return ((await response.json()) as { access_token: string }).access_token;
+}
+
+function store() {
+	const credentials = new CredentialStore();
+	const credential = credentials.add('bench', 'haloPsaMarketplaceOAuth2Api', { hostingType: 'hosted', resourceServerUrl: url, authServerUrl: `${url}/auth`, ...CREDENTIAL, scope: 'all' } as never);
+	return { credentials, ref: { haloPsaMarketplaceOAuth2Api: credential } };
+}
+
+const consumption = (n: number) => ({ parentid: 1 + (n % 3), customername: `Customer ${n % 50}`, productname: 'Microsoft 365 E3', skuname: 'E3', quantity: 1 + (n % 9), unitprice: 20.5, total: 20.5 * (1 + (n % 9)), billingcurrency: 'USD' });
+
+async function main() {
+	const started = performance.now();
+	let extra: IDataObject = {};
+	switch (scenario) {
+		case 'rawList': {
+			const token = await rawToken();
+			const records: unknown[] = [];
+			for (let page = 1; ; page++) {
+				const response = await fetch(`${url}/api/CSPConsumptionData?pageinate=true&page_size=${size}&page_no=${page}`, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } });
+				const body = (await response.json()) as { record_count: number; cspconsumptiondata: unknown[] };
+				records.push(...body.cspconsumptiondata);
+				if (body.cspconsumptiondata.length < size || records.length >= body.record_count) break;
+			}
+			extra = { records: records.length };
+			break;
+		}
+		case 'nodeList': {
+			const { credentials, ref } = store();
+			const result = await runNode({ parameters: { resource: 'cspConsumptionData', operation: 'getAll', returnAll: true, simplify: false, listOptions: { pageSize: size } }, credentials: ref, store: credentials });
+			if (result.error) throw result.error;
+			extra = { records: result.items.length };
+			break;
+		}
+		case 'rawBulk': {
+			const token = await rawToken();
+			const count = Number(countArg);
+			for (let from = 0; from < count; from += size) {
+				const chunk = Array.from({ length: Math.min(size, count - from) }, (_, i) => consumption(from + i));
+				const response = await fetch(`${url}/api/CSPConsumptionData/manage`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(chunk) });
+				await response.text();
+			}
+			extra = { records: count };
+			break;
+		}
+		case 'nodeBulk': {
+			const { credentials, ref } = store();
+			const count = Number(countArg);
+			const input = Array.from({ length: count }, (_, i) => consumption(i));
+			const result = await runNode({ parameters: { resource: 'cspConsumptionData', operation: 'bulkManage', chunkSize: size }, credentials: ref, store: credentials, input });
+			if (result.error) throw result.error;
+			extra = { chunks: result.items.length };
+			break;
+		}
+		case 'tokens': {
+			const { credentials, ref } = store();
+			const executions = Number(countArg);
+			const input = Array.from({ length: size }, (_, i) => ({ id: (i % 25) + 1 }));
+			for (let e = 0; e < executions; e++) {
+				const result = await runNode({ parameters: { resource: 'ecommerceOrder', operation: 'get', simplify: true, recordId: '={{ { __rl: true, mode: "id", value: String($json.id) } }}' }, credentials: ref, store: credentials, input });
+				if (result.error) throw result.error;
+			}
+			extra = { calls: executions * size };
+			break;
+		}
+		default:
+			throw new Error(`unknown scenario ${scenario}`);
+	}
+	const ms = performance.now() - started;
+	process.stdout.write(`${JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, ...extra })}\n`);
+}
+
+main().catch((error) => {
+	process.stderr.write(`${(error as Error).stack ?? error}\n`);
+	process.exit(1);
+});

@@ -1,0 +1,37 @@
+/** The three sandboxes started together (for `npm run sandbox` and the demo), with the credentials that point at them. */
+import { HaloSandbox } from './haloSandbox';
+import { HighLevelSandbox } from './highLevelSandbox';
+import { IngramSandbox } from './ingramSandbox';
+
+export async function startSandboxes(ports: { halo?: number; highLevel?: number; ingram?: number } = {}) {
+	const halo = new HaloSandbox({ tokenTtlSeconds: Number(process.env.HALO_TOKEN_TTL ?? 3600) });
+	const haloUrl = await halo.start(ports.halo ?? 0);
+	const highLevel = new HighLevelSandbox();
+	const highLevelUrl = await highLevel.start(ports.highLevel ?? 0);
+	const ingram = new IngramSandbox();
+	const ingramBase = await ingram.start(ports.ingram ?? 0);
+	/** n8n credentials (import:credentials format) pointing at the sandboxes. */
+	const credentials = [
+		{ id: 'halo-sandbox', name: 'HaloPSA sandbox', type: 'haloPsaMarketplaceOAuth2Api', data: { hostingType: 'hosted', resourceServerUrl: haloUrl, authServerUrl: `${haloUrl}/auth`, tenant: halo.options.tenant, clientId: halo.options.clientId, clientSecret: halo.options.clientSecret, scope: 'all' } },
+		{ id: 'highlevel-sandbox', name: 'HighLevel sandbox (client credentials)', type: 'highLevelPaymentsOAuth2Api', data: { apiBaseUrl: highLevelUrl, grantType: 'clientCredentials', clientId: highLevel.options.clientId, clientSecret: highLevel.options.clientSecret, locationId: highLevel.options.locationId } },
+		{ id: 'highlevel-pit-sandbox', name: 'HighLevel sandbox (private token)', type: 'highLevelPaymentsApi', data: { apiBaseUrl: highLevelUrl, apiKey: highLevel.options.privateToken, locationId: highLevel.options.locationId } },
+		{ id: 'ingram-sandbox', name: 'Ingram Micro sandbox', type: 'ingramMicroMarketplaceApi', data: { baseUrl: ingramBase, username: ingram.options.username, password: ingram.options.password, subscriptionKey: ingram.options.subscriptionKey, marketplace: ingram.options.marketplace } },
+	];
+	const description =
+		`HaloPSA sandbox on ${haloUrl}\n` +
+		`  Resource Server URL: ${haloUrl}\n  Authorisation Server URL: ${haloUrl}/auth\n  Tenant: ${halo.options.tenant}\n` +
+		`  Client ID: ${halo.options.clientId}\n  Client Secret: ${halo.options.clientSecret}\n` +
+		`HighLevel sandbox on ${highLevelUrl}\n` +
+		`  API Base URL: ${highLevelUrl}\n  Authorization Page: Custom, ${highLevelUrl}/oauth/chooselocation\n` +
+		`  Client ID: ${highLevel.options.clientId}\n  Client Secret: ${highLevel.options.clientSecret}\n` +
+		`  Private Integration Token: ${highLevel.options.privateToken}\n  Location ID: ${highLevel.options.locationId}\n` +
+		`Ingram Micro sandbox on ${ingramBase}\n` +
+		`  Marketplace API URL: ${ingramBase}\n  API Username: ${ingram.options.username}\n  API Password: ${ingram.options.password}\n` +
+		`  Subscription Key: ${ingram.options.subscriptionKey}\n  Marketplace Code: ${ingram.options.marketplace}\n`;
+	const stop = async () => {
+		await halo.stop();
+		await highLevel.stop();
+		await ingram.stop();
+	};
+	return { halo, highLevel, ingram, credentials, description, stop };
+}
