@@ -72,6 +72,17 @@ describe('fulfillments', () => {
 		expect(json(listed)).toHaveLength(1);
 		expect(json(listed)[0]._id).toBe(json(created)[0]._id);
 	});
+
+	test('Create from JSON built by an expression: any number of items and trackings', async () => {
+		const orderId = hl.sandbox.orderId(5);
+		const created = await hl.run(
+			{ resource: 'fulfillment', operation: 'create', orderId: byId(orderId), fulfillmentInput: 'json', fulfillmentJson: '={{ $json.shipment }}' },
+			{ input: [{ shipment: { items: [{ priceId: hl.sandbox.priceId(5), qty: 1 }], trackings: [{ trackingNumber: 'A1' }, { trackingNumber: 'A2', shippingCarrier: 'DHL' }] } }] },
+		);
+		expect(created.error).toBeUndefined();
+		expect(json(created)[0].trackings).toEqual([{ trackingNumber: 'A1' }, { trackingNumber: 'A2', shippingCarrier: 'DHL' }]);
+		expect(hl.sandbox.paymentsRequests()[0].body).toMatchObject({ items: [{ priceId: hl.sandbox.priceId(5), qty: 1 }], notifyCustomer: false });
+	});
 });
 
 describe('transactions and subscriptions', () => {
@@ -188,6 +199,9 @@ describe('input checks before sending', () => {
 		['fulfillment item without price', fulfillment({ item: [{ priceId: '={{ $json.priceId ?? "" }}', qty: 1 }] }), /Items > 1 > Price ID is required/],
 		['fulfillment item with zero quantity', fulfillment({ item: [{ priceId: 'p1', qty: 0 }] }), /Items > 1 > Quantity must be 1 or more \(got 0\)/],
 		['fulfillment tracking URL', fulfillment({ item: [{ priceId: 'p1', qty: 1 }] }, { tracking: [{ trackingNumber: '1Z', trackingUrl: 'ups' }] }), /Trackings > 1 > Tracking URL must be a full URL/],
+		['fulfillment JSON that does not parse', { ...fulfillment({}), fulfillmentInput: 'json', fulfillmentJson: '{"items": [' }, /Fulfillment \(JSON\) is not valid JSON/],
+		['fulfillment JSON that is a list', { ...fulfillment({}), fulfillmentInput: 'json', fulfillmentJson: '[]' }, /Fulfillment \(JSON\) must be an object/],
+		['fulfillment JSON with a bad item', { ...fulfillment({}), fulfillmentInput: 'json', fulfillmentJson: '{"items": [{"priceId": "p1", "qty": -2}]}' }, /Items > 1 > Quantity must be 1 or more \(got -2\)/],
 		['date filter', { resource: 'order', operation: 'getAll', filters: { startAt: 'last tuesday' } }, /Filters > Start Date must be a date such as 2026-01-31/],
 		['date range', { resource: 'transaction', operation: 'getAll', filters: { startAt: '2026-02-01', endAt: '2026-01-01' } }, /End Date \(2026-01-01\) is before Start Date/],
 		['limit', { resource: 'order', operation: 'getAll', limit: 0 }, /Limit must be a whole number of at least 1, got 0/],

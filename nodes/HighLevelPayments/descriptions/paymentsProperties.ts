@@ -108,7 +108,29 @@ function resourceProperties(resource: PaymentsResource): INodeProperties[] {
 }
 
 function fulfillmentFields(displayOptions: INodeProperties['displayOptions']): INodeProperties[] {
+	const show = displayOptions!.show!;
+	// Typed fields suit a fixed shipment; JSON lets a workflow pass any number of items and trackings from earlier nodes.
+	const fieldsOnly = { show: { ...show, fulfillmentInput: ['fields'] } };
 	return [
+		{
+			displayName: 'Input Mode',
+			name: 'fulfillmentInput',
+			type: 'options',
+			default: 'fields',
+			displayOptions,
+			options: [
+				{ name: 'Fields', value: 'fields', description: 'Fill in items and trackings one by one' },
+				{ name: 'JSON', value: 'json', description: 'Give items, trackings and Notify Customer as one JSON object (for example from an expression)' },
+			],
+		},
+		{
+			displayName: 'Fulfillment (JSON)',
+			name: 'fulfillmentJson',
+			type: 'json',
+			default: '{\n  "items": [{ "priceId": "", "qty": 1 }],\n  "trackings": [{ "trackingNumber": "", "shippingCarrier": "" }],\n  "notifyCustomer": false\n}',
+			description: 'Items (priceId, qty), trackings (trackingNumber, shippingCarrier, trackingUrl) and notifyCustomer; checked before sending',
+			displayOptions: { show: { ...show, fulfillmentInput: ['json'] } },
+		},
 		{
 			displayName: 'Items',
 			name: 'items',
@@ -118,7 +140,7 @@ function fulfillmentFields(displayOptions: INodeProperties['displayOptions']): I
 			required: true,
 			default: {},
 			description: 'The order items this fulfillment ships',
-			displayOptions,
+			displayOptions: fieldsOnly,
 			options: [
 				{
 					displayName: 'Item',
@@ -137,7 +159,7 @@ function fulfillmentFields(displayOptions: INodeProperties['displayOptions']): I
 			typeOptions: { multipleValues: true },
 			placeholder: 'Add Tracking',
 			default: {},
-			displayOptions,
+			displayOptions: fieldsOnly,
 			options: [
 				{
 					displayName: 'Tracking',
@@ -150,7 +172,7 @@ function fulfillmentFields(displayOptions: INodeProperties['displayOptions']): I
 				},
 			],
 		},
-		{ displayName: 'Notify Customer', name: 'notifyCustomer', type: 'boolean', default: false, description: 'Whether HighLevel e-mails the customer about the shipment', displayOptions },
+		{ displayName: 'Notify Customer', name: 'notifyCustomer', type: 'boolean', default: false, description: 'Whether HighLevel e-mails the customer about the shipment', displayOptions: fieldsOnly },
 	];
 }
 

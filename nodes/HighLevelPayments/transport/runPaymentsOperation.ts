@@ -92,7 +92,32 @@ function whiteLabelBody(this: IExecuteSingleFunctions): IDataObject {
 	return whiteLabelProviderSchema.parse(body) as IDataObject;
 }
 
+/** The JSON input mode: a JSON text or an object from an expression, read before any check of its content. */
+function fulfillmentJson(this: IExecuteSingleFunctions): IDataObject {
+	const raw = this.getNodeParameter('fulfillmentJson', '{}') as unknown;
+	let value: unknown = raw;
+	if (typeof raw === 'string') {
+		try {
+			value = JSON.parse(raw);
+		} catch (error) {
+			throw userError.call(this, `Fulfillment (JSON) is not valid JSON: ${(error as Error).message}`, 'Give an object such as {"items": [{"priceId": "…", "qty": 1}], "trackings": [{"trackingNumber": "…"}]}; nothing was sent to HighLevel.');
+		}
+	}
+	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+		throw userError.call(this, 'Fulfillment (JSON) must be an object with items and trackings', 'Give an object such as {"items": [{"priceId": "…", "qty": 1}], "trackings": []}; nothing was sent to HighLevel.');
+	}
+	const given = value as IDataObject;
+	return { trackings: given.trackings ?? [], items: given.items, notifyCustomer: given.notifyCustomer ?? false };
+}
+
 function fulfillmentBody(this: IExecuteSingleFunctions): IDataObject {
+	const body = (this.getNodeParameter('fulfillmentInput', 'fields') as string) === 'json' ? fulfillmentJson.call(this) : fulfillmentFieldsBody.call(this);
+	const problems = inputProblems(fulfillmentSchema, body);
+	if (problems) throw userError.call(this, `Invalid fulfillment: ${problems}`, 'Correct the named fields; nothing was sent to HighLevel.');
+	return fulfillmentSchema.parse(body) as IDataObject;
+}
+
+function fulfillmentFieldsBody(this: IExecuteSingleFunctions): IDataObject {
 	const trackings = (((this.getNodeParameter('trackings', {}) as IDataObject).tracking as IDataObject[] | undefined) ?? []).map((t) => {
 		const tracking: IDataObject = { trackingNumber: t.trackingNumber ?? '' };
 		if (t.shippingCarrier) tracking.shippingCarrier = t.shippingCarrier;
@@ -103,10 +128,7 @@ function fulfillmentBody(this: IExecuteSingleFunctions): IDataObject {
 		priceId: i.priceId,
 		qty: typeof i.qty === 'string' && i.qty.trim() !== '' ? Number(i.qty) : i.qty,
 	}));
-	const body = { trackings, items, notifyCustomer: this.getNodeParameter('notifyCustomer', false) as boolean };
-	const problems = inputProblems(fulfillmentSchema, body);
-	if (problems) throw userError.call(this, `Invalid fulfillment: ${problems}`, 'Correct the named fields; nothing was sent to HighLevel.');
-	return fulfillmentSchema.parse(body) as IDataObject;
+	return { trackings, items, notifyCustomer: this.getNodeParameter('notifyCustomer', false) as boolean };
 }
 
 export async function runPaymentsOperation(this: IExecutePaginationFunctions, _requestData: DeclarativeRestApiSettings.ResultOptions): Promise<INodeExecutionData[]> {
