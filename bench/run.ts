@@ -11,7 +11,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { CredentialStore } from '../test/harness/inProcess';
 import { PollRunner } from '../test/harness/pollRunner';
 import { HaloSandbox } from '../test/sandbox/haloSandbox';
-import { RealN8n, ROOT, workflowWith } from '../test/e2e/realN8n';
+import { RealN8n, ROOT, runDocument, workflowWith } from '../test/e2e/realN8n';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 50_000);
@@ -139,8 +139,9 @@ async function p5(url: string) {
 			const started = performance.now();
 			const run = await n8n.execute('benchList');
 			wallTimes.push(performance.now() - started);
-			const parsed = JSON.parse(run.raw.slice(run.raw.indexOf('\n{') + 1));
-			nodeTimes.push(parsed.data.resultData.runData.Subject[0].executionTime);
+			const parsed = runDocument(run.raw);
+			const resultData = parsed?.data?.resultData ?? parsed?.resultData;
+			nodeTimes.push(resultData.runData.Subject[0].executionTime);
 			if (run.nodes.Subject.length !== RECORDS) throw new Error(`n8n returned ${run.nodes.Subject.length} records`);
 		}
 		const inProcess = await measure(['nodeList', url, '500']);

@@ -11,7 +11,7 @@ import { RealN8n, ROOT } from './realN8n';
 export const DEMO_OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'User', password: 'Demo-password-1' };
 
 /** Starts everything; resolves when the editor answers and the owner can log in. */
-export async function startDemo(options: { n8nPort: number; sandboxPorts?: { halo?: number; highLevel?: number; ingram?: number }; userFolder?: string }) {
+export async function startDemo(options: { n8nPort: number; sandboxPorts?: { halo?: number; highLevel?: number; ingram?: number; alerts?: number }; userFolder?: string }) {
 	const sandboxes = await startSandboxes(options.sandboxPorts);
 	const n8n = new RealN8n({ userFolder: options.userFolder });
 	await n8n.importCredentials(sandboxes.credentials);
@@ -41,13 +41,14 @@ export async function startDemo(options: { n8nPort: number; sandboxPorts?: { hal
 async function main() {
 	const demo = await startDemo({
 		n8nPort: Number(process.env.N8N_PORT ?? 5678),
-		sandboxPorts: { halo: Number(process.env.HALO_SANDBOX_PORT ?? 5680), highLevel: Number(process.env.HIGHLEVEL_SANDBOX_PORT ?? 5681), ingram: Number(process.env.INGRAM_SANDBOX_PORT ?? 5682) },
+		sandboxPorts: { halo: Number(process.env.HALO_SANDBOX_PORT ?? 5680), highLevel: Number(process.env.HIGHLEVEL_SANDBOX_PORT ?? 5681), ingram: Number(process.env.INGRAM_SANDBOX_PORT ?? 5682), alerts: Number(process.env.ALERTS_PORT ?? 5683) },
 		userFolder: process.env.DEMO_USER_FOLDER,
 	});
 	process.stdout.write(
 		`\n${demo.sandboxes.description}\nn8n editor: ${demo.editor}\nlogin:      ${DEMO_OWNER.email} / ${DEMO_OWNER.password}\n` +
 			`credentials: ${demo.sandboxes.credentials.map((c) => c.name).join(', ')}\nworkflows:   ${demo.examples.join(', ')}\nstop with Ctrl+C\n`,
 	);
+	demo.sandboxes.alerts.onReceive = ({ body }) => process.stdout.write(`alert: ${JSON.stringify(body)}\n`);
 	const stop = async () => {
 		await demo.stop();
 		process.exit(0);

@@ -8,6 +8,10 @@ RUNTIME_DIR="${N8N_RUNTIME_DIR:-$HOME/.cache/n8n-nodes-halopsa-marketplace/n8n-$
 STAMP="$RUNTIME_DIR/.installed-$N8N_VERSION-$NODE24_VERSION"
 if [ -f "$STAMP" ]; then echo "$RUNTIME_DIR"; exit 0; fi
 mkdir -p "$RUNTIME_DIR"
+# Test suites, the demo and the benchmarks may ask at once: one installs, the others wait for it.
+exec 9>"$RUNTIME_DIR.lock"
+flock 9
+if [ -f "$STAMP" ]; then echo "$RUNTIME_DIR"; exit 0; fi
 cd "$RUNTIME_DIR"
 cat > package.json <<JSON
 {

@@ -169,19 +169,23 @@ export class RealN8n {
 }
 
 /** `n8n execute --rawOutput` prints the run as JSON after any log lines. */
-export function parseRun(raw: string): Omit<ExecutionOutput, 'raw' | 'log'> {
-	// The JSON document starts at a line that is just "{" and ends at the last line that is just "}".
+/** The run document in `n8n execute --rawOutput`: from a line that is just "{" to the last line that is just "}". */
+export function runDocument(raw: string): Record<string, any> | undefined {
 	const lines = raw.split('\n');
 	const start = lines.findIndex((line) => line.trimEnd() === '{');
 	let end = -1;
 	for (let i = lines.length - 1; i >= 0; i--) if (lines[i].trimEnd() === '}') { end = i; break; }
-	if (start < 0 || end < start) return { nodes: {}, error: { message: raw.trim() || 'n8n printed nothing' } };
-	let parsed: Record<string, any>;
+	if (start < 0 || end < start) return undefined;
 	try {
-		parsed = JSON.parse(lines.slice(start, end + 1).join('\n'));
+		return JSON.parse(lines.slice(start, end + 1).join('\n'));
 	} catch {
-		return { nodes: {}, error: { message: `unparsable n8n output: ${raw.slice(0, 500)}` } };
+		return undefined;
 	}
+}
+
+export function parseRun(raw: string): Omit<ExecutionOutput, 'raw' | 'log'> {
+	const parsed = runDocument(raw);
+	if (!parsed) return { nodes: {}, error: { message: raw.trim() ? `unparsable n8n output: ${raw.slice(0, 500)}` : 'n8n printed nothing' } };
 	const resultData = parsed.data?.resultData ?? parsed.resultData ?? {};
 	const nodes: ExecutionOutput['nodes'] = {};
 	for (const [name, runs] of Object.entries<any[]>(resultData.runData ?? {})) {

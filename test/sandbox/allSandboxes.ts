@@ -1,15 +1,19 @@
 /** The three sandboxes started together (for `npm run sandbox` and the demo), with the credentials that point at them. */
+import { Collector } from './collector';
 import { HaloSandbox } from './haloSandbox';
 import { HighLevelSandbox } from './highLevelSandbox';
 import { IngramSandbox } from './ingramSandbox';
 
-export async function startSandboxes(ports: { halo?: number; highLevel?: number; ingram?: number } = {}) {
+export async function startSandboxes(ports: { halo?: number; highLevel?: number; ingram?: number; alerts?: number } = {}) {
 	const halo = new HaloSandbox({ tokenTtlSeconds: Number(process.env.HALO_TOKEN_TTL ?? 3600) });
 	const haloUrl = await halo.start(ports.halo ?? 0);
 	const highLevel = new HighLevelSandbox();
 	const highLevelUrl = await highLevel.start(ports.highLevel ?? 0);
 	const ingram = new IngramSandbox();
 	const ingramBase = await ingram.start(ports.ingram ?? 0);
+	// The example workflows POST their alerts here (http://127.0.0.1:5683/alerts in the shipped JSON).
+	const alerts = new Collector();
+	const alertsUrl = await alerts.start(ports.alerts ?? 0);
 	/** n8n credentials (import:credentials format) pointing at the sandboxes. */
 	const credentials = [
 		{ id: 'halo-sandbox', name: 'HaloPSA sandbox', type: 'haloPsaMarketplaceOAuth2Api', data: { hostingType: 'hosted', resourceServerUrl: haloUrl, authServerUrl: `${haloUrl}/auth`, tenant: halo.options.tenant, clientId: halo.options.clientId, clientSecret: halo.options.clientSecret, scope: 'all' } },
@@ -27,11 +31,13 @@ export async function startSandboxes(ports: { halo?: number; highLevel?: number;
 		`  Private Integration Token: ${highLevel.options.privateToken}\n  Location ID: ${highLevel.options.locationId}\n` +
 		`Ingram Micro sandbox on ${ingramBase}\n` +
 		`  Marketplace API URL: ${ingramBase}\n  API Username: ${ingram.options.username}\n  API Password: ${ingram.options.password}\n` +
-		`  Subscription Key: ${ingram.options.subscriptionKey}\n  Marketplace Code: ${ingram.options.marketplace}\n`;
+		`  Subscription Key: ${ingram.options.subscriptionKey}\n  Marketplace Code: ${ingram.options.marketplace}\n` +
+		`Alert inbox (the example workflows' alerts) on ${alertsUrl}/alerts\n`;
 	const stop = async () => {
 		await halo.stop();
 		await highLevel.stop();
 		await ingram.stop();
+		await alerts.stop();
 	};
-	return { halo, highLevel, ingram, credentials, description, stop };
+	return { halo, highLevel, ingram, alerts, credentials, description, stop };
 }

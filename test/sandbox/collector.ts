@@ -5,6 +5,8 @@ import { close, listen, readBody, sendJson } from './httpKit';
 export class Collector {
 	readonly received: Array<{ path: string; body: Record<string, unknown> }> = [];
 	url = '';
+	/** Called with each body as it arrives (the demo prints alerts). */
+	onReceive?: (entry: { path: string; body: Record<string, unknown> }) => void;
 	private server = http.createServer(async (req, res) => {
 		const raw = (await readBody(req)).toString('utf8');
 		let body: Record<string, unknown>;
@@ -14,11 +16,12 @@ export class Collector {
 			body = { raw };
 		}
 		this.received.push({ path: req.url ?? '/', body });
+		this.onReceive?.(this.received[this.received.length - 1]);
 		sendJson(res, 200, { ok: true });
 	});
 
-	async start() {
-		this.url = await listen(this.server);
+	async start(port = 0) {
+		this.url = await listen(this.server, port);
 		return this.url;
 	}
 
