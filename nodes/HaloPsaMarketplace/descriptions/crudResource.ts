@@ -3,6 +3,7 @@ import type { HaloResource } from '../resources/resourceTable';
 import { runHaloOperation } from '../transport/haloTransport';
 import { viaTransport as transportRouting } from '../../shared/routing';
 import { writableFields } from './fieldProperties';
+import { withArticle } from '../../shared/wording';
 
 /** Every operation runs through the transport: method and path come from the table, the rest from the parameters. */
 const viaTransport = transportRouting(runHaloOperation);
@@ -16,11 +17,11 @@ function operationOptions(resource: HaloResource): INodePropertyOptions[] {
 	if (resource.crud.includes('getAll'))
 		options.push({ name: 'Get Many', value: 'getAll', action: `Get many ${noun} records`, description: `List ${noun} records`, routing: viaTransport('GET', path) });
 	if (resource.crud.includes('get'))
-		options.push({ name: 'Get', value: 'get', action: `Get a ${noun} record`, description: `Get one ${noun} record by ID`, routing: viaTransport('GET', path) });
+		options.push({ name: 'Get', value: 'get', action: `Get ${withArticle(noun)} record`, description: `Get one ${noun} record by ID`, routing: viaTransport('GET', path) });
 	if (resource.crud.includes('upsert'))
-		options.push({ name: 'Create or Update', value: 'upsert', action: `Create or update a ${noun} record`, description: 'Create a new record, or update the current one if it already exists (upsert)', routing: viaTransport('POST', path) });
+		options.push({ name: 'Create or Update', value: 'upsert', action: `Create or update ${withArticle(noun)} record`, description: 'Create a new record, or update the current one if it already exists (upsert)', routing: viaTransport('POST', path) });
 	if (resource.crud.includes('delete'))
-		options.push({ name: 'Delete', value: 'delete', action: `Delete a ${noun} record`, description: `Delete one ${noun} record`, routing: viaTransport('DELETE', path) });
+		options.push({ name: 'Delete', value: 'delete', action: `Delete ${withArticle(noun)} record`, description: `Delete one ${noun} record`, routing: viaTransport('DELETE', path) });
 	for (const extra of resource.extra ?? []) {
 		const method = extra.kind === 'read' ? 'GET' : extra.kind === 'deleteByParent' ? 'DELETE' : 'POST';
 		const extraPath = 'path' in extra ? `/${extra.path}` : path;

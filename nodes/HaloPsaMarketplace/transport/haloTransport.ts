@@ -64,7 +64,7 @@ export async function haloRequest(this: HaloContext, base: IHttpRequestOptions, 
 			const failure = httpFailure(error);
 			const wait = retryDelay(failure, attempt, call.idempotent);
 			if (wait === undefined) {
-				throw haloApiError(this.getNode(), failure, { method: call.method, path: call.path, subject: call.subject, itemIndex, attempts: attempt });
+				throw haloApiError(this.getNode(), failure, { method: call.method, path: call.path, subject: call.subject, itemIndex, attempts: attempt, idempotent: call.idempotent });
 			}
 			await sleep(wait);
 		}
@@ -253,8 +253,14 @@ async function bulkManage(this: IExecuteSingleFunctions, base: IHttpRequestOptio
 				reports.push({ json: { chunk: chunk + 1, chunks, firstItem: from, lastItem: to, sent: batch.length, success: false, error: message }, pairedItem });
 				continue;
 			}
-			const saved = chunk === 0 ? 'No chunk was saved.' : `Chunks 1-${chunk} (items 0-${from - 1}) were saved; send items ${from} onwards again.`;
-			throw new NodeOperationError(this.getNode(), message, { itemIndex: from, description: saved });
+			const before = chunk === 0 ? 'No earlier chunk was saved.' : `Chunks 1-${chunk} (items 0-${from - 1}) were saved.`;
+			// A 5xx or a lost answer may hide a saved chunk; a 4xx (or a refused 429) did not save it.
+			const httpCode = Number((error as { httpCode?: string }).httpCode);
+			const unsure = !(httpCode >= 400 && httpCode < 500);
+			const next = unsure
+				? `Chunk ${chunk + 1} was sent once and may have been saved before the failure: check items ${from}-${to} in HaloPSA (Get Many) before sending them again, then send items ${to + 1} onwards.`
+				: `Send items ${from} onwards again.`;
+			throw new NodeOperationError(this.getNode(), message, { itemIndex: from, description: `${before} ${next}` });
 		}
 	}
 	return reports;

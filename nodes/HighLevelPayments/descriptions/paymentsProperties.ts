@@ -3,6 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { viaTransport } from '../../shared/routing';
 import { paymentsTable, WHITE_LABEL_PROVIDERS, type ListFilter, type PaymentsOperation, type PaymentsResource } from '../resources/paymentsTable';
 import { runPaymentsOperation } from '../transport/runPaymentsOperation';
+import { withArticle } from '../../shared/wording';
 
 const route = viaTransport(runPaymentsOperation);
 
@@ -14,9 +15,9 @@ function operationOption(resource: PaymentsResource, operation: PaymentsOperatio
 		case 'list':
 			return { name: 'Get Many', value: 'getAll', action: `Get many ${noun}s`, description: `List ${noun}s`, routing: route('GET', operation.path) };
 		case 'get':
-			return { name: 'Get', value: 'get', action: `Get a ${noun}`, description: `Get one ${noun} by ID`, routing: route('GET', operation.path) };
+			return { name: 'Get', value: 'get', action: `Get ${withArticle(noun)}`, description: `Get one ${noun} by ID`, routing: route('GET', operation.path) };
 		case 'create':
-			return { name: 'Create', value: 'create', action: `Create a ${noun}`, description: `Create a ${noun}`, routing: route('POST', operation.path) };
+			return { name: 'Create', value: 'create', action: `Create ${withArticle(noun)}`, description: `Create ${withArticle(noun)}`, routing: route('POST', operation.path) };
 	}
 }
 

@@ -4,6 +4,7 @@ import { viaTransport } from '../../shared/routing';
 import { marketplaceTable, ORDER_TYPES, type MarketplaceFilter, type MarketplaceResource } from '../resources/marketplaceTable';
 import { productFamilies } from '../resources/productFamilies';
 import { runIngramOperation } from '../transport/runIngramOperation';
+import { withArticle } from '../../shared/wording';
 
 const route = viaTransport(runIngramOperation);
 export const searchMethodName = (resource: string) => `search${resource[0].toUpperCase()}${resource.slice(1)}s`;
@@ -20,7 +21,7 @@ function operationOptions(resource: MarketplaceResource): INodePropertyOptions[]
 	const noun = resource.displayName.toLowerCase();
 	return resource.operations.map((o) => {
 		const [name, method] = NAMES[o.value];
-		const action = o.value === 'getAll' ? `Get many ${noun}s` : o.value === 'estimate' ? 'Estimate an order' : o.value === 'validate' ? 'Validate order parameters' : `${name} a ${noun}`;
+		const action = o.value === 'getAll' ? `Get many ${noun}s` : o.value === 'estimate' ? 'Estimate an order' : o.value === 'validate' ? 'Validate order parameters' : `${name} ${withArticle(noun)}`;
 		return { name, value: o.value, action, description: action, routing: route(method, o.path) };
 	});
 }

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# System packages the test suite needs beyond npm: Debian's Chromium for the editor test. Run by
+# `npm test` (pretest) and idempotent: nothing is installed when everything is already there.
+set -euo pipefail
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "installing Debian packages: ${missing[*]}" >&2
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get install -y --no-install-recommends "${missing[@]}" >&2 || {
+  $SUDO apt-get update -qq >&2
+  $SUDO apt-get install -y --no-install-recommends "${missing[@]}" >&2
+}
