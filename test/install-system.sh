@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# System packages the test suite needs beyond npm: Debian's Chromium for the editor test. Run by
+# System packages the test suite needs beyond npm: Debian's Chromium (the editor test), Redis and
+# PostgreSQL (the queue-mode test: n8n's queue mode needs both). Run by
 # `npm test` (pretest) and idempotent: nothing is installed when everything is already there.
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "installing Debian packages: ${missing[*]}" >&2
 SUDO=""
