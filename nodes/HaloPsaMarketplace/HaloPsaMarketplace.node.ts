@@ -1,5 +1,6 @@
 import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { crudResource, searchMethodName } from './descriptions/crudResource';
+import { requestTimeoutProperty } from './descriptions/requestTimeout';
 import { resourceTable } from './resources/resourceTable';
 import { listSearchFor } from './transport/listSearch';
 
@@ -34,7 +35,7 @@ export class HaloPsaMarketplace implements INodeType {
 			baseURL: '={{$credentials.resourceServerUrl.trim().replace(/\\/+$/, "").replace(/\\/api$/i, "")}}/api',
 			headers: { Accept: 'application/json' },
 		},
-		properties: [resourceProperty, ...resourceTable.flatMap(crudResource)],
+		properties: [resourceProperty, ...resourceTable.flatMap(crudResource), requestTimeoutProperty],
 	};
 
 	methods = {

@@ -7,6 +7,7 @@ import { compareWindow, growingKey, readWindowCursor, type Emission } from '../s
 import { newestRecords } from './recordWindow';
 import { eventsParameter, MAX_WINDOW } from './triggerProperties';
 import { watchedTable, type WatchedRecords } from './watchedRecords';
+import { requestTimeoutMs } from '../HaloPsaMarketplace/descriptions/requestTimeout';
 
 type Poll = INodeExecutionData[][] | null;
 
@@ -103,7 +104,7 @@ async function pollHealth(this: IPollFunctions, base: IHttpRequestOptions, stati
 export async function pollHaloTrigger(this: IPollFunctions): Promise<Poll> {
 	const watch = this.getNodeParameter('watch', 'ecommerceOrder') as string;
 	const credentials = await this.getCredentials(HALO_CREDENTIAL);
-	const base: IHttpRequestOptions = { url: '', baseURL: apiBaseUrl(credentials.resourceServerUrl as string), headers: { Accept: 'application/json' } };
+	const base: IHttpRequestOptions = { url: '', baseURL: apiBaseUrl(credentials.resourceServerUrl as string), headers: { Accept: 'application/json' }, timeout: requestTimeoutMs.call(this) };
 	const staticData = this.getWorkflowStaticData('node');
 	const manual = this.getMode() === 'manual';
 	if (watch === 'integrationHealth') return await pollHealth.call(this, base, staticData, manual);

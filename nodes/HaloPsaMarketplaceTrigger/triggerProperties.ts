@@ -1,5 +1,6 @@
 /** The trigger's parameters, generated from the watch table and the resource table. */
 import type { INodeProperties } from 'n8n-workflow';
+import { requestTimeoutProperty } from '../HaloPsaMarketplace/descriptions/requestTimeout';
 import { HEALTH_FAILED, HEALTH_RECOVERED, syncedIntegrations } from './integrationHealth';
 import { watchedInvoices, watchedOrders, watchedTable, type WatchedRecords } from './watchedRecords';
 
@@ -110,4 +111,5 @@ export const triggerProperties: INodeProperties[] = [
 		default: true,
 		description: 'Whether to return only the main fields of the record instead of all of them',
 	},
+	requestTimeoutProperty,
 ];

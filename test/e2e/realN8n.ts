@@ -183,12 +183,23 @@ export function runDocument(raw: string): Record<string, any> | undefined {
 	const start = lines.findIndex((line) => line.trimEnd() === '{');
 	let end = -1;
 	for (let i = lines.length - 1; i >= 0; i--) if (lines[i].trimEnd() === '}') { end = i; break; }
-	if (start < 0 || end < start) return undefined;
-	try {
-		return JSON.parse(lines.slice(start, end + 1).join('\n'));
-	} catch {
-		return undefined;
+	if (start >= 0 && end > start) {
+		try {
+			return JSON.parse(lines.slice(start, end + 1).join('\n'));
+		} catch {
+			// fall through: printed on one line
+		}
 	}
+	// A large run is printed as one line: the line that parses as an object.
+	for (const line of lines) {
+		if (!line.startsWith('{')) continue;
+		try {
+			return JSON.parse(line);
+		} catch {
+			// a log line that only starts like JSON
+		}
+	}
+	return undefined;
 }
 
 export function parseRun(raw: string): Omit<ExecutionOutput, 'raw' | 'log'> {

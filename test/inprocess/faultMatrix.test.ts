@@ -25,7 +25,11 @@ const faults: Array<[string, Omit<Fault, 'method' | 'path' | 'after'>, 'transien
 	['connection reset', { reset: true }, 'transient'],
 	['truncated JSON', { truncate: true }, 'transient'],
 	['401 mid-way (token expired)', { status: 401, body: '' }, 'token'],
+	['answer slower than the timeout (1 s)', { delayMs: 2500 }, 'transient'],
 ];
+
+/** Every cell runs with a 1-second timeout, so "slower than the timeout" takes seconds, not minutes. */
+const TIMEOUT = { timeoutSeconds: 1 };
 
 interface Operation {
 	name: string;
@@ -99,7 +103,8 @@ const operations: Operation[] = [
 describe.each(faults)('fault: %s', (faultName, fault, kind) => {
 	let halo: HaloFixture;
 	beforeEach(async () => {
-		halo = await haloFixture();
+		const fixture = await haloFixture();
+		halo = { ...fixture, run: (parameters, extra) => fixture.run({ ...TIMEOUT, ...parameters }, extra) };
 	});
 	afterEach(async () => {
 		await halo.stop();
@@ -125,7 +130,7 @@ describe.each(faults)('fault: %s', (faultName, fault, kind) => {
 	});
 
 	test("the trigger's poll", async () => {
-		const t = new PollRunner({ type: TRIGGER, parameters: { watch: 'ecommerceOrder' }, credentials: { [HALO_CRED]: halo.credential }, store: halo.store });
+		const t = new PollRunner({ type: TRIGGER, parameters: { watch: 'ecommerceOrder', ...TIMEOUT }, credentials: { [HALO_CRED]: halo.credential }, store: halo.store });
 		await t.poll();
 		const saved = t.saved;
 		const id = halo.sandbox.nextKey('ecommerceOrder');

@@ -2,6 +2,7 @@
 import { CredentialStore } from '../harness/inProcess';
 import { WebhookRunner } from '../harness/webhookRunner';
 import { HighLevelSandbox } from '../sandbox/highLevelSandbox';
+import { recordCell } from './reliabilityReport';
 import { HIGHLEVEL_ED25519_PUBLIC_KEY, HIGHLEVEL_RSA_PUBLIC_KEY } from '../../nodes/HighLevelPaymentsTrigger/webhookSignature';
 
 const TYPE = 'n8n-nodes-halopsa-marketplace.highLevelPaymentsTrigger';
@@ -56,6 +57,7 @@ test.each([
 	expect(delivered.status).toBe(401);
 	expect(JSON.parse(delivered.body).reason).toMatch(reason);
 	expect(hook.executions).toHaveLength(0);
+	recordCell('Webhooks', 'HighLevel Payments Trigger', _name, `401, no execution: ${JSON.parse(delivered.body).reason}`);
 });
 
 test('a replayed webhookId is refused; the ids are kept in static data too', async () => {
@@ -67,6 +69,7 @@ test('a replayed webhookId is refused; the ids are kept in static data too', asy
 	expect(JSON.parse(replay.body).reason).toBe(`webhookId ${first.webhookId} was already received`);
 	expect(hook.executions).toHaveLength(1);
 	expect(JSON.parse(hook.saved)['node:Hook'].seenWebhookIds).toContainEqual([first.webhookId, expect.any(Number)]);
+	recordCell('Webhooks', 'HighLevel Payments Trigger', 'replayed (same webhookId)', `401, no execution: ${JSON.parse(replay.body).reason}`);
 });
 
 test('HighLevel\'s own published keys are the defaults: a sandbox-signed delivery fails against them', async () => {

@@ -50,6 +50,10 @@ export class HaloSandbox {
 	tokenRequests = 0;
 	url = '';
 	private tokens = new Map<string, IssuedToken>();
+	/** Every access token handed out so far (the secrets sweep looks for them in n8n's output). */
+	issuedTokens() {
+		return [...this.tokens.keys()];
+	}
 	private highestKeys = new Map<string, number>();
 	private limiter?: RateLimiter;
 	private server = http.createServer((req, res) => void this.handle(req, res));

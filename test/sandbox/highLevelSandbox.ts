@@ -48,6 +48,10 @@ export class HighLevelSandbox {
 	tokenRequests: Array<Record<string, string>> = [];
 	url = '';
 	private tokens = new Map<string, Token>();
+	/** Every access token handed out so far (the secrets sweep looks for them in n8n's output). */
+	issuedTokens() {
+		return [...this.tokens.keys(), ...this.refreshTokens.keys()];
+	}
 	private refreshTokens = new Map<string, string>();
 	private codes = new Map<string, { locationId: string; redirectUri: string }>();
 	private limiter: RateLimiter;

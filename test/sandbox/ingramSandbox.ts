@@ -48,6 +48,10 @@ export class IngramSandbox {
 	tokenRequests = 0;
 	url = '';
 	private tokens = new Map<string, number>();
+	/** Every access token handed out so far (the secrets sweep looks for them in n8n's output). */
+	issuedTokens() {
+		return [...this.tokens.keys()];
+	}
 	private limiter?: RateLimiter;
 	private counter = 0;
 	private server = http.createServer((req, res) => void this.handle(req, res));

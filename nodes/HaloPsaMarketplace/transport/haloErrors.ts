@@ -74,6 +74,9 @@ export function haloApiError(node: INode, failure: HttpFailure, call: HaloCallCo
 			if (failure.status && failure.status >= 500) {
 				message = `HaloPSA had an internal error (HTTP ${failure.status}) on ${where}`;
 				description = `${server ?? (looksLikeHtml(failure.bodyText) ? 'The server answered with an HTML error page.' : 'No details were given.')} Try again later; if it persists, check HaloPSA's status.`;
+			} else if (!failure.status && /ECONNABORTED|ETIMEDOUT|timeout/i.test(`${failure.code} ${failure.message}`)) {
+				message = `HaloPSA did not answer ${where} in time`;
+				description = 'HaloPSA did not answer within the node\'s Timeout (Seconds). Try again later, or raise the timeout if this call is slow on your instance.';
 			} else if (!failure.status) {
 				message = `Could not reach HaloPSA for ${where}: ${failure.code ?? failure.message}`;
 				description = 'Check the Resource Server URL and that the HaloPSA instance is reachable from n8n.';

@@ -12,6 +12,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 import { findResource, isWriteOnlyField, type HaloResource } from '../resources/resourceTable';
+import { requestTimeoutMs } from '../descriptions/requestTimeout';
 import { haloApiError } from './haloErrors';
 import { httpFailure, parseMaybeJson, retryDelay } from '../../shared/httpFailure';
 import { recordProblems } from './recordSchema';
@@ -89,6 +90,15 @@ export function readList(body: unknown, resource: HaloResource): { records: IDat
 
 /** Halo never returns `new_*` fields; an answer that echoes one must not carry it into n8n. */
 export function withoutSecrets(record: IDataObject): IDataObject {
+	// Most records carry no write-only field: hand them on as they are instead of copying 50,000 objects.
+	let clean = true;
+	for (const key in record) {
+		if (isWriteOnlyField(key)) {
+			clean = false;
+			break;
+		}
+	}
+	if (clean) return record;
 	const out: IDataObject = {};
 	for (const [key, value] of Object.entries(record)) if (!isWriteOnlyField(key)) out[key] = value;
 	return out;
@@ -284,7 +294,7 @@ async function formAuth(this: IExecuteSingleFunctions, base: IHttpRequestOptions
 
 /** Runs every operation of the HaloPSA node: wired in as the routing "pagination" function, so paging, chunking and errors live here once. */
 export async function runHaloOperation(this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions): Promise<INodeExecutionData[]> {
-	const base = { ...requestData.options, url: requestData.options.url ?? '' } as IHttpRequestOptions;
+	const base = { ...requestData.options, url: requestData.options.url ?? '', timeout: requestTimeoutMs.call(this) } as IHttpRequestOptions;
 	const resource = findResource(this.getNodeParameter('resource') as string);
 	const operation = this.getNodeParameter('operation') as string;
 	const label = resource.displayName;
