@@ -9,11 +9,13 @@ import type { IDataObject } from 'n8n-workflow';
 import type { Fault } from '../sandbox/httpKit';
 import { PollRunner } from '../harness/pollRunner';
 import { haloFixture, HALO_CRED, type HaloFixture } from './haloFixture';
+import { highLevelFixture } from './highLevelFixture';
 import { recordCell } from './reliabilityReport';
 
 jest.setTimeout(120_000);
 
 const TRIGGER = 'n8n-nodes-halopsa-marketplace.haloPsaMarketplaceTrigger';
+const HL_POLL = 'n8n-nodes-halopsa-marketplace.highLevelPaymentsPollingTrigger';
 
 /** Each fault hits one request (the first page, or page 2 of a paged read). */
 const faults: Array<[string, Omit<Fault, 'method' | 'path' | 'after'>, 'transient' | 'refused' | 'token']> = [
@@ -150,6 +152,33 @@ describe.each(faults)('fault: %s', (faultName, fault, kind) => {
 		}
 		expect((await t.poll()).items).toBeNull();
 		recordCell('HaloPSA trigger', 'Poll (orders)', faultName, outcome);
+	});
+
+	// The HighLevel nodes have no timeout option (HighLevel answers or drops), so that column is Halo's alone.
+	if (!fault.delayMs) test("the HighLevel polling trigger's poll", async () => {
+		const hl = await highLevelFixture();
+		try {
+			const t = new PollRunner({ type: HL_POLL, parameters: { authentication: 'apiKey', watch: 'transaction' }, credentials: { highLevelPaymentsApi: hl.credentials.privateToken }, store: hl.store });
+			await t.poll();
+			const saved = t.saved;
+			const payment = hl.sandbox.addTransaction(hl.sandbox.addOrder());
+			hl.sandbox.addFault({ path: /^\/payments\/transactions$/, ...fault });
+			const first = await t.poll();
+			const ids = (items: IDataObject[] | null) => (items ?? []).map((i) => (i.transaction as IDataObject)._id);
+			let outcome: string;
+			if (first.error) {
+				expect(t.saved).toBe(saved);
+				expect(ids((await t.poll()).items)).toEqual([payment._id]);
+				outcome = `poll failed with a clear error (${first.error.message}); cursor kept; next poll emitted the payment once`;
+			} else {
+				expect(ids(first.items)).toEqual([payment._id]);
+				outcome = 'complete: the new payment emitted once';
+			}
+			expect((await t.poll()).items).toBeNull();
+			recordCell('HighLevel polling trigger', 'Poll (payments)', faultName, outcome);
+		} finally {
+			await hl.stop();
+		}
 	});
 
 	test('the same fault on every attempt: a bounded number of tries, then a clear error', async () => {
