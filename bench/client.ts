@@ -86,6 +86,16 @@ async function main() {
 			extra = { chunks: result.items.length };
 			break;
 		}
+		case 'nodeBulkList': {
+			// The same records as one input item holding the list: n8n's routing engine runs its per-item work once.
+			const { credentials, ref } = store();
+			const count = Number(countArg);
+			const input = [{ records: Array.from({ length: count }, (_, i) => consumption(i)) }];
+			const result = await runNode({ parameters: { resource: 'cspConsumptionData', operation: 'bulkManage', chunkSize: size, recordsFrom: 'field', recordsField: 'records' }, credentials: ref, store: credentials, input });
+			if (result.error) throw result.error;
+			extra = { chunks: result.items.length };
+			break;
+		}
 		case 'tokens': {
 			const { credentials, ref } = store();
 			const executions = Number(countArg);

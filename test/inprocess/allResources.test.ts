@@ -137,6 +137,21 @@ describe('HaloPSA node in-process: every resource', () => {
 		expect(halo.sandbox.apiRequests()).toHaveLength(0);
 	});
 
+	it('Bulk from lists: the records held in one field of each item are sent in chunks, named by item and record when wrong', async () => {
+		const list = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ skuid: `L-${from + i}`, quantity: 1 }));
+		const { items, error } = await halo.run({ resource: 'cspConsumptionData', operation: 'bulkManage', chunkSize: 10, recordsFrom: 'field', recordsField: 'rows' }, { input: [{ rows: list(0, 15) }, { rows: list(15, 8) }] });
+		expect(error).toBeUndefined();
+		expect(items.map((i) => [i.json.firstItem, i.json.lastItem, i.json.sent])).toEqual([[0, 9, 10], [10, 19, 10], [20, 22, 3]]);
+		expect(items[1].pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
+		expect([...halo.sandbox.records('cspConsumptionData').values()].filter((r) => String(r.skuid).startsWith('L-'))).toHaveLength(23);
+		halo.sandbox.clearLog();
+		const bad = await halo.run({ resource: 'cspConsumptionData', operation: 'bulkManage', recordsFrom: 'field', recordsField: 'rows' }, { input: [{ rows: list(0, 2) }, { rows: [{ skuid: 'X', quantity: 'lots' }] }] });
+		expect(bad.error?.message).toBe('Invalid Microsoft CSP Consumption Data in item 1, record 0: field "quantity" must be a number (got "lots")');
+		const missing = await halo.run({ resource: 'cspConsumptionData', operation: 'bulkManage', recordsFrom: 'field', recordsField: 'rows' }, { input: [{ other: [] }] });
+		expect(missing.error?.message).toBe('Item 0 has no list of records in the field "rows"');
+		expect(halo.sandbox.apiRequests()).toHaveLength(0);
+	});
+
 	it('paths are case-insensitive on the server, as in real Halo', async () => {
 		const { items } = await halo.run({ resource: 'pax8Details', operation: 'getAll', returnAll: false, limit: 1, simplify: false });
 		expect(items).toHaveLength(1);

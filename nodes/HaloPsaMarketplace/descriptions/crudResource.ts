@@ -129,7 +129,20 @@ export function crudResource(resource: HaloResource): INodeProperties[] {
 	}
 	if (has('bulkManage')) {
 		props.push(
-			{ displayName: 'Each input item is one record; they are sent together in chunks', name: 'bulkNotice', type: 'notice', default: '', displayOptions: on(['bulkManage']) },
+			{ displayName: 'The records of all input items are sent together in chunks', name: 'bulkNotice', type: 'notice', default: '', displayOptions: on(['bulkManage']) },
+			{
+				displayName: 'Records From',
+				name: 'recordsFrom',
+				type: 'options',
+				default: 'items',
+				// One item holding a list spares n8n's per-item work, which matters for tens of thousands of records.
+				options: [
+					{ name: 'Each Input Item', value: 'items', description: 'Every input item is one record' },
+					{ name: 'A List in Each Item', value: 'field', description: 'Every input item holds an array of records in one field (faster for large imports)' },
+				],
+				displayOptions: on(['bulkManage']),
+			},
+			{ displayName: 'Field Holding the Records', name: 'recordsField', type: 'string', default: 'records', description: 'The field of each input item that holds the array of records', displayOptions: { show: { resource: [resource.value], operation: ['bulkManage'], recordsFrom: ['field'] } } },
 			{ displayName: 'Chunk Size', name: 'chunkSize', type: 'number', typeOptions: { minValue: 1, maxValue: 1000 }, default: 100, description: 'Records sent per request', displayOptions: on(['bulkManage']) },
 		);
 	}

@@ -231,46 +231,62 @@ async function upsert(this: IExecuteSingleFunctions, base: IHttpRequestOptions, 
 	return shapeRecords.call(this, resource, saved.length ? saved : [{ ...record, success: true }]);
 }
 
-/** Item 0 sends every input item, chunked; the other items add nothing (their records are in item 0's chunks). */
+/** Where bulk manage takes its records from: each input item is one record, or each item holds a list. */
+function bulkRecords(this: IExecuteSingleFunctions, resource: HaloResource, items: INodeExecutionData[]): Array<{ record: IDataObject; item: number }> {
+	const sources: Array<{ record: IDataObject; item: number; label: string }> = [];
+	if ((this.getNodeParameter('recordsFrom', 'items') as string) === 'field') {
+		const field = String(this.getNodeParameter('recordsField', 'records')).trim();
+		items.forEach((item, index) => {
+			const list = (item.json ?? {})[field];
+			if (!Array.isArray(list)) {
+				throw userError.call(this, `Item ${index} has no list of records in the field "${field}"`, 'Set "Field Holding the Records" to a field that holds an array of records, or choose "Each Input Item" under Records From; no chunk was sent to HaloPSA.', index);
+			}
+			list.forEach((record, n) => sources.push({ record: { ...((record ?? {}) as IDataObject) }, item: index, label: `item ${index}, record ${n}` }));
+		});
+	} else {
+		items.forEach((item, index) => sources.push({ record: { ...(item.json ?? {}) }, item: index, label: `item ${index}` }));
+	}
+	for (const source of sources) {
+		const problems = recordProblems(resource, source.record);
+		if (problems) throw userError.call(this, `Invalid ${resource.displayName} in ${source.label}: ${problems}`, 'Correct the input; no chunk was sent to HaloPSA.', source.item);
+	}
+	return sources;
+}
+
+/** Item 0 sends every record of every input item, chunked; the other items add nothing (their records are in item 0's chunks). */
 async function bulkManage(this: IExecuteSingleFunctions, base: IHttpRequestOptions, resource: HaloResource, path: string): Promise<INodeExecutionData[]> {
 	if (this.getItemIndex() !== 0) return [];
 	const chunkSize = this.getNodeParameter('chunkSize', 100) as number;
 	if (!Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > 1000) {
 		throw userError.call(this, `Chunk Size must be a whole number from 1 to 1000, got ${chunkSize}`, 'Set Chunk Size to the number of records per request (Halo handles 100 well).');
 	}
-	const items = this.getWorkflowDataProxy(0).$input.all() as INodeExecutionData[];
-	const records = items.map((item, index) => {
-		const record = { ...(item.json ?? {}) } as IDataObject;
-		const problems = recordProblems(resource, record);
-		if (problems) {
-			throw userError.call(this, `Invalid ${resource.displayName} in item ${index}: ${problems}`, 'Correct the input items; no chunk was sent to HaloPSA.', index);
-		}
-		return record;
-	});
-	const chunks = Math.ceil(records.length / chunkSize);
+	const sources = bulkRecords.call(this, resource, this.getWorkflowDataProxy(0).$input.all() as INodeExecutionData[]);
+	const unit = (this.getNodeParameter('recordsFrom', 'items') as string) === 'field' ? 'records' : 'items';
+	const chunks = Math.ceil(sources.length / chunkSize);
 	const reports: INodeExecutionData[] = [];
 	for (let chunk = 0; chunk < chunks; chunk++) {
 		const from = chunk * chunkSize;
-		const batch = records.slice(from, from + chunkSize);
+		const slice = sources.slice(from, from + chunkSize);
+		const batch = slice.map((s) => s.record);
 		const to = from + batch.length - 1;
-		const pairedItem = batch.map((_, i) => ({ item: from + i }));
+		const pairedItem = [...new Set(slice.map((s) => s.item))].map((item) => ({ item }));
 		try {
 			const body = await haloRequest.call(this, base, { method: 'POST', path, body: batch, idempotent: batch.every((r) => !!r[resource.key]) });
 			reports.push({ json: { chunk: chunk + 1, chunks, firstItem: from, lastItem: to, sent: batch.length, saved: answerRecords(body).length || batch.length, success: true }, pairedItem });
 		} catch (error) {
-			const message = `Chunk ${chunk + 1} of ${chunks} (items ${from}-${to}) failed: ${(error as Error).message}`;
+			const message = `Chunk ${chunk + 1} of ${chunks} (${unit} ${from}-${to}) failed: ${(error as Error).message}`;
 			if (this.continueOnFail()) {
 				reports.push({ json: { chunk: chunk + 1, chunks, firstItem: from, lastItem: to, sent: batch.length, success: false, error: message }, pairedItem });
 				continue;
 			}
-			const before = chunk === 0 ? 'No earlier chunk was saved.' : `Chunks 1-${chunk} (items 0-${from - 1}) were saved.`;
+			const before = chunk === 0 ? 'No earlier chunk was saved.' : `Chunks 1-${chunk} (${unit} 0-${from - 1}) were saved.`;
 			// A 5xx or a lost answer may hide a saved chunk; a 4xx (or a refused 429) did not save it.
 			const httpCode = Number((error as { httpCode?: string }).httpCode);
 			const unsure = !(httpCode >= 400 && httpCode < 500);
 			const next = unsure
-				? `Chunk ${chunk + 1} was sent once and may have been saved before the failure: check items ${from}-${to} in HaloPSA (Get Many) before sending them again, then send items ${to + 1} onwards.`
-				: `Send items ${from} onwards again.`;
-			throw new NodeOperationError(this.getNode(), message, { itemIndex: from, description: `${before} ${next}` });
+				? `Chunk ${chunk + 1} was sent once and may have been saved before the failure: check ${unit} ${from}-${to} in HaloPSA (Get Many) before sending them again, then send ${unit} ${to + 1} onwards.`
+				: `Send ${unit} ${from} onwards again.`;
+			throw new NodeOperationError(this.getNode(), message, { itemIndex: slice[0].item, description: `${before} ${next}` });
 		}
 	}
 	return reports;
