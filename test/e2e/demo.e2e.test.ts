@@ -24,6 +24,8 @@ describe('the demo', () => {
 
 	afterAll(async () => {
 		await demo?.stop();
+		// The secrets sweep every real-n8n suite ends with, then the folder goes.
+		demo?.n8n.cleanup();
 		rmSync(userFolder, { recursive: true, force: true });
 	});
 

@@ -6,7 +6,8 @@ export const PACKAGE_NAME = 'n8n-nodes-halopsa-marketplace';
  * Credentials and workflows are imported with n8n's own CLI and run with `n8n execute`.
  */
 import { execFileSync, spawn, type ChildProcess } from 'child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'fs';
+import { knownSecrets } from '../sandbox/secretRegistry';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 
@@ -171,12 +172,35 @@ export class RealN8n {
 		return this.logs.join('');
 	}
 
+	/** Places where a sandbox secret or token shows up: n8n's logs and printed runs, any file n8n keeps (database, event log). */
+	secretLeaks(secrets: string[] = knownSecrets()): string[] {
+		const places: Array<[string, string]> = [['n8n logs and printed runs', this.allLogs()]];
+		const n8nFolder = join(this.userFolder, '.n8n');
+		if (existsSync(n8nFolder)) places.push(...filesUnder(n8nFolder));
+		return places.flatMap(([place, text]) => secrets.filter((s) => text.includes(s)).map((s) => `${s.slice(0, 10)}… in ${place}`));
+	}
+
+	/** Removes the instance's folder, after the secrets sweep every real-n8n suite ends with. */
 	cleanup() {
+		const leaks = this.secretLeaks();
 		rmSync(this.userFolder, { recursive: true, force: true });
+		if (leaks.length) throw new Error(`secrets leaked into n8n's output or files:\n${leaks.join('\n')}`);
 	}
 }
 
 /** `n8n execute --rawOutput` prints the run as JSON after any log lines. */
+/** Every file under a folder as text (SQLite keeps JSON text as it is), leaving out installed packages. */
+export function filesUnder(dir: string): Array<[string, string]> {
+	const out: Array<[string, string]> = [];
+	for (const name of readdirSync(dir)) {
+		const path = join(dir, name);
+		if (name === 'nodes' || name === 'node_modules') continue;
+		if (statSync(path).isDirectory()) out.push(...filesUnder(path));
+		else out.push([path, readFileSync(path).toString('latin1')]);
+	}
+	return out;
+}
+
 /** The run document in `n8n execute --rawOutput`: from a line that is just "{" to the last line that is just "}". */
 export function runDocument(raw: string): Record<string, any> | undefined {
 	const lines = raw.split('\n');

@@ -6,13 +6,13 @@
  * printed, or anywhere in n8n's user folder (its database with the stored executions, its event log);
  * no `new_*` value appears in the nodes' output items or errors.
  */
-import { readdirSync, readFileSync, statSync } from 'fs';
+import { rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { HaloSandbox } from '../sandbox/haloSandbox';
 import { HighLevelSandbox } from '../sandbox/highLevelSandbox';
 import { IngramSandbox } from '../sandbox/ingramSandbox';
 import { recordCell } from '../inprocess/reliabilityReport';
-import { RealN8n, runDocument, workflowWith } from './realN8n';
+import { filesUnder, RealN8n, runDocument, workflowWith } from './realN8n';
 
 jest.setTimeout(20 * 60_000);
 
@@ -24,18 +24,6 @@ const SECRETS = {
 	ingramSubscriptionKey: 'SECRET-im-subkey-91d7',
 };
 const NEW_FIELD_VALUE = 'SECRET-new-field-value-0b6e';
-
-/** Every file under a folder, as text (SQLite keeps JSON text as it is). */
-function filesUnder(dir: string): Array<[string, string]> {
-	const out: Array<[string, string]> = [];
-	for (const name of readdirSync(dir)) {
-		const path = join(dir, name);
-		if (name === 'nodes') continue; // the installed package itself
-		if (statSync(path).isDirectory()) out.push(...filesUnder(path));
-		else out.push([path, readFileSync(path).toString('latin1')]);
-	}
-	return out;
-}
 
 describe('real n8n: no secret in outputs, errors, logs or stored executions', () => {
 	const halo = new HaloSandbox({ clientSecret: SECRETS.haloClientSecret });
@@ -108,11 +96,20 @@ describe('real n8n: no secret in outputs, errors, logs or stored executions', ()
 
 	it('no credential secret or token in logs, printed run data, or any file n8n keeps', () => {
 		const secrets = [...Object.values(SECRETS), ...halo.issuedTokens(), ...hl.issuedTokens(), ...im.issuedTokens()];
-		const places: Array<[string, string]> = [['n8n logs and printed runs', n8n.allLogs()], ...filesUnder(join(n8n.userFolder, '.n8n'))];
-		const found = places.flatMap(([place, text]) => secrets.filter((s) => text.includes(s)).map((s) => `${s.slice(0, 12)}… in ${place}`));
-		expect(found).toEqual([]);
-		expect(places.some(([place]) => /database\.sqlite/.test(place))).toBe(true);
-		recordCell('Secrets', 'client secrets, password, subscription key, private token, access and refresh tokens', 'n8n logs, printed run data, database (credentials, stored executions), event log', `none found (${secrets.length} values in ${places.length} places)`);
+		const places = filesUnder(join(n8n.userFolder, '.n8n')).map(([place]) => place);
+		expect(n8n.secretLeaks(secrets)).toEqual([]);
+		expect(places.some((place) => /database\.sqlite/.test(place))).toBe(true);
+		recordCell('Secrets', 'client secrets, password, subscription key, private token, access and refresh tokens', 'n8n logs, printed run data, database (credentials, stored executions), event log', `none found (${secrets.length} values; logs and ${places.length} files)`);
+	});
+
+	it('the sweep finds a secret planted where none may be, so its silence means something', () => {
+		const planted = join(n8n.userFolder, '.n8n', 'planted.log');
+		writeFileSync(planted, `token=${halo.issuedTokens()[0]}`);
+		try {
+			expect(n8n.secretLeaks()).toEqual([expect.stringContaining('planted.log')]);
+		} finally {
+			rmSync(planted);
+		}
 	});
 
 	it('no new_* value in the output items or errors of the nodes', () => {

@@ -9,6 +9,7 @@ import { resourceTable, isWriteOnlyField, type HaloResource } from '../../nodes/
 import { recordProblems } from '../../nodes/HaloPsaMarketplace/transport/recordSchema';
 import { seedAll } from './haloSeed';
 import { close, Faults, htmlPage, listen, parseBody, playFault, RateLimiter, readBody, RequestLog, sendJson, sendText, type Fault } from './httpKit';
+import { rememberSecret } from './secretRegistry';
 
 export interface HaloSandboxOptions {
 	clientId?: string;
@@ -70,6 +71,7 @@ export class HaloSandbox {
 			honoursOrder: true,
 			...options,
 		};
+		rememberSecret(this.options.clientSecret);
 		this.store = seedAll(options.seedCounts);
 		for (const [resource, records] of this.store) this.highestKeys.set(resource, [...records.keys()].reduce((a, b) => Math.max(a, b), 0));
 		this.setRateLimit(options.rateLimit);
@@ -185,6 +187,7 @@ export class HaloSandbox {
 			return sendJson(res, 400, { error: 'invalid_request', error_description: `Unknown tenant ${tenant}` });
 		}
 		const accessToken = randomBytes(24).toString('hex');
+		rememberSecret(accessToken);
 		this.tokens.set(accessToken, { expiresAt: Date.now() + this.options.tokenTtlSeconds * 1000 });
 		status(200);
 		return sendJson(res, 200, { access_token: accessToken, token_type: 'Bearer', expires_in: this.options.tokenTtlSeconds, scope: form.scope ?? 'all' });

@@ -8,6 +8,7 @@ import { generateKeyPairSync, randomBytes, randomUUID, sign, type KeyObject } fr
 import * as http from 'http';
 import { close, Faults, htmlPage, listen, parseBody, playFault, RateLimiter, readBody, RequestLog, sendJson, sendText, type Fault } from './httpKit';
 import { hlId, priceIdOf, seedOrder, seedSubscription, seedTransaction, type HlRecord } from './highLevelSeed';
+import { rememberSecret } from './secretRegistry';
 
 export interface HighLevelSandboxOptions {
 	clientId?: string;
@@ -75,6 +76,7 @@ export class HighLevelSandbox {
 			subscriptions: 8,
 			...options,
 		};
+		rememberSecret(this.options.clientSecret, this.options.privateToken);
 		this.limiter = new RateLimiter(options.rateLimit?.limit ?? 100, options.rateLimit?.windowMs ?? 10_000);
 		for (let n = 1; n <= this.options.orders; n++) {
 			const order = seedOrder(this.options.locationId, n);
@@ -280,6 +282,7 @@ export class HighLevelSandbox {
 		}
 		const accessToken = `hl-at-${randomBytes(16).toString('hex')}`;
 		const refreshToken = `hl-rt-${randomBytes(16).toString('hex')}`;
+		rememberSecret(accessToken, refreshToken);
 		this.tokens.set(accessToken, { locationId, expiresAt: Date.now() + this.options.tokenTtlSeconds * 1000, kind: 'oauth' });
 		this.refreshTokens.set(refreshToken, locationId);
 		return [

@@ -8,6 +8,7 @@
 import { randomBytes, randomUUID } from 'crypto';
 import * as http from 'http';
 import { close, Faults, listen, parseBody, playFault, RateLimiter, readBody, RequestLog, sendJson, sendText, type Fault } from './httpKit';
+import { rememberSecret } from './secretRegistry';
 
 export interface IngramSandboxOptions {
 	username?: string;
@@ -58,6 +59,7 @@ export class IngramSandbox {
 
 	constructor(options: IngramSandboxOptions = {}) {
 		this.options = { username: 'im-api-user', password: 'im-api-password', subscriptionKey: 'im-subscription-key', marketplace: 'us', tokenTtlSeconds: 1500, basePath: '/marketplace/eu', ...options };
+		rememberSecret(this.options.password, this.options.subscriptionKey);
 		if (options.rateLimit) this.limiter = new RateLimiter(options.rateLimit.limit, options.rateLimit.windowMs);
 		for (let n = 1; n <= 12; n++) {
 			const id = `CUS-${1000 + n}`;
@@ -127,6 +129,7 @@ export class IngramSandbox {
 			if (user !== this.options.username || password !== this.options.password) return error(401, 'Invalid username or password');
 			if ((body as Record<string, unknown> | undefined)?.marketplace !== this.options.marketplace) return error(400, `Unknown marketplace ${(body as Record<string, unknown> | undefined)?.marketplace}`);
 			const token = randomBytes(20).toString('hex');
+			rememberSecret(token);
 			this.tokens.set(token, Date.now() + this.options.tokenTtlSeconds * 1000);
 			return answer(200, { token, expiresInSeconds: this.options.tokenTtlSeconds });
 		}
