@@ -84,6 +84,15 @@ export function retryAfterMs(headers: Record<string, string>): number | undefine
 const TRANSIENT = [500, 502, 503, 504];
 
 /**
+ * For a create that failed with no usable answer (5xx, a dropped connection, a time-out): the service may
+ * have saved it, and it is never sent again, so the user must look before running the workflow again.
+ */
+export function notResentNote(failure: HttpFailure, idempotent: boolean | undefined, service: string, howToCheck: string): string | undefined {
+	if (idempotent !== false || (failure.status !== undefined && failure.status < 500)) return undefined;
+	return `It was sent once and not again, so nothing is created twice, but ${service} may have saved it before failing. ${howToCheck}`;
+}
+
+/**
  * How long to wait before sending a failed call again, or `undefined` to give up. 429: honour
  * Retry-After (or the API's own hint), else back off exponentially, a few times. 5xx and dropped
  * connections: only calls that are safe to repeat (reads, updates by id, deletes), twice.

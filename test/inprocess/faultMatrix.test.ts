@@ -10,6 +10,7 @@ import type { Fault } from '../sandbox/httpKit';
 import { PollRunner } from '../harness/pollRunner';
 import { haloFixture, HALO_CRED, type HaloFixture } from './haloFixture';
 import { highLevelFixture } from './highLevelFixture';
+import { ingramFixture } from './ingramFixture';
 import { recordCell } from './reliabilityReport';
 
 jest.setTimeout(120_000);
@@ -191,5 +192,119 @@ describe.each(faults)('fault: %s', (faultName, fault, kind) => {
 		const tries = halo.sandbox.apiRequests().filter((r) => r.method === 'GET' && /ecommerceorder\/3$/i.test(r.path)).length;
 		expect(tries).toBeLessThanOrEqual(kind === 'refused' ? 6 : 3);
 		recordCell('Halo node', 'Get, fault on every attempt', faultName, `clear error after ${tries} tries in ${Math.round((Date.now() - started) / 100) / 10} s: ${error?.message} — ${error?.description}`);
+	});
+});
+
+/**
+ * The same faults against the HighLevel and Ingram Micro nodes (they share the retry policy of
+ * nodes/shared/httpFailure.ts). They have no timeout option, so the timeout column is Halo's alone.
+ */
+interface ServiceOperation {
+	service: 'HighLevel node' | 'Ingram Micro node';
+	name: string;
+	target: Pick<Fault, 'method' | 'path'>;
+	create?: boolean;
+	run(): Promise<{ ok: boolean; detail: string; error?: Error & { description?: string } }>;
+	posts(): number;
+}
+
+describe.each(faults.filter(([, fault]) => !fault.delayMs))('fault on the HighLevel and Ingram Micro nodes: %s', (faultName, fault, kind) => {
+	let hl: Awaited<ReturnType<typeof highLevelFixture>>;
+	let im: Awaited<ReturnType<typeof ingramFixture>>;
+	beforeEach(async () => {
+		[hl, im] = await Promise.all([highLevelFixture(), ingramFixture()]);
+	});
+	afterEach(async () => {
+		await Promise.all([hl.stop(), im.stop()]);
+	});
+
+	const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+	const serviceOperations = (): ServiceOperation[] => [
+		{
+			service: 'HighLevel node',
+			name: 'Get Many orders, Return All',
+			target: { method: 'GET', path: /^\/payments\/orders$/ },
+			async run() {
+				const { items, error } = await hl.run({ resource: 'order', operation: 'getAll', returnAll: true });
+				return { ok: !error && items.length === 30, detail: `${items.length} of 30 orders`, error };
+			},
+			posts: () => 0,
+		},
+		{
+			service: 'HighLevel node',
+			name: 'Get order',
+			target: { method: 'GET', path: /^\/payments\/orders\/0d/ },
+			async run() {
+				const { items, error } = await hl.run({ resource: 'order', operation: 'get', orderId: byId(hl.sandbox.orderId(3)) });
+				return { ok: !error && items.length === 1, detail: `${items.length} order`, error };
+			},
+			posts: () => 0,
+		},
+		{
+			service: 'HighLevel node',
+			name: 'Create fulfillment',
+			create: true,
+			target: { method: 'POST', path: /\/fulfillments$/ },
+			async run() {
+				const orderId = hl.sandbox.orderId(2);
+				const { error } = await hl.run({ resource: 'fulfillment', operation: 'create', orderId: byId(orderId), items: { item: [{ priceId: hl.sandbox.priceId(2), qty: 1 }] } });
+				const created = (hl.sandbox.fulfillments.get(orderId) ?? []).length;
+				return { ok: !error && created === 1, detail: `${created} created`, error };
+			},
+			posts: () => hl.sandbox.paymentsRequests().filter((r) => r.method === 'POST').length,
+		},
+		{
+			service: 'Ingram Micro node',
+			name: 'Get Many customers, Return All',
+			target: { method: 'GET', path: /\/customers$/ },
+			async run() {
+				const { items, error } = await im.run({ resource: 'customer', operation: 'getAll', returnAll: true });
+				return { ok: !error && items.length === 12, detail: `${items.length} of 12 customers`, error };
+			},
+			posts: () => 0,
+		},
+		{
+			service: 'Ingram Micro node',
+			name: 'Get customer',
+			target: { method: 'GET', path: /\/customers\/CUS-1003$/ },
+			async run() {
+				const { items, error } = await im.run({ resource: 'customer', operation: 'get', customerId: byId('CUS-1003') });
+				return { ok: !error && items.length === 1, detail: `${items.length} customer`, error };
+			},
+			posts: () => 0,
+		},
+		{
+			service: 'Ingram Micro node',
+			name: 'Create order',
+			create: true,
+			target: { method: 'POST', path: /\/orders$/ },
+			async run() {
+				const before = im.sandbox.orders.size;
+				const { error } = await im.run({ resource: 'order', operation: 'create', customerId: byId('CUS-1005'), orderType: 'sales', products: { product: [{ mpn: 'DROPBOX-BIZ-STD', quantity: 1, productFamily: 'dropbox', email1: 'team@x.example', email1Name: 'teamAdmin' }] } });
+				const created = im.sandbox.orders.size - before;
+				return { ok: !error && created === 1, detail: `${created} created`, error };
+			},
+			posts: () => im.sandbox.apiRequests().filter((r) => r.method === 'POST' && /\/orders$/.test(r.path)).length,
+		},
+	];
+
+	test.each(['Get Many orders, Return All', 'Get order', 'Create fulfillment', 'Get Many customers, Return All', 'Get customer', 'Create order'])('%s', async (name) => {
+		const operation = serviceOperations().find((o) => o.name === name)!;
+		// Warm the token first, so the fault hits the operation's own request.
+		if (operation.service === 'HighLevel node') await hl.run({ resource: 'order', operation: 'get', orderId: byId(hl.sandbox.orderId(1)) });
+		else await im.run({ resource: 'customer', operation: 'get', customerId: byId('CUS-1001') });
+		hl.sandbox.clearLog();
+		im.sandbox.clearLog();
+		const sandbox = operation.service === 'HighLevel node' ? hl.sandbox : im.sandbox;
+		sandbox.addFault({ ...operation.target, ...fault });
+		const outcome = await operation.run();
+		if (operation.create && kind === 'transient') {
+			expect(outcome.error?.message).toBeTruthy();
+			expect(outcome.error?.description).toMatch(/sent once and not again|was NOT sent again/);
+			expect(operation.posts()).toBe(1);
+		} else {
+			expect({ ok: outcome.ok, error: outcome.error?.message }).toEqual({ ok: true, error: undefined });
+		}
+		recordCell(operation.service, operation.name, faultName, outcome.error ? `clear error, not re-sent: ${outcome.error.message} — ${outcome.error.description}` : `complete (${outcome.detail})`);
 	});
 });

@@ -26,7 +26,7 @@ afterAll(() => {
 });
 
 /** Order of the sections in the report; others follow alphabetically. */
-const ORDER = ['Halo node', 'HaloPSA trigger', 'HighLevel polling trigger', 'Bad input', 'Webhooks', 'Secrets'];
+const ORDER = ['Halo node', 'HaloPSA trigger', 'HighLevel node', 'HighLevel polling trigger', 'Ingram Micro node', 'Bad input', 'Webhooks', 'Secrets'];
 
 function saveSections() {
 	mkdirSync(SECTIONS, { recursive: true });

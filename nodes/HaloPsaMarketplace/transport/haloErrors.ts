@@ -1,5 +1,5 @@
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
-import { looksLikeHtml, parseMaybeJson, type HttpFailure } from '../../shared/httpFailure';
+import { looksLikeHtml, notResentNote, parseMaybeJson, type HttpFailure } from '../../shared/httpFailure';
 
 export interface HaloCallContext {
 	method: string;
@@ -12,8 +12,6 @@ export interface HaloCallContext {
 	idempotent?: boolean;
 }
 
-/** Sent, but no usable answer: the server may have acted on it. */
-const ambiguous = (failure: HttpFailure) => !failure.status || failure.status >= 500;
 
 /** The server's own words from any of Halo's error shapes: plain text, {Message}, {ClassName, Message}, {error}, field-keyed. */
 export function haloMessage(failure: HttpFailure): string | undefined {
@@ -85,10 +83,8 @@ export function haloApiError(node: INode, failure: HttpFailure, call: HaloCallCo
 				description = 'See the HaloPSA API documentation for this call.';
 			}
 	}
-	if (call.idempotent === false && ambiguous(failure)) {
-		// Never re-sent (that could create it twice), so the user must look before running again.
-		description = `It was sent once and not again, so nothing is created twice, but HaloPSA may have saved it before failing. Check with Get Many (or in HaloPSA) whether the record exists before running again. ${description}`;
-	}
+	const notResent = notResentNote(failure, call.idempotent, 'HaloPSA', 'Check with Get Many (or in HaloPSA) whether the record exists before running again.');
+	if (notResent) description = `${notResent} ${description}`;
 	// For a dropped connection n8n's routing engine puts its own wording in the message ("The connection to the
 	// server was closed unexpectedly…"); the description below, with what to check, is kept.
 	const clean: JsonObject = { message, httpCode: failure.status ? String(failure.status) : 'none' };

@@ -1,5 +1,5 @@
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
-import { looksLikeHtml, parseMaybeJson, type HttpFailure } from '../../shared/httpFailure';
+import { looksLikeHtml, notResentNote, parseMaybeJson, type HttpFailure } from '../../shared/httpFailure';
 
 export interface PaymentsCallContext {
 	method: string;
@@ -10,6 +10,8 @@ export interface PaymentsCallContext {
 	attempts: number;
 	credentialKind: 'oAuth2' | 'apiKey';
 	locationId?: string;
+	/** False for creates: a failure after sending may hide a record that was saved. */
+	idempotent?: boolean;
 }
 
 /** HighLevel's error body: `{statusCode, message, error, traceId}`, where `message` may be an array (422). */
@@ -82,6 +84,8 @@ export function highLevelApiError(node: INode, failure: HttpFailure, call: Payme
 		message += ` (trace ID ${traceId})`;
 		description += ` Quote trace ID ${traceId} to HighLevel support.`;
 	}
+	const notResent = notResentNote(failure, call.idempotent, 'HighLevel', 'Check with Get Many (for a fulfillment: Order Fulfillment > Get Many of the order) before running again.');
+	if (notResent) description = `${notResent} ${description}`;
 	const clean: JsonObject = { message, httpCode: failure.status ? String(failure.status) : 'none' };
 	if (server) clean.serverMessage = server;
 	if (traceId) clean.traceId = traceId;

@@ -5,7 +5,7 @@
  * timed out (504) is never sent again: it may still be processing.
  */
 import { NodeApiError, sleep, type IDataObject, type IExecuteSingleFunctions, type IHttpRequestMethods, type ILoadOptionsFunctions, type JsonObject } from 'n8n-workflow';
-import { httpFailure, looksLikeHtml, parseMaybeJson, retryDelay, type HttpFailure } from '../../shared/httpFailure';
+import { httpFailure, looksLikeHtml, notResentNote, parseMaybeJson, retryDelay, type HttpFailure } from '../../shared/httpFailure';
 import { INGRAM_CREDENTIAL, marketplaceBase } from './ingramUrls';
 
 export type IngramContext = IExecuteSingleFunctions | ILoadOptionsFunctions;
@@ -70,6 +70,8 @@ function ingramError(context: IngramContext, failure: HttpFailure, call: IngramC
 					description = 'See the Ingram Micro Marketplace API documentation.';
 				}
 		}
+		const notResent = notResentNote(failure, call.idempotent, 'Ingram Micro', 'Check with Get Many (or in the Ingram Micro marketplace) whether it exists before running again.');
+		if (notResent) description = `${notResent} ${description}`;
 	}
 	if (correlationId) {
 		message += ` (correlation ID ${correlationId})`;
