@@ -4,9 +4,9 @@
  * next to the figures, and BENCHMARKS.md says why where one is missed.
  */
 import { execFileSync, spawn } from 'child_process';
-import { writeFileSync } from 'fs';
+import { mkdirSync, writeFileSync } from 'fs';
 import { cpus, totalmem } from 'os';
-import { join } from 'path';
+import { dirname, join } from 'path';
 import type { IDataObject } from 'n8n-workflow';
 import { CredentialStore } from '../test/harness/inProcess';
 import { PollRunner } from '../test/harness/pollRunner';
@@ -22,7 +22,10 @@ const say = (line = '') => {
 	process.stdout.write(`${line}\n`);
 };
 
-/** BENCH_ONLY=P1,P5 runs some figures (for investigating); BENCHMARKS.md is written only by a full run. */
+/**
+ * BENCH_ONLY=P1,P5 runs some figures (for investigating). A full run writes its report to test/artifacts/BENCHMARKS.md;
+ * `npm run bench -- --write` (a full run) writes BENCHMARKS.md itself, the committed report.
+ */
 const ONLY = process.env.BENCH_ONLY?.split(',').map((f) => f.trim().toUpperCase());
 const wanted = (figure: string) => !ONLY || ONLY.includes(figure);
 
@@ -231,7 +234,12 @@ async function main() {
 	}
 	if (wanted('P4')) await p4();
 	findings();
-	if (!ONLY) writeFileSync(join(ROOT, 'BENCHMARKS.md'), `${lines.join('\n')}\n`);
+	if (!ONLY) {
+		const target = process.argv.includes('--write') ? join(ROOT, 'BENCHMARKS.md') : join(ROOT, 'test/artifacts/BENCHMARKS.md');
+		mkdirSync(dirname(target), { recursive: true });
+		writeFileSync(target, `${lines.join('\n')}\n`);
+		console.log(`report written to ${target}`);
+	}
 }
 
 main().catch((error) => {

@@ -20,7 +20,7 @@ export class HaloPsaMarketplaceOAuth2Api implements ICredentialType {
 
 	documentationUrl = 'https://halopsa.com/apidoc/info';
 
-	icon = 'file:halopsa.svg' as const;
+	icon = { light: 'file:halopsa.svg', dark: 'file:halopsa.dark.svg' } as const;
 
 	properties: INodeProperties[] = [
 		{

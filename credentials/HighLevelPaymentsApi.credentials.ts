@@ -9,7 +9,7 @@ export class HighLevelPaymentsApi implements ICredentialType {
 
 	documentationUrl = 'https://help.gohighlevel.com/support/solutions/articles/155000003054-private-integrations';
 
-	icon = 'file:highlevel.svg' as const;
+	icon = { light: 'file:highlevel.svg', dark: 'file:highlevel.dark.svg' } as const;
 
 	properties: INodeProperties[] = [
 		{

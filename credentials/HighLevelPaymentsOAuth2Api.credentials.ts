@@ -22,7 +22,7 @@ export class HighLevelPaymentsOAuth2Api implements ICredentialType {
 
 	documentationUrl = 'https://marketplace.gohighlevel.com/docs/Authorization/OAuth2.0';
 
-	icon = 'file:highlevel.svg' as const;
+	icon = { light: 'file:highlevel.svg', dark: 'file:highlevel.dark.svg' } as const;
 
 	properties: INodeProperties[] = [
 		{

@@ -14,7 +14,7 @@ export class IngramMicroMarketplaceApi implements ICredentialType {
 
 	documentationUrl = 'https://apidocs.cloud.im/1.6/';
 
-	icon = 'file:ingram.svg' as const;
+	icon = { light: 'file:ingram.svg', dark: 'file:ingram.dark.svg' } as const;
 
 	properties: INodeProperties[] = [
 		{
@@ -29,7 +29,7 @@ export class IngramMicroMarketplaceApi implements ICredentialType {
 		{ displayName: 'API Password', name: 'password', type: 'string', typeOptions: { password: true }, default: '', required: true },
 		{
 			displayName: 'Subscription Key',
-			name: 'subscriptionKey',
+			name: 'subscriptionApiKey',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
@@ -54,7 +54,7 @@ export class IngramMicroMarketplaceApi implements ICredentialType {
 
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
-		properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}', 'X-Subscription-Key': '={{$credentials.subscriptionKey}}' } },
+		properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}', 'X-Subscription-Key': '={{$credentials.subscriptionApiKey}}' } },
 	};
 
 	test: ICredentialTestRequest = {

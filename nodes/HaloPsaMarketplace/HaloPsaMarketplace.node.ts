@@ -1,4 +1,4 @@
-import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes, type INodeProperties, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { crudResource, searchMethodName } from './descriptions/crudResource';
 import { requestTimeoutProperty } from './descriptions/requestTimeout';
 import { resourceTable } from './resources/resourceTable';
@@ -13,7 +13,6 @@ const resourceProperty: INodeProperties = {
 		.map((r) => ({ name: r.displayName, value: r.value, description: `HaloPSA /${r.path}` }))
 		.sort((a, b) => a.name.localeCompare(b.name)),
 	// The options are generated from the table, which the linter cannot read; this value is one of them.
-	// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-options
 	default: 'ecommerceOrder',
 };
 
@@ -21,15 +20,15 @@ export class HaloPsaMarketplace implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'HaloPSA Marketplace',
 		name: 'haloPsaMarketplace',
-		icon: 'file:halopsa.svg',
+		icon: { light: 'file:halopsa.svg', dark: 'file:halopsa.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'HaloPSA marketplace and distribution: Pax8, Ingram Micro, TD Synnex, Arrow Sphere, Datto Commerce, Adobe Commerce, Microsoft CSP, Amazon, Shopify and e-commerce orders',
 		defaults: { name: 'HaloPSA Marketplace' },
 		usableAsTool: true,
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'haloPsaMarketplaceOAuth2Api', required: true }],
 		requestDefaults: {
 			baseURL: '={{$credentials.resourceServerUrl.trim().replace(/\\/+$/, "").replace(/\\/api$/i, "")}}/api',

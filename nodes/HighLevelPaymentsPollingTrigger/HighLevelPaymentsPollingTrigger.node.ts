@@ -1,5 +1,5 @@
-import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { HIGHLEVEL_API_CREDENTIAL, HIGHLEVEL_OAUTH2_CREDENTIAL } from '../HighLevelPayments/transport/highLevelUrls';
+import { NodeConnectionTypes, type INodeProperties, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { HIGHLEVEL_API_CREDENTIAL, HIGHLEVEL_APP_CREDENTIAL } from '../HighLevelPayments/transport/highLevelUrls';
 import { MAX_WINDOW, pollHighLevel } from './pollHighLevel';
 import { polledResources } from './polledResources';
 
@@ -11,8 +11,7 @@ const eventProperties: INodeProperties[] = polledResources.map((polled) => ({
 	displayOptions: { show: { watch: [polled.value] } },
 	options: polled.events.map((e) => ({ name: e.name, value: e.value, description: e.description })),
 	// Generated from the table: every event is selected by default.
-	// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-multi-options
-	default: polled.events.map((e) => e.value),
+	default: [...polled.events.map((e) => e.value)],
 	description: 'Which changes start the workflow',
 }));
 
@@ -21,7 +20,7 @@ export class HighLevelPaymentsPollingTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'HighLevel Payments Polling Trigger',
 		name: 'highLevelPaymentsPollingTrigger',
-		icon: 'file:highlevel.svg',
+		icon: { light: 'file:highlevel.svg', dark: 'file:highlevel.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["watch"]}}',
@@ -29,9 +28,9 @@ export class HighLevelPaymentsPollingTrigger implements INodeType {
 		defaults: { name: 'HighLevel Payments Polling Trigger' },
 		polling: true,
 		inputs: [],
-		outputs: ['main'],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: HIGHLEVEL_OAUTH2_CREDENTIAL, required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+			{ name: HIGHLEVEL_APP_CREDENTIAL, required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
 			{ name: HIGHLEVEL_API_CREDENTIAL, required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
 		],
 		properties: [
@@ -52,7 +51,6 @@ export class HighLevelPaymentsPollingTrigger implements INodeType {
 				noDataExpression: true,
 				options: polledResources.map((p) => ({ name: p.name, value: p.value })),
 				// Generated from the table; orders come first.
-				// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-options
 				default: 'order',
 			},
 			...eventProperties,

@@ -1,5 +1,5 @@
-import type { IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
-import { HIGHLEVEL_ED25519_PUBLIC_KEY, HIGHLEVEL_RSA_PUBLIC_KEY, mergeSeen, replayRejection, signatureRejection, type SeenIds } from './webhookSignature';
+import { NodeConnectionTypes, type IDataObject, type IHookFunctions, type INodeType, type INodeTypeDescription, type IWebhookFunctions, type IWebhookResponseData } from 'n8n-workflow';
+import { HIGHLEVEL_ED25519_PUBLIC_KEY, HIGHLEVEL_RSA_PUBLIC_KEY, MAX_AGE_LIMIT_MINUTES, mergeSeen, replayRejection, signatureRejection, type SeenIds } from './webhookSignature';
 import { WEBHOOK_EVENTS } from './webhookEvents';
 
 /**
@@ -20,14 +20,14 @@ export class HighLevelPaymentsTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'HighLevel Payments Trigger',
 		name: 'highLevelPaymentsTrigger',
-		icon: 'file:highlevel.svg',
+		icon: { light: 'file:highlevel.svg', dark: 'file:highlevel.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts a workflow on HighLevel order and invoice webhooks (signed, checked for age and replay)',
 		defaults: { name: 'HighLevel Payments Trigger' },
 		inputs: [],
-		outputs: ['main'],
+		outputs: [NodeConnectionTypes.Main],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'highlevel-payments' }],
 		properties: [
 			{
@@ -80,9 +80,9 @@ export class HighLevelPaymentsTrigger implements INodeType {
 						displayName: 'Maximum Age (Minutes)',
 						name: 'maxAgeMinutes',
 						type: 'number',
-						typeOptions: { minValue: 1 },
+						typeOptions: { minValue: 1, maxValue: MAX_AGE_LIMIT_MINUTES },
 						default: 5,
-						description: 'Deliveries whose timestamp is older than this are refused (HighLevel recommends 5)',
+						description: 'Deliveries whose timestamp is older than this are refused (HighLevel recommends 5); a value that is not a number from 1 to 60 refuses every delivery',
 					},
 				],
 			},
@@ -126,6 +126,7 @@ export class HighLevelPaymentsTrigger implements INodeType {
 			return refuse(400, 'the body is not JSON');
 		}
 		const staticData = this.getWorkflowStaticData('node');
+		// Number() of an expression such as "5m" is NaN, which replayRejection refuses.
 		const maxAgeMs = Number(options.maxAgeMinutes ?? 5) * 60_000;
 		const memoryKey = `${this.getWorkflow().id}:${this.getNode().id}`;
 		const remembered = mergeSeen((staticData.seenWebhookIds as SeenIds | undefined) ?? [], recentInProcess.get(memoryKey) ?? []);

@@ -28,14 +28,17 @@ T1hhTiaCeIY/OwwwNUY2yvcCAwEAAQ==
 
 export type Rejection = { reason: string };
 
-function publicKey(pem: string, label: string): KeyObject {
+/** The key the user configured, or a rejection naming the parameter when it is not a PEM public key. */
+function publicKey(pem: string, label: string): KeyObject | Rejection {
+	// Users paste keys with literal "\n" or without line breaks; normalise before parsing.
+	const text = pem.trim().replace(/\\n/g, '\n');
+	let key: KeyObject | undefined;
 	try {
-		// Users paste keys with literal "\n" or without line breaks; normalise before parsing.
-		const text = pem.trim().replace(/\\n/g, '\n');
-		return createPublicKey(text);
+		key = createPublicKey(text);
 	} catch {
-		throw new Error(`${label} is not a PEM public key ("-----BEGIN PUBLIC KEY-----" …)`);
+		key = undefined;
 	}
+	return key ?? { reason: `the node's ${label} is not a PEM public key ("-----BEGIN PUBLIC KEY-----" …): fix it in the trigger's options` };
 }
 
 /** Checks the signature headers against the raw body; `undefined` when authentic. */
@@ -47,21 +50,23 @@ export function signatureRejection(raw: Buffer, headers: Record<string, unknown>
 	const ed25519 = header('x-ghl-signature');
 	const rsa = header('x-wh-signature');
 	if (ed25519) {
-		const ok = safeVerify(() => verify(null, raw, publicKey(keys.ed25519, 'Ed25519 Public Key'), Buffer.from(ed25519, 'base64')));
-		return ok ? undefined : { reason: 'x-ghl-signature does not match the body (Ed25519)' };
+		const key = publicKey(keys.ed25519, 'Ed25519 Public Key');
+		if ('reason' in key) return key;
+		return verifies(() => verify(null, raw, key, Buffer.from(ed25519, 'base64'))) ? undefined : { reason: 'x-ghl-signature does not match the body (Ed25519)' };
 	}
 	if (rsa) {
-		const ok = safeVerify(() => verify('sha256', raw, publicKey(keys.rsa, 'RSA Public Key'), Buffer.from(rsa, 'base64')));
-		return ok ? undefined : { reason: 'x-wh-signature does not match the body (RSA SHA-256)' };
+		const key = publicKey(keys.rsa, 'RSA Public Key');
+		if ('reason' in key) return key;
+		return verifies(() => verify('sha256', raw, key, Buffer.from(rsa, 'base64'))) ? undefined : { reason: 'x-wh-signature does not match the body (RSA SHA-256)' };
 	}
 	return { reason: 'no x-ghl-signature or x-wh-signature header' };
 }
 
-function safeVerify(check: () => boolean): boolean {
+/** A malformed signature (wrong length, not base64) is a signature that does not match. */
+function verifies(check: () => boolean): boolean {
 	try {
 		return check();
-	} catch (error) {
-		if (error instanceof Error && /PEM public key/.test(error.message)) throw error;
+	} catch {
 		return false;
 	}
 }
@@ -69,21 +74,37 @@ function safeVerify(check: () => boolean): boolean {
 /** Recent webhook ids, oldest first, as kept in static data: [id, receivedAt]. */
 export type SeenIds = Array<[string, number]>;
 
-const MAX_REMEMBERED = 2000;
+/** HighLevel recommends 5 minutes; an hour is the most the trigger accepts (the replay memory spans twice the age). */
+export const MAX_AGE_LIMIT_MINUTES = 60;
+
+/**
+ * The most ids remembered at once. Every id is kept for as long as its delivery could be accepted again;
+ * when that many deliveries arrive within the window, further ones are refused (HighLevel retries them)
+ * rather than an id being forgotten early, which would let a replay of it through.
+ */
+export const MAX_REMEMBERED = 50_000;
 
 /**
  * The timestamp and webhookId rules. A delivery older than `maxAgeMs` (or as far in the future) is
- * stale; an id seen within the remembered span is a replay. Returns the updated id list to store.
+ * stale; an id seen within the remembered span is a replay. A Maximum Age that is not a number from
+ * 1 minute to the limit (an expression such as "5m", an imported workflow) refuses every delivery: it never
+ * switches the checks off. Returns the updated id list to store.
  */
 export function replayRejection(body: Record<string, unknown>, seen: SeenIds, maxAgeMs: number, now = Date.now()): { rejection?: Rejection; seen: SeenIds } {
+	if (typeof maxAgeMs !== 'number' || !Number.isFinite(maxAgeMs) || maxAgeMs < 60_000 || maxAgeMs > MAX_AGE_LIMIT_MINUTES * 60_000) {
+		return { rejection: { reason: `the trigger's Maximum Age (Minutes) must be a number from 1 to ${MAX_AGE_LIMIT_MINUTES}; fix it in the node's options` }, seen };
+	}
 	const time = Date.parse(String(body.timestamp ?? ''));
 	if (!Number.isFinite(time)) return { rejection: { reason: 'the body has no valid timestamp' }, seen };
 	if (Math.abs(now - time) > maxAgeMs) return { rejection: { reason: `timestamp ${body.timestamp} is more than ${Math.round(maxAgeMs / 60000)} minutes from now` }, seen };
 	const id = typeof body.webhookId === 'string' ? body.webhookId : undefined;
-	// Ids older than the allowed age cannot come back (their timestamp would be stale): forget them.
-	const kept = seen.filter(([, at]) => now - at <= maxAgeMs * 2).slice(-MAX_REMEMBERED);
+	// An id can only come back while its timestamp is within the age (received at most maxAge after it): keep it twice that.
+	const kept = seen.filter(([, at]) => now - at <= maxAgeMs * 2);
 	if (!id) return { rejection: { reason: 'the body has no webhookId' }, seen: kept };
 	if (kept.some(([known]) => known === id)) return { rejection: { reason: `webhookId ${id} was already received` }, seen: kept };
+	if (kept.length >= MAX_REMEMBERED) {
+		return { rejection: { reason: `more than ${MAX_REMEMBERED} deliveries within the accepted age: refused so that no replay can pass unnoticed (HighLevel sends it again later)` }, seen: kept };
+	}
 	return { seen: [...kept, [id, now]] };
 }
 

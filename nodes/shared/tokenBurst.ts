@@ -6,6 +6,7 @@
  * carries it across executions and processes; these memos only stop a burst from fetching many.
  */
 import { createHash } from 'crypto';
+import type { IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
 const inFlight = new Map<string, Promise<string>>();
 const recent = new Map<string, { token: string; at: number }>();
@@ -38,4 +39,31 @@ export function parseTokenAnswer(body: unknown): Record<string, unknown> | undef
 	} catch {
 		return undefined;
 	}
+}
+
+/** A token problem the user must fix in the credential; its message is already written for them. */
+export class CredentialTokenError extends Error {
+	name = 'CredentialTokenError';
+}
+
+/**
+ * A token call has no node Timeout to obey (n8n calls preAuthentication outside any node), so it gets a
+ * fixed bound: a token endpoint that accepts the connection and never answers fails the call in time, and
+ * the in-flight memo above forgets it at once.
+ */
+export const TOKEN_TIMEOUT_MS = 30_000;
+
+export interface TokenAnswer {
+	statusCode: number;
+	body: unknown;
+	headers?: Record<string, string>;
+}
+
+/** Sends a token request; any status comes back as an answer, while an unreachable or silent URL is a CredentialTokenError. */
+export async function requestTokenAnswer(this: IHttpRequestHelper, options: IHttpRequestOptions, unreachable: (reason: string) => string): Promise<TokenAnswer> {
+	const sent = await this.helpers
+		.httpRequest({ timeout: TOKEN_TIMEOUT_MS, ...options, returnFullResponse: true, ignoreHttpStatusErrors: true, json: false, encoding: 'text' })
+		.then((answer: TokenAnswer) => ({ answer }), (error: Error) => ({ failure: /timeout|ETIMEDOUT|ECONNABORTED/i.test(`${(error as { code?: string }).code} ${error.message}`) ? `no answer within ${TOKEN_TIMEOUT_MS / 1000} s` : error.message }));
+	if ('failure' in sent) throw new CredentialTokenError(unreachable(sent.failure));
+	return sent.answer;
 }

@@ -17,7 +17,7 @@ describe('real n8n: Ingram Micro Cloud Marketplace node', () => {
 		im = new IngramSandbox();
 		const base = await im.start();
 		n8n = new RealN8n();
-		await n8n.importCredentials([{ id: 'im-e2e', name: 'Ingram sandbox', type: 'ingramMicroMarketplaceApi', data: { baseUrl: base, username: im.options.username, password: im.options.password, subscriptionKey: im.options.subscriptionKey, marketplace: im.options.marketplace } }]);
+		await n8n.importCredentials([{ id: 'im-e2e', name: 'Ingram sandbox', type: 'ingramMicroMarketplaceApi', data: { baseUrl: base, username: im.options.username, password: im.options.password, subscriptionApiKey: im.options.subscriptionKey, marketplace: im.options.marketplace } }]);
 		await n8n.importWorkflow([
 			workflowWith('imCustomers', node({ resource: 'customer', operation: 'getAll', returnAll: true, filters: { name: 'Customer 1' } })),
 			workflowWith('imCustomer', node({ resource: 'customer', operation: 'get', customerId: byId('CUS-1003') })),

@@ -14,7 +14,7 @@ const isRoot = process.getuid?.() === 0;
 function postgresBin(name: string) {
 	const base = '/usr/lib/postgresql';
 	const version = existsSync(base) ? readdirSync(base).sort((a, b) => Number(b) - Number(a))[0] : undefined;
-	if (!version) throw new Error('PostgreSQL is not installed (Debian package postgresql); `npm test` installs it through test/install-system.sh');
+	if (!version) throw new Error('PostgreSQL is not installed (Debian package postgresql); `npm test` installs it through scripts/install-system.sh');
 	return join(base, version, 'bin', name);
 }
 

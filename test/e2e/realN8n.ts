@@ -6,7 +6,7 @@ export const PACKAGE_NAME = 'n8n-nodes-halopsa-marketplace';
  * Credentials and workflows are imported with n8n's own CLI and run with `n8n execute`.
  */
 import { execFileSync, spawn, type ChildProcess } from 'child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { knownSecrets } from '../sandbox/secretRegistry';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
@@ -22,7 +22,7 @@ export const ROOT = (() => {
 export const ENCRYPTION_KEY = 'e2e-test-encryption-key-0123456789';
 
 export function installN8n(): string {
-	return execFileSync('bash', [join(ROOT, 'test/e2e/install-n8n.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 20 * 60_000 }).trim().split('\n').pop()!;
+	return execFileSync('bash', [join(ROOT, 'scripts/install-n8n.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 20 * 60_000 }).trim().split('\n').pop()!;
 }
 
 export interface ExecutionOutput {
@@ -52,17 +52,30 @@ export class RealN8n {
 		this.installPackage();
 	}
 
-	/** The built package (package.json + dist) and its runtime dependency, with n8n's own n8n-workflow as the peer. */
+	/**
+	 * The package installed the way n8n 2.x installs a community package (CommunityPackagesService): the
+	 * tarball `npm pack` makes is unpacked into {user folder}/.n8n/nodes/node_modules/<package>, its dev, peer
+	 * and optional dependencies are dropped from its package.json, `npm install` runs in its folder with n8n's
+	 * flags, and the nodes folder's package.json lists it. Nothing else is put beside it: n8n-workflow comes
+	 * from n8n itself (n8n adds its own module paths to NODE_PATH), and anything else must be in the tarball.
+	 */
 	installPackage() {
-		const modules = join(this.userFolder, '.n8n/nodes/node_modules');
-		const target = join(modules, PACKAGE_NAME);
+		const nodesFolder = join(this.userFolder, '.n8n/nodes');
+		const target = join(nodesFolder, 'node_modules', PACKAGE_NAME);
 		rmSync(target, { recursive: true, force: true });
 		mkdirSync(target, { recursive: true });
-		cpSync(join(ROOT, 'package.json'), join(target, 'package.json'));
-		cpSync(join(ROOT, 'dist'), join(target, 'dist'), { recursive: true });
-		if (!existsSync(join(modules, 'zod'))) cpSync(join(ROOT, 'node_modules/zod'), join(modules, 'zod'), { recursive: true });
-		if (!existsSync(join(modules, 'n8n-workflow'))) symlinkSync(join(this.runtime, 'node_modules/n8n-workflow'), join(modules, 'n8n-workflow'));
-		writeFileSync(join(this.userFolder, '.n8n/nodes/package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: '*' } }));
+		const packDir = mkdtempSync(join(tmpdir(), 'n8n-pack-'));
+		try {
+			const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+			execFileSync('tar', ['-xzf', join(packDir, packed[0].filename), '-C', target, '--strip-components=1']);
+		} finally {
+			rmSync(packDir, { recursive: true, force: true });
+		}
+		const manifestPath = join(target, 'package.json');
+		const { devDependencies: _dev, peerDependencies: _peer, optionalDependencies: _optional, ...manifest } = JSON.parse(readFileSync(manifestPath, 'utf8'));
+		writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+		execFileSync('npm', ['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false', '--offline'], { cwd: target, stdio: 'ignore' });
+		writeFileSync(join(nodesFolder, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: manifest.version } }));
 	}
 
 	env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {

@@ -39,7 +39,7 @@ describe('real n8n: no secret in outputs, errors, logs or stored executions', ()
 			{ id: 'halo', name: 'Halo', type: 'haloPsaMarketplaceOAuth2Api', data: { hostingType: 'hosted', resourceServerUrl: haloUrl, authServerUrl: `${haloUrl}/auth`, tenant: halo.options.tenant, clientId: halo.options.clientId, clientSecret: SECRETS.haloClientSecret, scope: 'all' } },
 			{ id: 'hlcc', name: 'HL client credentials', type: 'highLevelPaymentsOAuth2Api', data: { apiBaseUrl: hlUrl, grantType: 'clientCredentials', clientId: hl.options.clientId, clientSecret: SECRETS.hlClientSecret, locationId: hl.options.locationId } },
 			{ id: 'hlpit', name: 'HL token', type: 'highLevelPaymentsApi', data: { apiBaseUrl: hlUrl, apiKey: SECRETS.hlPrivateToken, locationId: hl.options.locationId } },
-			{ id: 'im', name: 'Ingram', type: 'ingramMicroMarketplaceApi', data: { baseUrl: imUrl, username: im.options.username, password: SECRETS.ingramPassword, subscriptionKey: SECRETS.ingramSubscriptionKey, marketplace: im.options.marketplace } },
+			{ id: 'im', name: 'Ingram', type: 'ingramMicroMarketplaceApi', data: { baseUrl: imUrl, username: im.options.username, password: SECRETS.ingramPassword, subscriptionApiKey: SECRETS.ingramSubscriptionKey, marketplace: im.options.marketplace } },
 		]);
 		const haloNode = (parameters: Record<string, unknown>) => ({ type: 'n8n-nodes-halopsa-marketplace.haloPsaMarketplace', parameters, credentials: { haloPsaMarketplaceOAuth2Api: { id: 'halo', name: 'Halo' } } });
 		const hlNode = (parameters: Record<string, unknown>, pit = false): { type: string; parameters: Record<string, unknown>; credentials: Record<string, { id: string; name: string }> } => ({

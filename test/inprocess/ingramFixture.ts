@@ -14,7 +14,7 @@ export async function ingramFixture(options: IngramSandboxOptions = {}, credenti
 		baseUrl: base,
 		username: sandbox.options.username,
 		password: sandbox.options.password,
-		subscriptionKey: sandbox.options.subscriptionKey,
+		subscriptionApiKey: sandbox.options.subscriptionKey,
 		marketplace: sandbox.options.marketplace,
 		...credentialOverrides,
 	} as never);

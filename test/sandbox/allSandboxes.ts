@@ -19,7 +19,7 @@ export async function startSandboxes(ports: { halo?: number; highLevel?: number;
 		{ id: 'halo-sandbox', name: 'HaloPSA sandbox', type: 'haloPsaMarketplaceOAuth2Api', data: { hostingType: 'hosted', resourceServerUrl: haloUrl, authServerUrl: `${haloUrl}/auth`, tenant: halo.options.tenant, clientId: halo.options.clientId, clientSecret: halo.options.clientSecret, scope: 'all' } },
 		{ id: 'highlevel-sandbox', name: 'HighLevel sandbox (client credentials)', type: 'highLevelPaymentsOAuth2Api', data: { apiBaseUrl: highLevelUrl, grantType: 'clientCredentials', clientId: highLevel.options.clientId, clientSecret: highLevel.options.clientSecret, locationId: highLevel.options.locationId } },
 		{ id: 'highlevel-pit-sandbox', name: 'HighLevel sandbox (private token)', type: 'highLevelPaymentsApi', data: { apiBaseUrl: highLevelUrl, apiKey: highLevel.options.privateToken, locationId: highLevel.options.locationId } },
-		{ id: 'ingram-sandbox', name: 'Ingram Micro sandbox', type: 'ingramMicroMarketplaceApi', data: { baseUrl: ingramBase, username: ingram.options.username, password: ingram.options.password, subscriptionKey: ingram.options.subscriptionKey, marketplace: ingram.options.marketplace } },
+		{ id: 'ingram-sandbox', name: 'Ingram Micro sandbox', type: 'ingramMicroMarketplaceApi', data: { baseUrl: ingramBase, username: ingram.options.username, password: ingram.options.password, subscriptionApiKey: ingram.options.subscriptionKey, marketplace: ingram.options.marketplace } },
 	];
 	const description =
 		`HaloPSA sandbox on ${haloUrl}\n` +

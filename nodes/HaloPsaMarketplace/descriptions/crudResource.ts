@@ -3,7 +3,7 @@ import type { HaloResource } from '../resources/resourceTable';
 import { runHaloOperation } from '../transport/haloTransport';
 import { viaTransport as transportRouting } from '../../shared/routing';
 import { writableFields } from './fieldProperties';
-import { withArticle } from '../../shared/wording';
+import { firstOptionValue, withArticle } from '../../shared/wording';
 
 /** Every operation runs through the transport: method and path come from the table, the rest from the parameters. */
 const viaTransport = transportRouting(runHaloOperation);
@@ -43,7 +43,6 @@ export function crudResource(resource: HaloResource): INodeProperties[] {
 	const has = (value: string) => options.some((o) => o.value === value);
 	const props: INodeProperties[] = [
 		// Generated options: the first operation of the resource is the default.
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
 		{
 			displayName: 'Operation',
 			name: 'operation',
@@ -51,7 +50,7 @@ export function crudResource(resource: HaloResource): INodeProperties[] {
 			noDataExpression: true,
 			displayOptions: { show: { resource: [resource.value] } },
 			options,
-			default: options[0].value as string,
+			default: firstOptionValue(options),
 		},
 	];
 

@@ -1,5 +1,5 @@
 import type { IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
-import { coalescedToken, parseTokenAnswer } from '../../shared/tokenBurst';
+import { coalescedToken, CredentialTokenError, parseTokenAnswer, requestTokenAnswer } from '../../shared/tokenBurst';
 import { tokenUrl } from './haloUrls';
 
 export interface HaloCredentialData extends IDataObject {
@@ -11,11 +11,6 @@ export interface HaloCredentialData extends IDataObject {
 	clientSecret: string;
 	scope: string;
 	accessToken: string;
-}
-
-/** A token problem the user must fix in the credential; its message is already written for them. */
-export class HaloTokenError extends Error {
-	name = 'HaloTokenError';
 }
 
 export async function fetchHaloToken(this: IHttpRequestHelper, credentials: HaloCredentialData): Promise<string> {
@@ -35,22 +30,15 @@ async function requestToken(this: IHttpRequestHelper, url: string, credentials: 
 		url,
 		headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
 		body: form.toString(),
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		json: false,
-		encoding: 'text',
 	};
-	let response: { statusCode: number; body: unknown };
-	try {
-		response = (await this.helpers.httpRequest(options)) as { statusCode: number; body: unknown };
-	} catch (error) {
-		throw new HaloTokenError(
-			`Could not reach the HaloPSA token URL ${url}: ${(error as Error).message}. Check the Authorisation Server URL (hosted) or the Resource Server URL (own instance).`,
-		);
-	}
+	const response = await requestTokenAnswer.call(
+		this,
+		options,
+		(reason) => `Could not reach the HaloPSA token URL ${url}: ${reason}. Check the Authorisation Server URL (hosted) or the Resource Server URL (own instance).`,
+	);
 	const parsed = parseTokenAnswer(response.body);
 	if (parsed === undefined) {
-		throw new HaloTokenError(
+		throw new CredentialTokenError(
 			`The HaloPSA token URL ${url} answered HTTP ${response.statusCode} with a web page, not a token. ` +
 				'Copy the Authorisation Server URL from HaloPSA (Configuration > Integrations > Halo API > API Details) and check the Hosting Type.',
 		);
@@ -59,14 +47,14 @@ async function requestToken(this: IHttpRequestHelper, url: string, credentials: 
 	if (response.statusCode >= 400 || error || typeof parsed.access_token !== 'string') {
 		const detail = typeof parsed.error_description === 'string' ? `: ${parsed.error_description}` : '';
 		if (error === 'invalid_client' || response.statusCode === 401) {
-			throw new HaloTokenError(
+			throw new CredentialTokenError(
 				`HaloPSA rejected the client ID or client secret (invalid_client${detail}). Check the Client ID and Client Secret of the API application in HaloPSA (Configuration > Integrations > Halo API > View Applications) and that it uses Client ID and Secret (Services) authentication.`,
 			);
 		}
 		if (error === 'invalid_scope') {
-			throw new HaloTokenError(`HaloPSA refused the scope "${credentials.scope}" (invalid_scope${detail}). Use "all" or scopes the API application allows.`);
+			throw new CredentialTokenError(`HaloPSA refused the scope "${credentials.scope}" (invalid_scope${detail}). Use "all" or scopes the API application allows.`);
 		}
-		throw new HaloTokenError(`HaloPSA did not issue a token (HTTP ${response.statusCode}${error ? `, ${error}` : ''}${detail}).`);
+		throw new CredentialTokenError(`HaloPSA did not issue a token (HTTP ${response.statusCode}${error ? `, ${error}` : ''}${detail}).`);
 	}
 	return parsed.access_token;
 }

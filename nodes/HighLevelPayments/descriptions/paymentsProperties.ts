@@ -3,7 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { viaTransport } from '../../shared/routing';
 import { paymentsTable, WHITE_LABEL_PROVIDERS, type ListFilter, type PaymentsOperation, type PaymentsResource } from '../resources/paymentsTable';
 import { runPaymentsOperation } from '../transport/runPaymentsOperation';
-import { withArticle } from '../../shared/wording';
+import { firstOptionValue, withArticle } from '../../shared/wording';
 
 const route = viaTransport(runPaymentsOperation);
 
@@ -41,7 +41,6 @@ function resourceProperties(resource: PaymentsResource): INodeProperties[] {
 	const has = (value: string) => resource.operations.find((o) => o.value === value);
 	const props: INodeProperties[] = [
 		// Generated options: the first operation of the resource is the default.
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
 		{
 			displayName: 'Operation',
 			name: 'operation',
@@ -49,7 +48,7 @@ function resourceProperties(resource: PaymentsResource): INodeProperties[] {
 			noDataExpression: true,
 			displayOptions: { show: { resource: [resource.value] } },
 			options,
-			default: options[0].value as string,
+			default: firstOptionValue(options),
 		},
 	];
 	const id = resource.idParameter;
@@ -188,7 +187,6 @@ function whiteLabelFields(displayOptions: INodeProperties['displayOptions']): IN
 			required: true,
 			options: WHITE_LABEL_PROVIDERS.map((p) => ({ name: p === 'nmi' ? 'NMI' : 'Authorize.Net', value: p })),
 			// Generated from the table; Authorize.Net is its first provider.
-			// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-options
 			default: 'authorize-net',
 			displayOptions,
 		},
@@ -215,7 +213,6 @@ export const paymentsProperties: INodeProperties[] = [
 		noDataExpression: true,
 		options: paymentsTable.map((r) => ({ name: r.displayName, value: r.value })),
 		// Generated from the table; orders come first.
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-options
 		default: 'order',
 	},
 	...paymentsTable.flatMap(resourceProperties),

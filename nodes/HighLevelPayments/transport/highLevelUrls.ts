@@ -16,7 +16,7 @@ export const PAYMENTS_SCOPES = [
 	'payments/subscriptions.readonly',
 ];
 
-export const HIGHLEVEL_OAUTH2_CREDENTIAL = 'highLevelPaymentsOAuth2Api';
+export const HIGHLEVEL_APP_CREDENTIAL = 'highLevelPaymentsOAuth2Api';
 export const HIGHLEVEL_API_CREDENTIAL = 'highLevelPaymentsApi';
 
 export function apiUrl(base: unknown): string {

@@ -16,7 +16,7 @@ import {
 } from 'n8n-workflow';
 import { httpFailure, parseMaybeJson, retryDelay } from '../../shared/httpFailure';
 import { highLevelApiError } from './paymentsErrors';
-import { apiUrl, HIGHLEVEL_API_CREDENTIAL, HIGHLEVEL_API_VERSION, HIGHLEVEL_OAUTH2_CREDENTIAL } from './highLevelUrls';
+import { apiUrl, HIGHLEVEL_API_CREDENTIAL, HIGHLEVEL_API_VERSION, HIGHLEVEL_APP_CREDENTIAL } from './highLevelUrls';
 
 export type PaymentsContext = IExecuteSingleFunctions | IPollFunctions | ILoadOptionsFunctions;
 
@@ -42,7 +42,7 @@ const itemIndexOf = (context: PaymentsContext) => ('getItemIndex' in context ? c
 /** The credential in use and the location (`altId`): the node's Location ID, else the credential's, else the token's. */
 export async function paymentsConnection(this: PaymentsContext): Promise<PaymentsConnection> {
 	const kind = (this.getNodeParameter('authentication', 'oAuth2') as string) === 'apiKey' ? 'apiKey' : 'oAuth2';
-	const credentialType = kind === 'apiKey' ? HIGHLEVEL_API_CREDENTIAL : HIGHLEVEL_OAUTH2_CREDENTIAL;
+	const credentialType = kind === 'apiKey' ? HIGHLEVEL_API_CREDENTIAL : HIGHLEVEL_APP_CREDENTIAL;
 	const credentials = await this.getCredentials(credentialType);
 	const override = String(this.getNodeParameter('locationId', '') ?? '').trim();
 	const tokenData = credentials.oauthTokenData as IDataObject | undefined;
@@ -103,17 +103,13 @@ export async function paymentsRequest(this: PaymentsContext, connection: Payment
 		if (!connection.locationId) throw missingLocation.call(this);
 		return await send.call(this, connection, call);
 	}
-	const first = (async () => {
-		try {
-			return await send.call(this, connection, call);
-		} catch (error) {
-			const refreshed = await paymentsConnection.call(this);
-			if (!refreshed.locationId) throw missingLocation.call(this);
-			if (![400, 422].includes((error as { failureStatus?: number }).failureStatus ?? 0)) throw error;
-			Object.assign(connection, refreshed);
-			return await send.call(this, connection, call);
-		}
-	})();
+	const first = send.call(this, connection, call).catch(async (error: { failureStatus?: number }) => {
+		const refreshed = await paymentsConnection.call(this);
+		if (!refreshed.locationId) throw missingLocation.call(this);
+		if (![400, 422].includes(error.failureStatus ?? 0)) throw error;
+		Object.assign(connection, refreshed);
+		return await send.call(this, connection, call);
+	});
 	firstCalls.set(key, first);
 	try {
 		return await first;

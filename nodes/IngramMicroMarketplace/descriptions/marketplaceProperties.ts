@@ -4,7 +4,7 @@ import { viaTransport } from '../../shared/routing';
 import { marketplaceTable, ORDER_TYPES, type MarketplaceFilter, type MarketplaceResource } from '../resources/marketplaceTable';
 import { productFamilies } from '../resources/productFamilies';
 import { runIngramOperation } from '../transport/runIngramOperation';
-import { withArticle } from '../../shared/wording';
+import { firstOptionValue, withArticle } from '../../shared/wording';
 
 const route = viaTransport(runIngramOperation);
 export const searchMethodName = (resource: string) => `search${resource[0].toUpperCase()}${resource.slice(1)}s`;
@@ -60,7 +60,6 @@ function productValues(withOrderFields: boolean): INodeProperties[] {
 		type: 'options',
 		options: productFamilies.map((f) => ({ name: f.name, value: f.value })),
 		// Generated from the family table; "other" is its first entry.
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-options
 		default: 'other',
 		description: 'Products with their own order parameters get the right fields and checks',
 	});
@@ -106,8 +105,7 @@ function resourceProperties(resource: MarketplaceResource): INodeProperties[] {
 	const options = operationOptions(resource);
 	const props: INodeProperties[] = [
 		// Generated options: the first operation of the resource is the default.
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
-		{ displayName: 'Operation', name: 'operation', type: 'options', noDataExpression: true, displayOptions: { show: { resource: [resource.value] } }, options, default: options[0].value as string },
+		{ displayName: 'Operation', name: 'operation', type: 'options', noDataExpression: true, displayOptions: { show: { resource: [resource.value] } }, options, default: firstOptionValue(options) },
 	];
 	const has = (value: string) => resource.operations.find((o) => o.value === value);
 	if (resource.idParameter && has('get')) props.push(locator(resource.idParameter.name, resource.idParameter.displayName, resource.value, show(['get'])));
@@ -124,7 +122,6 @@ function resourceProperties(resource: MarketplaceResource): INodeProperties[] {
 		props.push(
 			locator('customerId', 'Customer', 'customer', show(['create', 'estimate'])),
 			// Generated from the order types; sales is the first.
-			// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-options
 			{ displayName: 'Order Type', name: 'orderType', type: 'options', options: ORDER_TYPES.map((t) => ({ name: t[0].toUpperCase() + t.slice(1), value: t })), default: 'sales', displayOptions: show(['create', 'estimate']) },
 			{ displayName: 'Subscription ID', name: 'orderSubscriptionId', type: 'string', default: '', description: 'The subscription to renew or cancel', displayOptions: show(['create', 'estimate'], { orderType: ['renewal', 'cancellation'] }) },
 			{ displayName: 'PO Number', name: 'poNumber', type: 'string', default: '', displayOptions: show(['create', 'estimate']) },
@@ -201,7 +198,6 @@ export const marketplaceProperties: INodeProperties[] = [
 		noDataExpression: true,
 		options: marketplaceTable.map((r) => ({ name: r.displayName, value: r.value })),
 		// Generated from the table; customers come first.
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-options
 		default: 'customer',
 	},
 	...marketplaceTable.flatMap(resourceProperties),

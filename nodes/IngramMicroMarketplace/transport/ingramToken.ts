@@ -1,17 +1,12 @@
 import type { IDataObject, IHttpRequestHelper } from 'n8n-workflow';
-import { coalescedToken, parseTokenAnswer } from '../../shared/tokenBurst';
+import { coalescedToken, CredentialTokenError, parseTokenAnswer, requestTokenAnswer } from '../../shared/tokenBurst';
 import { marketplaceBase } from './ingramUrls';
-
-/** A token problem the user must fix in the credential; its message is already written for them. */
-export class IngramTokenError extends Error {
-	name = 'IngramTokenError';
-}
 
 export interface IngramCredentialData extends IDataObject {
 	baseUrl: string;
 	username: string;
 	password: string;
-	subscriptionKey: string;
+	subscriptionApiKey: string;
 	marketplace: string;
 	accessToken: string;
 }
@@ -19,39 +14,34 @@ export interface IngramCredentialData extends IDataObject {
 /** `POST {base}/token`: Basic (API user and password), the subscription key, and the marketplace code. */
 export async function fetchIngramToken(this: IHttpRequestHelper, credentials: IngramCredentialData): Promise<string> {
 	const url = `${marketplaceBase(credentials.baseUrl)}/token`;
-	return await coalescedToken([url, credentials.username, credentials.password, credentials.subscriptionKey, credentials.marketplace], credentials.accessToken, async () => {
-		let response: { statusCode: number; body: unknown; headers?: Record<string, string> };
-		try {
-			response = (await this.helpers.httpRequest({
+	return await coalescedToken([url, credentials.username, credentials.password, credentials.subscriptionApiKey, credentials.marketplace], credentials.accessToken, async () => {
+		const response = await requestTokenAnswer.call(
+			this,
+			{
 				method: 'POST',
 				url,
 				headers: {
 					Authorization: `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`,
-					'X-Subscription-Key': credentials.subscriptionKey,
+					'X-Subscription-Key': credentials.subscriptionApiKey,
 					'Content-Type': 'application/json',
 					Accept: 'application/json',
 				},
 				body: JSON.stringify({ marketplace: credentials.marketplace }),
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-				json: false,
-				encoding: 'text',
-			})) as typeof response;
-		} catch (error) {
-			throw new IngramTokenError(`Could not reach the Ingram Micro token URL ${url}: ${(error as Error).message}. Check the Marketplace API URL in the credential.`);
-		}
+			},
+			(reason) => `Could not reach the Ingram Micro token URL ${url}: ${reason}. Check the Marketplace API URL in the credential.`,
+		);
 		const parsed = parseTokenAnswer(response.body);
 		const correlation = response.headers?.['x-correlation-id'] ? ` (correlation ID ${response.headers['x-correlation-id']})` : '';
 		if (!parsed) {
-			throw new IngramTokenError(`The Ingram Micro token URL ${url} answered HTTP ${response.statusCode} with a web page, not a token${correlation}. Check the Marketplace API URL (for example https://api.cloud.im/marketplace/eu).`);
+			throw new CredentialTokenError(`The Ingram Micro token URL ${url} answered HTTP ${response.statusCode} with a web page, not a token${correlation}. Check the Marketplace API URL (for example https://api.cloud.im/marketplace/eu).`);
 		}
 		if (response.statusCode === 401 || response.statusCode === 403) {
-			throw new IngramTokenError(
+			throw new CredentialTokenError(
 				`Ingram Micro refused the API credentials (HTTP ${response.statusCode}${parsed.message ? `: ${parsed.message}` : ''})${correlation}. Check the API username, password and subscription key, and that the marketplace code matches your account.`,
 			);
 		}
 		if (response.statusCode >= 400 || typeof parsed.token !== 'string') {
-			throw new IngramTokenError(`Ingram Micro did not issue a token (HTTP ${response.statusCode}${parsed.message ? `: ${parsed.message}` : ''})${correlation}.`);
+			throw new CredentialTokenError(`Ingram Micro did not issue a token (HTTP ${response.statusCode}${parsed.message ? `: ${parsed.message}` : ''})${correlation}.`);
 		}
 		return parsed.token;
 	});

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # System packages the test suite needs beyond npm: Debian's Chromium (the editor test), Redis and
 # PostgreSQL (the queue-mode test: n8n's queue mode needs both). Run by
-# `npm test` (pretest) and idempotent: nothing is installed when everything is already there.
+# scripts/setup.sh (which `npm test` runs first) and idempotent: nothing is installed when everything is already there.
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)

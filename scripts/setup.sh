@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Everything the tests, the demo and the benchmarks need, installed from this repository's own files, so a
+# brand-new machine needs nothing but a clone: the npm packages (npm ci, again whenever package-lock.json
+# changes), the Debian packages of the browser and queue-mode tests, and the pinned real n8n on Node 24.
+# npm's pre/post hooks are not used: .npmrc sets ignore-scripts, which skips them.
+# Usage: scripts/setup.sh [--no-system]   (--no-system: the demo needs no Chromium, Redis or PostgreSQL)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+stamp=node_modules/.setup-lock-sha256
+lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_sum" ]; then
+  echo "setup: installing npm packages (npm ci)" >&2
+  npm ci --no-audit --no-fund --loglevel=error >&2
+  echo "$lock_sum" > "$stamp"
+fi
+if [ "${1:-}" != "--no-system" ]; then
+  bash scripts/install-system.sh
+fi
+bash scripts/install-n8n.sh >/dev/null
