@@ -16,8 +16,9 @@ const WRITE = process.env.RELIABILITY_WRITE === '1';
 const recorded = new Map<string, Array<[string, string, string]>>();
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
-/** Correlation ids, webhook ids and the like change every run; the report keeps their place, not their value. */
-const stable = (text: string) => text.replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '<uuid>');
+/** Correlation ids, webhook ids, times and the like change every run; the report keeps their place, not their value. */
+const stable = (text: string) =>
+	text.replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '<uuid>').replace(/\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z\b/g, '<time>');
 
 export function recordCell(section: string, subject: string, condition: string, outcome: string) {
 	if (!recorded.has(section)) recorded.set(section, []);
