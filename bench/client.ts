@@ -96,6 +96,22 @@ async function main() {
 			extra = { chunks: result.items.length };
 			break;
 		}
+		case 'rawGets': {
+			// P6's baseline: the same GETs by id, as many at a time as the node's default (4).
+			const token = await rawToken();
+			let next = 0;
+			let ok = 0;
+			const worker = async () => {
+				while (next < size) {
+					const id = (next++ % 1000) + 1;
+					const response = await fetch(`${url}/api/EcommerceOrder/${id}`, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } });
+					if ((await response.json()) && response.ok) ok++;
+				}
+			};
+			await Promise.all(Array.from({ length: 4 }, worker));
+			extra = { records: ok };
+			break;
+		}
 		case 'tokens': {
 			const { credentials, ref } = store();
 			const executions = Number(countArg);

@@ -90,11 +90,18 @@ export class HaloPsaMarketplaceOAuth2Api implements ICredentialType {
 			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
+		{
+			displayName: 'Access Expires At',
+			name: 'accessExpiresAt',
+			type: 'hidden',
+			default: '',
+		},
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const accessToken = await fetchHaloToken.call(this, credentials as HaloCredentialData);
-		return { accessToken };
+		// The expiry is saved beside the token, so an execution renews an expired token once before its calls.
+		const issued = await fetchHaloToken.call(this, credentials as HaloCredentialData);
+		return { accessToken: issued.token, accessExpiresAt: issued.expiresAt ?? '' };
 	}
 
 	authenticate: IAuthenticateGeneric = {

@@ -46,10 +46,13 @@ export class IngramMicroMarketplaceApi implements ICredentialType {
 			description: 'Your marketplace, for example us, ca, se, br, eu or nz',
 		},
 		{ displayName: 'Access Token', name: 'accessToken', type: 'hidden', typeOptions: { expirable: true, password: true }, default: '' },
+		{ displayName: 'Access Expires At', name: 'accessExpiresAt', type: 'hidden', default: '' },
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return { accessToken: await fetchIngramToken.call(this, credentials as IngramCredentialData) };
+		// The expiry is saved beside the token, so an execution renews an expired token once before its calls.
+		const issued = await fetchIngramToken.call(this, credentials as IngramCredentialData);
+		return { accessToken: issued.token, accessExpiresAt: issued.expiresAt ?? '' };
 	}
 
 	authenticate: IAuthenticateGeneric = {

@@ -1,19 +1,22 @@
-import { NodeConnectionTypes, type INodeProperties, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { crudResource, searchMethodName } from './descriptions/crudResource';
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeProperties, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { requestOptionsProperty } from '../shared/actions/requestOptions';
+import { resourceProperties, runHaloNode } from './actions/router';
 import { requestTimeoutProperty } from './descriptions/requestTimeout';
+import { listSearch } from './methods/listSearch';
 import { resourceTable } from './resources/resourceTable';
-import { listSearchFor } from './transport/listSearch';
+import { DEFAULT_RATE_LIMIT_WAIT_SECONDS, HALO_CREDENTIAL } from './transport/haloApi';
+
+/** The resources of the table, by vendor name; e-commerce orders are the default (the first of the sorted list would be Adobe Commerce). */
+const resourceOptions = resourceTable.map((r) => ({ name: r.displayName, value: r.value, description: `HaloPSA /${r.path}` })).sort((a, b) => a.name.localeCompare(b.name));
+const defaultResource = resourceTable.find((r) => r.value === 'ecommerceOrder')!.value;
 
 const resourceProperty: INodeProperties = {
 	displayName: 'Resource',
 	name: 'resource',
 	type: 'options',
 	noDataExpression: true,
-	options: resourceTable
-		.map((r) => ({ name: r.displayName, value: r.value, description: `HaloPSA /${r.path}` }))
-		.sort((a, b) => a.name.localeCompare(b.name)),
-	// The options are generated from the table, which the linter cannot read; this value is one of them.
-	default: 'ecommerceOrder',
+	options: resourceOptions,
+	default: defaultResource,
 };
 
 export class HaloPsaMarketplace implements INodeType {
@@ -29,15 +32,18 @@ export class HaloPsaMarketplace implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'haloPsaMarketplaceOAuth2Api', required: true }],
-		requestDefaults: {
-			baseURL: '={{$credentials.resourceServerUrl.trim().replace(/\\/+$/, "").replace(/\\/api$/i, "")}}/api',
-			headers: { Accept: 'application/json' },
-		},
-		properties: [resourceProperty, ...resourceTable.flatMap(crudResource), requestTimeoutProperty],
+		credentials: [{ name: HALO_CREDENTIAL, required: true }],
+		properties: [
+			resourceProperty,
+			...resourceTable.flatMap(resourceProperties),
+			requestTimeoutProperty,
+			requestOptionsProperty(DEFAULT_RATE_LIMIT_WAIT_SECONDS, 'Hosted HaloPSA allows about 300 requests per rolling 5 minutes; the default waits out one whole window.'),
+		],
 	};
 
-	methods = {
-		listSearch: Object.fromEntries(resourceTable.map((r) => [searchMethodName(r), listSearchFor(r)])),
-	};
+	methods = { listSearch };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [await runHaloNode(this)];
+	}
 }

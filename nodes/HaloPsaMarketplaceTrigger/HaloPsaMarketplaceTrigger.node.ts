@@ -1,5 +1,5 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { HALO_CREDENTIAL } from '../HaloPsaMarketplace/transport/haloTransport';
+import { HALO_CREDENTIAL } from '../HaloPsaMarketplace/transport/haloApi';
 import { pollHaloTrigger } from './pollHaloTrigger';
 import { triggerProperties } from './triggerProperties';
 

@@ -4,9 +4,11 @@
  * reports a new last-sync error, or when its last sync is older than the user's threshold; it
  * recovers when neither holds any more. Each transition is emitted once.
  */
-import type { IDataObject, IHttpRequestOptions, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { resourceTable, type HaloResource } from '../HaloPsaMarketplace/resources/resourceTable';
-import { haloPages, withoutSecrets } from '../HaloPsaMarketplace/transport/haloTransport';
+import type { ApiConnection } from '../shared/transport/apiClient';
+import { haloPages } from '../HaloPsaMarketplace/transport/haloApi';
+import { withoutWriteOnly } from '../HaloPsaMarketplace/resources/resourceTable';
 import { CURSOR_VERSION } from '../shared/windowCursor';
 
 export const syncedIntegrations: readonly HaloResource[] = resourceTable.filter((r) => r.sync);
@@ -48,12 +50,12 @@ export function integrationState(resource: HaloResource, record: IDataObject, st
 	return { resource, record, error, stale, lastSync: Number.isFinite(lastSyncTime) ? new Date(lastSyncTime).toISOString() : null };
 }
 
-export async function readIntegrations(this: IPollFunctions, base: IHttpRequestOptions, resources: readonly HaloResource[], staleAfterHours: number, now: number) {
+export async function readIntegrations(this: IPollFunctions, connection: ApiConnection, resources: readonly HaloResource[], staleAfterHours: number, now: number) {
 	const states: IntegrationState[] = [];
 	for (const resource of resources) {
-		for await (const page of haloPages.call(this, base, resource, {}, 100)) {
+		for await (const page of haloPages(this, connection, resource, {}, 100)) {
 			for (const record of page) {
-				const state = integrationState(resource, withoutSecrets(record), staleAfterHours, now);
+				const state = integrationState(resource, withoutWriteOnly(record), staleAfterHours, now);
 				if (state) states.push(state);
 			}
 		}

@@ -1,7 +1,8 @@
 /** One poll of the HaloPSA trigger: read Halo, compare with the cursor in static data, emit what changed. */
-import { NodeOperationError, type IDataObject, type IHttpRequestOptions, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
-import { HALO_CREDENTIAL, withoutSecrets } from '../HaloPsaMarketplace/transport/haloTransport';
-import { apiBaseUrl } from '../HaloPsaMarketplace/transport/haloUrls';
+import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
+import type { ApiConnection } from '../shared/transport/apiClient';
+import { haloConnection } from '../HaloPsaMarketplace/transport/haloApi';
+import { withoutWriteOnly } from '../HaloPsaMarketplace/resources/resourceTable';
 import { compareHealth, healthOutput, HEALTH_FAILED, HEALTH_RECOVERED, readHealthCursor, readIntegrations, syncedIntegrations } from './integrationHealth';
 import { compareWindow, growingKey, readWindowCursor, type Emission } from '../shared/windowCursor';
 import { newestRecords } from './recordWindow';
@@ -41,7 +42,7 @@ function recordFilter(this: IPollFunctions, watch: WatchedRecords): (record: IDa
 
 function outputOf(this: IPollFunctions, watch: WatchedRecords, emission: Emission, example = false): INodeExecutionData {
 	const simplify = watch.resource.simplify && (this.getNodeParameter('simplify', true) as boolean);
-	let record = withoutSecrets(emission.record);
+	let record = withoutWriteOnly(emission.record);
 	if (simplify) record = Object.fromEntries(watch.resource.simplify!.filter((f) => f in record).map((f) => [f, record[f]]));
 	const json: IDataObject = { event: emission.event };
 	if (emission.changedFields) json.changedFields = emission.changedFields;
@@ -52,7 +53,7 @@ function outputOf(this: IPollFunctions, watch: WatchedRecords, emission: Emissio
 	return { json };
 }
 
-async function pollRecords(this: IPollFunctions, base: IHttpRequestOptions, watch: WatchedRecords, staticData: IDataObject, manual: boolean): Promise<Poll> {
+async function pollRecords(this: IPollFunctions, connection: ApiConnection, watch: WatchedRecords, staticData: IDataObject, manual: boolean): Promise<Poll> {
 	const selected = selectedEvents.call(this, watch.value);
 	const window = this.getNodeParameter('window', 250) as number;
 	if (!Number.isInteger(window) || window < 1 || window > MAX_WINDOW) {
@@ -62,7 +63,7 @@ async function pollRecords(this: IPollFunctions, base: IHttpRequestOptions, watc
 	}
 	const matches = recordFilter.call(this, watch);
 	const previous = readWindowCursor(staticData.cursor, watch.value);
-	const { records } = await newestRecords.call(this, base, watch, window, previous?.mark);
+	const { records } = await newestRecords.call(this, connection, watch, window, previous?.mark);
 	const spec = { fields: watch.fields, events: watch.events, newness: growingKey(watch.resource.key) };
 	const { emissions, next } = compareWindow(watch.value, spec, previous, records, window, selected);
 	const items = emissions.filter((e) => matches(e.record)).map((e) => outputOf.call(this, watch, e));
@@ -78,7 +79,7 @@ async function pollRecords(this: IPollFunctions, base: IHttpRequestOptions, watc
 	return items.length ? [items] : null;
 }
 
-async function pollHealth(this: IPollFunctions, base: IHttpRequestOptions, staticData: IDataObject, manual: boolean): Promise<Poll> {
+async function pollHealth(this: IPollFunctions, connection: ApiConnection, staticData: IDataObject, manual: boolean): Promise<Poll> {
 	const selected = selectedEvents.call(this, 'integrationHealth');
 	const chosen = this.getNodeParameter('integrations', []) as string[];
 	const resources = syncedIntegrations.filter((r) => !chosen.length || chosen.includes(r.value));
@@ -86,7 +87,7 @@ async function pollHealth(this: IPollFunctions, base: IHttpRequestOptions, stati
 	if (typeof staleAfterHours !== 'number' || !(staleAfterHours >= 0)) {
 		throw new NodeOperationError(this.getNode(), `Overdue After (Hours) must be 0 or more, got ${staleAfterHours}`, { description: 'Set it to the hours after which a missing sync should alert you, or 0 to turn the check off.' });
 	}
-	const states = await readIntegrations.call(this, base, resources, staleAfterHours, Date.now());
+	const states = await readIntegrations.call(this, connection, resources, staleAfterHours, Date.now());
 	const previous = readHealthCursor(staticData.cursor);
 	const { emissions, next } = compareHealth(previous, states, selected);
 	const items = emissions.map((json) => ({ json }));
@@ -103,12 +104,11 @@ async function pollHealth(this: IPollFunctions, base: IHttpRequestOptions, stati
 
 export async function pollHaloTrigger(this: IPollFunctions): Promise<Poll> {
 	const watch = this.getNodeParameter('watch', 'ecommerceOrder') as string;
-	const credentials = await this.getCredentials(HALO_CREDENTIAL);
-	const base: IHttpRequestOptions = { url: '', baseURL: apiBaseUrl(credentials.resourceServerUrl as string), headers: { Accept: 'application/json' }, timeout: requestTimeoutMs.call(this) };
+	const connection = await haloConnection(this, { itemIndex: 0, timeoutMs: requestTimeoutMs.call(this) });
 	const staticData = this.getWorkflowStaticData('node');
 	const manual = this.getMode() === 'manual';
-	if (watch === 'integrationHealth') return await pollHealth.call(this, base, staticData, manual);
+	if (watch === 'integrationHealth') return await pollHealth.call(this, connection, staticData, manual);
 	const watched = watchedTable.find((w) => w.value === watch);
 	if (!watched) throw new NodeOperationError(this.getNode(), `Unknown Watch value "${watch}"`, { description: 'Pick what to watch from the list.' });
-	return await pollRecords.call(this, base, watched, staticData, manual);
+	return await pollRecords.call(this, connection, watched, staticData, manual);
 }

@@ -1,5 +1,6 @@
-import type { IDataObject, IHttpRequestOptions, IPollFunctions } from 'n8n-workflow';
-import { haloPages } from '../HaloPsaMarketplace/transport/haloTransport';
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import type { ApiConnection } from '../shared/transport/apiClient';
+import { haloPages } from '../HaloPsaMarketplace/transport/haloApi';
 import type { WatchedRecords } from './watchedRecords';
 
 const MAX_PAGE = 1000;
@@ -12,7 +13,7 @@ const keyOf = (watch: WatchedRecords, record: IDataObject) => Number(record[watc
  * however many records Halo holds. A server that ignores the sort order is read whole (slower, still
  * correct) rather than trusted.
  */
-export async function newestRecords(this: IPollFunctions, base: IHttpRequestOptions, watch: WatchedRecords, window: number, top: number | undefined) {
+export async function newestRecords(this: IPollFunctions, connection: ApiConnection, watch: WatchedRecords, window: number, top: number | undefined) {
 	const { resource } = watch;
 	const pageSize = Math.min(Math.max(window, 1), MAX_PAGE);
 	const qs: IDataObject = { order: resource.key, orderdesc: true };
@@ -20,7 +21,7 @@ export async function newestRecords(this: IPollFunctions, base: IHttpRequestOpti
 	const records: IDataObject[] = [];
 	let sorted = true;
 	let requests = 0;
-	for await (const page of haloPages.call(this, base, resource, qs, pageSize)) {
+	for await (const page of haloPages(this, connection, resource, qs, pageSize)) {
 		requests++;
 		records.push(...page);
 		sorted &&= page.every((record, i) => i === 0 || keyOf(watch, page[i - 1]) >= keyOf(watch, record));

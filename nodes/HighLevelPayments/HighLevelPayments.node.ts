@@ -1,7 +1,14 @@
-import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { paymentsProperties, searchMethodName } from './descriptions/paymentsProperties';
-import { paymentsSearch } from './transport/paymentsListSearch';
-import { HIGHLEVEL_API_CREDENTIAL, HIGHLEVEL_API_URL, HIGHLEVEL_APP_CREDENTIAL } from './transport/highLevelUrls';
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { requestOptionsProperty, timeoutProperty } from '../shared/actions/requestOptions';
+import { resourceProperties, runHighLevelNode } from './actions/router';
+import { listSearch } from './methods/listSearch';
+import { paymentsTable } from './resources/paymentsTable';
+import { DEFAULT_RATE_LIMIT_WAIT_SECONDS } from './transport/highLevelApi';
+import { HIGHLEVEL_API_CREDENTIAL, HIGHLEVEL_APP_CREDENTIAL } from './transport/highLevelUrls';
+
+/** Orders come first in the table and are the default resource. */
+const resourceOptions = paymentsTable.map((r) => ({ name: r.displayName, value: r.value }));
+const defaultResource = paymentsTable[0].value;
 
 export class HighLevelPayments implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,14 +27,28 @@ export class HighLevelPayments implements INodeType {
 			{ name: HIGHLEVEL_APP_CREDENTIAL, required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
 			{ name: HIGHLEVEL_API_CREDENTIAL, required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
 		],
-		requestDefaults: {
-			baseURL: `={{($credentials.apiBaseUrl || "${HIGHLEVEL_API_URL}").trim().replace(/\\/+$/, "")}}`,
-			headers: { Accept: 'application/json' },
-		},
-		properties: paymentsProperties,
+		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'OAuth2 (Marketplace App or Client Credentials)', value: 'oAuth2' },
+					{ name: 'Private Integration Token', value: 'apiKey' },
+				],
+				default: 'oAuth2',
+			},
+			{ displayName: 'Resource', name: 'resource', type: 'options', noDataExpression: true, options: resourceOptions, default: defaultResource },
+			...paymentsTable.flatMap(resourceProperties),
+			{ displayName: 'Location ID', name: 'locationId', type: 'string', default: '', description: 'The sub-account (altId). Leave empty to use the one in the credential or the token.' },
+			timeoutProperty('HighLevel'),
+			requestOptionsProperty(DEFAULT_RATE_LIMIT_WAIT_SECONDS, 'HighLevel allows 100 requests per 10 seconds per location; the node also follows its X-RateLimit headers.'),
+		],
 	};
 
-	methods = {
-		listSearch: Object.fromEntries((['order', 'transaction', 'subscription'] as const).map((r) => [searchMethodName(r), paymentsSearch(r)])),
-	};
+	methods = { listSearch };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [await runHighLevelNode(this)];
+	}
 }

@@ -1,6 +1,7 @@
 /** One poll of the HighLevel polling trigger: read the newest records, compare with the cursor, emit what changed. */
 import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
-import { paymentsConnection, paymentsPages, paymentsRequest, readPaymentsList, type PaymentsConnection } from '../HighLevelPayments/transport/paymentsTransport';
+import { highLevelConnection, highLevelPages, highLevelRequest, readHighLevelList, type HighLevelConnection } from '../HighLevelPayments/transport/highLevelApi';
+import { DEFAULT_TIMEOUT_SECONDS } from '../shared/actions/requestOptions';
 import { compareWindow, creationTime, readWindowCursor, timeOf, type Emission, type WatchedEvent } from '../shared/windowCursor';
 import { findPolled, fulfillmentSummary, type PolledResource } from './polledResources';
 
@@ -14,12 +15,12 @@ const created = (record: IDataObject) => timeOf(record, 'createdAt');
  * The newest records, newest first: `window` of them, every record created since `mark`, and never a
  * window that ends in the middle of a timestamp (see creationTime). One request when nothing is new.
  */
-async function newestRecords(this: IPollFunctions, connection: PaymentsConnection, polled: PolledResource, window: number, mark: number | undefined) {
+async function newestRecords(this: IPollFunctions, connection: HighLevelConnection, polled: PolledResource, window: number, mark: number | undefined) {
 	const path = polled.list.operations.find((o) => o.kind === 'list')!.path;
 	const pageSize = Math.min(window + 1, 100);
 	const records: IDataObject[] = [];
 	let sorted = true;
-	for await (const page of paymentsPages.call(this, connection, path, {}, pageSize, 'data')) {
+	for await (const page of highLevelPages(this, connection, path, {}, pageSize, 'data')) {
 		records.push(...page);
 		sorted &&= page.every((record, i) => i === 0 || created(page[i - 1]) >= created(record));
 		if (!sorted || records.length <= window) continue;
@@ -38,9 +39,9 @@ function simplified(polled: PolledResource, record: IDataObject, simplify: boole
 	return simplify && fields ? Object.fromEntries(fields.filter((f) => f in record).map((f) => [f, record[f]])) : record;
 }
 
-async function fulfillmentsOf(this: IPollFunctions, connection: PaymentsConnection, orderId: string): Promise<IDataObject[]> {
-	const body = await paymentsRequest.call(this, connection, { method: 'GET', path: `/payments/orders/${encodeURIComponent(orderId)}/fulfillments`, idempotent: true, subject: `Order ${orderId}` });
-	return readPaymentsList(body, 'data').records;
+async function fulfillmentsOf(this: IPollFunctions, connection: HighLevelConnection, orderId: string): Promise<IDataObject[]> {
+	const body = await highLevelRequest(this, connection, { method: 'GET', path: `/payments/orders/${encodeURIComponent(orderId)}/fulfillments`, idempotent: true, subject: `Order ${orderId}` });
+	return readHighLevelList(body, 'data').records;
 }
 
 /** Internal events of the order window: an order whose fulfillments must be read again. */
@@ -57,7 +58,7 @@ const decode = (s: string) => ({ id: s.slice(0, s.indexOf(':')), tracking: s.sli
  * Fulfillments have no list of their own: an order whose fulfillment status or update time moved is
  * read again, and its fulfillments compared with those remembered for it.
  */
-async function pollFulfillments(this: IPollFunctions, connection: PaymentsConnection, polled: PolledResource, staticData: IDataObject, window: number, selected: Set<string>, manual: boolean, simplify: boolean): Promise<Poll> {
+async function pollFulfillments(this: IPollFunctions, connection: HighLevelConnection, polled: PolledResource, staticData: IDataObject, window: number, selected: Set<string>, manual: boolean, simplify: boolean): Promise<Poll> {
 	const previous = readWindowCursor(staticData.cursor, polled.value);
 	const { records, windowCount } = await newestRecords.call(this, connection, polled, window, previous?.mark);
 	const spec = { fields: polled.fields, newness, events: ORDER_MOVED };
@@ -115,7 +116,12 @@ export async function pollHighLevel(this: IPollFunctions): Promise<Poll> {
 	const selected = new Set(events);
 	const simplify = this.getNodeParameter('simplify', true) as boolean;
 	const manual = this.getMode() === 'manual';
-	const connection = await paymentsConnection.call(this);
+	const connection = await highLevelConnection(this, {
+		itemIndex: 0,
+		timeoutMs: DEFAULT_TIMEOUT_SECONDS * 1000,
+		authentication: this.getNodeParameter('authentication', 'oAuth2'),
+		locationId: this.getNodeParameter('locationId', ''),
+	});
 	const staticData = this.getWorkflowStaticData('node');
 	if (polled.value === 'fulfillment') return await pollFulfillments.call(this, connection, polled, staticData, window, selected, manual, simplify);
 	const previous = readWindowCursor(staticData.cursor, polled.value);

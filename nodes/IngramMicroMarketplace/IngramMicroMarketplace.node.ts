@@ -1,7 +1,14 @@
-import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { marketplaceProperties, searchMethodName } from './descriptions/marketplaceProperties';
-import { ingramSearch } from './transport/ingramListSearch';
-import { INGRAM_CREDENTIAL, INGRAM_DEFAULT_BASE } from './transport/ingramUrls';
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { requestOptionsProperty, timeoutProperty } from '../shared/actions/requestOptions';
+import { resourceProperties, runIngramNode } from './actions/router';
+import { listSearch } from './methods/listSearch';
+import { marketplaceTable } from './resources/marketplaceTable';
+import { DEFAULT_RATE_LIMIT_WAIT_SECONDS } from './transport/ingramApi';
+import { INGRAM_CREDENTIAL } from './transport/ingramUrls';
+
+/** Customers come first in the table and are the default resource. */
+const resourceOptions = marketplaceTable.map((r) => ({ name: r.displayName, value: r.value }));
+const defaultResource = marketplaceTable[0].value;
 
 export class IngramMicroMarketplace implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,14 +24,17 @@ export class IngramMicroMarketplace implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: INGRAM_CREDENTIAL, required: true }],
-		requestDefaults: {
-			baseURL: `={{($credentials.baseUrl || "${INGRAM_DEFAULT_BASE}").trim().replace(/\\/+$/, "")}}`,
-			headers: { Accept: 'application/json' },
-		},
-		properties: marketplaceProperties,
+		properties: [
+			{ displayName: 'Resource', name: 'resource', type: 'options', noDataExpression: true, options: resourceOptions, default: defaultResource },
+			...marketplaceTable.flatMap(resourceProperties),
+			timeoutProperty('Ingram Micro'),
+			requestOptionsProperty(DEFAULT_RATE_LIMIT_WAIT_SECONDS, 'Ingram Micro documents no rate limit but answers 429 under load.'),
+		],
 	};
 
-	methods = {
-		listSearch: Object.fromEntries((['customer', 'product', 'order', 'subscription'] as const).map((r) => [searchMethodName(r), ingramSearch(r)])),
-	};
+	methods = { listSearch };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [await runIngramNode(this)];
+	}
 }

@@ -29,7 +29,11 @@ describe('HaloPSA node in-process: every resource', () => {
 			const call = halo.sandbox.apiRequests()[0];
 			expect(`${call.method} ${call.path}`).toBe(`GET /api/${resource.path}`);
 			expect(call.query).toEqual({ pageinate: 'true', page_size: '500', page_no: '1' });
-			for (const item of items) expect(Object.keys(item.json).some((k) => k.startsWith('new_'))).toBe(false);
+			// The seed's write-only fields are never output; booleans that merely start with new_ (new_method) are data.
+			const writeOnly = resource.fields.filter(([, , description]) => /\(write-only\)/.test(description)).map(([name]) => name);
+			for (const item of items) expect(Object.keys(item.json).filter((k) => writeOnly.includes(k))).toEqual([]);
+			const flags = resource.fields.filter(([name, type]) => name.startsWith('new_') && type === 'boolean').map(([name]) => name);
+			for (const flag of flags) expect(typeof items[0].json[flag]).toBe('boolean');
 		});
 
 		it(`Get -> GET /api/${resource.path}/{${resource.key}}`, async () => {

@@ -155,7 +155,7 @@ describe.each(faults)('fault: %s', (faultName, fault, kind) => {
 		recordCell('HaloPSA trigger', 'Poll (orders)', faultName, outcome);
 	});
 
-	// The HighLevel nodes have no timeout option (HighLevel answers or drops), so that column is Halo's alone.
+	// The HighLevel polling trigger waits the default 120 s for an answer, so the timeout column is the nodes' alone.
 	if (!fault.delayMs) test("the HighLevel polling trigger's poll", async () => {
 		const hl = await highLevelFixture();
 		try {
@@ -184,10 +184,11 @@ describe.each(faults)('fault: %s', (faultName, fault, kind) => {
 
 	test('the same fault on every attempt: a bounded number of tries, then a clear error', async () => {
 		halo.sandbox.addFault({ method: 'GET', path: /^\/api\/ecommerceorder\/3$/i, ...fault, headers: { ...(fault.headers ?? {}) }, times: 100 });
-		const { error } = (await halo.run({ resource: 'ecommerceOrder', operation: 'get', recordId: { __rl: true, mode: 'id', value: 3 } })) as { error?: Error & { description?: string } };
+		// Rate limits are waited out for at most 2 seconds here (the default is a whole Halo window).
+		const { error } = (await halo.run({ resource: 'ecommerceOrder', operation: 'get', recordId: { __rl: true, mode: 'id', value: 3 }, requestOptions: { rateLimitWaitSeconds: 2 } })) as { error?: Error & { description?: string } };
 		// A dropped connection keeps n8n's own wording in the message; the description names HaloPSA and what to check.
 		expect(`${error?.message} ${error?.description}`).toMatch(/HaloPSA/);
-		expect(error?.description).toMatch(/Try again later|Check the Resource Server URL|lower the batch size|Check the credential/);
+		expect(error?.description).toMatch(/Try again later|Check the Resource Server URL|Rate Limit Wait \(Seconds\)|Check the credential/);
 		const tries = halo.sandbox.apiRequests().filter((r) => r.method === 'GET' && /ecommerceorder\/3$/i.test(r.path)).length;
 		expect(tries).toBeLessThanOrEqual(kind === 'refused' ? 6 : 3);
 		recordCell('Halo node', 'Get, fault on every attempt', faultName, `clear error after ${tries} tries: ${error?.message} — ${error?.description}`);
@@ -195,8 +196,8 @@ describe.each(faults)('fault: %s', (faultName, fault, kind) => {
 });
 
 /**
- * The same faults against the HighLevel and Ingram Micro nodes (they share the retry policy of
- * nodes/shared/httpFailure.ts). They have no timeout option, so the timeout column is Halo's alone.
+ * The same faults against the HighLevel and Ingram Micro nodes: they share the client of
+ * nodes/shared/transport/apiClient.ts, Timeout (Seconds) included.
  */
 interface ServiceOperation {
 	service: 'HighLevel node' | 'Ingram Micro node';
@@ -207,11 +208,14 @@ interface ServiceOperation {
 	posts(): number;
 }
 
-describe.each(faults.filter(([, fault]) => !fault.delayMs))('fault on the HighLevel and Ingram Micro nodes: %s', (faultName, fault, kind) => {
+describe.each(faults)('fault on the HighLevel and Ingram Micro nodes: %s', (faultName, fault, kind) => {
 	let hl: Awaited<ReturnType<typeof highLevelFixture>>;
 	let im: Awaited<ReturnType<typeof ingramFixture>>;
 	beforeEach(async () => {
-		[hl, im] = await Promise.all([highLevelFixture(), ingramFixture()]);
+		const [hlFixture, imFixture] = await Promise.all([highLevelFixture(), ingramFixture()]);
+		// The same 1-second timeout as the Halo cells, so "slower than the timeout" takes seconds.
+		hl = { ...hlFixture, run: (parameters, extra) => hlFixture.run({ ...TIMEOUT, ...parameters }, extra) };
+		im = { ...imFixture, run: (parameters, extra) => imFixture.run({ ...TIMEOUT, ...parameters }, extra) };
 	});
 	afterEach(async () => {
 		await Promise.all([hl.stop(), im.stop()]);

@@ -177,11 +177,19 @@ describe('errors', () => {
 		expect(statuses.filter((s) => s === 200)).toHaveLength(5);
 	});
 
-	test('429 that does not end: a clear error with the limits', async () => {
-		hl.sandbox.addFault({ path: /^\/payments\/orders$/, times: 10, status: 429, body: '{"statusCode":429,"message":"Too many requests"}', headers: { 'Retry-After': '0', 'X-RateLimit-Max': '100', 'X-RateLimit-Interval-Milliseconds': '10000', 'X-RateLimit-Daily-Remaining': '5' } });
-		const result = await hl.run({ resource: 'order', operation: 'getAll', limit: 1 });
-		expect(result.error?.message).toBe('HighLevel rate limit reached, still refused after 6 attempts');
+	test('429 that does not end: waited out up to Rate Limit Wait (Seconds), then a clear error with the limits', async () => {
+		hl.sandbox.addFault({ path: /^\/payments\/orders$/, times: 1000, status: 429, body: '{"statusCode":429,"message":"Too many requests"}', headers: { 'Retry-After': '1', 'X-RateLimit-Max': '100', 'X-RateLimit-Interval-Milliseconds': '10000', 'X-RateLimit-Daily-Remaining': '5' } });
+		const result = await hl.run({ resource: 'order', operation: 'getAll', limit: 1, requestOptions: { rateLimitWaitSeconds: 2 } });
+		expect(result.error?.message).toBe('HighLevel rate limit reached, still refused after 3 attempts');
 		expect(result.error?.description).toMatch(/100 requests per 10 seconds \(5 left today\)/);
+		expect(hl.sandbox.requests.matching('GET', /^\/payments\/orders$/)).toHaveLength(3);
+	});
+
+	test('a burst of 429s shorter than the wait budget is waited out: the list arrives', async () => {
+		hl.sandbox.addFault({ path: /^\/payments\/orders$/, times: 10, status: 429, body: '{"statusCode":429,"message":"Too many requests"}', headers: { 'Retry-After': '0' } });
+		const result = await hl.run({ resource: 'order', operation: 'getAll', limit: 1 });
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(1);
 	});
 });
 

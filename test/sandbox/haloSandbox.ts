@@ -28,6 +28,16 @@ export interface HaloSandboxOptions {
 	seedCounts?: Record<string, number>;
 	/** Whether list `order`/`orderdesc` are honoured (an endpoint that ignores them answers in key order). */
 	honoursOrder?: boolean;
+	/** Hostile: `page_no` ignored (every page is the first), or pages alternating between the first two. */
+	paging?: 'honoured' | 'ignored' | 'alternating';
+	/** Hostile: a server that answers at most this many records a page, whatever `page_size` asks. */
+	maxPageSize?: number;
+	/** Hostile: a server that answers 200 with an HTML page on every /api path (a wrong Resource Server URL). */
+	htmlForApi?: boolean;
+	/** Hostile: error answers (400, and the token endpoint's 401) echo the request they refused, secrets included. */
+	echoRequestInErrors?: boolean;
+	/** Hostile: the token endpoint accepts the connection and never answers. */
+	tokenHangs?: boolean;
 }
 
 /** Numbers by value, everything else as text with numeric runs compared by value. */
@@ -69,6 +79,11 @@ export class HaloSandbox {
 			postShape: 'object',
 			deleteBody: 'empty',
 			honoursOrder: true,
+			paging: 'honoured',
+			maxPageSize: 0,
+			htmlForApi: false,
+			echoRequestInErrors: false,
+			tokenHangs: false,
 			...options,
 		};
 		rememberSecret(this.options.clientSecret);
@@ -120,6 +135,16 @@ export class HaloSandbox {
 		return this.requests.filter((r) => /^\/api\//i.test(r.path));
 	}
 
+	/** Each /api answer waits this long, so concurrent requests overlap and can be counted. */
+	setDelay(ms: number) {
+		this.delayMs = ms;
+	}
+
+	/** The most /api requests that were being answered at the same time. */
+	maxConcurrent = 0;
+	private delayMs = 0;
+	private inFlight = 0;
+
 	clearLog() {
 		this.requests.length = 0;
 		this.tokenRequests = 0;
@@ -139,7 +164,15 @@ export class HaloSandbox {
 		}
 		const path = url.pathname.replace(/\/+$/, '');
 		const lower = path.toLowerCase();
-		if (entry.method === 'POST' && (lower === '/auth/token' || lower === '/token')) return this.token(entry, res, status);
+		if (entry.method === 'POST' && (lower === '/auth/token' || lower === '/token')) {
+			// Hostile: the connection is accepted and never answered (the socket is closed when the server stops).
+			if (this.options.tokenHangs) return;
+			return this.token(entry, res, status);
+		}
+		if (this.options.htmlForApi && lower.startsWith('/api/')) {
+			status(200);
+			return sendText(res, 200, htmlPage('Welcome to our website'), {}, 'text/html; charset=utf-8');
+		}
 		if (!lower.startsWith('/api/')) {
 			status(404);
 			return sendText(res, 404, htmlPage('404 - Page not found'), {}, 'text/html; charset=utf-8');
@@ -160,7 +193,13 @@ export class HaloSandbox {
 			status(401);
 			return sendText(res, 401, '', { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
 		}
-		const [code, answer] = this.api(entry.method, path.slice('/api/'.length), url.searchParams, body);
+		this.inFlight++;
+		this.maxConcurrent = Math.max(this.maxConcurrent, this.inFlight);
+		if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+		this.inFlight--;
+		let [code, answer] = this.api(entry.method, path.slice('/api/'.length), url.searchParams, body);
+		// Hostile: a refusal that repeats the request it refused (write-only values and the token included).
+		if (this.options.echoRequestInErrors && code >= 400) answer = `${typeof answer === 'string' ? answer : JSON.stringify(answer)} (request: ${entry.rawBody} with ${String(req.headers.authorization ?? '')})`;
 		status(code);
 		if (answer === undefined) {
 			res.writeHead(code);
@@ -179,7 +218,9 @@ export class HaloSandbox {
 		}
 		if (form.client_id !== this.options.clientId || form.client_secret !== this.options.clientSecret) {
 			status(401);
-			return sendJson(res, 401, { error: 'invalid_client' });
+			// Hostile: some servers echo the form they refused, client secret included.
+			const echo = this.options.echoRequestInErrors ? { error_description: `rejected request ${new URLSearchParams(form).toString()}` } : {};
+			return sendJson(res, 401, { error: 'invalid_client', ...echo });
 		}
 		// Hosted Halo names the tenant (query or form); an own instance answers without one.
 		if (tenant !== undefined && tenant !== this.options.tenant) {
@@ -237,8 +278,10 @@ export class HaloSandbox {
 		const total = all.length;
 		let page = all;
 		const paginate = query.get('pageinate') === 'true';
-		const pageSize = Number(query.get('page_size') ?? 50);
-		const pageNo = Number(query.get('page_no') ?? 1);
+		const asked = Number(query.get('page_size') ?? 50);
+		const pageSize = this.options.maxPageSize ? Math.min(asked, this.options.maxPageSize) : asked;
+		const requestedPage = Number(query.get('page_no') ?? 1);
+		const pageNo = this.options.paging === 'ignored' ? 1 : this.options.paging === 'alternating' ? ((requestedPage - 1) % 2) + 1 : requestedPage;
 		if (paginate) page = all.slice((pageNo - 1) * pageSize, pageNo * pageSize);
 		else if (query.get('count')) page = all.slice(0, Number(query.get('count')));
 		const visible = page.map((r) => this.visible(r));

@@ -27,6 +27,10 @@ export interface HighLevelSandboxOptions {
 	rateLimit?: { limit: number; windowMs: number; retryAfterSeconds?: number };
 	orders?: number;
 	subscriptions?: number;
+	/** No documented maximum for `limit`: a server may answer at most this many records a page (0: as asked). */
+	maxLimit?: number;
+	/** Hostile: `offset` ignored, every page is the first. */
+	ignoreOffset?: boolean;
 }
 
 interface Token {
@@ -74,6 +78,8 @@ export class HighLevelSandbox {
 			createdStatus: 200,
 			orders: 30,
 			subscriptions: 8,
+			maxLimit: 0,
+			ignoreOffset: false,
 			...options,
 		};
 		rememberSecret(this.options.clientSecret, this.options.privateToken);
@@ -374,8 +380,9 @@ export class HighLevelSandbox {
 	}
 
 	private page(records: HlRecord[], query: URLSearchParams) {
-		const limit = Number(query.get('limit') ?? 10);
-		const offset = Number(query.get('offset') ?? 0);
+		const asked = Number(query.get('limit') ?? 10);
+		const limit = this.options.maxLimit ? Math.min(asked, this.options.maxLimit) : asked;
+		const offset = this.options.ignoreOffset ? 0 : Number(query.get('offset') ?? 0);
 		return records.slice(offset, offset + limit);
 	}
 

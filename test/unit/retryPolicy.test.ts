@@ -1,5 +1,5 @@
 /** When a failed call is sent again, and after how long. */
-import { retryAfterMs, retryDelay, type HttpFailure } from '../../nodes/shared/httpFailure';
+import { retryAfterMs, retryDelay, type HttpFailure } from '../../nodes/shared/transport/failure';
 
 const failure = (status: number | undefined, headers: Record<string, string> = {}, code?: string): HttpFailure => ({ status, headers, code, message: 'failed' });
 

@@ -1,8 +1,9 @@
 /**
- * Every HaloPSA "Marketplace & Distribution" resource as data (seeds 000 and 001).
- * The node's descriptions, its transport and the Halo sandbox server are all generated from this
- * table, so a path, key or field is written exactly once.
+ * Every HaloPSA "Marketplace & Distribution" resource as data (seeds 000 and 001): its route and behaviour
+ * here, one row a resource; its fields in fieldSchemas.ts. The node's parameters and its calls are generated
+ * from this table, so a path, key or field is written exactly once.
  */
+import { fieldSchemas } from './fieldSchemas';
 
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'dateTime' | 'uuid' | 'array' | 'object';
 
@@ -54,9 +55,7 @@ export interface HaloResource {
 	fields: readonly FieldSpec[];
 }
 
-const warning: FieldSpec = ['_warning', 'string', 'Warning message returned by Halo'];
-
-export const resourceTable: readonly HaloResource[] = [
+const routes: ReadonlyArray<Omit<HaloResource, 'fields'>> = [
 	{
 		value: 'pax8Details',
 		displayName: 'Pax8 Integration',
@@ -68,38 +67,6 @@ export const resourceTable: readonly HaloResource[] = [
 		crud: ['getAll', 'get', 'upsert', 'delete'],
 		simplify: ['id', 'tenant', 'url', 'environment', 'integrator_enabled', 'integrator_last_sync', 'integrator_last_sync_error', 'top_level_name'],
 		sync: { enabled: 'integrator_enabled', lastSync: 'integrator_last_sync', lastError: 'integrator_last_sync_error' },
-		fields: [
-			['id', 'integer', 'Record ID'],
-			['guid', 'uuid', 'Integration GUID'],
-			['url', 'string', 'Pax8 API URL'],
-			['new_client_secret', 'string', 'Client secret (write-only)'],
-			['tenant', 'string', 'Tenant identifier'],
-			['new_access_token', 'string', 'Access token (write-only)'],
-			['new_refresh_token', 'string', 'Refresh token (write-only)'],
-			['_exchangecode', 'boolean', 'Whether to trigger the OAuth code exchange'],
-			['new_method', 'boolean', 'Whether to use the new auth method'],
-			['auth_type', 'integer', 'Authentication type'],
-			['environment', 'integer', 'Environment (sandbox/production)'],
-			['import_inactive_and_deleted', 'boolean', 'Whether to import inactive and deleted records'],
-			['import_usage_lines', 'boolean', 'Whether to import usage lines'],
-			['allow_subscription_changes', 'boolean', 'Whether subscription changes are allowed via the portal'],
-			['import_entities', 'string', 'Comma-separated entity types to import'],
-			['import_entities_list', 'array', 'Entity import list (KeyPair2 objects)'],
-			['top_level', 'integer', 'Top-level client ID'],
-			['top_level_name', 'string', 'Top-level client name'],
-			['update_addresses', 'boolean', 'Whether to sync addresses from Pax8'],
-			['integrator_enabled', 'boolean', 'Whether HaloIntegrator sync is enabled'],
-			['integrator_last_sync', 'dateTime', 'Last sync timestamp'],
-			['integrator_last_sync_error', 'string', 'Last sync error message'],
-			['client_mappings', 'array', 'Client mapping list (ExternalLink_List)'],
-			['code', 'string', 'OAuth authorization code'],
-			['code_verifier', 'string', 'OAuth PKCE code verifier'],
-			['default_item_group', 'integer', 'Default item group ID'],
-			['default_item_group_name', 'string', 'Default item group name'],
-			['import_products', 'integer', 'Product import setting'],
-			['deactivate_missing_licenses', 'boolean', 'Whether to deactivate licenses not found in Pax8'],
-			warning,
-		],
 	},
 	{
 		value: 'ingramMicroDetails',
@@ -113,28 +80,6 @@ export const resourceTable: readonly HaloResource[] = [
 		getQuery: ['includedetails'],
 		simplify: ['id', 'name', 'marketplace', 'username', 'halointegrator', 'halointegrator_lastsync', 'halointegrator_lasterror', 'top_level_name'],
 		sync: { enabled: 'halointegrator', lastSync: 'halointegrator_lastsync', lastError: 'halointegrator_lasterror' },
-		fields: [
-			['id', 'integer', 'Record ID'],
-			['name', 'string', 'Integration name'],
-			['new_method', 'boolean', 'Whether to use the new auth method'],
-			['import_entities', 'string', 'Comma-separated entity types to import'],
-			['toplevel', 'integer', 'Top-level client ID'],
-			['update_addresses', 'boolean', 'Whether to sync addresses'],
-			['marketplace', 'string', 'Marketplace identifier'],
-			['username', 'string', 'API username'],
-			['guid', 'uuid', 'Integration GUID'],
-			['new_password', 'string', 'API password (write-only)'],
-			['new_subscription_key', 'string', 'Subscription key (write-only)'],
-			['new_access_token', 'string', 'Access token (write-only)'],
-			['client_mappings', 'array', 'Client mapping list (ExternalLink_List)'],
-			['top_level_name', 'string', 'Top-level client name'],
-			['halointegrator', 'boolean', 'Whether HaloIntegrator sync is enabled'],
-			['halointegrator_lastsync', 'dateTime', 'Last sync timestamp'],
-			['halointegrator_lasterror', 'string', 'Last sync error message'],
-			['deactivate_missing_licenses', 'boolean', 'Whether to deactivate missing licenses'],
-			['import_entities_list', 'array', 'Entity import list (KeyPair2 objects)'],
-			warning,
-		],
 	},
 	{
 		value: 'ingramMicroReseller',
@@ -149,7 +94,6 @@ export const resourceTable: readonly HaloResource[] = [
 			{ kind: 'read', value: 'getReseller', path: 'IngramMicroReseller/Get', name: 'Get', action: 'Get Ingram Micro reseller information', description: 'Retrieve Ingram Micro reseller information' },
 			{ kind: 'read', value: 'getQuote', path: 'IngramMicroReseller/GetQuote', name: 'Get Quote', action: 'Get an Ingram Micro quote', description: 'Retrieve a quote from Ingram Micro' },
 		],
-		fields: [],
 	},
 	{
 		value: 'ingramMicroResellerDetails',
@@ -161,40 +105,6 @@ export const resourceTable: readonly HaloResource[] = [
 		plural: 'ingrammicroresellerdetails',
 		crud: ['getAll', 'get', 'upsert', 'delete'],
 		simplify: ['id', 'name', 'customer_number', 'country_code', 'company_id', 'receive_order_status_updated', 'auto_create_purchase_order'],
-		fields: [
-			['id', 'integer', 'Record ID'],
-			['name', 'string', 'Integration name'],
-			['new_method', 'boolean', 'Whether to use the new auth method'],
-			['client_id', 'string', 'OAuth client ID'],
-			['customer_number', 'string', 'Ingram customer number'],
-			['country_code', 'string', 'Country code'],
-			['correlation_id', 'string', 'Correlation ID for API requests'],
-			['company_id', 'integer', 'Company ID'],
-			['receive_order_status_updated', 'boolean', 'Whether to receive order status update webhooks'],
-			['receive_quote_to_order', 'boolean', 'Whether to receive quote-to-order webhooks'],
-			['auto_create_purchase_order', 'boolean', 'Whether to auto-create purchase orders'],
-			['sync_entities', 'string', 'Entities to sync'],
-			['sync_entities_list', 'array', 'Sync entity list (KeyPair2 objects)'],
-			['api_app_type', 'integer', 'API application type'],
-			['reseller_site', 'integer', 'Reseller site ID'],
-			['bill_to_address_id', 'string', 'Bill-to address ID'],
-			['delivery_address_auto_po', 'integer', 'Delivery address for auto PO'],
-			['order_status_canceled', 'integer', 'HaloPSA status for Canceled orders'],
-			['order_status_backordered', 'integer', 'HaloPSA status for Backordered orders'],
-			['order_status_invoiced', 'integer', 'HaloPSA status for Invoiced orders'],
-			['order_status_processing', 'integer', 'HaloPSA status for Processing orders'],
-			['order_status_hold', 'integer', 'HaloPSA status for Hold orders'],
-			['order_status_delivered', 'integer', 'HaloPSA status for Delivered orders'],
-			['order_status_shipped', 'integer', 'HaloPSA status for Shipped orders'],
-			['order_status_ordered', 'integer', 'HaloPSA status for Ordered orders'],
-			['new_client_secret', 'string', 'Client secret (write-only)'],
-			['new_access_token', 'string', 'Access token (write-only)'],
-			['new_webhook_signature', 'string', 'Webhook signature key (write-only)'],
-			['guid', 'uuid', 'Integration GUID'],
-			['default_assetgroup_id', 'integer', 'Default asset group ID'],
-			['default_assetgroup_name', 'string', 'Default asset group name'],
-			warning,
-		],
 	},
 	{
 		value: 'synnexDetails',
@@ -208,27 +118,6 @@ export const resourceTable: readonly HaloResource[] = [
 		getQuery: ['includedetails'],
 		simplify: ['id', 'name', 'client_id', 'application_region', 'halointegrator', 'halointegrator_lastsync', 'halointegrator_lasterror', 'top_level_name'],
 		sync: { enabled: 'halointegrator', lastSync: 'halointegrator_lastsync', lastError: 'halointegrator_lasterror' },
-		fields: [
-			['id', 'integer', 'Record ID'],
-			['name', 'string', 'Integration name'],
-			['new_method', 'boolean', 'Whether to use the new auth method'],
-			['client_id', 'string', 'OAuth client ID'],
-			['new_client_secret', 'string', 'Client secret (write-only)'],
-			['new_access_token', 'string', 'Access token (write-only)'],
-			['guid', 'uuid', 'Integration GUID'],
-			['client_mappings', 'array', 'Client mapping list (ExternalLink_List)'],
-			['import_entities', 'string', 'Comma-separated entity types to import'],
-			['toplevel', 'integer', 'Top-level client ID'],
-			['top_level_name', 'string', 'Top-level client name'],
-			['update_addresses', 'boolean', 'Whether to sync addresses'],
-			['application_region', 'integer', 'API application region'],
-			['application_type', 'integer', 'API application type'],
-			['halointegrator', 'boolean', 'Whether HaloIntegrator sync is enabled'],
-			['halointegrator_lastsync', 'dateTime', 'Last sync timestamp'],
-			['halointegrator_lasterror', 'string', 'Last sync error message'],
-			['import_entities_list', 'array', 'Entity import list (KeyPair2 objects)'],
-			warning,
-		],
 	},
 	{
 		value: 'arrowSphereDetails',
@@ -241,23 +130,6 @@ export const resourceTable: readonly HaloResource[] = [
 		crud: ['getAll', 'get', 'upsert', 'delete'],
 		simplify: ['id', 'name', 'url', 'halo_integrator', 'halo_integrator_last_sync', 'halo_integrator_error', 'top_level_name'],
 		sync: { enabled: 'halo_integrator', lastSync: 'halo_integrator_last_sync', lastError: 'halo_integrator_error' },
-		fields: [
-			['id', 'integer', 'Record ID'],
-			['name', 'string', 'Integration name'],
-			['url', 'string', 'Arrow Sphere API URL'],
-			['new_api_key', 'string', 'API key (write-only)'],
-			['top_level', 'integer', 'Top-level client ID'],
-			['top_level_name', 'string', 'Top-level client name'],
-			['update_addresses', 'boolean', 'Whether to sync addresses'],
-			['guid', 'uuid', 'Integration GUID'],
-			['import_entities', 'string', 'Comma-separated entity types to import'],
-			['import_entities_list', 'array', 'Entity import list (KeyPair2 objects)'],
-			['halo_integrator', 'boolean', 'Whether HaloIntegrator sync is enabled'],
-			['halo_integrator_last_sync', 'dateTime', 'Last sync timestamp'],
-			['halo_integrator_error', 'string', 'Last sync error message'],
-			['client_mappings', 'array', 'Client mapping list (ExternalLink_List)'],
-			warning,
-		],
 	},
 	{
 		value: 'streamOneIonDetails',
@@ -270,25 +142,6 @@ export const resourceTable: readonly HaloResource[] = [
 		crud: ['getAll', 'get', 'upsert', 'delete'],
 		simplify: ['id', 'name', 'account_id', 'halointegrator', 'halointegrator_lastsync', 'halointegrator_lasterror', 'top_level_name'],
 		sync: { enabled: 'halointegrator', lastSync: 'halointegrator_lastsync', lastError: 'halointegrator_lasterror' },
-		fields: [
-			['id', 'integer', 'Record ID'],
-			['name', 'string', 'Integration name'],
-			['account_id', 'string', 'StreamOne account ID'],
-			['new_method', 'boolean', 'Whether to use the new auth method'],
-			['guid', 'uuid', 'Integration GUID'],
-			['import_entities', 'string', 'Comma-separated entity types to import'],
-			['top_level', 'integer', 'Top-level client ID'],
-			['update_addresses', 'boolean', 'Whether to sync addresses'],
-			['halointegrator', 'boolean', 'Whether HaloIntegrator sync is enabled'],
-			['halointegrator_lastsync', 'dateTime', 'Last sync timestamp'],
-			['halointegrator_lasterror', 'string', 'Last sync error message'],
-			['new_refresh_token', 'string', 'Refresh token (write-only)'],
-			['new_access_token', 'string', 'Access token (write-only)'],
-			['client_mappings', 'array', 'Client mapping list (ExternalLink_List)'],
-			['top_level_name', 'string', 'Top-level client name'],
-			['import_entities_list', 'array', 'Entity import list (KeyPair2 objects)'],
-			warning,
-		],
 	},
 	{
 		value: 'techDataResellerDetails',
@@ -300,20 +153,6 @@ export const resourceTable: readonly HaloResource[] = [
 		plural: 'techdataresellerdetails',
 		crud: ['getAll', 'get', 'upsert', 'delete'],
 		simplify: ['id', 'name', 'client_id', 'type', 'region', 'api_to_use', 'customer_number'],
-		fields: [
-			['id', 'integer', 'Record ID'],
-			['name', 'string', 'Integration name'],
-			['new_method', 'boolean', 'Whether to use the new auth method'],
-			['client_id', 'string', 'OAuth client ID'],
-			['type', 'integer', 'Integration type'],
-			['region', 'string', 'API region'],
-			['api_to_use', 'integer', 'Which API version to use'],
-			['customer_number', 'string', 'Tech Data customer number'],
-			['application_type', 'integer', 'Application type'],
-			['new_client_secret', 'string', 'Client secret (write-only)'],
-			['guid', 'uuid', 'Integration GUID'],
-			warning,
-		],
 	},
 	{
 		value: 'dattoCommerceDetails',
@@ -328,26 +167,6 @@ export const resourceTable: readonly HaloResource[] = [
 		getQuery: ['includedetails'],
 		simplify: ['id', 'url', 'halointegratorenabled', 'halointegrator_lastsync', 'halointegrator_lasterror', 'item_group_name', 'sostatustoimport'],
 		sync: { enabled: 'halointegratorenabled', lastSync: 'halointegrator_lastsync', lastError: 'halointegrator_lasterror' },
-		fields: [
-			['id', 'integer', 'Record ID'],
-			['url', 'string', 'Datto Commerce API URL'],
-			['new_api_key', 'string', 'API key (write-only)'],
-			['halointegratorenabled', 'boolean', 'Whether HaloIntegrator sync is enabled'],
-			['halointegrator_lastsync', 'dateTime', 'Last sync timestamp'],
-			['halointegrator_lasterror', 'string', 'Last sync error message'],
-			['item_group', 'integer', 'Default item group ID'],
-			['item_group_name', 'string', 'Default item group name'],
-			['customer_field_mappings', 'array', 'Customer field mappings (IntegrationFieldMapping)'],
-			['item_group_mappings', 'array', 'Item group mappings (ExternalLink_List)'],
-			['quote_status_mappings', 'array', 'Quote status mappings (IntegrationFieldMapping)'],
-			['create_items_on_import', 'boolean', 'Whether to auto-create items on import'],
-			['product_supplier_on_import', 'boolean', 'Whether to set the product supplier on import'],
-			['sostatustoimport', 'string', 'Sales order status filter for import'],
-			['sostatustoimport_list', 'array', 'Available SO status options (KeyPair2)'],
-			['halo_integrator_import_list', 'string', 'Import list configuration'],
-			['halo_integrator_import_types', 'array', 'Import type options (KeyPair2)'],
-			warning,
-		],
 	},
 	{
 		value: 'adobeCommerceDetails',
@@ -359,15 +178,6 @@ export const resourceTable: readonly HaloResource[] = [
 		plural: 'adobecommercedetails',
 		crud: ['getAll', 'get', 'upsert', 'delete'],
 		sync: { enabled: 'enabled', lastSync: 'integrator_last_sync' },
-		fields: [
-			['id', 'integer', 'Record ID'],
-			['connectionname', 'string', 'Connection name'],
-			['url', 'string', 'Adobe Commerce store URL'],
-			['new_integration_method', 'boolean', 'Whether to use the new auth method'],
-			['enabled', 'boolean', 'Whether the integration is enabled'],
-			['integrator_last_sync', 'dateTime', 'Last sync timestamp'],
-			warning,
-		],
 	},
 	{
 		value: 'adobeCommerceIntegration',
@@ -382,7 +192,6 @@ export const resourceTable: readonly HaloResource[] = [
 			{ kind: 'read', value: 'getStatus', path: 'AdobeCommerceIntegration', name: 'Get Status', action: 'Get the Adobe Commerce integration status', description: 'Get the Adobe Commerce integration status' },
 			{ kind: 'formAuth', value: 'authenticate', path: 'AdobeCommerceIntegration/auth', name: 'Authenticate', description: 'Send the OAuth handshake key/value pairs to Adobe Commerce' },
 		],
-		fields: [],
 	},
 	{
 		value: 'cspConsumptionData',
@@ -398,45 +207,6 @@ export const resourceTable: readonly HaloResource[] = [
 			{ kind: 'deleteByParent', value: 'deleteByParent', path: 'CSPConsumptionData/Parent', name: 'Delete All of Parent', description: 'Delete every consumption record of a parent record' },
 		],
 		simplify: ['id', 'parentid', 'customername', 'productname', 'skuname', 'subscriptionid', 'quantity', 'unitprice', 'total', 'billingcurrency', 'usagedate', 'isbilled'],
-		fields: [
-			['id', 'integer', 'Record ID'],
-			['parentid', 'integer', 'Parent record ID'],
-			['type', 'integer', 'Record type'],
-			['partnerid', 'string', 'Partner ID'],
-			['partnername', 'string', 'Partner name'],
-			['customerid', 'string', 'Customer ID'],
-			['customername', 'string', 'Customer name'],
-			['customerdomainname', 'string', 'Customer domain'],
-			['invoicenumber', 'string', 'Invoice number'],
-			['skuid', 'string', 'SKU identifier'],
-			['skuname', 'string', 'SKU name'],
-			['productname', 'string', 'Product name'],
-			['subscriptionid', 'string', 'Subscription ID'],
-			['subscriptiondescription', 'string', 'Subscription description'],
-			['chargestartdate', 'dateTime', 'Charge period start'],
-			['chargeenddate', 'dateTime', 'Charge period end'],
-			['usagedate', 'dateTime', 'Usage date'],
-			['quantity', 'number', 'Usage quantity'],
-			['unitprice', 'number', 'Unit price'],
-			['subtotal', 'number', 'Subtotal'],
-			['taxtotal', 'number', 'Tax total'],
-			['total', 'number', 'Total'],
-			['billingcurrency', 'string', 'Billing currency code'],
-			['pricingcurrency', 'string', 'Pricing currency code'],
-			['meterid', 'string', 'Azure meter ID'],
-			['metername', 'string', 'Azure meter name'],
-			['metercategory', 'string', 'Azure meter category'],
-			['entitlementid', 'string', 'Entitlement ID'],
-			['entitlementdescription', 'string', 'Entitlement description'],
-			['creditpercentage', 'string', 'Credit percentage'],
-			['credittype', 'string', 'Credit type'],
-			['termandbillingcycle', 'string', 'Term and billing cycle'],
-			['subscriptionstartdate', 'dateTime', 'Subscription start'],
-			['subscriptionenddate', 'dateTime', 'Subscription end'],
-			['isbilled', 'boolean', 'Whether the record has been billed'],
-			['_isimport', 'boolean', 'Whether to use import mode'],
-			warning,
-		],
 	},
 	{
 		value: 'cspInvoice',
@@ -448,30 +218,6 @@ export const resourceTable: readonly HaloResource[] = [
 		plural: 'cspinvoices',
 		crud: ['getAll', 'get', 'upsert', 'delete'],
 		simplify: ['haloid', 'id', 'tenantid', 'client_id', 'invoicedate', 'totalcharges', 'paidamount', 'currencycode', 'isbilled', 'isfullybilled'],
-		fields: [
-			['haloid', 'integer', 'HaloPSA record ID'],
-			['id', 'string', 'CSP (Microsoft) invoice ID'],
-			['tenantid', 'integer', 'Tenant ID'],
-			['invoicedate', 'dateTime', 'Invoice date'],
-			['totalcharges', 'number', 'Total charges'],
-			['paidamount', 'number', 'Amount paid'],
-			['currencycode', 'string', 'Currency code'],
-			['currencysymbol', 'string', 'Currency symbol'],
-			['pdfdownloadlink', 'string', 'PDF download URL'],
-			['taxreceipts', 'array', 'Tax receipts (CSPTaxReceipt objects)'],
-			['invoicedetails', 'array', 'Invoice line items (CSPInvoiceDetail objects)'],
-			['documenttype', 'string', 'Document type'],
-			['invoicetype', 'string', 'Invoice type'],
-			['links', 'object', 'CSP links (CSPLinks)'],
-			['isbilled', 'boolean', 'Whether the invoice has been billed'],
-			['isfullybilled', 'boolean', 'Whether the invoice is fully billed'],
-			['haslines', 'boolean', 'Whether the invoice has line items'],
-			['client_id', 'integer', 'Associated client ID'],
-			['mark_as_billed', 'boolean', 'Whether to mark the invoice as billed'],
-			['update_billed_state', 'boolean', 'Whether to update the billed state'],
-			['_isimport', 'boolean', 'Whether to use import mode'],
-			warning,
-		],
 	},
 	{
 		value: 'cspSubscriptionPricing',
@@ -485,30 +231,6 @@ export const resourceTable: readonly HaloResource[] = [
 		extra: [
 			{ kind: 'bulkManage', value: 'bulkManage', path: 'CSPSubscriptionPricing/manage', name: 'Bulk Create or Update', description: 'Create or update many subscription prices in chunks' },
 		],
-		fields: [
-			['id', 'integer', 'Record ID'],
-			['marketplace', 'string', 'Marketplace identifier'],
-			['producttitle', 'string', 'Product name'],
-			['productid', 'string', 'Product ID'],
-			['skuid', 'string', 'SKU identifier'],
-			['skutitle', 'string', 'SKU title'],
-			['skudescription', 'string', 'SKU description'],
-			['publisher', 'string', 'Publisher name'],
-			['unitofmeasure', 'string', 'Unit of measure'],
-			['termduration', 'string', 'Term duration'],
-			['billingplan', 'string', 'Billing plan'],
-			['market', 'string', 'Market'],
-			['currency', 'string', 'Currency code'],
-			['unitprice', 'number', 'Unit price'],
-			['pricingtierrangemin', 'number', 'Pricing tier range minimum'],
-			['pricingtierrangemax', 'number', 'Pricing tier range maximum'],
-			['effectivestartdate', 'dateTime', 'Effective from'],
-			['effectiveenddate', 'dateTime', 'Effective until'],
-			['erp_price', 'number', 'ERP price'],
-			['segment', 'string', 'Segment'],
-			['tags', 'string', 'Tags'],
-			warning,
-		],
 	},
 	{
 		value: 'microsoftSubscriptionMapping',
@@ -520,31 +242,6 @@ export const resourceTable: readonly HaloResource[] = [
 		plural: 'microsoftsubscriptionmappings',
 		crud: ['getAll', 'get', 'upsert', 'delete'],
 		simplify: ['id', 'fullname', 'halo_id', 'halo_name', 'microsoft_id', 'microsoft_name', 'subscription_id', 'subscription_expiry', 'subscribed', 'type'],
-		fields: [
-			['id', 'integer', 'Record ID'],
-			['halo_id', 'integer', 'HaloPSA entity ID'],
-			['halo_name', 'string', 'HaloPSA entity name'],
-			['microsoft_id', 'string', 'Microsoft entity ID'],
-			['microsoft_name', 'string', 'Microsoft entity name'],
-			['site_path', 'string', 'SharePoint site path'],
-			['site_name', 'string', 'SharePoint site name'],
-			['azure_connection_id', 'integer', 'Azure AD connection ID'],
-			['subscription_id', 'string', 'Microsoft subscription ID'],
-			['subscription_expiry', 'dateTime', 'Subscription expiry date'],
-			['subscribed', 'boolean', 'Whether subscribed'],
-			['new_subscription_key', 'string', 'New subscription key (write-only)'],
-			['change_token', 'string', 'SharePoint change token'],
-			['type', 'integer', 'Mapping type'],
-			['sharing_type', 'integer', 'Sharing type'],
-			['fullname', 'string', 'Full display name'],
-			['mappings_folder', 'array', 'Field mappings (IntegrationFieldMapping)'],
-			['_subscriptionaction', 'object', 'Webhook subscription action'],
-			['azure_connection', 'object', 'Azure AD connection details'],
-			['sharepoint_list', 'object', 'SharePoint list reference'],
-			['sharepoint_graph_list', 'object', 'SharePoint Graph list reference'],
-			['sharepoint_site', 'object', 'SharePoint site reference'],
-			['sharepoint_graph_site', 'object', 'SharePoint Graph site reference'],
-		],
 	},
 	{
 		value: 'amazonSellerDetails',
@@ -556,21 +253,6 @@ export const resourceTable: readonly HaloResource[] = [
 		plural: 'amazonsellerdetails',
 		crud: ['getAll', 'get', 'upsert', 'delete'],
 		simplify: ['id', 'storefrontname', 'authorized', 'enabled', 'endpoint', 'marketplace'],
-		fields: [
-			['id', 'integer', 'Record ID'],
-			['storefrontname', 'string', 'Storefront/shop name'],
-			['new_integration_method', 'boolean', 'Whether to use the new auth method'],
-			['redirect_uri', 'string', 'OAuth redirect URI'],
-			['new_access_token', 'string', 'Access token (write-only)'],
-			['new_refresh_token', 'string', 'Refresh token (write-only)'],
-			['_code', 'string', 'OAuth authorization code'],
-			['_exchangecode', 'boolean', 'Whether to trigger the OAuth code exchange'],
-			['authorized', 'boolean', 'Whether the integration is authorized'],
-			['enabled', 'boolean', 'Whether the integration is enabled'],
-			['endpoint', 'string', 'Amazon API endpoint'],
-			['marketplace', 'string', 'Amazon marketplace identifier'],
-			warning,
-		],
 	},
 	{
 		value: 'shopifyDetails',
@@ -581,18 +263,6 @@ export const resourceTable: readonly HaloResource[] = [
 		labelField: 'shopname',
 		plural: 'shopifydetails',
 		crud: ['getAll', 'get', 'upsert', 'delete'],
-		fields: [
-			['id', 'integer', 'Record ID'],
-			['shopname', 'string', 'Shopify store name'],
-			['new_integration_method', 'boolean', 'Whether to use the new auth method'],
-			['new_access_token', 'string', 'Access token (write-only)'],
-			['code', 'string', 'OAuth authorization code'],
-			['_exchangecode', 'boolean', 'Whether to trigger the OAuth code exchange'],
-			['_disconnect', 'boolean', 'Whether to disconnect the integration'],
-			['authorized', 'boolean', 'Whether the integration is authorized'],
-			['enabled', 'boolean', 'Whether the integration is enabled'],
-			warning,
-		],
 	},
 	{
 		value: 'ecommerceOrder',
@@ -608,28 +278,23 @@ export const resourceTable: readonly HaloResource[] = [
 			{ kind: 'unlinkTicket', value: 'unlinkFromTicket', name: 'Unlink From Ticket', description: 'Remove the link between an order and its ticket' },
 		],
 		simplify: ['id', 'thirdpartyordernumber', 'thirdpartyid', 'thirdpartystatus', 'thirdpartystatus2', 'thirdpartycreateddate', 'integration_name', 'shop_name', 'ticket_id'],
-		fields: [
-			['id', 'integer', 'Record ID'],
-			['moduleid', 'integer', 'Integration module ID'],
-			['thirdpartyid', 'string', 'Order ID in the third-party system'],
-			['thirdpartyurl', 'string', 'URL of the order in the third-party system'],
-			['thirdpartyordernumber', 'string', 'Human-readable order number'],
-			['thirdpartycustomerid', 'string', 'Customer ID in the third-party system'],
-			['thirdpartystatus', 'string', 'Primary order status'],
-			['thirdpartystatus2', 'string', 'Secondary order status'],
-			['thirdpartycreateddate', 'dateTime', 'Order creation date'],
-			['integration_name', 'string', 'Name of the integration source'],
-			['ticket_id', 'integer', 'Linked HaloPSA ticket ID'],
-			['details_id', 'integer', 'Integration details record ID'],
-			['shop_name', 'string', 'Shop/storefront name'],
-			['_unlink_from_ticket', 'boolean', 'Whether to unlink the order from its ticket'],
-			['jsonobj', 'string', 'Raw JSON from the third-party system'],
-			['_amazon_buyer_info', 'object', 'Amazon buyer info (AmazonSellerBuyerInfo)'],
-			['_adobecommerce_billing_address', 'object', 'Adobe Commerce billing address'],
-			['linked_tickets', 'array', 'Linked ticket records (EcommerceOrderFault)'],
-		],
 	},
 ];
+
+/** Each resource with the fields of its Halo schema (fieldSchemas.ts). */
+export const resourceTable: readonly HaloResource[] = routes.map((route) => ({ ...route, fields: fieldSchemas[route.schema] }));
+
+export type ExtraOperationValue = ExtraOperation['value'];
+
+/** The resource's extra operation with this value, when it has one. */
+export function extraOperation<V extends ExtraOperationValue>(resource: HaloResource, value: V): Extract<ExtraOperation, { value: V }> | undefined {
+	return resource.extra?.find((e) => e.value === value) as Extract<ExtraOperation, { value: V }> | undefined;
+}
+
+/** The resource's extra operations of one kind (several reads, for example). */
+export function extraOperationsOf<K extends ExtraOperation['kind']>(resource: HaloResource, kind: K): Array<Extract<ExtraOperation, { kind: K }>> {
+	return (resource.extra ?? []).filter((e): e is Extract<ExtraOperation, { kind: K }> => e.kind === kind);
+}
 
 export function findResource(value: string): HaloResource {
 	const resource = resourceTable.find((r) => r.value === value);
@@ -637,8 +302,28 @@ export function findResource(value: string): HaloResource {
 	return resource;
 }
 
-/** Fields that Halo accepts on write but never returns. */
-export const isWriteOnlyField = (name: string) => name.startsWith('new_');
+/**
+ * Fields that Halo accepts on write but never returns: the ones the seeds mark "(write-only)" (secrets such
+ * as new_client_secret). Booleans that merely start with `new_` (new_method) are ordinary data.
+ */
+const WRITE_ONLY_FIELDS: ReadonlySet<string> = new Set(resourceTable.flatMap((r) => r.fields.filter(([, , description]) => /\(write-only\)/i.test(description)).map(([name]) => name)));
+export const isWriteOnlyField = (name: string) => WRITE_ONLY_FIELDS.has(name);
+
+/** Halo never returns write-only fields; an answer that echoes one must not carry it into n8n. */
+export function withoutWriteOnly<T extends Record<string, unknown>>(record: T): T {
+	// Most records carry no write-only field: hand them on as they are instead of copying 50,000 objects.
+	let clean = true;
+	for (const key in record) {
+		if (isWriteOnlyField(key)) {
+			clean = false;
+			break;
+		}
+	}
+	if (clean) return record;
+	const out: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(record)) if (!isWriteOnlyField(key)) out[key] = value;
+	return out as T;
+}
 
 /** Fields written by Halo only. */
 export const isServerOnlyField = (name: string) => name === '_warning';

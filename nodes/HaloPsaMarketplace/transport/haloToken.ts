@@ -1,5 +1,6 @@
 import type { IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
-import { coalescedToken, CredentialTokenError, parseTokenAnswer, requestTokenAnswer } from '../../shared/tokenBurst';
+import { redact } from '../../shared/transport/redact';
+import { coalescedToken, CredentialTokenError, expiryOf, parseTokenAnswer, requestTokenAnswer, type IssuedToken } from '../../shared/transport/tokens';
 import { tokenUrl } from './haloUrls';
 
 export interface HaloCredentialData extends IDataObject {
@@ -13,12 +14,12 @@ export interface HaloCredentialData extends IDataObject {
 	accessToken: string;
 }
 
-export async function fetchHaloToken(this: IHttpRequestHelper, credentials: HaloCredentialData): Promise<string> {
+export async function fetchHaloToken(this: IHttpRequestHelper, credentials: HaloCredentialData): Promise<IssuedToken> {
 	const url = tokenUrl(credentials);
 	return await coalescedToken([url, credentials.clientId, credentials.clientSecret, credentials.scope], credentials.accessToken, async () => await requestToken.call(this, url, credentials));
 }
 
-async function requestToken(this: IHttpRequestHelper, url: string, credentials: HaloCredentialData): Promise<string> {
+async function requestToken(this: IHttpRequestHelper, url: string, credentials: HaloCredentialData): Promise<IssuedToken> {
 	const form = new URLSearchParams({
 		grant_type: 'client_credentials',
 		client_id: credentials.clientId ?? '',
@@ -36,9 +37,11 @@ async function requestToken(this: IHttpRequestHelper, url: string, credentials: 
 		options,
 		(reason) => `Could not reach the HaloPSA token URL ${url}: ${reason}. Check the Authorisation Server URL (hosted) or the Resource Server URL (own instance).`,
 	);
+	// A token endpoint may echo the form it was sent (the client secret) in its error: none of it is shown.
+	const fail = (text: string) => new CredentialTokenError(redact(text, [credentials.clientSecret]));
 	const parsed = parseTokenAnswer(response.body);
 	if (parsed === undefined) {
-		throw new CredentialTokenError(
+		throw fail(
 			`The HaloPSA token URL ${url} answered HTTP ${response.statusCode} with a web page, not a token. ` +
 				'Copy the Authorisation Server URL from HaloPSA (Configuration > Integrations > Halo API > API Details) and check the Hosting Type.',
 		);
@@ -47,14 +50,14 @@ async function requestToken(this: IHttpRequestHelper, url: string, credentials: 
 	if (response.statusCode >= 400 || error || typeof parsed.access_token !== 'string') {
 		const detail = typeof parsed.error_description === 'string' ? `: ${parsed.error_description}` : '';
 		if (error === 'invalid_client' || response.statusCode === 401) {
-			throw new CredentialTokenError(
+			throw fail(
 				`HaloPSA rejected the client ID or client secret (invalid_client${detail}). Check the Client ID and Client Secret of the API application in HaloPSA (Configuration > Integrations > Halo API > View Applications) and that it uses Client ID and Secret (Services) authentication.`,
 			);
 		}
 		if (error === 'invalid_scope') {
-			throw new CredentialTokenError(`HaloPSA refused the scope "${credentials.scope}" (invalid_scope${detail}). Use "all" or scopes the API application allows.`);
+			throw fail(`HaloPSA refused the scope "${credentials.scope}" (invalid_scope${detail}). Use "all" or scopes the API application allows.`);
 		}
-		throw new CredentialTokenError(`HaloPSA did not issue a token (HTTP ${response.statusCode}${error ? `, ${error}` : ''}${detail}).`);
+		throw fail(`HaloPSA did not issue a token (HTTP ${response.statusCode}${error ? `, ${error}` : ''}${detail}).`);
 	}
-	return parsed.access_token;
+	return { token: parsed.access_token, expiresAt: expiryOf(parsed.expires_in) };
 }

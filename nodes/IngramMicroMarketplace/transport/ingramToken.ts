@@ -1,5 +1,6 @@
 import type { IDataObject, IHttpRequestHelper } from 'n8n-workflow';
-import { coalescedToken, CredentialTokenError, parseTokenAnswer, requestTokenAnswer } from '../../shared/tokenBurst';
+import { basicAuthValue, redact } from '../../shared/transport/redact';
+import { coalescedToken, CredentialTokenError, expiryOf, parseTokenAnswer, requestTokenAnswer, type IssuedToken } from '../../shared/transport/tokens';
 import { marketplaceBase } from './ingramUrls';
 
 export interface IngramCredentialData extends IDataObject {
@@ -12,7 +13,7 @@ export interface IngramCredentialData extends IDataObject {
 }
 
 /** `POST {base}/token`: Basic (API user and password), the subscription key, and the marketplace code. */
-export async function fetchIngramToken(this: IHttpRequestHelper, credentials: IngramCredentialData): Promise<string> {
+export async function fetchIngramToken(this: IHttpRequestHelper, credentials: IngramCredentialData): Promise<IssuedToken> {
 	const url = `${marketplaceBase(credentials.baseUrl)}/token`;
 	return await coalescedToken([url, credentials.username, credentials.password, credentials.subscriptionApiKey, credentials.marketplace], credentials.accessToken, async () => {
 		const response = await requestTokenAnswer.call(
@@ -21,7 +22,7 @@ export async function fetchIngramToken(this: IHttpRequestHelper, credentials: In
 				method: 'POST',
 				url,
 				headers: {
-					Authorization: `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`,
+					Authorization: `Basic ${basicAuthValue(credentials.username, credentials.password)}`,
 					'X-Subscription-Key': credentials.subscriptionApiKey,
 					'Content-Type': 'application/json',
 					Accept: 'application/json',
@@ -30,19 +31,21 @@ export async function fetchIngramToken(this: IHttpRequestHelper, credentials: In
 			},
 			(reason) => `Could not reach the Ingram Micro token URL ${url}: ${reason}. Check the Marketplace API URL in the credential.`,
 		);
+		// A token endpoint may echo the request (password, Basic string, subscription key) in its error: none of it is shown.
+		const fail = (text: string) => new CredentialTokenError(redact(text, [credentials.password, credentials.subscriptionApiKey, basicAuthValue(credentials.username, credentials.password)]));
 		const parsed = parseTokenAnswer(response.body);
 		const correlation = response.headers?.['x-correlation-id'] ? ` (correlation ID ${response.headers['x-correlation-id']})` : '';
 		if (!parsed) {
-			throw new CredentialTokenError(`The Ingram Micro token URL ${url} answered HTTP ${response.statusCode} with a web page, not a token${correlation}. Check the Marketplace API URL (for example https://api.cloud.im/marketplace/eu).`);
+			throw fail(`The Ingram Micro token URL ${url} answered HTTP ${response.statusCode} with a web page, not a token${correlation}. Check the Marketplace API URL (for example https://api.cloud.im/marketplace/eu).`);
 		}
 		if (response.statusCode === 401 || response.statusCode === 403) {
-			throw new CredentialTokenError(
+			throw fail(
 				`Ingram Micro refused the API credentials (HTTP ${response.statusCode}${parsed.message ? `: ${parsed.message}` : ''})${correlation}. Check the API username, password and subscription key, and that the marketplace code matches your account.`,
 			);
 		}
 		if (response.statusCode >= 400 || typeof parsed.token !== 'string') {
-			throw new CredentialTokenError(`Ingram Micro did not issue a token (HTTP ${response.statusCode}${parsed.message ? `: ${parsed.message}` : ''})${correlation}.`);
+			throw fail(`Ingram Micro did not issue a token (HTTP ${response.statusCode}${parsed.message ? `: ${parsed.message}` : ''})${correlation}.`);
 		}
-		return parsed.token;
+		return { token: parsed.token, expiresAt: expiryOf(parsed.expiresInSeconds) };
 	});
 }

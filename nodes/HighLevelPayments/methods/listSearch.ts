@@ -1,22 +1,29 @@
+/** "From List" for orders, transactions and subscriptions: one HighLevel page per scroll, searched by HighLevel, through the same client as the operations. */
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { DEFAULT_TIMEOUT_SECONDS } from '../../shared/actions/requestOptions';
+import { searchMethodName } from '../actions/common';
 import { findPaymentsResource } from '../resources/paymentsTable';
-import { paymentsConnection, paymentsRequest, readPaymentsList } from './paymentsTransport';
+import { highLevelConnection, highLevelRequest, readHighLevelList } from '../transport/highLevelApi';
 
 const PAGE = 50;
 
 const pick = (record: IDataObject, path: string) => path.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], record);
 
-/** "From List" for orders, transactions and subscriptions: one HighLevel page per scroll, searched by HighLevel. */
-export function paymentsSearch(resourceValue: 'order' | 'transaction' | 'subscription') {
+function searchRecords(resourceValue: 'order' | 'transaction' | 'subscription') {
 	const resource = findPaymentsResource(resourceValue);
 	const list = resource.operations.find((o) => o.kind === 'list')!;
 	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 		const offset = Number(paginationToken ?? 0);
-		const connection = await paymentsConnection.call(this);
+		const connection = await highLevelConnection(this, {
+			itemIndex: 0,
+			timeoutMs: DEFAULT_TIMEOUT_SECONDS * 1000,
+			rateLimitBudgetMs: 10_000,
+			authentication: this.getNodeParameter('authentication', 'oAuth2'),
+			locationId: this.getNodeParameter('locationId', ''),
+		});
 		const qs: IDataObject = { limit: PAGE, offset };
 		if (filter) qs.search = filter;
-		const body = await paymentsRequest.call(this, connection, { method: 'GET', path: list.path, qs, idempotent: true });
-		const { records, total } = readPaymentsList(body, 'data');
+		const { records, total } = readHighLevelList(await highLevelRequest(this, connection, { method: 'GET', path: list.path, qs, idempotent: true }), 'data');
 		const results = records.map((record) => {
 			const label = (resource.labelFields ?? []).map((f) => pick(record, f)).filter((v) => v !== undefined && v !== null && v !== '').join(' · ');
 			const id = String(record._id ?? record.id ?? '');
@@ -26,3 +33,5 @@ export function paymentsSearch(resourceValue: 'order' | 'transaction' | 'subscri
 		return { results, paginationToken: records.length === PAGE && (total === undefined || next < total) ? String(next) : undefined };
 	};
 }
+
+export const listSearch = Object.fromEntries((['order', 'transaction', 'subscription'] as const).map((r) => [searchMethodName(r), searchRecords(r)]));

@@ -1,19 +1,22 @@
+/** "From List" pickers: one Ingram Micro page per scroll (customers searched by name, products by MPN), through the same client as the operations. */
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { DEFAULT_TIMEOUT_SECONDS } from '../../shared/actions/requestOptions';
+import { searchMethodName } from '../actions/common';
 import { findMarketplaceResource } from '../resources/marketplaceTable';
-import { ingramRequest, readIngramList } from './ingramTransport';
+import { ingramConnection, ingramRequest, readIngramList } from '../transport/ingramApi';
 
 const PAGE = 50;
 
-/** "From List" pickers: one Ingram Micro page per scroll; customers are searched by name. */
-export function ingramSearch(resourceValue: 'customer' | 'product' | 'order' | 'subscription') {
+function searchRecords(resourceValue: 'customer' | 'product' | 'order' | 'subscription') {
 	const resource = findMarketplaceResource(resourceValue);
 	const list = resource.operations.find((o) => o.value === 'getAll')!;
 	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 		const offset = Number(paginationToken ?? 0);
+		const connection = await ingramConnection(this, { itemIndex: 0, timeoutMs: DEFAULT_TIMEOUT_SECONDS * 1000, rateLimitBudgetMs: 10_000 });
 		const qs: IDataObject = { offset, limit: PAGE };
 		if (filter && resourceValue === 'customer') qs.name = filter;
 		if (filter && resourceValue === 'product') qs.mpn = filter;
-		const { records, total } = readIngramList(await ingramRequest.call(this, { method: 'GET', path: list.path, qs, idempotent: true }));
+		const { records, total } = readIngramList(await ingramRequest(this, connection, { method: 'GET', path: list.path, qs, idempotent: true }));
 		const results = records.map((record) => {
 			const id = String(record.id ?? '');
 			const label = resource.idParameter!.labelFields.map((f) => record[f]).filter((v) => v !== undefined && v !== null && v !== '' && v !== record.id).join(' · ');
@@ -23,3 +26,5 @@ export function ingramSearch(resourceValue: 'customer' | 'product' | 'order' | '
 		return { results, paginationToken: records.length === PAGE && (total === undefined || next < total) ? String(next) : undefined };
 	};
 }
+
+export const listSearch = Object.fromEntries((['customer', 'product', 'order', 'subscription'] as const).map((r) => [searchMethodName(r), searchRecords(r)]));

@@ -6,27 +6,65 @@
  * carries it across executions and processes; these memos only stop a burst from fetching many.
  */
 import { createHash } from 'crypto';
-import type { IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, IHttpRequestHelper, IHttpRequestOptions, INode } from 'n8n-workflow';
 
-const inFlight = new Map<string, Promise<string>>();
-const recent = new Map<string, { token: string; at: number }>();
+/** A token and when it stops working (ISO time), as a credential stores them. */
+export interface IssuedToken {
+	token: string;
+	expiresAt?: string;
+}
+
+/** A token this close to its expiry is renewed before use rather than sent to be refused. */
+const EXPIRY_MARGIN_MS = 60_000;
+
+const hasExpired = (expiresAt: unknown) => {
+	const time = Date.parse(String(expiresAt ?? ''));
+	return Number.isFinite(time) && time - EXPIRY_MARGIN_MS <= Date.now();
+};
+
+const inFlight = new Map<string, Promise<IssuedToken>>();
+const recent = new Map<string, { issued: IssuedToken; at: number }>();
 const RECENT_MS = 60_000;
 
 /** `identity` lists what makes two credentials the same (URL, client, secret, …); it is hashed, never kept. */
-export async function coalescedToken(identity: string[], currentToken: unknown, fetchToken: () => Promise<string>): Promise<string> {
+export async function coalescedToken(identity: string[], currentToken: unknown, fetchToken: () => Promise<IssuedToken>): Promise<IssuedToken> {
 	const key = createHash('sha256').update(identity.join('\n')).digest('hex');
 	const pending = inFlight.get(key);
 	if (pending) return await pending;
 	const fresh = recent.get(key);
-	if (fresh && Date.now() - fresh.at < RECENT_MS && fresh.token !== currentToken) return fresh.token;
+	if (fresh && Date.now() - fresh.at < RECENT_MS && fresh.issued.token !== currentToken && !hasExpired(fresh.issued.expiresAt)) return fresh.issued;
+	// A failed or timed-out request is forgotten as soon as it settles, so the next call asks again.
 	const request = fetchToken()
-		.then((token) => {
-			recent.set(key, { token, at: Date.now() });
-			return token;
+		.then((issued) => {
+			recent.set(key, { issued, at: Date.now() });
+			return issued;
 		})
 		.finally(() => inFlight.delete(key));
 	inFlight.set(key, request);
 	return await request;
+}
+
+/** Drops every token request in flight: one that hangs must not hold back the calls after it. */
+export function forgetTokenRequests() {
+	inFlight.clear();
+}
+
+/** When a token that lives `seconds` expires, as stored beside it; undefined when the server did not say. */
+export function expiryOf(seconds: unknown): string | undefined {
+	const n = typeof seconds === 'string' ? Number(seconds) : seconds;
+	return typeof n === 'number' && Number.isFinite(n) && n > 0 ? new Date(Date.now() + n * 1000).toISOString() : undefined;
+}
+
+
+/**
+ * The credential as n8n should see it for the first call of an execution when its stored token has expired:
+ * without the token, so that n8n's preAuthentication fetches (and saves) a new one once, before any call is
+ * refused. Undefined when the token is still good or its expiry is unknown.
+ */
+export function expiredToken(node: INode, credentialType: string, credentials: ICredentialDataDecryptedObject): ICredentialsDecrypted | undefined {
+	const details = node.credentials?.[credentialType];
+	if (!credentials.accessToken || !hasExpired(credentials.accessExpiresAt) || !details?.id) return undefined;
+	return { id: details.id, name: details.name, type: credentialType, data: { ...credentials, accessToken: '' } };
 }
 
 /** A token answer parsed when it is JSON; `undefined` for an HTML page or text. */

@@ -1,0 +1,97 @@
+/** What every HaloPSA operation module works with: the item, its resource, the call to Halo, and the shared checks and shapes. */
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
+import type { ApiCall, ApiConnection } from '../../shared/transport/apiClient';
+import { haloRequest } from '../transport/haloApi';
+import { isWriteOnlyField, withoutWriteOnly, type HaloResource } from '../resources/resourceTable';
+
+/** One input item on its way through an operation. */
+export interface HaloItem {
+	context: IExecuteFunctions;
+	itemIndex: number;
+	resource: HaloResource;
+	connection: ApiConnection;
+}
+
+/** One operation kind: its option in the Operation list, its parameters, and what it does. */
+export interface HaloOperation {
+	/** The option, or undefined when the resource does not offer this operation. */
+	option(resource: HaloResource): INodePropertyOptions[];
+	properties(resource: HaloResource): INodeProperties[];
+	execute(item: HaloItem, operation: string): Promise<INodeExecutionData[]>;
+	/** Runs once with every input item (bulk manage) rather than once per item. */
+	wholeInput?: boolean;
+}
+
+export const showFor = (resource: HaloResource, operation: string[], extra: Record<string, Array<string | boolean>> = {}) => ({
+	show: { resource: [resource.value], operation, ...extra },
+});
+
+export function param<T>(item: HaloItem, name: string, fallback: T, options?: { extractValue: boolean }): T {
+	return item.context.getNodeParameter(name, item.itemIndex, fallback, options) as T;
+}
+
+export function userError(item: HaloItem, message: string, description: string, itemIndex = item.itemIndex) {
+	return new NodeOperationError(item.context.getNode(), message, { itemIndex, description });
+}
+
+export async function send(item: HaloItem, call: ApiCall): Promise<unknown> {
+	return await haloRequest(item.context, item.connection, call);
+}
+
+/** The Halo record key the user picked (From list / By ID); a positive whole number, so no other path can be reached. */
+export function recordKey(item: HaloItem, parameter: string, label: string): number {
+	const raw = param<unknown>(item, parameter, undefined, { extractValue: true });
+	const id = typeof raw === 'number' ? raw : Number(String(raw ?? '').trim());
+	if (!Number.isInteger(id) || id <= 0) {
+		throw userError(item, `${label} must be a positive whole number, got ${JSON.stringify(raw ?? '')} (item ${item.itemIndex})`, `Set "${label}" to the HaloPSA ID of the record, or pick it from the list.`);
+	}
+	return id;
+}
+
+/** Output items: write-only fields dropped, Simplify applied where the resource has it and the user asked. */
+export function shapeRecords(item: HaloItem, records: IDataObject[]): INodeExecutionData[] {
+	const { resource } = item;
+	const simplify = resource.simplify && param<boolean>(item, 'simplify', false);
+	return records.map((record) => {
+		let json = withoutWriteOnly(record ?? {});
+		if (simplify) json = Object.fromEntries(resource.simplify!.filter((f) => f in json).map((f) => [f, json[f]]));
+		return { json, pairedItem: { item: item.itemIndex } };
+	});
+}
+
+export const searchMethodName = (resource: HaloResource) => `search${resource.value[0].toUpperCase()}${resource.value.slice(1)}`;
+
+/** The record picker (From list / By ID) of the operations that work on one record. */
+export function recordLocator(resource: HaloResource, operations: string[]): INodeProperties {
+	return {
+		displayName: `${resource.displayName} ID`,
+		name: 'recordId',
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: 'list', value: '' },
+		description: `The HaloPSA record to use (its ${resource.key})`,
+		displayOptions: showFor(resource, operations),
+		modes: [
+			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: searchMethodName(resource), searchable: true } },
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 42',
+				validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'The ID is a whole number' } }],
+			},
+		],
+	};
+}
+
+export function simplifyProperty(resource: HaloResource, operations: string[]): INodeProperties[] {
+	if (!resource.simplify) return [];
+	return [{ displayName: 'Simplify', name: 'simplify', type: 'boolean', default: true, description: 'Whether to return a simplified version of the response instead of the raw data', displayOptions: showFor(resource, operations) }];
+}
+
+/** The `new_*` values a record sends: never repeated in an error, even when Halo echoes them. */
+export function writeOnlyValues(records: IDataObject[]): string[] {
+	const out: string[] = [];
+	for (const record of records) for (const [key, value] of Object.entries(record ?? {})) if (isWriteOnlyField(key) && typeof value === 'string' && value) out.push(value);
+	return out;
+}

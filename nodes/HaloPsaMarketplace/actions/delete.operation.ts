@@ -1,0 +1,17 @@
+/** Delete: one record by its Halo key; the output says what was deleted. */
+import { withArticle } from '../../shared/wording';
+import { recordKey, recordLocator, send, type HaloOperation } from './common';
+
+export const deleteOperation: HaloOperation = {
+	option: (resource) =>
+		resource.crud.includes('delete') ? [{ name: 'Delete', value: 'delete', action: `Delete ${withArticle(resource.displayName)} record`, description: `Delete one ${resource.displayName} record` }] : [],
+
+	properties: (resource) => [recordLocator(resource, ['delete'])],
+
+	async execute(item) {
+		const { resource } = item;
+		const id = recordKey(item, 'recordId', `${resource.displayName} ID`);
+		await send(item, { method: 'DELETE', path: `/${resource.path}/${id}`, idempotent: true, subject: `${resource.displayName} ${id}` });
+		return [{ json: { deleted: true, id }, pairedItem: { item: item.itemIndex } }];
+	},
+};

@@ -1,0 +1,54 @@
+/** Get Many: a page of records up to Limit, or every record (Return All) through the shared pager. */
+import type { IDataObject } from 'n8n-workflow';
+import { DEFAULT_PAGE_SIZE, haloPages } from '../transport/haloApi';
+import type { HaloResource } from '../resources/resourceTable';
+import { param, shapeRecords, showFor, simplifyProperty, userError, type HaloOperation } from './common';
+
+export const getManyOperation: HaloOperation = {
+	option: (resource) =>
+		resource.crud.includes('getAll') ? [{ name: 'Get Many', value: 'getAll', action: `Get many ${resource.displayName} records`, description: `List ${resource.displayName} records` }] : [],
+
+	properties: (resource: HaloResource) => [
+		{ displayName: 'Return All', name: 'returnAll', type: 'boolean', default: false, description: 'Whether to return all results or only up to a given limit', displayOptions: showFor(resource, ['getAll']) },
+		{ displayName: 'Limit', name: 'limit', type: 'number', typeOptions: { minValue: 1 }, default: 50, description: 'Max number of results to return', displayOptions: showFor(resource, ['getAll'], { returnAll: [false] }) },
+		{
+			displayName: 'Options',
+			name: 'listOptions',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			displayOptions: showFor(resource, ['getAll']),
+			options: [
+				...(resource.listQuery?.includes('includedetails') ? [{ displayName: 'Include Details', name: 'includedetails', type: 'boolean' as const, default: false, description: 'Whether to include additional detail objects' }] : []),
+				{ displayName: 'Include Active', name: 'includeactive', type: 'boolean', default: true, description: 'Whether to include active records' },
+				{ displayName: 'Include Inactive', name: 'includeinactive', type: 'boolean', default: false, description: 'Whether to include inactive records' },
+				{ displayName: 'Order By', name: 'order', type: 'string', default: '', placeholder: 'e.g. name', description: 'Field to sort by' },
+				{ displayName: 'Order Descending', name: 'orderdesc', type: 'boolean', default: false, description: 'Whether to sort in descending order' },
+				{ displayName: 'Page Size', name: 'pageSize', type: 'number', typeOptions: { minValue: 1, maxValue: 1000 }, default: DEFAULT_PAGE_SIZE, description: 'Records per request when returning all' },
+				{ displayName: 'Search', name: 'search', type: 'string', default: '', description: 'Text to search for' },
+			],
+		},
+		...simplifyProperty(resource, ['getAll']),
+	],
+
+	async execute(item) {
+		const returnAll = param(item, 'returnAll', false);
+		const limit = returnAll ? Infinity : param<number>(item, 'limit', 50);
+		if (!returnAll && (!Number.isInteger(limit) || limit < 1)) {
+			throw userError(item, `Limit must be a whole number of at least 1, got ${limit} (item ${item.itemIndex})`, 'Set Limit to 1 or more, or turn on Return All.');
+		}
+		const options = param<IDataObject>(item, 'listOptions', {}) ?? {};
+		const pageSize = returnAll ? Number(options.pageSize ?? DEFAULT_PAGE_SIZE) : Math.min(limit, 1000);
+		if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) {
+			throw userError(item, `Options > Page Size must be a whole number from 1 to 1000, got ${options.pageSize} (item ${item.itemIndex})`, 'Set Page Size to the number of records per request (500 suits most instances).');
+		}
+		const qs: IDataObject = {};
+		for (const [key, value] of Object.entries(options)) if (key !== 'pageSize' && value !== '' && value !== undefined) qs[key] = value;
+		const records: IDataObject[] = [];
+		for await (const page of haloPages(item.context, item.connection, item.resource, qs, pageSize)) {
+			records.push(...page);
+			if (records.length >= limit) break;
+		}
+		return shapeRecords(item, records.slice(0, limit));
+	},
+};

@@ -1,0 +1,51 @@
+/**
+ * The HaloPSA node's router: the operation modules, the parameters generated from them for every resource
+ * of the table, and the run of an execution (settings checked, then each item through its operation).
+ */
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { runItems } from '../../shared/actions/itemLoop';
+import { requestSettings } from '../../shared/actions/requestOptions';
+import { firstOptionValue } from '../../shared/wording';
+import { findResource, type HaloResource } from '../resources/resourceTable';
+import { DEFAULT_RATE_LIMIT_WAIT_SECONDS, haloConnection } from '../transport/haloApi';
+import { authenticateOperation } from './authenticate.operation';
+import { bulkManageOperation } from './bulkManage.operation';
+import { userError, type HaloOperation } from './common';
+import { deleteOperation } from './delete.operation';
+import { deleteByParentOperation } from './deleteByParent.operation';
+import { getOperation } from './get.operation';
+import { getManyOperation } from './getMany.operation';
+import { linkToTicketOperation } from './linkToTicket.operation';
+import { readOperation } from './read.operation';
+import { unlinkFromTicketOperation } from './unlinkFromTicket.operation';
+import { upsertOperation } from './upsert.operation';
+
+/** Every operation kind; a resource offers those its table row names. */
+const operations: readonly HaloOperation[] = [getOperation, deleteOperation, linkToTicketOperation, unlinkFromTicketOperation, getManyOperation, upsertOperation, bulkManageOperation, deleteByParentOperation, readOperation, authenticateOperation];
+
+/** The Operation parameter and every operation's parameters for one resource. */
+export function resourceProperties(resource: HaloResource): INodeProperties[] {
+	const options: INodePropertyOptions[] = operations.flatMap((operation) => operation.option(resource)).sort((a, b) => a.name.localeCompare(b.name));
+	return [
+		{ displayName: 'Operation', name: 'operation', type: 'options', noDataExpression: true, displayOptions: { show: { resource: [resource.value] } }, options, default: firstOptionValue(options) },
+		...operations.flatMap((operation) => operation.properties(resource)),
+	];
+}
+
+function operationFor(resource: HaloResource, value: string): HaloOperation | undefined {
+	return operations.find((operation) => operation.option(resource).some((option) => option.value === value));
+}
+
+export async function runHaloNode(context: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const items = context.getInputData();
+	const resource = findResource(context.getNodeParameter('resource', 0) as string);
+	const operationValue = context.getNodeParameter('operation', 0) as string;
+	const settings = requestSettings(context, DEFAULT_RATE_LIMIT_WAIT_SECONDS);
+	const connection = await haloConnection(context, { itemIndex: 0, timeoutMs: settings.timeoutMs, rateLimitBudgetMs: settings.rateLimitBudgetMs, renewExpiredToken: true });
+	connection.pace = { until: 0 };
+	const operation = operationFor(resource, operationValue);
+	const itemOf = (itemIndex: number) => ({ context, itemIndex, resource, connection: itemIndex === 0 ? connection : { ...connection, itemIndex, renewToken: undefined } });
+	if (!operation) throw userError(itemOf(0), `Unknown operation "${operationValue}" for ${resource.displayName}`, 'Pick an operation from the list.');
+	if (operation.wholeInput) return items.length ? await operation.execute(itemOf(0), operationValue) : [];
+	return await runItems(context, items.length, async (itemIndex) => await operation.execute(itemOf(itemIndex), operationValue), settings.concurrency);
+}

@@ -1,0 +1,20 @@
+/** Unlink From Ticket: Halo's `_unlink_from_ticket` action sent through a Create or Update of the order. */
+import { extraOperation, type ExtraOperationValue } from '../resources/resourceTable';
+import { recordKey, recordLocator, type HaloOperation } from './common';
+import { saveRecord } from './upsert.operation';
+
+const VALUE: ExtraOperationValue = 'unlinkFromTicket';
+
+export const unlinkFromTicketOperation: HaloOperation = {
+	option: (resource) => {
+		const extra = extraOperation(resource, VALUE);
+		return extra ? [{ name: extra.name, value: VALUE, action: `${extra.name} ${resource.displayName}`, description: extra.description }] : [];
+	},
+
+	properties: (resource) => [recordLocator(resource, [VALUE])],
+
+	async execute(item) {
+		const id = recordKey(item, 'recordId', `${item.resource.displayName} ID`);
+		return await saveRecord(item, { [item.resource.key]: id, _unlink_from_ticket: true });
+	},
+};

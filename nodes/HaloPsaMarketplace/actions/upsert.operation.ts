@@ -1,0 +1,87 @@
+/** Create or Update: one record, from typed fields or JSON, checked against the seed schema before it is sent. */
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { withArticle } from '../../shared/wording';
+import { writableFields } from '../descriptions/fieldProperties';
+import { answerRecords } from '../transport/haloApi';
+import { recordProblems } from '../transport/recordSchema';
+import { param, send, shapeRecords, showFor, simplifyProperty, userError, writeOnlyValues, type HaloItem, type HaloOperation } from './common';
+
+/** The record from the item's parameters; nothing is sent when a field is wrong. */
+function recordInput(item: HaloItem): IDataObject {
+	const { resource, itemIndex } = item;
+	let record: IDataObject;
+	if (param<string>(item, 'inputMode', 'fields') === 'json') {
+		const raw = param<unknown>(item, 'recordJson', '{}');
+		if (typeof raw === 'string') {
+			try {
+				record = JSON.parse(raw || '{}');
+			} catch (error) {
+				throw userError(item, `Record (JSON) is not valid JSON in item ${itemIndex}: ${(error as Error).message}`, 'Fix the JSON in "Record (JSON)", for example {"name": "Main"}.');
+			}
+		} else {
+			record = raw as IDataObject;
+		}
+	} else {
+		record = { ...(param<IDataObject>(item, 'fields', {}) ?? {}) };
+		for (const [name, type] of resource.fields) {
+			if ((type === 'array' || type === 'object') && typeof record[name] === 'string') {
+				try {
+					record[name] = JSON.parse(record[name] as string);
+				} catch {
+					throw userError(item, `Field "${name}" is not valid JSON in item ${itemIndex}`, `Enter ${type === 'array' ? 'a JSON array such as [] ' : 'a JSON object such as {} '}in "${name}".`);
+				}
+			}
+		}
+	}
+	const problems = recordProblems(resource, record);
+	if (problems) throw userError(item, `Invalid ${resource.displayName} in item ${itemIndex}: ${problems}`, 'Correct the named fields; nothing was sent to HaloPSA.');
+	const recordId = param(item, 'updateId', 0);
+	if (recordId) record[resource.key] = recordId;
+	return record;
+}
+
+/** POST of one record as Halo takes it (an array of one); an answer without a body echoes what was sent. */
+export async function saveRecord(item: HaloItem, record: IDataObject): Promise<INodeExecutionData[]> {
+	const { resource } = item;
+	const key = record[resource.key];
+	const isUpdate = key !== undefined && key !== null && key !== 0;
+	const answer = await send(item, {
+		method: 'POST',
+		path: `/${resource.path}`,
+		body: [record],
+		idempotent: isUpdate,
+		subject: isUpdate ? `${resource.displayName} ${key}` : undefined,
+		sentSecrets: writeOnlyValues([record]),
+	});
+	const saved = answerRecords(answer);
+	return shapeRecords(item, saved.length ? saved : [{ ...record, success: true }]);
+}
+
+export const upsertOperation: HaloOperation = {
+	option: (resource) =>
+		resource.crud.includes('upsert')
+			? [{ name: 'Create or Update', value: 'upsert', action: `Create or update ${withArticle(resource.displayName)} record`, description: 'Create a new record, or update the current one if it already exists (upsert)' }]
+			: [],
+
+	properties: (resource) => [
+		...simplifyProperty(resource, ['upsert']),
+		{ displayName: 'Record ID to Update', name: 'updateId', type: 'number', typeOptions: { numberPrecision: 0 }, default: 0, description: `The ${resource.key} of the record to update; 0 creates a new record`, displayOptions: showFor(resource, ['upsert']) },
+		{
+			displayName: 'Input Mode',
+			name: 'inputMode',
+			type: 'options',
+			options: [
+				{ name: 'Fields', value: 'fields', description: 'Fill in typed fields' },
+				{ name: 'JSON', value: 'json', description: 'Give the whole record as JSON' },
+			],
+			default: 'fields',
+			displayOptions: showFor(resource, ['upsert']),
+		},
+		{ displayName: 'Fields', name: 'fields', type: 'collection', placeholder: 'Add Field', default: {}, displayOptions: showFor(resource, ['upsert'], { inputMode: ['fields'] }), options: writableFields(resource) },
+		{ displayName: 'Record (JSON)', name: 'recordJson', type: 'json', default: '{}', description: 'The record as Halo expects it; fields are checked against the schema before sending', displayOptions: showFor(resource, ['upsert'], { inputMode: ['json'] }) },
+	],
+
+	async execute(item) {
+		return await saveRecord(item, recordInput(item));
+	},
+};

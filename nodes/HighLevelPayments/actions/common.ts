@@ -1,0 +1,98 @@
+/** What every HighLevel Payments operation module works with: the item, its resource, the call, and the shared checks and shapes. */
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
+import { highLevelRequest, type HighLevelCall, type HighLevelConnection } from '../transport/highLevelApi';
+import type { PaymentsOperation, PaymentsResource } from '../resources/paymentsTable';
+
+export interface HighLevelItem {
+	context: IExecuteFunctions;
+	itemIndex: number;
+	resource: PaymentsResource;
+	connection: HighLevelConnection;
+}
+
+export interface HighLevelOperation {
+	option(resource: PaymentsResource): INodePropertyOptions[];
+	properties(resource: PaymentsResource): INodeProperties[];
+	execute(item: HighLevelItem): Promise<INodeExecutionData[]>;
+}
+
+export const showFor = (resource: PaymentsResource, operation: string[], extra: Record<string, Array<string | boolean>> = {}) => ({
+	show: { resource: [resource.value], operation, ...extra },
+});
+
+export const operationOf = <K extends PaymentsOperation['kind']>(resource: PaymentsResource, kind: K) =>
+	resource.operations.find((o): o is Extract<PaymentsOperation, { kind: K }> => o.kind === kind);
+
+export function param<T>(item: HighLevelItem, name: string, fallback: T, options?: { extractValue: boolean }): T {
+	return item.context.getNodeParameter(name, item.itemIndex, fallback, options) as T;
+}
+
+export function userError(item: HighLevelItem, message: string, description: string) {
+	return new NodeOperationError(item.context.getNode(), `${message} (item ${item.itemIndex})`, { itemIndex: item.itemIndex, description });
+}
+
+export async function send(item: HighLevelItem, call: HighLevelCall): Promise<unknown> {
+	return await highLevelRequest(item.context, item.connection, call);
+}
+
+/** HighLevel IDs are opaque strings of letters, digits, `-` and `_`: nothing else can reach another endpoint (".", "..", "/"). */
+export const HIGHLEVEL_ID = /^[A-Za-z0-9_-]+$/;
+
+/** The record (or parent order) ID from its resource locator. */
+export function recordId(item: HighLevelItem): string {
+	const parameter = item.resource.idParameter!;
+	const raw = param<unknown>(item, parameter.name, '', { extractValue: true });
+	const id = String(raw ?? '').trim();
+	if (!HIGHLEVEL_ID.test(id)) {
+		throw userError(item, `${parameter.displayName} ID must be a HighLevel ID (letters, digits, - and _), got ${JSON.stringify(raw ?? '')}`, `Pick the ${parameter.displayName.toLowerCase()} from the list, or paste its ID (for example 65f0c3…); nothing was sent to HighLevel.`);
+	}
+	return id;
+}
+
+/** The operation's path with the record ID put in. */
+export function pathOf(item: HighLevelItem, operation: PaymentsOperation): string {
+	return operation.path.includes('{') ? operation.path.replace(/\{\w+\}/, encodeURIComponent(recordId(item))) : operation.path;
+}
+
+export function shapeRecords(item: HighLevelItem, records: IDataObject[]): INodeExecutionData[] {
+	const { resource } = item;
+	const simplify = resource.simplify && param<boolean>(item, 'simplify', false);
+	return records.map((record) => ({
+		json: simplify ? Object.fromEntries(resource.simplify!.filter((f) => f in record).map((f) => [f, record[f]])) : record,
+		pairedItem: { item: item.itemIndex },
+	}));
+}
+
+export const searchMethodName = (from: string) => `search${from[0].toUpperCase()}${from.slice(1)}s`;
+
+/** The record picker (From list / By ID) of the operations that work on one record or on an order's fulfillments. */
+export function recordLocator(resource: PaymentsResource, operations: string[]): INodeProperties[] {
+	const id = resource.idParameter;
+	if (!id) return [];
+	return [
+		{
+			displayName: `${id.displayName} ID`,
+			name: id.name,
+			type: 'resourceLocator',
+			required: true,
+			default: { mode: 'list', value: '' },
+			description: resource.value === 'fulfillment' ? 'The order whose fulfillments to read or create' : `The ${id.displayName.toLowerCase()} to get`,
+			displayOptions: showFor(resource, operations),
+			modes: [
+				{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: searchMethodName(id.searchFrom), searchable: true } },
+				{
+					displayName: 'By ID',
+					name: 'id',
+					type: 'string',
+					placeholder: 'e.g. 65f0c3a1b2c4d5e6f7a8b9c0',
+					validation: [{ type: 'regex', properties: { regex: '^\\s*[A-Za-z0-9_-]+\\s*$', errorMessage: 'A HighLevel ID has only letters, digits, - and _' } }],
+				},
+			],
+		},
+	];
+}
+
+export function simplifyProperty(resource: PaymentsResource, operations: string[]): INodeProperties[] {
+	if (!resource.simplify) return [];
+	return [{ displayName: 'Simplify', name: 'simplify', type: 'boolean', default: true, description: 'Whether to return only the main fields instead of the whole record', displayOptions: showFor(resource, operations) }];
+}

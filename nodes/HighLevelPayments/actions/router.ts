@@ -1,0 +1,43 @@
+/** The HighLevel Payments node's router: the operation modules, the parameters generated from them, and the run of an execution. */
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { runItems } from '../../shared/actions/itemLoop';
+import { requestSettings } from '../../shared/actions/requestOptions';
+import { firstOptionValue } from '../../shared/wording';
+import { findPaymentsResource, type PaymentsResource } from '../resources/paymentsTable';
+import { DEFAULT_RATE_LIMIT_WAIT_SECONDS, highLevelConnection } from '../transport/highLevelApi';
+import { userError, type HighLevelOperation } from './common';
+import { createFulfillmentOperation } from './createFulfillment.operation';
+import { createWhiteLabelProviderOperation } from './createWhiteLabelProvider.operation';
+import { getOperation } from './get.operation';
+import { getManyOperation } from './getMany.operation';
+
+const operations: readonly HighLevelOperation[] = [getManyOperation, getOperation, createFulfillmentOperation, createWhiteLabelProviderOperation];
+
+/** The Operation parameter and every operation's parameters for one resource, in the table's order. */
+export function resourceProperties(resource: PaymentsResource): INodeProperties[] {
+	const options: INodePropertyOptions[] = resource.operations.flatMap((o) => operations.flatMap((operation) => operation.option(resource)).filter((option) => option.value === o.value));
+	return [
+		{ displayName: 'Operation', name: 'operation', type: 'options', noDataExpression: true, displayOptions: { show: { resource: [resource.value] } }, options, default: firstOptionValue(options) },
+		...operations.flatMap((operation) => operation.properties(resource)),
+	];
+}
+
+export async function runHighLevelNode(context: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const items = context.getInputData();
+	const resource = findPaymentsResource(context.getNodeParameter('resource', 0) as string);
+	const operationValue = context.getNodeParameter('operation', 0) as string;
+	const settings = requestSettings(context, DEFAULT_RATE_LIMIT_WAIT_SECONDS);
+	const connection = await highLevelConnection(context, {
+		itemIndex: 0,
+		timeoutMs: settings.timeoutMs,
+		rateLimitBudgetMs: settings.rateLimitBudgetMs,
+		authentication: context.getNodeParameter('authentication', 0, 'oAuth2'),
+		locationId: context.getNodeParameter('locationId', 0, ''),
+	});
+	connection.pace = { until: 0 };
+	const operation = operations.find((o) => o.option(resource).some((option) => option.value === operationValue));
+	// Items after the first share what it learnt (the token's location), read when they start.
+	const itemOf = (itemIndex: number) => ({ context, itemIndex, resource, connection: itemIndex === 0 ? connection : { ...connection, itemIndex } });
+	if (!operation) throw userError(itemOf(0), `Unknown operation "${operationValue}" for ${resource.displayName}`, 'Pick an operation from the list.');
+	return await runItems(context, items.length, async (itemIndex) => await operation.execute(itemOf(itemIndex)), settings.concurrency);
+}

@@ -1,0 +1,230 @@
+/**
+ * HighLevel payments over the shared client: the credential the user picked (OAuth2 app or private token),
+ * the `Version` header, `altId`/`altType=location` on every call, offset/limit paging, waits that follow
+ * HighLevel's rate-limit headers, and HighLevel's failures in words a user can act on.
+ */
+import { NodeOperationError, type ICredentialDataDecryptedObject, type IDataObject, type IHttpRequestMethods } from 'n8n-workflow';
+import { apiPages, apiRequest, type ApiCall, type ApiConnection, type FailureText, type RequestContext, type ServiceWording } from '../../shared/transport/apiClient';
+import { looksLikeHtml, notResentNote, parseMaybeJson, type HttpFailure } from '../../shared/transport/failure';
+import { secretValues } from '../../shared/transport/redact';
+import { apiUrl, HIGHLEVEL_API_CREDENTIAL, HIGHLEVEL_API_VERSION, HIGHLEVEL_APP_CREDENTIAL } from './highLevelUrls';
+
+/** HighLevel allows 100 requests per 10 seconds: by default a 429 is waited out for a minute at most. */
+export const DEFAULT_RATE_LIMIT_WAIT_SECONDS = 60;
+
+export type CredentialKind = 'oAuth2' | 'apiKey';
+
+export interface HighLevelConnection extends ApiConnection {
+	kind: CredentialKind;
+	/** The sub-account (altId): the node's Location ID, else the credential's, else the token's. */
+	locationId?: string;
+	/** The node's Location ID, when set. */
+	locationOverride: string;
+}
+
+export interface HighLevelCall {
+	method: IHttpRequestMethods;
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	/** Reads may be sent again after a failure with no clear answer; creates may not. */
+	idempotent: boolean;
+	subject?: string;
+}
+
+type CredentialContext = RequestContext & { getCredentials(type: string, itemIndex?: number): Promise<ICredentialDataDecryptedObject> };
+
+/** The location from the node's Location ID, else the credential's, else the token's. */
+function locationOf(credentials: ICredentialDataDecryptedObject, override: string): string | undefined {
+	const tokenData = credentials.oauthTokenData as IDataObject | undefined;
+	return override || String(credentials.locationId ?? '').trim() || String(tokenData?.locationId ?? '').trim() || undefined;
+}
+
+/** The credential in use and the location (`altId`); the caller reads the node's Authentication and Location ID as its context allows. */
+export async function highLevelConnection(
+	context: CredentialContext,
+	options: { itemIndex: number; timeoutMs: number; rateLimitBudgetMs?: number; authentication: unknown; locationId: unknown },
+): Promise<HighLevelConnection> {
+	const kind: CredentialKind = options.authentication === 'apiKey' ? 'apiKey' : 'oAuth2';
+	const credentialType = kind === 'apiKey' ? HIGHLEVEL_API_CREDENTIAL : HIGHLEVEL_APP_CREDENTIAL;
+	const credentials = await context.getCredentials(credentialType, options.itemIndex);
+	const locationOverride = String(options.locationId ?? '').trim();
+	return {
+		kind,
+		credentialType,
+		credentials,
+		baseURL: apiUrl(credentials.apiBaseUrl),
+		headers: { Version: HIGHLEVEL_API_VERSION },
+		secrets: secretsOf(credentials),
+		timeoutMs: options.timeoutMs,
+		rateLimitBudgetMs: options.rateLimitBudgetMs ?? DEFAULT_RATE_LIMIT_WAIT_SECONDS * 1000,
+		itemIndex: options.itemIndex,
+		locationOverride,
+		locationId: locationOf(credentials, locationOverride),
+	};
+}
+
+const secretsOf = (credentials: ICredentialDataDecryptedObject) => secretValues(credentials, ['apiKey', 'clientSecret', 'oauthTokenData.access_token', 'oauthTokenData.refresh_token']);
+
+/** HighLevel's error body: `{statusCode, message, error, traceId}`, where `message` may be an array (422). */
+export function highLevelMessage(failure: HttpFailure): { message?: string; traceId?: string } {
+	const parsed = parseMaybeJson(failure.body) as Record<string, unknown> | undefined;
+	if (!parsed || typeof parsed !== 'object') {
+		const text = failure.bodyText?.trim();
+		return { message: text && !looksLikeHtml(text) ? text.slice(0, 500) : undefined };
+	}
+	const raw = parsed.message ?? parsed.msg ?? parsed.error_description ?? parsed.error;
+	const message = Array.isArray(raw) ? raw.map(String).join('; ') : typeof raw === 'string' ? raw : undefined;
+	const traceId = typeof parsed.traceId === 'string' ? parsed.traceId : undefined;
+	return { message, traceId };
+}
+
+function describeHighLevelFailure(failure: HttpFailure, call: ApiCall, attempts: number, connection: ApiConnection): FailureText {
+	const { kind, locationId } = connection as HighLevelConnection;
+	const where = `${call.method} ${call.path}`;
+	const { message: server, traceId } = highLevelMessage(failure);
+	const headers = failure.headers;
+	let message: string;
+	let description: string;
+	const notFound = failure.status === 404 || (failure.status === 400 && /not\s*found/i.test(server ?? ''));
+	if (failure.tokenProblem) {
+		message = failure.tokenProblem;
+		description = 'Open the HighLevel Payments credential, correct it and reconnect or test it.';
+	} else if (notFound) {
+		message = call.subject ? `${call.subject} was not found in HighLevel` : `HighLevel has no ${where}`;
+		description = `HighLevel said: ${server ?? 'not found'}. Check the ID and that it belongs to location ${locationId ?? '(unknown)'}.`;
+	} else {
+		switch (failure.status) {
+			case 400:
+			case 422:
+				message = `HighLevel rejected the request: ${server ?? 'invalid request'}`;
+				description = `HighLevel validated ${where} and answered ${failure.status}. Correct the parameters it names and run again.`;
+				break;
+			case 401:
+				message = `HighLevel did not accept the token${server ? ` (${server})` : ''}`;
+				description =
+					kind === 'oAuth2'
+						? 'n8n already tried a fresh token. Reconnect the HighLevel Payments OAuth2 credential, and check that the app is still installed in the sub-account and has the payments scopes.'
+						: 'Check the Private Integration Token in the credential: it may have been rotated or deleted, or lack the payments scopes.';
+				break;
+			case 403:
+				message = `HighLevel refused access${locationId ? ` to location ${locationId}` : ''}: ${server ?? 'forbidden'}`;
+				description = 'Set Location ID (in the node or the credential) to the sub-account the token was issued for, or grant the token the scope this call needs.';
+				break;
+			case 429: {
+				const interval = Number(headers['x-ratelimit-interval-milliseconds']);
+				const max = headers['x-ratelimit-max'];
+				const daily = headers['x-ratelimit-daily-remaining'];
+				message = `HighLevel rate limit reached, still refused after ${attempts} attempts`;
+				description = `HighLevel allows ${max ?? 100} requests per ${Number.isFinite(interval) ? interval / 1000 : 10} seconds${daily !== undefined ? ` (${daily} left today)` : ''}. Raise Rate Limit Wait (Seconds), lower Items in Parallel, or poll less often.`;
+				break;
+			}
+			default:
+				if (failure.status && failure.status >= 500) {
+					message = `HighLevel had an internal error (HTTP ${failure.status}) on ${where}`;
+					description = `${server ?? (looksLikeHtml(failure.bodyText) ? 'The server answered with an HTML error page.' : 'No details were given.')} Try again later.`;
+				} else if (!failure.status && /ECONNABORTED|ETIMEDOUT|timeout/i.test(`${failure.code} ${failure.message}`)) {
+					message = `HighLevel did not answer ${where} in time`;
+					description = "HighLevel did not answer within the node's Timeout (Seconds). Try again later, or raise the timeout.";
+				} else if (!failure.status) {
+					message = `Could not reach HighLevel for ${where}: ${failure.code ?? failure.message}`;
+					description = 'Check the API Base URL in the credential and that n8n can reach it.';
+				} else {
+					message = `HighLevel answered HTTP ${failure.status} on ${where}${server ? `: ${server}` : ''}`;
+					description = 'See the HighLevel API documentation for this call.';
+				}
+		}
+	}
+	if (traceId) {
+		message += ` (trace ID ${traceId})`;
+		description += ` Quote trace ID ${traceId} to HighLevel support.`;
+	}
+	const notResent = notResentNote(failure, call.idempotent, 'HighLevel', 'Check with Get Many (for a fulfillment: Order Fulfillment > Get Many of the order) before running again.');
+	if (notResent) description = `${notResent} ${description}`;
+	const extra: IDataObject = {};
+	if (server) extra.serverMessage = server;
+	if (traceId) extra.traceId = traceId;
+	return { message, description, extra: extra as FailureText['extra'] };
+}
+
+/** The wait HighLevel's own headers suggest once the window is used up. */
+function rateLimitWait(headers: Record<string, string>): number | undefined {
+	const interval = Number(headers['x-ratelimit-interval-milliseconds']);
+	return headers['x-ratelimit-remaining'] === '0' && Number.isFinite(interval) && interval > 0 ? interval : undefined;
+}
+
+export const highLevelWording: ServiceWording = {
+	service: 'HighLevel',
+	addressSetting: 'the API Base URL in the HighLevel Payments credential (https://services.leadconnectorhq.com)',
+	describe: describeHighLevelFailure,
+	rateLimitWait,
+};
+
+function missingLocation(context: RequestContext, connection: HighLevelConnection) {
+	return new NodeOperationError(context.getNode(), 'No HighLevel location ID (altId) is known for this call', {
+		itemIndex: connection.itemIndex,
+		description: 'Set Location ID in the credential (or in the node) to the sub-account ID; an OAuth token that names its location fills it in by itself.',
+	});
+}
+
+async function send(context: RequestContext, connection: HighLevelConnection, call: HighLevelCall): Promise<unknown> {
+	const location = connection.locationId ? { altId: connection.locationId, altType: 'location' } : { altType: 'location' };
+	return await apiRequest(context, highLevelWording, connection, {
+		method: call.method,
+		path: call.path,
+		qs: call.method === 'GET' ? { ...location, ...(call.qs ?? {}) } : call.qs,
+		body: call.body ? { ...location, ...call.body } : undefined,
+		idempotent: call.idempotent,
+		subject: call.subject,
+	});
+}
+
+/**
+ * One HighLevel call. Without a known location an OAuth2 credential may not have its token yet (the
+ * client-credentials grant names the location only in its answer): the call is made, refused for the
+ * missing altId before anything happens, and made again once the token's location is known. The item
+ * loop runs the first item alone, so this happens once per execution; the location found is kept in the
+ * connection the other items share.
+ */
+export async function highLevelRequest(context: CredentialContext, connection: HighLevelConnection, call: HighLevelCall): Promise<unknown> {
+	if (connection.locationId) return await send(context, connection, call);
+	if (connection.kind === 'apiKey') throw missingLocation(context, connection);
+	const first = await send(context, connection, call).then(
+		(answer) => ({ answer }),
+		(error: Error & { httpCode?: string }) => ({ error }),
+	);
+	if ('answer' in first) return first.answer;
+	const credentials = await context.getCredentials(connection.credentialType, connection.itemIndex);
+	const locationId = locationOf(credentials, connection.locationOverride);
+	if (!locationId) throw missingLocation(context, connection);
+	if (!['400', '422'].includes(String(first.error.httpCode))) throw first.error;
+	Object.assign(connection, { locationId, credentials, secrets: secretsOf(credentials) });
+	return await send(context, connection, call);
+}
+
+/** A list answer in any of its shapes: `{data: [...]}`, `{providers: [...] | {...}}`, or a bare array. */
+export function readHighLevelList(parsed: unknown, listKey: string): { records: IDataObject[]; total?: number } {
+	if (Array.isArray(parsed)) return { records: parsed as IDataObject[] };
+	if (!parsed || typeof parsed !== 'object') return { records: [] };
+	const wrapper = parsed as IDataObject;
+	const total = typeof wrapper.totalCount === 'number' ? wrapper.totalCount : typeof wrapper.total === 'number' ? wrapper.total : undefined;
+	const list = wrapper[listKey] ?? wrapper.data;
+	if (Array.isArray(list)) return { records: list as IDataObject[], total };
+	if (list && typeof list === 'object') return { records: [list as IDataObject], total: 1 };
+	return { records: [], total };
+}
+
+/** A single record, unwrapped from `{status, data}` or `{data}` where HighLevel wraps it. */
+export function readHighLevelRecord(parsed: unknown): IDataObject {
+	const body = (parsed ?? {}) as IDataObject;
+	const data = body.data;
+	if (data && typeof data === 'object' && !Array.isArray(data)) return data as IDataObject;
+	return body;
+}
+
+/** Offset/limit pages through the shared pager: to `totalCount`, past a capped page size, never endlessly. */
+export function highLevelPages(context: CredentialContext, connection: HighLevelConnection, path: string, qs: IDataObject, pageSize: number, listKey: string): AsyncGenerator<IDataObject[]> {
+	return apiPages(context, highLevelWording, connection, { method: 'GET', path, idempotent: true }, { pageSize, style: 'offset', keyOf: (record) => String(record._id ?? record.id ?? JSON.stringify(record)) }, async ({ offset, size }) =>
+		readHighLevelList(await highLevelRequest(context, connection, { method: 'GET', path, qs: { ...qs, limit: size, offset }, idempotent: true }), listKey),
+	);
+}

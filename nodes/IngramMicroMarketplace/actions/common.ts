@@ -1,0 +1,85 @@
+/** What every Ingram Micro operation module works with: the item, its resource, the call, and the shared checks and shapes. */
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
+import type { ApiConnection } from '../../shared/transport/apiClient';
+import { ingramRequest, type IngramCall } from '../transport/ingramApi';
+import type { MarketplaceOperation, MarketplaceResource } from '../resources/marketplaceTable';
+
+export interface IngramItem {
+	context: IExecuteFunctions;
+	itemIndex: number;
+	resource: MarketplaceResource;
+	connection: ApiConnection;
+}
+
+export interface IngramOperation {
+	option(resource: MarketplaceResource): INodePropertyOptions[];
+	properties(resource: MarketplaceResource): INodeProperties[];
+	execute(item: IngramItem): Promise<INodeExecutionData[]>;
+}
+
+export const showFor = (resource: MarketplaceResource, operation: string[], extra: Record<string, Array<string | boolean>> = {}) => ({
+	show: { resource: [resource.value], operation, ...extra },
+});
+
+export const operationOf = <V extends MarketplaceOperation['value']>(resource: MarketplaceResource, value: V) =>
+	resource.operations.find((o): o is Extract<MarketplaceOperation, { value: V }> => o.value === value);
+
+export function param<T>(item: IngramItem, name: string, fallback: T, options?: { extractValue: boolean }): T {
+	return item.context.getNodeParameter(name, item.itemIndex, fallback, options) as T;
+}
+
+export function userError(item: IngramItem, message: string, description: string) {
+	return new NodeOperationError(item.context.getNode(), `${message} (item ${item.itemIndex})`, { itemIndex: item.itemIndex, description });
+}
+
+export async function send(item: IngramItem, call: IngramCall): Promise<unknown> {
+	return await ingramRequest(item.context, item.connection, call);
+}
+
+/** Ingram Micro IDs (CUS-1234-5678, SUB-…) are letters, digits, `-` and `_`: nothing else can reach another endpoint (".", "..", "/"). */
+export const INGRAM_ID = /^[A-Za-z0-9_-]+$/;
+
+export function idOf(item: IngramItem, parameter: string, label: string): string {
+	const raw = param<unknown>(item, parameter, '', { extractValue: true });
+	const id = String(raw ?? '').trim();
+	if (!INGRAM_ID.test(id)) throw userError(item, `${label} ID must be an Ingram Micro ID (letters, digits, - and _), got ${JSON.stringify(raw ?? '')}`, `Pick the ${label.toLowerCase()} from the list or paste its ID; nothing was sent to Ingram Micro.`);
+	return id;
+}
+
+export function shapeRecords(item: IngramItem, records: IDataObject[], extra: IDataObject = {}): INodeExecutionData[] {
+	const { resource } = item;
+	const simplify = resource.simplify && param<boolean>(item, 'simplify', false);
+	return records.map((record) => ({
+		json: { ...(simplify ? Object.fromEntries(resource.simplify!.filter((f) => f in record).map((f) => [f, record[f]])) : record), ...extra },
+		pairedItem: { item: item.itemIndex },
+	}));
+}
+
+export const searchMethodName = (resource: string) => `search${resource[0].toUpperCase()}${resource.slice(1)}s`;
+
+export const recordLocator = (name: string, displayName: string, searchFrom: string, displayOptions: INodeProperties['displayOptions']): INodeProperties => ({
+	displayName: `${displayName} ID`,
+	name,
+	type: 'resourceLocator',
+	required: true,
+	default: { mode: 'list', value: '' },
+	displayOptions,
+	modes: [
+		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: searchMethodName(searchFrom), searchable: true } },
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. CUS-1234-5678',
+			validation: [{ type: 'regex', properties: { regex: '^\\s*[A-Za-z0-9_-]+\\s*$', errorMessage: 'An Ingram Micro ID has only letters, digits, - and _' } }],
+		},
+	],
+});
+
+export function simplifyProperty(resource: MarketplaceResource, operations: string[]): INodeProperties[] {
+	if (!resource.simplify) return [];
+	return [{ displayName: 'Simplify', name: 'simplify', type: 'boolean', default: true, description: 'Whether to return only the main fields instead of the whole record', displayOptions: showFor(resource, operations) }];
+}
+
+/** The answer as a record (an empty object when Ingram Micro sent none). */
+export const recordOf = (parsed: unknown): IDataObject => ((parsed && typeof parsed === 'object' ? parsed : {}) as IDataObject);

@@ -1,0 +1,20 @@
+/** Get: one customer, product, order or subscription by its ID. */
+import { withArticle } from '../../shared/wording';
+import { idOf, operationOf, recordLocator, recordOf, send, shapeRecords, showFor, simplifyProperty, type IngramOperation } from './common';
+
+export const getOperation: IngramOperation = {
+	option: (resource) => {
+		const action = `Get ${withArticle(resource.displayName.toLowerCase())}`;
+		return operationOf(resource, 'get') ? [{ name: 'Get', value: 'get', action, description: action }] : [];
+	},
+
+	properties: (resource) => (operationOf(resource, 'get') && resource.idParameter ? [recordLocator(resource.idParameter.name, resource.idParameter.displayName, resource.value, showFor(resource, ['get'])), ...simplifyProperty(resource, ['get'])] : []),
+
+	async execute(item) {
+		const { resource } = item;
+		const operation = operationOf(resource, 'get')!;
+		const id = idOf(item, resource.idParameter!.name, resource.idParameter!.displayName);
+		const answer = await send(item, { method: 'GET', path: operation.path.replace('{id}', encodeURIComponent(id)), idempotent: true, subject: `${resource.displayName} ${id}` });
+		return shapeRecords(item, [recordOf(answer)]);
+	},
+};

@@ -1,0 +1,52 @@
+/** Get Many: customers, products, orders or subscriptions, up to Limit or all, with the list's filters checked first. */
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { MarketplaceFilter } from '../resources/marketplaceTable';
+import { ingramPages } from '../transport/ingramApi';
+import { operationOf, param, shapeRecords, showFor, simplifyProperty, userError, type IngramOperation } from './common';
+
+const PAGE_SIZE = 100;
+
+function filterProperty(filter: MarketplaceFilter): INodeProperties {
+	const base = { displayName: filter.label, name: filter.name, description: filter.description };
+	if (filter.type === 'options') return { ...base, type: 'options', options: filter.options!.map((o) => ({ name: o[0].toUpperCase() + o.slice(1), value: o })), default: filter.options![0] };
+	return { ...base, type: filter.type, default: '' };
+}
+
+export const getManyOperation: IngramOperation = {
+	option: (resource) => (operationOf(resource, 'getAll') ? [{ name: 'Get Many', value: 'getAll', action: `Get many ${resource.displayName.toLowerCase()}s`, description: `Get many ${resource.displayName.toLowerCase()}s` }] : []),
+
+	properties: (resource) => {
+		const list = operationOf(resource, 'getAll');
+		if (!list) return [];
+		return [
+			{ displayName: 'Return All', name: 'returnAll', type: 'boolean', default: false, description: 'Whether to return all results or only up to a given limit', displayOptions: showFor(resource, ['getAll']) },
+			{ displayName: 'Limit', name: 'limit', type: 'number', typeOptions: { minValue: 1 }, default: 50, description: 'Max number of results to return', displayOptions: showFor(resource, ['getAll'], { returnAll: [false] }) },
+			{ displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, displayOptions: showFor(resource, ['getAll']), options: list.filters.map(filterProperty) },
+			...simplifyProperty(resource, ['getAll']),
+		];
+	},
+
+	async execute(item) {
+		const operation = operationOf(item.resource, 'getAll')!;
+		const returnAll = param(item, 'returnAll', false);
+		const limit = returnAll ? Infinity : param<number>(item, 'limit', 50);
+		if (!returnAll && (!Number.isInteger(limit) || limit < 1)) throw userError(item, `Limit must be a whole number of at least 1, got ${limit}`, 'Set Limit to 1 or more, or turn on Return All.');
+		const given = param<IDataObject>(item, 'filters', {}) ?? {};
+		const qs: IDataObject = {};
+		for (const filter of operation.filters) {
+			const value = given[filter.name];
+			if (value === undefined || value === '') continue;
+			if (filter.type === 'dateTime') {
+				const time = Date.parse(String(value));
+				if (Number.isNaN(time)) throw userError(item, `Filters > ${filter.label} must be a date, got ${JSON.stringify(value)}`, 'Pick the date in the date picker or write it as 2026-01-31.');
+				qs[filter.name] = new Date(time).toISOString();
+			} else qs[filter.name] = value;
+		}
+		const records: IDataObject[] = [];
+		for await (const page of ingramPages(item.context, item.connection, operation.path, qs, Math.min(PAGE_SIZE, limit))) {
+			records.push(...page);
+			if (records.length >= limit) break;
+		}
+		return shapeRecords(item, records.slice(0, limit));
+	},
+};

@@ -1,0 +1,38 @@
+/** The Ingram Micro node's router: the operation modules, the parameters generated from them, and the run of an execution. */
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { runItems } from '../../shared/actions/itemLoop';
+import { requestSettings } from '../../shared/actions/requestOptions';
+import { firstOptionValue } from '../../shared/wording';
+import { findMarketplaceResource, type MarketplaceResource } from '../resources/marketplaceTable';
+import { DEFAULT_RATE_LIMIT_WAIT_SECONDS, ingramConnection } from '../transport/ingramApi';
+import { userError, type IngramOperation } from './common';
+import { createCustomerOperation } from './createCustomer.operation';
+import { createOrderOperation } from './createOrder.operation';
+import { estimateOrderOperation } from './estimateOrder.operation';
+import { getOperation } from './get.operation';
+import { getManyOperation } from './getMany.operation';
+import { validateParametersOperation } from './validateParameters.operation';
+
+const operations: readonly IngramOperation[] = [getOperation, getManyOperation, createCustomerOperation, createOrderOperation, estimateOrderOperation, validateParametersOperation];
+
+/** The Operation parameter and every operation's parameters for one resource, in the table's order. */
+export function resourceProperties(resource: MarketplaceResource): INodeProperties[] {
+	const options: INodePropertyOptions[] = resource.operations.flatMap((o) => operations.flatMap((operation) => operation.option(resource)).filter((option) => option.value === o.value));
+	return [
+		{ displayName: 'Operation', name: 'operation', type: 'options', noDataExpression: true, displayOptions: { show: { resource: [resource.value] } }, options, default: firstOptionValue(options) },
+		...operations.flatMap((operation) => operation.properties(resource)),
+	];
+}
+
+export async function runIngramNode(context: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const items = context.getInputData();
+	const resource = findMarketplaceResource(context.getNodeParameter('resource', 0) as string);
+	const operationValue = context.getNodeParameter('operation', 0) as string;
+	const settings = requestSettings(context, DEFAULT_RATE_LIMIT_WAIT_SECONDS);
+	const connection = await ingramConnection(context, { itemIndex: 0, timeoutMs: settings.timeoutMs, rateLimitBudgetMs: settings.rateLimitBudgetMs, renewExpiredToken: true });
+	connection.pace = { until: 0 };
+	const operation = operations.find((o) => o.option(resource).some((option) => option.value === operationValue));
+	const itemOf = (itemIndex: number) => ({ context, itemIndex, resource, connection: itemIndex === 0 ? connection : { ...connection, itemIndex, renewToken: undefined } });
+	if (!operation) throw userError(itemOf(0), `Unknown operation "${operationValue}" for ${resource.displayName}`, 'Pick an operation from the list.');
+	return await runItems(context, items.length, async (itemIndex) => await operation.execute(itemOf(itemIndex)), settings.concurrency);
+}

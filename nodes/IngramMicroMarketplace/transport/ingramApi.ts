@@ -1,0 +1,130 @@
+/**
+ * Ingram Micro Cloud Marketplace over the shared client: the credential's token (n8n renews it through
+ * the credential's preAuthentication) and subscription key, offset/limit paging, and Ingram Micro's failures
+ * with its message and X-Correlation-ID. An order whose answer was lost (504) is never sent again.
+ */
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import { apiPages, apiRequest, type ApiCall, type ApiConnection, type FailureText, type RequestContext, type ServiceWording } from '../../shared/transport/apiClient';
+import { looksLikeHtml, notResentNote, parseMaybeJson, type HttpFailure } from '../../shared/transport/failure';
+import { basicAuthValue, secretValues } from '../../shared/transport/redact';
+import { expiredToken } from '../../shared/transport/tokens';
+import { INGRAM_CREDENTIAL, marketplaceBase } from './ingramUrls';
+
+/** Ingram Micro documents no rate limit: by default a 429 is waited out for a minute at most. */
+export const DEFAULT_RATE_LIMIT_WAIT_SECONDS = 60;
+
+export interface IngramCall {
+	method: IHttpRequestMethods;
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	idempotent: boolean;
+	subject?: string;
+	/** An order placement: a time-out means "maybe placed". */
+	placesOrder?: boolean;
+}
+
+type CredentialContext = RequestContext & { getCredentials(type: string, itemIndex?: number): Promise<ICredentialDataDecryptedObject> };
+
+export async function ingramConnection(context: CredentialContext, options: { itemIndex: number; timeoutMs: number; rateLimitBudgetMs?: number; renewExpiredToken?: boolean }): Promise<ApiConnection> {
+	const credentials = await context.getCredentials(INGRAM_CREDENTIAL, options.itemIndex);
+	return {
+		credentialType: INGRAM_CREDENTIAL,
+		credentials,
+		baseURL: marketplaceBase(credentials.baseUrl),
+		secrets: [...secretValues(credentials, ['password', 'subscriptionApiKey', 'accessToken']), basicAuthValue(credentials.username, credentials.password)],
+		timeoutMs: options.timeoutMs,
+		rateLimitBudgetMs: options.rateLimitBudgetMs ?? DEFAULT_RATE_LIMIT_WAIT_SECONDS * 1000,
+		itemIndex: options.itemIndex,
+		renewToken: options.renewExpiredToken ? expiredToken(context.getNode(), INGRAM_CREDENTIAL, credentials) : undefined,
+	};
+}
+
+function describeIngramFailure(failure: HttpFailure, call: ApiCall, attempts: number): FailureText {
+	const parsed = parseMaybeJson(failure.body) as IDataObject | undefined;
+	const server = parsed && typeof parsed.message === 'string' ? parsed.message : failure.bodyText && !looksLikeHtml(failure.bodyText) ? failure.bodyText.slice(0, 300) : undefined;
+	const correlationId = failure.headers['x-correlation-id'] ?? (parsed?.correlationId as string | undefined);
+	const where = `${call.method} ${call.path}`;
+	let message: string;
+	let description: string;
+	if (failure.tokenProblem) {
+		message = failure.tokenProblem;
+		description = 'Open the Ingram Micro Cloud Marketplace credential, correct it and use "Test".';
+	} else if (call.placesOrder && (failure.status === 504 || failure.status === 502 || (!failure.status && failure.code))) {
+		message = `Ingram Micro did not answer the order in time (${failure.status ? `HTTP ${failure.status}` : failure.code}); the order may still be processing`;
+		description = 'The order was NOT sent again. Check it with Order > Get Many (filter by the customer and "Created From" now) or Order > Get before placing it again, so it is not ordered twice.';
+	} else {
+		switch (failure.status) {
+			case 400:
+				message = `Ingram Micro rejected the request: ${server ?? 'bad request'}`;
+				description = `Correct what Ingram Micro names and run again (${where}).`;
+				break;
+			case 401:
+				message = `Ingram Micro did not accept the token${server ? ` (${server})` : ''}, even after a new one`;
+				description = 'Check the API username, password, subscription key and marketplace code in the credential.';
+				break;
+			case 403:
+				message = `Ingram Micro refused ${where}${server ? `: ${server}` : ''}`;
+				description = 'Your API account lacks access to this call or this customer; ask Ingram Micro to enable it.';
+				break;
+			case 404:
+				message = call.subject ? `${call.subject} was not found in Ingram Micro` : `Ingram Micro has no ${where}`;
+				description = server ? `Ingram Micro said: ${server}` : 'Check the ID.';
+				break;
+			case 429:
+				message = `Ingram Micro rate limit reached, still refused after ${attempts} attempts`;
+				description = 'Raise Rate Limit Wait (Seconds), lower Items in Parallel, or add a Wait node.';
+				break;
+			default:
+				if (failure.status && failure.status >= 500) {
+					message = `Ingram Micro had an internal error (HTTP ${failure.status}) on ${where}`;
+					description = `${server ?? (looksLikeHtml(failure.bodyText) ? 'The server answered with an HTML error page.' : 'No details were given.')} Try again later.`;
+				} else if (!failure.status && /ECONNABORTED|ETIMEDOUT|timeout/i.test(`${failure.code} ${failure.message}`)) {
+					message = `Ingram Micro did not answer ${where} in time`;
+					description = "Ingram Micro did not answer within the node's Timeout (Seconds). Try again later, or raise the timeout.";
+				} else if (!failure.status) {
+					message = `Could not reach Ingram Micro for ${where}: ${failure.code ?? failure.message}`;
+					description = 'Check the Marketplace API URL in the credential.';
+				} else {
+					message = `Ingram Micro answered HTTP ${failure.status} on ${where}${server ? `: ${server}` : ''}`;
+					description = 'See the Ingram Micro Marketplace API documentation.';
+				}
+		}
+		const notResent = notResentNote(failure, call.idempotent, 'Ingram Micro', 'Check with Get Many (or in the Ingram Micro marketplace) whether it exists before running again.');
+		if (notResent) description = `${notResent} ${description}`;
+	}
+	if (correlationId) {
+		message += ` (correlation ID ${correlationId})`;
+		description += ` Quote correlation ID ${correlationId} to Ingram Micro support.`;
+	}
+	const extra: IDataObject = {};
+	if (server) extra.serverMessage = server;
+	if (correlationId) extra.correlationId = correlationId;
+	return { message, description, extra: extra as FailureText['extra'] };
+}
+
+export const ingramWording: ServiceWording = {
+	service: 'Ingram Micro',
+	addressSetting: 'the Marketplace API URL in the Ingram Micro credential (for example https://api.cloud.im/marketplace/eu)',
+	describe: describeIngramFailure,
+	tokenUrl: (credentials) => `${marketplaceBase(credentials.baseUrl)}/token`,
+};
+
+export async function ingramRequest(context: RequestContext, connection: ApiConnection, call: IngramCall): Promise<unknown> {
+	return await apiRequest(context, ingramWording, connection, call);
+}
+
+/** `{data, pagination: {offset, limit, total}}` (customers, products), `{data}` alone (orders, subscriptions), or a bare array. */
+export function readIngramList(parsed: unknown): { records: IDataObject[]; total?: number } {
+	if (Array.isArray(parsed)) return { records: parsed as IDataObject[] };
+	const wrapper = (parsed ?? {}) as IDataObject;
+	const pagination = wrapper.pagination as IDataObject | undefined;
+	return { records: Array.isArray(wrapper.data) ? (wrapper.data as IDataObject[]) : [], total: typeof pagination?.total === 'number' ? pagination.total : undefined };
+}
+
+/** Offset/limit pages through the shared pager: to the total when there is one, never endlessly when there is none. */
+export function ingramPages(context: RequestContext, connection: ApiConnection, path: string, qs: IDataObject, pageSize: number): AsyncGenerator<IDataObject[]> {
+	return apiPages(context, ingramWording, connection, { method: 'GET', path, idempotent: true }, { pageSize, style: 'offset', keyOf: (record) => String(record.id ?? JSON.stringify(record)) }, async ({ offset, size }) =>
+		readIngramList(await ingramRequest(context, connection, { method: 'GET', path, qs: { ...qs, offset, limit: size }, idempotent: true })),
+	);
+}

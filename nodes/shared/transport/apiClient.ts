@@ -1,0 +1,257 @@
+/**
+ * The one HTTP client of the package: every call of every node, trigger and record picker, for the three
+ * APIs, goes through `apiRequest`. Here, once: n8n's authenticated request helper with the credential's
+ * domain restriction applied, a time limit, bounded retries of calls that are safe to repeat, waiting out
+ * rate limits within a budget the user sets, answers that are not the JSON the call expects refused, and
+ * failures turned into errors whose text never carries a secret. Each API brings only its wording.
+ */
+import {
+	getCredentialAllowedDomains,
+	NodeApiError,
+	sleep,
+	type IAdditionalCredentialOptions,
+	type ICredentialDataDecryptedObject,
+	type IDataObject,
+	type IHttpRequestMethods,
+	type IHttpRequestOptions,
+	type INode,
+	type JsonObject,
+} from 'n8n-workflow';
+import { httpFailure, looksLikeHtml, parseMaybeJson, retryDelay, type HttpFailure } from './failure';
+import { walkPages, type Page, type PagerOptions, type PageRequest } from './pagers';
+import { redact } from './redact';
+import { forgetTokenRequests } from './tokens';
+
+/** What every n8n context that may send a request has: execute, poll, load options, webhook and hook functions. */
+export interface RequestContext {
+	getNode(): INode;
+	helpers: {
+		httpRequestWithAuthentication(this: unknown, credentialsType: string, requestOptions: IHttpRequestOptions, additionalCredentialOptions?: IAdditionalCredentialOptions): Promise<unknown>;
+	};
+	logger?: { info(message: string, meta?: object): void };
+}
+
+export interface ApiCall {
+	method: IHttpRequestMethods;
+	/** Under the connection's base URL, with a leading slash. */
+	path: string;
+	qs?: IDataObject;
+	body?: unknown;
+	/** A multipart body (FormData), sent as given. */
+	formData?: boolean;
+	/** Reads, updates by id and deletes may be sent again after a failure with no clear answer; creates may not. */
+	idempotent: boolean;
+	/** What the user asked about, for "not found": "E-Commerce Order 42". */
+	subject?: string;
+	/** Write-only values this call sends (`new_*` fields): never repeated in an error. */
+	sentSecrets?: string[];
+	/** An order placement: a lost answer may hide a placed order. */
+	placesOrder?: boolean;
+}
+
+/** Where and how calls go: the credential, its base URL, and what must never be shown. */
+export interface ApiConnection {
+	credentialType: string;
+	credentials: ICredentialDataDecryptedObject;
+	baseURL: string;
+	/** Every value of the credential that must never appear in an error: secrets, the token, the Basic string. */
+	secrets: string[];
+	headers?: Record<string, string>;
+	timeoutMs: number;
+	/** How long 429 answers may be waited out, in total, before the call fails. */
+	rateLimitBudgetMs: number;
+	itemIndex: number;
+	/**
+	 * Set when the token stored in the credential has expired: n8n is handed the credential without it, so
+	 * that it fetches (and saves) a new one before sending, instead of learning it from a refused call.
+	 */
+	renewToken?: IAdditionalCredentialOptions['credentialsDecrypted'];
+	/**
+	 * Shared by every item of a run (the object, not a copy): when the API says its window is used up (a 429,
+	 * or HighLevel's X-RateLimit-Remaining of 0), no item sends before `until`.
+	 */
+	pace?: { until: number };
+}
+
+/** What a failure means to the user, in one API's words. */
+export interface FailureText {
+	message: string;
+	description: string;
+	/** Ids worth keeping with the error (correlation or trace ids). */
+	extra?: JsonObject;
+}
+
+export interface ServiceWording {
+	/** "HaloPSA", "HighLevel", "Ingram Micro". */
+	service: string;
+	/** Where a wrong address is corrected, for answers that are a web page: "the Resource Server URL in the credential". */
+	addressSetting: string;
+	describe(failure: HttpFailure, call: ApiCall, attempts: number, connection: ApiConnection): FailureText;
+	/** Where the credential gets its token, for a call that got no answer at all (the token request may be what hung). */
+	tokenUrl?(credentials: ICredentialDataDecryptedObject): string | undefined;
+	/** A wait the API's own headers suggest, after a 429 or a success that used up the window (HighLevel's X-RateLimit-*). */
+	rateLimitWait?(headers: Record<string, string>): number | undefined;
+}
+
+/**
+ * A 429 is waited out for at least this long, even when the server says "retry after 0": a server that keeps
+ * saying so would otherwise be asked again in a tight loop until the budget (which 0-second waits never
+ * use up) ends.
+ */
+const MIN_RATE_LIMIT_WAIT_MS = 500;
+/** However the budget is set, a call gives up after this many 429 answers. */
+const MAX_RATE_LIMIT_ATTEMPTS = 100;
+
+/**
+ * n8n's own `timeout` bounds the request, but not the token request n8n makes first (preAuthentication):
+ * each attempt as a whole gets the node's timeout and a little more, after which it is abandoned.
+ */
+const DEADLINE_SLACK_MS = 2_000;
+
+class MissedDeadline extends Error {
+	name = 'MissedDeadline';
+}
+
+/** The call, or a MissedDeadline once `ms` have passed (the timer does not keep n8n's process alive). */
+async function withinDeadline<T>(ms: number, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+	const signal = AbortSignal.timeout(ms);
+	const missed = new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new MissedDeadline()), { once: true }));
+	return await Promise.race([run(signal), missed]);
+}
+
+/** Raised for a 2xx answer that is not what the call expects (a web page at the wrong URL, plain text). */
+const NOT_JSON = 'not-json';
+/** Raised when an attempt got no answer at all within the node's timeout. */
+const DEADLINE = 'no-answer';
+
+/**
+ * The allowlist of n8n's "Allowed HTTP Request Domains" credential setting for this node's calls. The
+ * node is the credential's own (so "None", which only concerns the HTTP Request node, does not block
+ * it), but the base URL comes from a credential field the user typed, so it is not added to the list.
+ */
+export function allowedDomainsFor(node: INode, credentials: ICredentialDataDecryptedObject): string | undefined {
+	return getCredentialAllowedDomains({ node, credentialData: credentials, credentialOwnedSurface: true });
+}
+
+export async function apiRequest(context: RequestContext, wording: ServiceWording, connection: ApiConnection, call: ApiCall): Promise<unknown> {
+	const node = context.getNode();
+	const allowedDomains = allowedDomainsFor(node, connection.credentials);
+	const options: IHttpRequestOptions = {
+		method: call.method,
+		baseURL: connection.baseURL,
+		url: call.path,
+		headers: { Accept: 'application/json', ...(connection.headers ?? {}) },
+		json: !call.formData,
+		timeout: connection.timeoutMs,
+		returnFullResponse: true,
+	};
+	if (call.qs && Object.keys(call.qs).length) options.qs = call.qs;
+	if (call.body !== undefined) options.body = call.body as IHttpRequestOptions['body'];
+	if (allowedDomains) options.allowedDomains = allowedDomains;
+	let waitedForRateLimit = 0;
+	for (let attempt = 1; ; attempt++) {
+		const paused = (connection.pace?.until ?? 0) - Date.now();
+		if (paused > 0) await sleep(paused);
+		let response: { body?: unknown; headers?: Record<string, unknown>; statusCode?: number };
+		try {
+			const extra = attempt === 1 && connection.renewToken ? { credentialsDecrypted: connection.renewToken } : undefined;
+			response = (await withinDeadline(connection.timeoutMs + DEADLINE_SLACK_MS, async (abortSignal) =>
+				await context.helpers.httpRequestWithAuthentication.call(context, connection.credentialType, { ...options, headers: { ...options.headers }, abortSignal }, extra),
+			)) as typeof response;
+		} catch (error) {
+			if (error instanceof MissedDeadline) {
+				// The token request (or the call) hangs: it is forgotten, so the next call asks for a token anew.
+				forgetTokenRequests();
+				throw apiError(node, wording, { headers: {}, message: DEADLINE, code: DEADLINE }, call, attempt, connection);
+			}
+			const failure = httpFailure(error);
+			const hint = failure.status === 429 ? wording.rateLimitWait?.(failure.headers) : undefined;
+			let wait = retryDelay(failure, attempt, call.idempotent, { rateLimitHintMs: hint, rateLimitRetries: Number.POSITIVE_INFINITY });
+			if (wait !== undefined && failure.status === 429) {
+				if (waitedForRateLimit >= connection.rateLimitBudgetMs || attempt >= MAX_RATE_LIMIT_ATTEMPTS) wait = undefined;
+				else {
+					wait = Math.min(Math.max(wait, MIN_RATE_LIMIT_WAIT_MS), connection.rateLimitBudgetMs - waitedForRateLimit);
+					waitedForRateLimit += wait;
+					context.logger?.info(`${wording.service} rate limit reached on ${call.method} ${call.path}: waiting ${Math.ceil(wait / 1000)} s (${Math.round(waitedForRateLimit / 1000)} of ${Math.round(connection.rateLimitBudgetMs / 1000)} s allowed)`, { node: node.name });
+				}
+			}
+			if (wait === undefined) throw apiError(node, wording, failure, call, attempt, connection);
+			if (failure.status === 429) pauseUntil(connection, Date.now() + wait);
+			await sleep(wait);
+			continue;
+		}
+		const windowUsedUp = wording.rateLimitWait?.(lowerCaseHeaders(response?.headers));
+		if (windowUsedUp) pauseUntil(connection, Date.now() + windowUsedUp);
+		return answerOf(node, wording, response, call, attempt, connection);
+	}
+}
+
+function pauseUntil(connection: ApiConnection, until: number) {
+	if (connection.pace) connection.pace.until = Math.max(connection.pace.until, until);
+}
+
+function lowerCaseHeaders(headers: Record<string, unknown> | undefined): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [name, value] of Object.entries(headers ?? {})) out[name.toLowerCase()] = String(value);
+	return out;
+}
+
+/** The parsed answer; a web page or text where JSON was expected is an error that names the address to check. */
+function answerOf(node: INode, wording: ServiceWording, response: { body?: unknown; headers?: Record<string, unknown>; statusCode?: number }, call: ApiCall, attempts: number, connection: ApiConnection): unknown {
+	const body = response?.body;
+	if (body === undefined || body === null || body === '' || (Buffer.isBuffer(body) && body.length === 0)) return undefined;
+	const contentType = String(response.headers?.['content-type'] ?? '');
+	const parsed = parseMaybeJson(body);
+	const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : undefined;
+	const isPage = /text\/html/i.test(contentType) || looksLikeHtml(text);
+	if (parsed === undefined || isPage) {
+		// A delete (or a write) may answer plain "OK"; a web page never comes from the API itself.
+		if (!isPage && call.method !== 'GET') return undefined;
+		const failure: HttpFailure = { status: response.statusCode, headers: {}, bodyText: text, body, message: NOT_JSON, code: NOT_JSON };
+		throw apiError(node, wording, failure, call, attempts, connection);
+	}
+	return parsed;
+}
+
+/** One clear NodeApiError, built from a clean object (no request options, no token) and with every secret the call carried replaced. */
+export function apiError(node: INode, wording: ServiceWording, failure: HttpFailure, call: ApiCall, attempts: number, connection: ApiConnection): NodeApiError {
+	let text: FailureText;
+	if (failure.code === DEADLINE) {
+		const tokenUrl = wording.tokenUrl?.(connection.credentials);
+		const seconds = Math.round(connection.timeoutMs / 1000);
+		text = {
+			message: `${wording.service} did not answer ${call.method} ${call.path} within ${seconds} s${tokenUrl ? `, or its token URL ${tokenUrl} did not answer the token request` : ''}`,
+			description: `Nothing came back within the node's Timeout (Seconds). Check that ${tokenUrl ? `the token URL and ` : ''}${wording.addressSetting} answer; the next run asks for a new token.${call.idempotent ? '' : ' The change may or may not have been made: check before running again.'}`,
+		};
+	} else if (failure.code === NOT_JSON) {
+		const what = looksLikeHtml(failure.bodyText) || !failure.bodyText ? 'a web page (HTML)' : 'text that is not JSON';
+		text = {
+			message: `${wording.service} answered ${call.method} ${call.path} with ${what}, not the JSON the API sends`,
+			description: `The address probably points at a website rather than the ${wording.service} API: check ${wording.addressSetting}. Nothing in this answer was used${call.method === 'GET' ? '' : ', and the change may not have been made'}.`,
+		};
+	} else {
+		text = wording.describe(failure, call, attempts, connection);
+	}
+	const secrets = [...connection.secrets, ...(call.sentSecrets ?? [])];
+	const message = redact(text.message, secrets);
+	const description = redact(text.description, secrets);
+	const clean: JsonObject = { message, httpCode: failure.status ? String(failure.status) : 'none' };
+	for (const [key, value] of Object.entries(text.extra ?? {})) clean[key] = typeof value === 'string' ? redact(value, secrets) : value;
+	return new NodeApiError(node, clean, { message, description, httpCode: failure.status ? String(failure.status) : undefined, itemIndex: connection.itemIndex });
+}
+
+/**
+ * Return All over the shared pager. A list that cannot be read completely (a server that ignores the paging
+ * parameters, a cap reached) is an error, never a silently shorter list.
+ */
+export function apiPages(context: RequestContext, wording: ServiceWording, connection: ApiConnection, call: ApiCall, options: Omit<PagerOptions, 'problem'>, fetchPage: (request: PageRequest) => Promise<Page>): AsyncGenerator<IDataObject[]> {
+	const problem = (reason: string) => {
+		const message = redact(`${wording.service} ${call.method} ${call.path}: reading all records ${reason}`, connection.secrets);
+		return new NodeApiError(context.getNode(), { message }, {
+			message,
+			description: `No records were output rather than an incomplete list. Check ${wording.addressSetting} (a proxy or another service may be answering), or read the list in parts with Limit and filters.`,
+			itemIndex: connection.itemIndex,
+		});
+	};
+	return walkPages(fetchPage, { ...options, problem });
+}

@@ -1,0 +1,41 @@
+/**
+ * Rate limits waited out, not failed: 1,000 calls in one run against sandboxes that enforce HaloPSA's
+ * 300 requests per rolling window (time-scaled: 3 s instead of 5 minutes) and HighLevel's 100 per window
+ * (1 s instead of 10 s, with its X-RateLimit headers). Every record comes back once, in input order.
+ */
+import { haloFixture } from './haloFixture';
+import { highLevelFixture } from './highLevelFixture';
+import { recordCell } from './reliabilityReport';
+
+jest.setTimeout(180_000);
+
+const CALLS = 1000;
+
+test('HaloPSA: 1,000 Gets against 300 per rolling window finish with every record once', async () => {
+	const halo = await haloFixture({ rateLimit: { limit: 300, windowMs: 3000 }, seedCounts: { ecommerceOrder: 50 } });
+	try {
+		const input = Array.from({ length: CALLS }, (_, i) => ({ id: (i % 50) + 1 }));
+		const { error, items } = await halo.run({ resource: 'ecommerceOrder', operation: 'get', recordId: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, simplify: false }, { input });
+		expect(error).toBeUndefined();
+		expect(items.map((i) => i.json.id)).toEqual(input.map((i) => i.id));
+		const refused = halo.sandbox.apiRequests().filter((r) => r.status === 429).length;
+		expect(refused).toBeGreaterThan(0);
+		recordCell('Rate limits', 'HaloPSA, 1,000 Gets in one run', '300 per rolling window (time-scaled to 3 s), no Retry-After', 'complete: 1,000 of 1,000 records once, in order (the answers of 429 waited out)');
+	} finally {
+		await halo.stop();
+	}
+});
+
+test('HighLevel: 1,000 Gets against 100 per window finish with every record once, paced by X-RateLimit headers', async () => {
+	const hl = await highLevelFixture({ rateLimit: { limit: 100, windowMs: 1000 } });
+	try {
+		const ids = Array.from({ length: 30 }, (_, i) => hl.sandbox.orderId(i + 1));
+		const input = Array.from({ length: CALLS }, (_, i) => ({ id: ids[i % 30] }));
+		const { error, items } = await hl.run({ resource: 'order', operation: 'get', orderId: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, simplify: false }, { input, auth: 'privateToken' });
+		expect(error).toBeUndefined();
+		expect(items.map((i) => i.json._id)).toEqual(input.map((i) => i.id));
+		recordCell('Rate limits', 'HighLevel, 1,000 Gets in one run', '100 per window (time-scaled to 1 s), X-RateLimit headers', 'complete: 1,000 of 1,000 records once, in order (paced by X-RateLimit-Remaining, any 429 waited out)');
+	} finally {
+		await hl.stop();
+	}
+});
