@@ -1,6 +1,6 @@
 import { NodeConnectionTypes, type IDataObject, type IHookFunctions, type INodeType, type INodeTypeDescription, type IWebhookFunctions, type IWebhookResponseData } from 'n8n-workflow';
 import { HIGHLEVEL_ED25519_PUBLIC_KEY, HIGHLEVEL_RSA_PUBLIC_KEY, MAX_AGE_LIMIT_MINUTES, mergeSeen, replayRejection, signatureRejection, type SeenIds } from './webhookSignature';
-import { WEBHOOK_EVENTS } from './webhookEvents';
+import { deliveryEvent, isWanted, WEBHOOK_EVENTS } from './webhookEvents';
 
 /**
  * Webhook ids this process received, by workflow and node. n8n 2.41 does not persist a webhook node's
@@ -139,11 +139,13 @@ export class HighLevelPaymentsTrigger implements INodeType {
 			.split(',')
 			.map((s) => s.trim())
 			.filter(Boolean);
-		const type = String(body.type ?? '');
+		const delivery = deliveryEvent(body);
 		const location = String(body.locationId ?? body.altId ?? '');
 		// Authentic but not wanted here: acknowledge so HighLevel does not retry, start nothing.
-		if (!events.includes(type)) return { webhookResponse: { accepted: true, ignored: `event ${type || '(none)'} is not selected` } };
+		if (!isWanted(delivery, events)) return { webhookResponse: { accepted: true, ignored: `event ${delivery.event ?? '(untyped)'} is not selected` } };
 		if (locations.length && !locations.includes(location)) return { webhookResponse: { accepted: true, ignored: `location ${location} is not selected` } };
-		return { workflowData: [[{ json: { event: type, ...body } }]] };
+		// An untyped invoice delivery names its event where its status tells it; `eventFrom` says how it was known.
+		const event = delivery.event ?? 'Invoice';
+		return { workflowData: [[{ json: { event, eventFrom: delivery.untyped ? (delivery.event ? 'status' : 'unknown') : 'type', ...body } }]] };
 	}
 }

@@ -10,3 +10,33 @@ export const WEBHOOK_EVENTS = [
 	{ value: 'InvoiceVoid', name: 'Invoice Voided', description: 'An invoice was voided' },
 	{ value: 'InvoiceDelete', name: 'Invoice Deleted', description: 'An invoice was deleted' },
 ] as const;
+
+/** What an untyped invoice delivery with this status stands for. */
+const INVOICE_EVENT_BY_STATUS: Record<string, string> = { paid: 'InvoicePaid', partially_paid: 'InvoicePartiallyPaid', sent: 'InvoiceSent', void: 'InvoiceVoid' };
+
+export interface DeliveryEvent {
+	/** The event, from `type`, or read from an untyped invoice's status; undefined when it cannot be known. */
+	event?: string;
+	/** True when the delivery had no `type` (HighLevel documents its Invoice* payloads without one). */
+	untyped: boolean;
+}
+
+/**
+ * The event a delivery stands for. HighLevel's order events carry `type`; its documented invoice events do
+ * not (nor `locationId`: they name the location in `altId`). An untyped delivery is taken for an invoice
+ * event, named by its status where that tells which (paid, partially_paid, sent, void).
+ */
+export function deliveryEvent(body: Record<string, unknown>): DeliveryEvent {
+	if (typeof body.type === 'string' && body.type.trim()) return { event: body.type.trim(), untyped: false };
+	return { event: INVOICE_EVENT_BY_STATUS[String(body.status ?? '').toLowerCase()], untyped: true };
+}
+
+/**
+ * Whether a delivery is wanted by a trigger that selected `selected`. An untyped delivery whose event cannot
+ * be read is wanted by any trigger that selected an invoice event: acknowledging and dropping it would lose a
+ * payment event for good (HighLevel does not resend what was answered 200).
+ */
+export function isWanted(delivery: DeliveryEvent, selected: readonly string[]): boolean {
+	if (delivery.event) return selected.includes(delivery.event);
+	return delivery.untyped && selected.some((event) => event.startsWith('Invoice'));
+}

@@ -69,6 +69,26 @@ describe('real n8n against hostile servers', () => {
 				settings: { executionOrder: 'v1' },
 				pinData: {},
 			},
+			{
+				id: 'ageHook',
+				name: 'maximum age from an expression',
+				active: false,
+				nodes: [
+					{
+						id: 'age',
+						name: 'Payments',
+						type: 'n8n-nodes-halopsa-marketplace.highLevelPaymentsTrigger',
+						typeVersion: 1,
+						position: [0, 0],
+						webhookId: 'hl-age-hook',
+						// "5m" is not a number of minutes: every delivery must be refused, never accepted unchecked.
+						parameters: { events: ['OrderCreate'], options: { ed25519PublicKey: hl.publicKeys().ed25519, rsaPublicKey: hl.publicKeys().rsa, maxAgeMinutes: '={{ "5m" }}' } },
+					},
+				],
+				connections: {},
+				settings: { executionOrder: 'v1' },
+				pinData: {},
+			},
 			workflowWith('echoHalo', haloNode('haloEchoing', { resource: 'pax8Details', operation: 'upsert', updateId: 999999, inputMode: 'json', recordJson: '={{ JSON.stringify({ new_client_secret: $json.secret }) }}' }), [{ secret: 'SECRET-new-value-echo-11aa' }]),
 			workflowWith('echoHl', hlNode('hlPit', { resource: 'order', operation: 'get', orderId: byId(hl.orderId(1)) })),
 			workflowWith('echoIm', imNode('im', { resource: 'customer', operation: 'get', customerId: byId('CUS-1001') })),
@@ -89,24 +109,36 @@ describe('real n8n against hostile servers', () => {
 
 	test('a token URL that never answers: the first execution ends within the timeout naming it, the next one in the same n8n process succeeds', async () => {
 		await n8n.cliOk(['publish:workflow', '--id=hangHook']);
+		await n8n.cliOk(['publish:workflow', '--id=ageHook']);
 		const port = await freePort();
 		const child = await n8n.startReady(port);
 		try {
-			// n8n may answer its readiness check a moment before it has registered the published webhooks.
-			for (let wait = 0; wait < 120; wait++) {
-				const probe = await fetch(`http://127.0.0.1:${port}/webhook/hang`, { method: 'OPTIONS' }).then((r) => r.status, () => 0);
-				if (probe !== 404 && probe !== 0) break;
-				await new Promise((r) => setTimeout(r, 500));
-			}
-			const started = Date.now();
-			const first = await fetch(`http://127.0.0.1:${port}/webhook/hang`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', signal: AbortSignal.timeout(90_000) });
-			const firstBody = JSON.stringify(await first.json());
-			expect((Date.now() - started) / 1000).toBeLessThan(30);
+			// n8n may answer its readiness check a moment before it has registered the published webhooks: a call
+			// to a webhook that is not registered yet answers 404 and starts nothing, so it is simply made again.
+			const call = async () => {
+				for (let wait = 0; ; wait++) {
+					const sent = Date.now();
+					const response = await fetch(`http://127.0.0.1:${port}/webhook/hang`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', signal: AbortSignal.timeout(90_000) });
+					if (response.status !== 404 || wait >= 240) return { response, seconds: (Date.now() - sent) / 1000 };
+					await new Promise((r) => setTimeout(r, 500));
+				}
+			};
+			const first = await call();
+			const firstBody = JSON.stringify(await first.response.json());
+			// Timeout 5 s: the execution (token request included) ends within it and a little more.
+			expect(first.seconds).toBeLessThan(20);
 			expect(firstBody).toMatch(/did not answer GET \/EcommerceOrder\/1 within 5 s, or its token URL http:\/\/127\.0\.0\.1:\d+\/auth\/token\?tenant=acme did not answer/);
 			hanging.options.tokenHangs = false;
-			const second = await fetch(`http://127.0.0.1:${port}/webhook/hang`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', signal: AbortSignal.timeout(90_000) });
-			const records = (await second.json()) as Array<Record<string, unknown>>;
+			const second = await call();
+			const records = (await second.response.json()) as Array<Record<string, unknown>>;
 			expect(records[0]).toMatchObject({ id: 1 });
+			// The same n8n process: a correctly signed, fresh delivery to a trigger whose Maximum Age is "5m".
+			const hookUrl = `http://127.0.0.1:${port}/webhook/hl-age-hook/highlevel-payments`;
+			const fresh = await hl.deliverWebhook(hookUrl, 'OrderCreate', { _id: hl.orderId(1), status: 'completed' });
+			expect(fresh.status).toBe(401);
+			expect(JSON.parse(fresh.body).reason).toMatch(/Maximum Age \(Minutes\) must be a number from 1 to 60/);
+			const stale = await hl.deliverWebhook(hookUrl, 'OrderCreate', { _id: hl.orderId(1), status: 'completed' }, { staleMinutes: 60 * 24 * 30 });
+			expect(stale.status).toBe(401);
 		} finally {
 			await n8n.stop(child);
 		}

@@ -98,3 +98,37 @@ test('a key pasted with literal \\n line breaks still works', async () => {
 	expect((await hl.deliverWebhook(hook.url, 'InvoicePartiallyPaid', { _id: 'inv_3', amountPaid: 10 })).status).toBe(200);
 	expect(hook.executions).toHaveLength(1);
 });
+
+describe('invoice events as HighLevel documents them: no type, no locationId, altId', () => {
+	test.each([
+		['paid', 'InvoicePaid'],
+		['partially_paid', 'InvoicePartiallyPaid'],
+	])('an untyped invoice with status %s starts one execution named %s', async (status, event) => {
+		await serve();
+		const delivered = await hl.deliverWebhook(hook.url, event, { _id: 'inv_doc', status, invoiceNumber: '1042', amountPaid: 50 });
+		expect(delivered.status).toBe(200);
+		expect(hook.executions).toEqual([[expect.objectContaining({ event, eventFrom: 'status', altId: 'loc-sandbox', invoiceNumber: '1042' })]]);
+	});
+
+	test('an untyped invoice whose status does not tell the event still starts the invoice workflow, marked as such', async () => {
+		await serve({ events: ['InvoicePaid'] });
+		const delivered = await hl.deliverWebhook(hook.url, 'InvoiceUpdate', { _id: 'inv_doc2', status: 'draft' });
+		expect(delivered.status).toBe(200);
+		expect(hook.executions).toEqual([[expect.objectContaining({ event: 'Invoice', eventFrom: 'unknown' })]]);
+	});
+
+	test('a workflow that selected only order events acknowledges an untyped invoice and starts nothing', async () => {
+		await serve({ events: ['OrderCreate'] });
+		const delivered = await hl.deliverWebhook(hook.url, 'InvoicePaid', { _id: 'inv_doc3', status: 'paid' });
+		expect(delivered.status).toBe(200);
+		expect(JSON.parse(delivered.body).ignored).toMatch(/InvoicePaid is not selected/);
+		expect(hook.executions).toHaveLength(0);
+	});
+
+	test('typed invoice deliveries (as some apps send them) keep working', async () => {
+		await serve();
+		const delivered = await hl.deliverWebhook(hook.url, 'InvoicePaid', { _id: 'inv_typed', status: 'paid' }, { typed: true });
+		expect(delivered.status).toBe(200);
+		expect(hook.executions).toEqual([[expect.objectContaining({ event: 'InvoicePaid', eventFrom: 'type' })]]);
+	});
+});

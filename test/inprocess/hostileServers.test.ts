@@ -265,3 +265,46 @@ describe('write-only fields are the seed\'s', () => {
 	});
 });
 
+
+describe('record pickers go through the same client', () => {
+	test('a refused picker call gets the operations\' wording, and no token is reachable from the error', async () => {
+		const { runPicker } = await import('../harness/pickerRunner');
+		const halo = await haloFixture();
+		try {
+			const picker = { type: 'n8n-nodes-halopsa-marketplace.haloPsaMarketplace', method: 'searchEcommerceOrder', parameters: { resource: 'ecommerceOrder', operation: 'get' }, credentials: { haloPsaMarketplaceOAuth2Api: halo.credential }, store: halo.store };
+			const listed = await runPicker(picker);
+			expect(listed.results.length).toBeGreaterThan(0);
+			halo.sandbox.addFault({ method: 'GET', path: /^\/api\/ecommerceorder$/i, status: 403, body: 'You do not have permission' });
+			const error = await runPicker(picker).then(() => undefined, (e: Error & { description?: string }) => e);
+			expect(error?.message).toBe('HaloPSA refused permission for GET /api/EcommerceOrder');
+			expect(error?.description).toMatch(/lacks the permission/);
+			const whole = JSON.stringify({ ...error, message: error?.message });
+			for (const token of halo.sandbox.issuedTokens()) expect(whole).not.toContain(token);
+			// A 5xx is retried like an operation's read.
+			halo.sandbox.addFault({ method: 'GET', path: /^\/api\/ecommerceorder$/i, status: 503, body: 'busy' });
+			expect((await runPicker(picker)).results.length).toBeGreaterThan(0);
+			recordCell(SECTION, 'HaloPSA record picker (From List)', '403, then 503', 'the operations\' wording for the 403, no token in the error; the 503 retried');
+		} finally {
+			await halo.stop();
+		}
+	});
+});
+
+describe('the HighLevel polling trigger against a server that ignores offset', () => {
+	test('Records to Compare 150: the poll ends with a clear error instead of running forever', async () => {
+		const { PollRunner } = await import('../harness/pollRunner');
+		const hl = await highLevelFixture({ orders: 0 });
+		try {
+			for (let i = 0; i < 160; i++) hl.sandbox.addTransaction(hl.sandbox.addOrder());
+			hl.sandbox.options.ignoreOffset = true;
+			const trigger = new PollRunner({ type: 'n8n-nodes-halopsa-marketplace.highLevelPaymentsPollingTrigger', parameters: { authentication: 'apiKey', watch: 'transaction', window: 150 }, credentials: { highLevelPaymentsApi: hl.credentials.privateToken }, store: hl.store });
+			const started = Date.now();
+			const outcome = await trigger.poll();
+			expect(outcome.error?.message).toMatch(/reading all records .*ignores the paging parameters/);
+			expect(Date.now() - started).toBeLessThan(30_000);
+			recordCell(SECTION, 'HighLevel Polling Trigger, Records to Compare 150', 'server ignores offset', `clear error: ${outcome.error?.message}`);
+		} finally {
+			await hl.stop();
+		}
+	});
+});

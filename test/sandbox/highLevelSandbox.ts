@@ -152,18 +152,20 @@ export class HighLevelSandbox {
 	}
 
 	/**
-	 * Sends a webhook the way HighLevel does: JSON with `type`, `locationId`, `timestamp` and `webhookId`,
-	 * signed over the raw bytes. On request: forged (signed with another key), stale, a replay of an
+	 * Sends a webhook the way HighLevel documents it: order events as JSON with `type` and `locationId`;
+	 * invoice events (Invoice*) with neither, naming the location in `altId` (their documented payloads have
+	 * no `type`) unless `typed` is asked for; `timestamp` and `webhookId` on every delivery; signed over the raw bytes. On request: forged (signed with another key), stale, a replay of an
 	 * earlier webhookId, tampered after signing, unsigned, or signed with the older RSA scheme only.
 	 */
 	async deliverWebhook(
 		url: string,
 		type: string,
 		data: Record<string, unknown>,
-		how: { scheme?: 'ed25519' | 'rsa' | 'both' | 'none'; forged?: boolean; staleMinutes?: number; webhookId?: string; tampered?: boolean } = {},
+		how: { scheme?: 'ed25519' | 'rsa' | 'both' | 'none'; forged?: boolean; staleMinutes?: number; webhookId?: string; tampered?: boolean; typed?: boolean } = {},
 	): Promise<{ status: number; body: string; webhookId: string }> {
 		const webhookId = how.webhookId ?? randomUUID();
-		const payload = { type, locationId: this.options.locationId, ...data, timestamp: new Date(Date.now() - (how.staleMinutes ?? 0) * 60_000).toISOString(), webhookId };
+		const documented = type.startsWith('Invoice') && !how.typed ? { altId: this.options.locationId, altType: 'location' } : { type, locationId: this.options.locationId };
+		const payload = { ...documented, ...data, timestamp: new Date(Date.now() - (how.staleMinutes ?? 0) * 60_000).toISOString(), webhookId };
 		const raw = Buffer.from(JSON.stringify(payload));
 		const keys = how.forged ? { ed25519: generateKeyPairSync('ed25519'), rsa: generateKeyPairSync('rsa', { modulusLength: 2048 }) } : this.signing;
 		const headers: Record<string, string> = { 'Content-Type': 'application/json' };
