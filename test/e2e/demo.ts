@@ -11,7 +11,7 @@ import { RealN8n, ROOT } from './realN8n';
 export const DEMO_OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'User', password: 'Demo-password-1' };
 
 /** Starts everything; resolves when the editor answers and the owner can log in. */
-export async function startDemo(options: { n8nPort: number; sandboxPorts?: { halo?: number; highLevel?: number; ingram?: number; alerts?: number }; userFolder?: string }) {
+export async function startDemo(options: { n8nPort: number; sandboxPorts?: { halo?: number; highLevel?: number; ingram?: number; alerts?: number; model?: number }; userFolder?: string }) {
 	const sandboxes = await startSandboxes(options.sandboxPorts);
 	const n8n = new RealN8n({ userFolder: options.userFolder });
 	await n8n.importCredentials(sandboxes.credentials);
@@ -41,7 +41,7 @@ export async function startDemo(options: { n8nPort: number; sandboxPorts?: { hal
 async function main() {
 	const demo = await startDemo({
 		n8nPort: Number(process.env.N8N_PORT ?? 5678),
-		sandboxPorts: { halo: Number(process.env.HALO_SANDBOX_PORT ?? 5680), highLevel: Number(process.env.HIGHLEVEL_SANDBOX_PORT ?? 5681), ingram: Number(process.env.INGRAM_SANDBOX_PORT ?? 5682), alerts: Number(process.env.ALERTS_PORT ?? 5683) },
+		sandboxPorts: { halo: Number(process.env.HALO_SANDBOX_PORT ?? 5680), highLevel: Number(process.env.HIGHLEVEL_SANDBOX_PORT ?? 5681), ingram: Number(process.env.INGRAM_SANDBOX_PORT ?? 5682), alerts: Number(process.env.ALERTS_PORT ?? 5683), model: Number(process.env.MODEL_PORT ?? 5684) },
 		userFolder: process.env.DEMO_USER_FOLDER,
 	});
 	process.stdout.write(

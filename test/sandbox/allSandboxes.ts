@@ -3,8 +3,9 @@ import { Collector } from './collector';
 import { HaloSandbox } from './haloSandbox';
 import { HighLevelSandbox } from './highLevelSandbox';
 import { IngramSandbox } from './ingramSandbox';
+import { ScriptedModel } from './scriptedModel';
 
-export async function startSandboxes(ports: { halo?: number; highLevel?: number; ingram?: number; alerts?: number } = {}) {
+export async function startSandboxes(ports: { halo?: number; highLevel?: number; ingram?: number; alerts?: number; model?: number } = {}) {
 	const halo = new HaloSandbox({ tokenTtlSeconds: Number(process.env.HALO_TOKEN_TTL ?? 3600) });
 	const haloUrl = await halo.start(ports.halo ?? 0);
 	const highLevel = new HighLevelSandbox();
@@ -14,11 +15,16 @@ export async function startSandboxes(ports: { halo?: number; highLevel?: number;
 	// The example workflows POST their alerts here (http://127.0.0.1:5683/alerts in the shipped JSON).
 	const alerts = new Collector();
 	const alertsUrl = await alerts.start(ports.alerts ?? 0);
+	// The example AI Agent workflow's chat model: a scripted stand-in that asks the HaloPSA tool for the orders that came from Amazon.
+	const model = new ScriptedModel();
+	const modelUrl = await model.start(ports.model ?? 0);
+	model.defaultScript = [{ tool: /order/i, args: { search: 'Amazon' } }];
 	/** n8n credentials (import:credentials format) pointing at the sandboxes. */
 	const credentials = [
 		{ id: 'halo-sandbox', name: 'HaloPSA sandbox', type: 'haloPsaMarketplaceOAuth2Api', data: { hostingType: 'hosted', resourceServerUrl: haloUrl, authServerUrl: `${haloUrl}/auth`, tenant: halo.options.tenant, clientId: halo.options.clientId, clientSecret: halo.options.clientSecret, scope: 'all' } },
 		{ id: 'highlevel-sandbox', name: 'HighLevel sandbox (client credentials)', type: 'highLevelPaymentsOAuth2Api', data: { apiBaseUrl: highLevelUrl, grantType: 'clientCredentials', clientId: highLevel.options.clientId, clientSecret: highLevel.options.clientSecret, locationId: highLevel.options.locationId } },
 		{ id: 'highlevel-pit-sandbox', name: 'HighLevel sandbox (private token)', type: 'highLevelPaymentsApi', data: { apiBaseUrl: highLevelUrl, apiKey: highLevel.options.privateToken, locationId: highLevel.options.locationId } },
+		{ id: 'scripted-model', name: 'Scripted chat model (demo)', type: 'openAiApi', data: { apiKey: 'sk-scripted-demo-model', url: `${modelUrl}/v1` } },
 		{ id: 'ingram-sandbox', name: 'Ingram Micro sandbox', type: 'ingramMicroMarketplaceApi', data: { baseUrl: ingramBase, username: ingram.options.username, password: ingram.options.password, subscriptionApiKey: ingram.options.subscriptionKey, marketplace: ingram.options.marketplace } },
 	];
 	const description =
@@ -32,12 +38,14 @@ export async function startSandboxes(ports: { halo?: number; highLevel?: number;
 		`Ingram Micro sandbox on ${ingramBase}\n` +
 		`  Marketplace API URL: ${ingramBase}\n  API Username: ${ingram.options.username}\n  API Password: ${ingram.options.password}\n` +
 		`  Subscription Key: ${ingram.options.subscriptionKey}\n  Marketplace Code: ${ingram.options.marketplace}\n` +
-		`Alert inbox (the example workflows' alerts) on ${alertsUrl}/alerts\n`;
+		`Alert inbox (the example workflows' alerts) on ${alertsUrl}/alerts\n` +
+		`Scripted chat model (the AI Agent example's, OpenAI-compatible) on ${modelUrl}/v1\n`;
 	const stop = async () => {
 		await halo.stop();
 		await highLevel.stop();
 		await ingram.stop();
 		await alerts.stop();
+		await model.stop();
 	};
-	return { halo, highLevel, ingram, alerts, credentials, description, stop };
+	return { halo, highLevel, ingram, alerts, model, credentials, description, stop };
 }
