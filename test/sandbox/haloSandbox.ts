@@ -5,8 +5,7 @@
  */
 import { randomBytes } from 'crypto';
 import * as http from 'http';
-import { resourceTable, isWriteOnlyField, type HaloResource } from '../../nodes/HaloPsaMarketplace/resources/resourceTable';
-import { recordProblems } from '../../nodes/HaloPsaMarketplace/transport/recordSchema';
+import { isWriteOnly, recordRefusal, sandboxResources, type SandboxResource } from './haloResources';
 import { seedAll } from './haloSeed';
 import { close, Faults, htmlPage, listen, parseBody, playFault, RateLimiter, readBody, RequestLog, sendJson, sendText, type Fault } from './httpKit';
 import { rememberSecret } from './secretRegistry';
@@ -239,9 +238,8 @@ export class HaloSandbox {
 		const lower = segments.map((s) => s.toLowerCase());
 		if (lower[0] === 'agent' && lower[1] === 'me' && method === 'GET') return [200, { id: 1, name: 'API Agent' }];
 		// Operation-specific paths first (they look like `/X/{id}` otherwise).
-		for (const resource of resourceTable) {
-			for (const extra of resource.extra ?? []) {
-				if (!('path' in extra)) continue;
+		for (const resource of sandboxResources) {
+			for (const extra of resource.extras) {
 				const extraPath = extra.path.toLowerCase().split('/');
 				if (extraPath.every((s, i) => lower[i] === s)) {
 					const rest = segments.slice(extraPath.length);
@@ -250,7 +248,7 @@ export class HaloSandbox {
 				}
 			}
 		}
-		const resource = resourceTable.find((r) => r.crud.length && r.path.toLowerCase() === lower[0]);
+		const resource = sandboxResources.find((r) => r.records && r.path.toLowerCase() === lower[0]);
 		if (!resource) return [404, `No route for /api/${path}`];
 		const records = this.records(resource.value);
 		if (segments.length === 1 && method === 'GET') return [200, this.list(resource, records, query)];
@@ -268,7 +266,7 @@ export class HaloSandbox {
 		return [405, `Method ${method} not allowed on /api/${path}`];
 	}
 
-	private list(resource: HaloResource, records: Map<number, Record<string, unknown>>, query: URLSearchParams) {
+	private list(resource: SandboxResource, records: Map<number, Record<string, unknown>>, query: URLSearchParams) {
 		let all = [...records.values()];
 		const search = query.get('search');
 		if (search) all = all.filter((r) => JSON.stringify(r).toLowerCase().includes(search.toLowerCase()));
@@ -296,11 +294,11 @@ export class HaloSandbox {
 	}
 
 	/** Halo's upsert: an array; a record with its key updates, one without creates. */
-	private upsert(resource: HaloResource, body: unknown, store = this.records(resource.value)): [number, unknown] {
+	private upsert(resource: SandboxResource, body: unknown, store = this.records(resource.value)): [number, unknown] {
 		if (!Array.isArray(body)) return [400, 'The request body must be an array of records'];
 		for (const record of body) {
-			const problems = recordProblems(resource, record);
-			if (problems) return [400, `${resource.schema}: ${problems}`];
+			const refusal = recordRefusal(resource, record);
+			if (refusal) return [400, refusal];
 			const key = (record as Record<string, unknown>)[resource.key];
 			if (key && !store.has(Number(key))) return [400, `${resource.schema} ${key} does not exist`];
 		}
@@ -308,7 +306,7 @@ export class HaloSandbox {
 			const key = Number(input[resource.key]) || this.nextKey(resource.value);
 			const record: Record<string, unknown> = { ...(store.get(key) ?? {}) };
 			for (const [field, value] of Object.entries(input)) {
-				if (isWriteOnlyField(field)) this.secrets.set(`${resource.value}:${key}`, { ...(this.secrets.get(`${resource.value}:${key}`) ?? {}), [field]: value });
+				if (isWriteOnly(resource, field)) this.secrets.set(`${resource.value}:${key}`, { ...(this.secrets.get(`${resource.value}:${key}`) ?? {}), [field]: value });
 				else if (field === '_unlink_from_ticket') {
 					if (value) Object.assign(record, { ticket_id: 0, linked_tickets: [] });
 				} else if (!field.startsWith('_')) record[field] = value;
@@ -321,7 +319,7 @@ export class HaloSandbox {
 		return [this.options.postShape === 'array' || saved.length > 1 ? 200 : 201, this.options.postShape === 'array' || saved.length > 1 ? saved : saved[0]];
 	}
 
-	private extra(resource: HaloResource, kind: string, method: string, rest: string[], query: URLSearchParams, body: unknown): [number, unknown] | undefined {
+	private extra(resource: SandboxResource, kind: string, method: string, rest: string[], query: URLSearchParams, body: unknown): [number, unknown] | undefined {
 		switch (kind) {
 			case 'bulkManage':
 				return method === 'POST' && !rest.length ? this.upsert(resource, body) : undefined;

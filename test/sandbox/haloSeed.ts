@@ -1,9 +1,10 @@
-/** Deterministic seed records for every Halo resource, generated from the resource table's field types. */
-import { resourceTable, isWriteOnlyField, type FieldSpec, type HaloResource } from '../../nodes/HaloPsaMarketplace/resources/resourceTable';
+/** Deterministic seed records for every Halo resource, generated from the field types the seeds give (haloResources.ts). */
+import type { ContractField } from './haloContract';
+import { sandboxResources, type SandboxResource } from './haloResources';
 
 const BASE_TIME = Date.parse('2026-01-01T00:00:00Z');
 
-function seedValue([name, type]: FieldSpec, n: number): unknown {
+function seedValue({ name, type }: ContractField, n: number): unknown {
 	switch (type) {
 		case 'integer':
 			return n * 10 + name.length;
@@ -24,11 +25,11 @@ function seedValue([name, type]: FieldSpec, n: number): unknown {
 	}
 }
 
-export function seedRecord(resource: HaloResource, n: number): Record<string, unknown> {
+export function seedRecord(resource: SandboxResource, n: number): Record<string, unknown> {
 	const record: Record<string, unknown> = {};
 	for (const field of resource.fields) {
-		if (isWriteOnlyField(field[0]) || field[0].startsWith('_')) continue;
-		record[field[0]] = seedValue(field, n);
+		if (field.writeOnly || field.name.startsWith('_')) continue;
+		record[field.name] = seedValue(field, n);
 	}
 	record[resource.key] = n;
 	if (resource.value === 'ecommerceOrder') {
@@ -46,7 +47,8 @@ export function seedRecord(resource: HaloResource, n: number): Record<string, un
 	}
 	if (resource.value === 'cspInvoice') record.id = `G00${1000 + n}`;
 	if (resource.value === 'cspConsumptionData') record.parentid = 1 + (n % 3);
-	if (resource.sync?.lastError) record[resource.sync.lastError] = '';
+	// Integrations start healthy: their last sync error (integrator_last_sync_error, halointegrator_lasterror, …) is empty.
+	for (const field of resource.fields) if (/last.*error/.test(field.name)) record[field.name] = '';
 	return record;
 }
 
@@ -55,8 +57,8 @@ export const seedCounts: Record<string, number> = { ecommerceOrder: 25, cspConsu
 
 export function seedAll(counts: Record<string, number> = {}): Map<string, Map<number, Record<string, unknown>>> {
 	const store = new Map<string, Map<number, Record<string, unknown>>>();
-	for (const resource of resourceTable) {
-		const count = counts[resource.value] ?? seedCounts[resource.value] ?? (resource.crud.length ? 3 : 0);
+	for (const resource of sandboxResources) {
+		const count = counts[resource.value] ?? seedCounts[resource.value] ?? (resource.records || resource.extras.some((e) => e.kind === 'bulkManage') ? 3 : 0);
 		const records = new Map<number, Record<string, unknown>>();
 		for (let n = 1; n <= count; n++) records.set(n, seedRecord(resource, n));
 		store.set(resource.value, records);
