@@ -30,7 +30,7 @@ export const polledResources: readonly PolledResource[] = [
 		],
 		events: [
 			{ value: 'order.created', name: 'Order Created', description: 'A new order', kind: 'created' },
-			{ value: 'order.statusChanged', name: 'Order Status Changed', description: 'Status or payment status of an order changed', kind: 'changed', fields: ['status', 'paymentStatus'] },
+			{ value: 'order.statusChanged', name: 'Order Status Changed', description: 'The status of an order changed (and its payment status, where the list rows carry it: HighLevel documents rows without it)', kind: 'changed', fields: ['status', 'paymentStatus'] },
 		],
 	},
 	{

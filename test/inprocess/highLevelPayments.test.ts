@@ -33,8 +33,11 @@ describe('orders', () => {
 		const result = await hl.run({ resource: 'order', operation: 'getAll', returnAll: false, limit: 3, filters: { paymentStatus: 'paid', startAt: '2026-10-01', endAt: '2026-10-02T06:00:00Z', contactId: '' } });
 		expect(result.error).toBeUndefined();
 		expect(json(result)).toHaveLength(3);
-		expect(Object.keys(json(result)[0]).sort()).toEqual(['_id', 'altId', 'amount', 'contactId', 'createdAt', 'currency', 'fulfillmentStatus', 'paymentStatus', 'source', 'status', 'updatedAt']);
-		expect(json(result).every((o) => o.paymentStatus === 'paid')).toBe(true);
+		// List rows as HighLevel documents them: flat contact and source names, no payment status or source object.
+		expect(Object.keys(json(result)[0]).sort()).toEqual(['_id', 'altId', 'amount', 'contactId', 'contactName', 'createdAt', 'currency', 'fulfillmentStatus', 'sourceId', 'sourceName', 'sourceType', 'status', 'updatedAt']);
+		// The rows do not carry the payment status; the filter was the server's to apply.
+		const paid = new Set([...hl.sandbox.orders.values()].filter((o) => o.paymentStatus === 'paid').map((o) => o._id));
+		expect(json(result).every((o) => paid.has(String(o._id)))).toBe(true);
 		expect(hl.sandbox.paymentsRequests()[0].query).toMatchObject({ paymentStatus: 'paid', startAt: '2026-10-01', endAt: '2026-10-02T06:00:00.000Z', limit: '3', offset: '0' });
 	});
 

@@ -70,8 +70,19 @@ describe('orders and subscriptions', () => {
 		const order = hl.sandbox.addOrder({ status: 'pending', paymentStatus: 'unpaid' });
 		expect(events((await t.poll()).items)).toEqual([`order.created#${order._id}`]);
 		Object.assign(order, { status: 'completed', paymentStatus: 'paid' });
+		// HighLevel's documented list rows carry the status but no payment status.
 		const changed = await t.poll();
-		expect(changed.items).toEqual([expect.objectContaining({ event: 'order.statusChanged', changes: { status: { old: 'pending', new: 'completed' }, paymentStatus: { old: 'unpaid', new: 'paid' } } })]);
+		expect(changed.items).toEqual([expect.objectContaining({ event: 'order.statusChanged', changes: { status: { old: 'pending', new: 'completed' } }, order: expect.objectContaining({ _id: order._id, contactName: expect.any(String) }) })]);
+	});
+
+	test('where the list rows carry the payment status (the fuller variant), its changes are events too', async () => {
+		hl.sandbox.options.orderListRows = 'full';
+		const t = trigger({ watch: 'order' });
+		await t.poll();
+		const order = hl.sandbox.addOrder({ status: 'pending', paymentStatus: 'unpaid' });
+		await t.poll();
+		Object.assign(order, { status: 'completed', paymentStatus: 'paid' });
+		expect((await t.poll()).items).toEqual([expect.objectContaining({ event: 'order.statusChanged', changes: { status: { old: 'pending', new: 'completed' }, paymentStatus: { old: 'unpaid', new: 'paid' } } })]);
 	});
 
 	test('subscription status changed, with OAuth', async () => {

@@ -31,6 +31,11 @@ export interface HighLevelSandboxOptions {
 	maxLimit?: number;
 	/** Hostile: `offset` ignored, every page is the first. */
 	ignoreOffset?: boolean;
+	/**
+	 * Order list rows as HighLevel documents them (OrderResponseSchema: no `paymentStatus`, no `contactSnapshot`,
+	 * no `source` object; flat `contactName`, `sourceType`, `sourceName`, `sourceId`), or the full order records.
+	 */
+	orderListRows?: 'documented' | 'full';
 }
 
 interface Token {
@@ -40,6 +45,12 @@ interface Token {
 }
 
 const VERSION = '2021-07-28';
+
+/** An order as a list row shows it (OrderResponseSchema): flat contact and source names, no payment status. */
+function orderListRow(order: HlRecord): HlRecord {
+	const { paymentStatus: _paymentStatus, contactSnapshot, source, ...rest } = order as HlRecord & { contactSnapshot?: { name?: string }; source?: { type?: string; name?: string; id?: string } };
+	return { ...rest, contactName: contactSnapshot?.name, sourceType: source?.type, sourceName: source?.name, sourceId: source?.id } as HlRecord;
+}
 
 export class HighLevelSandbox {
 	readonly options: Required<Omit<HighLevelSandboxOptions, 'rateLimit'>> & Pick<HighLevelSandboxOptions, 'rateLimit'>;
@@ -80,6 +91,7 @@ export class HighLevelSandbox {
 			subscriptions: 8,
 			maxLimit: 0,
 			ignoreOffset: false,
+			orderListRows: 'documented',
 			...options,
 		};
 		rememberSecret(this.options.clientSecret, this.options.privateToken);
@@ -412,7 +424,9 @@ export class HighLevelSandbox {
 		if (startAt) matching = matching.filter((r) => Date.parse(String(r.createdAt)) >= Date.parse(startAt));
 		if (endAt) matching = matching.filter((r) => Date.parse(String(r.createdAt)) <= Date.parse(endAt.length === 10 ? `${endAt}T23:59:59.999Z` : endAt));
 		matching.sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)) || b._id.localeCompare(a._id));
-		return ok({ data: this.page(matching, query), totalCount: matching.length, traceId: randomBytes(8).toString('hex') });
+		const page = this.page(matching, query);
+		const rows = this.options.orderListRows === 'documented' ? page.map((record) => (this.orders.has(record._id) ? orderListRow(record) : record)) : page;
+		return ok({ data: rows, totalCount: matching.length, traceId: randomBytes(8).toString('hex') });
 	}
 
 	private createFulfillment(order: HlRecord, input: Record<string, unknown>, ok: (a: unknown, s?: number) => [number, unknown, Record<string, string>]): [number, unknown, Record<string, string>] {

@@ -44,7 +44,7 @@ export async function runHaloNode(context: IExecuteFunctions): Promise<INodeExec
 	const connection = await haloConnection(context, { itemIndex: 0, timeoutMs: settings.timeoutMs, rateLimitBudgetMs: settings.rateLimitBudgetMs, renewExpiredToken: true });
 	connection.pace = { until: 0 };
 	const operation = operationFor(resource, operationValue);
-	const itemOf = (itemIndex: number) => ({ context, itemIndex, resource, connection: itemIndex === 0 ? connection : { ...connection, itemIndex, renewToken: undefined } });
+	const itemOf = (itemIndex: number) => ({ context, itemIndex, resource, connection: itemIndex === 0 ? connection : { ...connection, itemIndex } });
 	if (!operation) throw userError(itemOf(0), `Unknown operation "${operationValue}" for ${resource.displayName}`, 'Pick an operation from the list.');
 	if (operation.wholeInput) return items.length ? await operation.execute(itemOf(0), operationValue) : [];
 	return await runItems(context, items.length, async (itemIndex) => await operation.execute(itemOf(itemIndex), operationValue), settings.concurrency);

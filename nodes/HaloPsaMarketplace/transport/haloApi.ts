@@ -8,7 +8,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { apiPages, apiRequest, type ApiCall, type ApiConnection, type FailureText, type RequestContext, type ServiceWording } from '../../shared/transport/apiClient';
 import { looksLikeHtml, notResentNote, parseMaybeJson, type HttpFailure } from '../../shared/transport/failure';
 import { secretValues } from '../../shared/transport/redact';
-import { expiredToken } from '../../shared/transport/tokens';
+import { dropExpiredToken } from '../../shared/transport/tokens';
 import type { HaloResource } from '../resources/resourceTable';
 import { apiBaseUrl, tokenUrl } from './haloUrls';
 
@@ -31,6 +31,7 @@ export interface HaloConnectionOptions {
 /** The credential, the API base URL, and the values no error may show. */
 export async function haloConnection(context: RequestContext & { getCredentials(type: string, itemIndex?: number): Promise<ICredentialDataDecryptedObject> }, options: HaloConnectionOptions): Promise<ApiConnection> {
 	const credentials = await context.getCredentials(HALO_CREDENTIAL, options.itemIndex);
+	if (options.renewExpiredToken) dropExpiredToken(credentials);
 	return {
 		credentialType: HALO_CREDENTIAL,
 		credentials,
@@ -39,7 +40,6 @@ export async function haloConnection(context: RequestContext & { getCredentials(
 		timeoutMs: options.timeoutMs,
 		rateLimitBudgetMs: options.rateLimitBudgetMs ?? DEFAULT_RATE_LIMIT_WAIT_SECONDS * 1000,
 		itemIndex: options.itemIndex,
-		renewToken: options.renewExpiredToken ? expiredToken(context.getNode(), HALO_CREDENTIAL, credentials) : undefined,
 	};
 }
 

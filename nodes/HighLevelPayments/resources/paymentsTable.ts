@@ -42,8 +42,10 @@ export const paymentsTable: readonly PaymentsResource[] = [
 		value: 'order',
 		displayName: 'Order',
 		idParameter: { name: 'orderId', displayName: 'Order', searchFrom: 'order' },
-		labelFields: ['contactSnapshot.name', 'amount', 'currency', 'status'],
-		simplify: ['_id', 'altId', 'status', 'fulfillmentStatus', 'paymentStatus', 'amount', 'currency', 'contactId', 'source', 'createdAt', 'updatedAt'],
+		// List rows carry contactName (a single order carries contactSnapshot): a label uses whichever is there.
+		labelFields: ['contactName', 'contactSnapshot.name', 'amount', 'currency', 'status'],
+		// List rows: flat source fields, no payment status; a single order: the source object and payment status.
+		simplify: ['_id', 'altId', 'status', 'fulfillmentStatus', 'paymentStatus', 'amount', 'currency', 'contactId', 'contactName', 'source', 'sourceType', 'sourceName', 'sourceId', 'createdAt', 'updatedAt'],
 		operations: [
 			{
 				value: 'getAll',

@@ -32,7 +32,7 @@ export async function runIngramNode(context: IExecuteFunctions): Promise<INodeEx
 	const connection = await ingramConnection(context, { itemIndex: 0, timeoutMs: settings.timeoutMs, rateLimitBudgetMs: settings.rateLimitBudgetMs, renewExpiredToken: true });
 	connection.pace = { until: 0 };
 	const operation = operations.find((o) => o.option(resource).some((option) => option.value === operationValue));
-	const itemOf = (itemIndex: number) => ({ context, itemIndex, resource, connection: itemIndex === 0 ? connection : { ...connection, itemIndex, renewToken: undefined } });
+	const itemOf = (itemIndex: number) => ({ context, itemIndex, resource, connection: itemIndex === 0 ? connection : { ...connection, itemIndex } });
 	if (!operation) throw userError(itemOf(0), `Unknown operation "${operationValue}" for ${resource.displayName}`, 'Pick an operation from the list.');
 	return await runItems(context, items.length, async (itemIndex) => await operation.execute(itemOf(itemIndex)), settings.concurrency);
 }

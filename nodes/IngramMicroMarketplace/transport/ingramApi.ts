@@ -7,7 +7,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods }
 import { apiPages, apiRequest, type ApiCall, type ApiConnection, type FailureText, type RequestContext, type ServiceWording } from '../../shared/transport/apiClient';
 import { looksLikeHtml, notResentNote, parseMaybeJson, type HttpFailure } from '../../shared/transport/failure';
 import { basicAuthValue, secretValues } from '../../shared/transport/redact';
-import { expiredToken } from '../../shared/transport/tokens';
+import { dropExpiredToken } from '../../shared/transport/tokens';
 import { INGRAM_CREDENTIAL, marketplaceBase } from './ingramUrls';
 
 /** Ingram Micro documents no rate limit: by default a 429 is waited out for a minute at most. */
@@ -28,6 +28,7 @@ type CredentialContext = RequestContext & { getCredentials(type: string, itemInd
 
 export async function ingramConnection(context: CredentialContext, options: { itemIndex: number; timeoutMs: number; rateLimitBudgetMs?: number; renewExpiredToken?: boolean }): Promise<ApiConnection> {
 	const credentials = await context.getCredentials(INGRAM_CREDENTIAL, options.itemIndex);
+	if (options.renewExpiredToken) dropExpiredToken(credentials);
 	return {
 		credentialType: INGRAM_CREDENTIAL,
 		credentials,
@@ -36,7 +37,6 @@ export async function ingramConnection(context: CredentialContext, options: { it
 		timeoutMs: options.timeoutMs,
 		rateLimitBudgetMs: options.rateLimitBudgetMs ?? DEFAULT_RATE_LIMIT_WAIT_SECONDS * 1000,
 		itemIndex: options.itemIndex,
-		renewToken: options.renewExpiredToken ? expiredToken(context.getNode(), INGRAM_CREDENTIAL, credentials) : undefined,
 	};
 }
 

@@ -61,11 +61,7 @@ export interface ApiConnection {
 	/** How long 429 answers may be waited out, in total, before the call fails. */
 	rateLimitBudgetMs: number;
 	itemIndex: number;
-	/**
-	 * Set when the token stored in the credential has expired: n8n is handed the credential without it, so
-	 * that it fetches (and saves) a new one before sending, instead of learning it from a refused call.
-	 */
-	renewToken?: IAdditionalCredentialOptions['credentialsDecrypted'];
+
 	/**
 	 * Shared by every item of a run (the object, not a copy): when the API says its window is used up (a 429,
 	 * or HighLevel's X-RateLimit-Remaining of 0), no item sends before `until`.
@@ -148,15 +144,19 @@ export async function apiRequest(context: RequestContext, wording: ServiceWordin
 	if (call.qs && Object.keys(call.qs).length) options.qs = call.qs;
 	if (call.body !== undefined) options.body = call.body as IHttpRequestOptions['body'];
 	if (allowedDomains) options.allowedDomains = allowedDomains;
+	// The credential read once for the run is handed to n8n with every call, so n8n neither reads nor decrypts it
+	// per call; when n8n renews its token (an empty or refused one), it writes the new one into this same object,
+	// which every item of the run shares, and saves it.
+	const details = node.credentials?.[connection.credentialType];
+	const reuse = details?.id ? { credentialsDecrypted: { id: details.id, name: details.name, type: connection.credentialType, data: connection.credentials } } : undefined;
 	let waitedForRateLimit = 0;
 	for (let attempt = 1; ; attempt++) {
 		const paused = (connection.pace?.until ?? 0) - Date.now();
 		if (paused > 0) await sleep(paused);
 		let response: { body?: unknown; headers?: Record<string, unknown>; statusCode?: number };
 		try {
-			const extra = attempt === 1 && connection.renewToken ? { credentialsDecrypted: connection.renewToken } : undefined;
 			response = (await withinDeadline(connection.timeoutMs + DEADLINE_SLACK_MS, async (abortSignal) =>
-				await context.helpers.httpRequestWithAuthentication.call(context, connection.credentialType, { ...options, headers: { ...options.headers }, abortSignal }, extra),
+				await context.helpers.httpRequestWithAuthentication.call(context, connection.credentialType, { ...options, headers: { ...options.headers }, abortSignal }, reuse),
 			)) as typeof response;
 		} catch (error) {
 			if (error instanceof MissedDeadline) {

@@ -6,7 +6,7 @@
  * carries it across executions and processes; these memos only stop a burst from fetching many.
  */
 import { createHash } from 'crypto';
-import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, IHttpRequestHelper, IHttpRequestOptions, INode } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
 /** A token and when it stops working (ISO time), as a credential stores them. */
 export interface IssuedToken {
@@ -57,14 +57,12 @@ export function expiryOf(seconds: unknown): string | undefined {
 
 
 /**
- * The credential as n8n should see it for the first call of an execution when its stored token has expired:
- * without the token, so that n8n's preAuthentication fetches (and saves) a new one once, before any call is
- * refused. Undefined when the token is still good or its expiry is unknown.
+ * Empties the stored token of a credential read for a run when its stored expiry has passed, so that n8n
+ * fetches (and saves) a new one before the first call instead of learning it from a refused call. The
+ * object is the one the run hands n8n with every call (see apiRequest).
  */
-export function expiredToken(node: INode, credentialType: string, credentials: ICredentialDataDecryptedObject): ICredentialsDecrypted | undefined {
-	const details = node.credentials?.[credentialType];
-	if (!credentials.accessToken || !hasExpired(credentials.accessExpiresAt) || !details?.id) return undefined;
-	return { id: details.id, name: details.name, type: credentialType, data: { ...credentials, accessToken: '' } };
+export function dropExpiredToken(credentials: ICredentialDataDecryptedObject) {
+	if (credentials.accessToken && hasExpired(credentials.accessExpiresAt)) credentials.accessToken = '';
 }
 
 /** A token answer parsed when it is JSON; `undefined` for an HTML page or text. */
