@@ -21,7 +21,7 @@ describe('real n8n: Ingram Micro Cloud Marketplace node', () => {
 		await n8n.importWorkflow([
 			workflowWith('imCustomers', node({ resource: 'customer', operation: 'getAll', returnAll: true, filters: { name: 'Customer 1' } })),
 			workflowWith('imCustomer', node({ resource: 'customer', operation: 'get', customerId: byId('CUS-1003') })),
-			workflowWith('imCustomerCreate', node({ resource: 'customer', operation: 'create', customerFields: { name: 'E2E Ltd', address: { value: { city: 'Oslo', countryCode: 'NO' } }, contactPersons: { contact: [{ type: 'admin', firstName: 'Eva', lastName: 'Berg', email: 'eva@e2e.example' }] } } })),
+			workflowWith('imCustomerCreate', node({ resource: 'customer', operation: 'create', customerFields: { name: 'E2E Ltd', address: { value: { streetAddress: 'Karl Johans gate 1', postalCode: '0154', city: 'Oslo', state: 'Oslo', countryCode: 'NO' } }, contactPersons: { contact: [{ type: 'admin', firstName: 'Eva', lastName: 'Berg', email: 'eva@e2e.example', phoneNumber: '+47 2200 0000' }] } } })),
 			workflowWith('imProducts', node({ resource: 'product', operation: 'getAll', returnAll: true, filters: { mpn: 'MS-AZR-PLAN' } })),
 			workflowWith('imProduct', node({ resource: 'product', operation: 'get', productId: byId('PRD-102') })),
 			workflowWith('imOrderCreate', node({ resource: 'order', operation: 'create', customerId: byId('CUS-1001'), orderType: 'sales', products: { product: [{ mpn: 'MS-O365-E3', quantity: 3, productFamily: 'office365', domain: 'e2e.onmicrosoft.com' }] } })),

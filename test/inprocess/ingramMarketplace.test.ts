@@ -41,10 +41,20 @@ describe('customers', () => {
 		const result = await im.run({
 			resource: 'customer',
 			operation: 'create',
-			customerFields: { name: 'Acme Ltd', externalId: 'halo-77', address: { value: { streetAddress: '1 Road', city: 'Leeds', postalCode: 'LS1', countryCode: 'gb' } }, contactPersons: { contact: [{ type: 'admin', firstName: 'Ann', lastName: 'Lee', email: 'ann@acme.example' }] } },
+			customerFields: { name: 'Acme Ltd', externalId: 'halo-77', language: 'en_GB', address: { value: { streetAddress: '1 Road', city: 'Leeds', state: 'West Yorkshire', postalCode: 'LS1', countryCode: 'gb' } }, contactPersons: { contact: [{ type: 'admin', firstName: 'Ann', lastName: 'Lee', email: 'ann@acme.example', phoneNumber: '+44 113 000 0000' }] } },
 		});
 		expect(result.error).toBeUndefined();
 		expect(json(result)[0]).toMatchObject({ name: 'Acme Ltd', status: 'pending', address: { countryCode: 'GB' } });
+	});
+
+	test('Create without what the spec requires (state, a contact phone number, a language like en_US): nothing sent, each field named', async () => {
+		const result = await im.run({
+			resource: 'customer',
+			operation: 'create',
+			customerFields: { name: 'Acme Ltd', language: 'en', address: { value: { streetAddress: '1 Road', city: 'Leeds', postalCode: 'LS1', countryCode: 'GB' } }, contactPersons: { contact: [{ type: 'admin', firstName: 'Ann', lastName: 'Lee', email: 'ann@acme.example' }] } },
+		});
+		expect(result.error?.message).toMatch(/Address > State is required.*Contact Persons > 1 > Phone Number is required.*Language must be a language and country such as en_US/);
+		expect(im.sandbox.apiRequests().filter((r) => r.method === 'POST' && r.path.endsWith('/customers'))).toHaveLength(0);
 	});
 });
 

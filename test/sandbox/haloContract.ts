@@ -8,6 +8,7 @@
  * Run `node build/test/sandbox/haloContract.js <seed files…>` to print the JSON anew.
  */
 import { readFileSync } from 'fs';
+import committed from './haloContract.json';
 
 export type ContractFieldType = 'string' | 'uuid' | 'dateTime' | 'integer' | 'number' | 'boolean' | 'array' | 'object';
 
@@ -112,8 +113,7 @@ export function parseSeeds(text: string): ContractSection[] {
 
 /** The seeds' sections, as committed beside this file. */
 export function haloContract(): ContractSection[] {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	return require('./haloContract.json') as ContractSection[];
+	return committed as ContractSection[];
 }
 
 if (require.main === module) {

@@ -146,7 +146,13 @@ export class IngramSandbox {
 				return this.customers.has(segments[1]) ? answer(200, this.customers.get(segments[1])) : error(404, `Customer ${segments[1]} not found`);
 			case 'POST customers': {
 				const contacts = (input.contactPersons ?? []) as Array<Record<string, unknown>>;
-				if (!input.name || !(input.address as Record<string, unknown> | undefined)?.countryCode || !contacts.length || contacts.some((c) => !EMAIL.test(String(c.email)))) return error(400, 'name, address.countryCode and contactPersons with valid emails are required');
+				// The spec's required fields: name, the whole address, and contacts with a valid e-mail and a phone number.
+				const address = (input.address ?? {}) as Record<string, unknown>;
+				const missing = ['streetAddress', 'postalCode', 'city', 'state', 'countryCode'].filter((f) => !address[f]).map((f) => `address.${f}`);
+				if (!input.name) missing.unshift('name');
+				if (!contacts.length || contacts.some((c) => !EMAIL.test(String(c.email)) || !c.phoneNumber)) missing.push('contactPersons (valid email and phoneNumber)');
+				if (input.language !== undefined && !/^[a-z]{2}_[A-Z]{2}$/.test(String(input.language))) missing.push('language (such as en_US)');
+				if (missing.length) return error(400, `Required or invalid: ${missing.join(', ')}`);
 				const id = `CUS-${9000 + ++this.counter}`;
 				const customer = { ...input, id, status: 'pending', creationDate: new Date().toISOString() } as Rec;
 				this.customers.set(id, customer);

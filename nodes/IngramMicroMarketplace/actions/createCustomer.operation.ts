@@ -53,7 +53,7 @@ function customerFields(displayOptions: INodeProperties['displayOptions']): INod
 				],
 			},
 			{ displayName: 'External ID', name: 'externalId', type: 'string', default: '', description: 'Your own ID, for example the HaloPSA client ID' },
-			{ displayName: 'Language', name: 'language', type: 'string', default: '', placeholder: 'en' },
+			{ displayName: 'Language', name: 'language', type: 'string', default: '', placeholder: 'en_US', description: 'Language and country, as Ingram Micro writes them (en_US, de_DE)' },
 			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
 			{ displayName: 'Tax Registration ID', name: 'taxRegId', type: 'string', default: '' },
 		],

@@ -86,13 +86,19 @@ export function buildCustomer(fields: IDataObject): { customer: IDataObject; pro
 	const address = ((fields.address as IDataObject | undefined)?.value as IDataObject | undefined) ?? {};
 	const countryCode = String(address.countryCode ?? '').trim().toUpperCase();
 	if (!/^[A-Z]{2}$/.test(countryCode)) problems.push(`Address > Country Code must be two letters such as US or DE, got "${address.countryCode ?? ''}"`);
+	// The Cloud Marketplace spec requires the whole address and each contact's phone number.
+	for (const [part, label] of [['streetAddress', 'Street Address'], ['postalCode', 'Postal Code'], ['city', 'City'], ['state', 'State']] as const) {
+		if (!String(address[part] ?? '').trim()) problems.push(`Address > ${label} is required`);
+	}
 	const contacts = (((fields.contactPersons as IDataObject | undefined)?.contact as IDataObject[] | undefined) ?? []).map((c, i) => {
 		if (!EMAIL.test(String(c.email ?? ''))) problems.push(`Contact Persons > ${i + 1} > Email must be a valid e-mail address, got "${c.email ?? ''}"`);
-		for (const part of ['firstName', 'lastName'] as const) if (!String(c[part] ?? '').trim()) problems.push(`Contact Persons > ${i + 1} > ${part === 'firstName' ? 'First Name' : 'Last Name'} is required`);
+		for (const [part, label] of [['firstName', 'First Name'], ['lastName', 'Last Name'], ['phoneNumber', 'Phone Number']] as const) if (!String(c[part] ?? '').trim()) problems.push(`Contact Persons > ${i + 1} > ${label} is required`);
 		return { type: c.type ?? 'admin', firstName: c.firstName, lastName: c.lastName, email: c.email, phoneNumber: c.phoneNumber || undefined };
 	});
 	if (!contacts.some((c) => c.type === 'admin')) problems.push('Contact Persons needs an admin contact');
 	const customer: IDataObject = { name, address: { ...address, countryCode }, contactPersons: contacts };
+	const language = String(fields.language ?? '').trim();
+	if (language && !/^[a-z]{2}_[A-Z]{2}$/.test(language)) problems.push(`Language must be a language and country such as en_US or de_DE, got "${language}"`);
 	for (const optional of ['externalId', 'language', 'taxRegId']) if (fields[optional]) customer[optional] = fields[optional];
 	return { customer, problems };
 }
