@@ -158,6 +158,7 @@ describe('ids that would reach another endpoint', () => {
 			const { error } = await hl.run({ resource: 'order', operation: 'get', orderId: { __rl: true, mode: 'id', value: `={{ ${JSON.stringify(id)} }}` } });
 			expect(error?.message).toMatch(/Order ID must be a HighLevel ID \(letters, digits, - and _\)/);
 			expect(hl.sandbox.requests.filter((r) => r.path.startsWith('/payments'))).toHaveLength(0);
+			recordCell(SECTION, `HighLevel order Get, ID ${JSON.stringify(id)} from an expression`, 'an ID that could reach another endpoint', 'nothing sent; error names the ID rule');
 		} finally {
 			await hl.stop();
 		}
@@ -169,6 +170,7 @@ describe('ids that would reach another endpoint', () => {
 			const { error } = await im.run({ resource: 'customer', operation: 'get', customerId: ingramId(`={{ ${JSON.stringify(id)} }}`) });
 			expect(error?.message).toMatch(/Customer ID must be an Ingram Micro ID/);
 			expect(im.sandbox.apiRequests()).toHaveLength(0);
+			recordCell(SECTION, `Ingram Micro customer Get, ID ${JSON.stringify(id)} from an expression`, 'an ID that could reach another endpoint', 'nothing sent; error names the ID rule');
 		} finally {
 			await im.stop();
 		}
@@ -305,6 +307,63 @@ describe('the HighLevel polling trigger against a server that ignores offset', (
 			recordCell(SECTION, 'HighLevel Polling Trigger, Records to Compare 150', 'server ignores offset', `clear error: ${outcome.error?.message}`);
 		} finally {
 			await hl.stop();
+		}
+	});
+});
+
+describe('more paging as the specs allow it', () => {
+	test('HighLevel Return All against a server that caps limit at 50: every one of 180 orders, once', async () => {
+		const hl = await highLevelFixture({ orders: 180, maxLimit: 50 });
+		try {
+			const { error, items } = await hl.run({ resource: 'order', operation: 'getAll', returnAll: true });
+			expect(error).toBeUndefined();
+			expect(new Set(items.map((i) => i.json._id)).size).toBe(180);
+			recordCell(SECTION, 'HighLevel Return All, server caps limit at 50', '180 orders, limit 100', `complete (${items.length} of 180 orders)`);
+		} finally {
+			await hl.stop();
+		}
+	});
+
+	test('Ingram Micro subscriptions answer {data} without pagination (as the spec shows): Return All reads every page', async () => {
+		const im = await ingramFixture();
+		try {
+			for (let n = 1; n <= 150; n++) im.sandbox.subscriptions.set(`SUB-9${n}`, { id: `SUB-9${n}`, customerId: 'CUS-1001', status: 'active' });
+			const { error, items } = await im.run({ resource: 'subscription', operation: 'getAll', returnAll: true });
+			expect(error).toBeUndefined();
+			expect(items).toHaveLength(156);
+			im.sandbox.options.ignoreOffset = true;
+			im.sandbox.clearLog();
+			const ignoring = await im.run({ resource: 'subscription', operation: 'getAll', returnAll: true });
+			// No total to check against: the page that brings nothing new ends the list, after two requests, not thousands.
+			expect(ignoring.items).toHaveLength(100);
+			expect(im.sandbox.apiRequests().filter((r) => r.path.endsWith('/subscriptions'))).toHaveLength(2);
+			recordCell(SECTION, 'Ingram Micro subscriptions Return All, lists without pagination', '156 subscriptions; then a server that ignores offset', 'every subscription once; against the server ignoring offset, ended after 2 requests');
+		} finally {
+			await im.stop();
+		}
+	});
+});
+
+describe('HighLevel and Ingram Micro servers that echo secrets', () => {
+	test('the private token and the Ingram password, key and token echoed in errors are replaced', async () => {
+		const hl = await highLevelFixture();
+		const im = await ingramFixture();
+		try {
+			hl.sandbox.addFault({ path: /^\/payments\/orders\//, status: 400, body: JSON.stringify({ statusCode: 400, message: `Invalid request with Authorization: Bearer ${hl.sandbox.options.privateToken}` }) });
+			const hlRun = await hl.run({ resource: 'order', operation: 'get', orderId: { __rl: true, mode: 'id', value: hl.sandbox.orderId(1) } }, { auth: 'privateToken' });
+			expect(hlRun.error?.message).toMatch(/HighLevel rejected the request/);
+			expect(JSON.stringify({ ...hlRun.error, message: hlRun.error?.message, description: hlRun.error?.description })).not.toContain(hl.sandbox.options.privateToken);
+			await im.run({ resource: 'customer', operation: 'get', customerId: ingramId('CUS-1001') });
+			const token = im.sandbox.issuedTokens()[0];
+			im.sandbox.addFault({ method: 'GET', path: /\/customers\/CUS-1002$/, status: 400, body: JSON.stringify({ status: 400, message: `bad: ${im.sandbox.options.password} ${im.sandbox.options.subscriptionKey} ${token}` }) });
+			const imRun = await im.run({ resource: 'customer', operation: 'get', customerId: ingramId('CUS-1002') });
+			const text = JSON.stringify({ ...imRun.error, message: imRun.error?.message, description: imRun.error?.description });
+			for (const secret of [im.sandbox.options.password, im.sandbox.options.subscriptionKey, token]) expect(text).not.toContain(secret);
+			expect(imRun.error?.message).toMatch(/Ingram Micro rejected the request: bad: \[redacted\] \[redacted\] \[redacted\]/);
+			recordCell(SECTION, 'HighLevel and Ingram Micro errors that echo secrets', 'private token; password, subscription key and token in the server text', 'replaced by [redacted]');
+		} finally {
+			await hl.stop();
+			await im.stop();
 		}
 	});
 });

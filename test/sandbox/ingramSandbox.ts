@@ -21,6 +21,10 @@ export interface IngramSandboxOptions {
 	rateLimit?: { limit: number; windowMs: number };
 	/** Order creation answers a 504 HTML page after this delay, although the order is placed. */
 	slowOrder504Ms?: number;
+	/** As the spec: only customer and product lists carry `pagination`; or every list does (the kinder variant). */
+	pagination?: 'documented' | 'everyList';
+	/** Hostile: `offset` ignored, every page is the first. */
+	ignoreOffset?: boolean;
 }
 
 type Rec = Record<string, unknown> & { id: string };
@@ -58,7 +62,7 @@ export class IngramSandbox {
 	private server = http.createServer((req, res) => void this.handle(req, res));
 
 	constructor(options: IngramSandboxOptions = {}) {
-		this.options = { username: 'im-api-user', password: 'im-api-password', subscriptionKey: 'im-subscription-key', marketplace: 'us', tokenTtlSeconds: 1500, basePath: '/marketplace/eu', ...options };
+		this.options = { username: 'im-api-user', password: 'im-api-password', subscriptionKey: 'im-subscription-key', marketplace: 'us', tokenTtlSeconds: 1500, basePath: '/marketplace/eu', pagination: 'documented', ignoreOffset: false, ...options };
 		rememberSecret(this.options.password, this.options.subscriptionKey);
 		if (options.rateLimit) this.limiter = new RateLimiter(options.rateLimit.limit, options.rateLimit.windowMs);
 		for (let n = 1; n <= 12; n++) {
@@ -167,7 +171,7 @@ export class IngramSandbox {
 				return answer(200, visible);
 			}
 			case 'GET orders':
-				return answer(200, this.page([...this.orders.values()].filter((o) => ['customerId', 'status', 'subscriptionId'].every((f) => !q.get(f) || o[f] === q.get(f)) && (!q.get('creationTimeFrom') || String(o.creationDate) >= q.get('creationTimeFrom')!) && (!q.get('creationTimeTo') || String(o.creationDate) <= q.get('creationTimeTo')!)).reverse(), q));
+				return answer(200, this.page([...this.orders.values()].filter((o) => ['customerId', 'status', 'subscriptionId'].every((f) => !q.get(f) || o[f] === q.get(f)) && (!q.get('creationTimeFrom') || String(o.creationDate) >= q.get('creationTimeFrom')!) && (!q.get('creationTimeTo') || String(o.creationDate) <= q.get('creationTimeTo')!)).reverse(), q, false));
 			case 'GET orders/:id':
 				if (segments[1] === 'estimate') break;
 				return this.orders.has(segments[1]) ? answer(200, this.orders.get(segments[1])) : error(404, `Order ${segments[1]} not found`);
@@ -195,7 +199,7 @@ export class IngramSandbox {
 				return answer(200, { total: { amount: products.reduce((a, p) => a + p.extendedPrice.amount, 0), currency: 'USD' }, products });
 			}
 			case 'GET subscriptions':
-				return answer(200, this.page([...this.subscriptions.values()].filter((s) => ['customerId', 'status'].every((f) => !q.get(f) || s[f] === q.get(f))), q));
+				return answer(200, this.page([...this.subscriptions.values()].filter((s) => ['customerId', 'status'].every((f) => !q.get(f) || s[f] === q.get(f))), q, false));
 			case 'GET subscriptions/:id':
 				return this.subscriptions.has(segments[1]) ? answer(200, this.subscriptions.get(segments[1])) : error(404, `Subscription ${segments[1]} not found`);
 			case 'POST validation/:id': {
@@ -207,10 +211,11 @@ export class IngramSandbox {
 		return error(404, `No route for ${entry.method} ${path}`);
 	}
 
-	private page(records: Rec[], q: URLSearchParams) {
-		const offset = Number(q.get('offset') ?? 0);
+	private page(records: Rec[], q: URLSearchParams, documentedWithPagination = true) {
+		const offset = this.options.ignoreOffset ? 0 : Number(q.get('offset') ?? 0);
 		const limit = Number(q.get('limit') ?? 10);
-		return { data: records.slice(offset, offset + limit), pagination: { offset, limit, total: records.length } };
+		const data = records.slice(offset, offset + limit);
+		return documentedWithPagination || this.options.pagination === 'everyList' ? { data, pagination: { offset, limit, total: records.length } } : { data };
 	}
 
 	/** 400 for a malformed order; a message without 400 for one Ingram accepts but fulfilment fails (status "error"). */

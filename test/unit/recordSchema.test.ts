@@ -2,7 +2,7 @@
  * The plain pre-check of records (the fast path of bulk imports) must never accept what the zod schema
  * rejects: for tricky values of every field type, recordProblems agrees with zod's own verdict.
  */
-import { recordProblems, recordSchema } from '../../nodes/HaloPsaMarketplace/transport/recordSchema';
+import { recordProblems, recordSchema } from '../../nodes/HaloPsaMarketplace/resources/recordSchema';
 import { resourceTable, type FieldType } from '../../nodes/HaloPsaMarketplace/resources/resourceTable';
 
 const tricky: unknown[] = ['text', '', '2026-01-31T12:00:00Z', '2026-13-45', '00000000-0000-4000-8000-000000000001', 'not-a-guid', 0, 1, -2, 1.5, Number.NaN, Number.POSITIVE_INFINITY, true, false, [], [1], {}, { a: 1 }, new Date(0), null];

@@ -6,7 +6,7 @@
 import { NodeOperationError, type IDataObject, type INodeExecutionData } from 'n8n-workflow';
 import { extraOperation, type HaloResource } from '../resources/resourceTable';
 import { answerRecords } from '../transport/haloApi';
-import { recordProblems } from '../transport/recordSchema';
+import { recordProblems } from '../resources/recordSchema';
 import { param, send, showFor, userError, writeOnlyValues, type HaloItem, type HaloOperation } from './common';
 
 interface Source {

@@ -39,7 +39,7 @@ export async function send(item: HaloItem, call: ApiCall): Promise<unknown> {
 }
 
 /** The Halo record key the user picked (From list / By ID); a positive whole number, so no other path can be reached. */
-export function recordKey(item: HaloItem, parameter: string, label: string): number {
+export function readId(item: HaloItem, parameter: string, label: string): number {
 	const raw = param<unknown>(item, parameter, undefined, { extractValue: true });
 	const id = typeof raw === 'number' ? raw : Number(String(raw ?? '').trim());
 	if (!Number.isInteger(id) || id <= 0) {

@@ -1,6 +1,6 @@
 /** Delete: one record by its Halo key; the output says what was deleted. */
 import { withArticle } from '../../shared/wording';
-import { recordKey, recordLocator, send, type HaloOperation } from './common';
+import { readId, recordLocator, send, type HaloOperation } from './common';
 
 export const deleteOperation: HaloOperation = {
 	option: (resource) =>
@@ -10,7 +10,7 @@ export const deleteOperation: HaloOperation = {
 
 	async execute(item) {
 		const { resource } = item;
-		const id = recordKey(item, 'recordId', `${resource.displayName} ID`);
+		const id = readId(item, 'recordId', `${resource.displayName} ID`);
 		await send(item, { method: 'DELETE', path: `/${resource.path}/${id}`, idempotent: true, subject: `${resource.displayName} ${id}` });
 		return [{ json: { deleted: true, id }, pairedItem: { item: item.itemIndex } }];
 	},

@@ -1,6 +1,6 @@
 /** Delete All of Parent: Halo's `DELETE /CSPConsumptionData/Parent/{id}`. */
 import { extraOperation } from '../resources/resourceTable';
-import { recordKey, send, showFor, type HaloOperation } from './common';
+import { readId, send, showFor, type HaloOperation } from './common';
 
 export const deleteByParentOperation: HaloOperation = {
 	option: (resource) => {
@@ -15,7 +15,7 @@ export const deleteByParentOperation: HaloOperation = {
 
 	async execute(item) {
 		const extra = extraOperation(item.resource, 'deleteByParent')!;
-		const parentId = recordKey(item, 'parentId', 'Parent ID');
+		const parentId = readId(item, 'parentId', 'Parent ID');
 		await send(item, { method: 'DELETE', path: `/${extra.path}/${parentId}`, idempotent: true, subject: `${item.resource.displayName} parent ${parentId}` });
 		return [{ json: { deleted: true, parentId }, pairedItem: { item: item.itemIndex } }];
 	},

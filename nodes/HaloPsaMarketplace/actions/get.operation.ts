@@ -2,7 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { withArticle as article } from '../../shared/wording';
 import { answerRecords } from '../transport/haloApi';
-import { param, recordKey, recordLocator, send, shapeRecords, showFor, simplifyProperty, type HaloOperation } from './common';
+import { param, readId, recordLocator, send, shapeRecords, showFor, simplifyProperty, type HaloOperation } from './common';
 
 export const getOperation: HaloOperation = {
 	option: (resource) => (resource.crud.includes('get') ? [{ name: 'Get', value: 'get', action: `Get ${article(resource.displayName)} record`, description: `Get one ${resource.displayName} record by ID` }] : []),
@@ -17,7 +17,7 @@ export const getOperation: HaloOperation = {
 
 	async execute(item) {
 		const { resource } = item;
-		const id = recordKey(item, 'recordId', `${resource.displayName} ID`);
+		const id = readId(item, 'recordId', `${resource.displayName} ID`);
 		const qs: IDataObject = {};
 		if (resource.getQuery?.includes('includedetails')) qs.includedetails = param(item, 'includeDetails', false);
 		const answer = await send(item, { method: 'GET', path: `/${resource.path}/${id}`, qs, idempotent: true, subject: `${resource.displayName} ${id}` });

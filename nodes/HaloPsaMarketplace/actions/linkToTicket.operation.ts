@@ -1,6 +1,6 @@
 /** Link to Ticket: an e-commerce order's `ticket_id` set through a Create or Update of that order. */
 import { extraOperation, type ExtraOperationValue } from '../resources/resourceTable';
-import { recordKey, recordLocator, showFor, type HaloOperation } from './common';
+import { readId, recordLocator, showFor, type HaloOperation } from './common';
 import { saveRecord } from './upsert.operation';
 
 const VALUE: ExtraOperationValue = 'linkToTicket';
@@ -17,8 +17,8 @@ export const linkToTicketOperation: HaloOperation = {
 	],
 
 	async execute(item) {
-		const id = recordKey(item, 'recordId', `${item.resource.displayName} ID`);
-		const ticketId = recordKey(item, 'ticketId', 'Ticket ID');
+		const id = readId(item, 'recordId', `${item.resource.displayName} ID`);
+		const ticketId = readId(item, 'ticketId', 'Ticket ID');
 		return await saveRecord(item, { [item.resource.key]: id, ticket_id: ticketId });
 	},
 };

@@ -1,6 +1,6 @@
 /** Unlink From Ticket: Halo's `_unlink_from_ticket` action sent through a Create or Update of the order. */
 import { extraOperation, type ExtraOperationValue } from '../resources/resourceTable';
-import { recordKey, recordLocator, type HaloOperation } from './common';
+import { readId, recordLocator, type HaloOperation } from './common';
 import { saveRecord } from './upsert.operation';
 
 const VALUE: ExtraOperationValue = 'unlinkFromTicket';
@@ -14,7 +14,7 @@ export const unlinkFromTicketOperation: HaloOperation = {
 	properties: (resource) => [recordLocator(resource, [VALUE])],
 
 	async execute(item) {
-		const id = recordKey(item, 'recordId', `${item.resource.displayName} ID`);
+		const id = readId(item, 'recordId', `${item.resource.displayName} ID`);
 		return await saveRecord(item, { [item.resource.key]: id, _unlink_from_ticket: true });
 	},
 };

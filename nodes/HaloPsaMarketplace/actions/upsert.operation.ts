@@ -3,7 +3,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { withArticle } from '../../shared/wording';
 import { writableFields } from '../descriptions/fieldProperties';
 import { answerRecords } from '../transport/haloApi';
-import { recordProblems } from '../transport/recordSchema';
+import { recordProblems } from '../resources/recordSchema';
 import { param, send, shapeRecords, showFor, simplifyProperty, userError, writeOnlyValues, type HaloItem, type HaloOperation } from './common';
 
 /** The record from the item's parameters; nothing is sent when a field is wrong. */

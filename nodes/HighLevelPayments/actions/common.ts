@@ -39,7 +39,7 @@ export async function send(item: HighLevelItem, call: HighLevelCall): Promise<un
 export const HIGHLEVEL_ID = /^[A-Za-z0-9_-]+$/;
 
 /** The record (or parent order) ID from its resource locator. */
-export function recordId(item: HighLevelItem): string {
+export function readId(item: HighLevelItem): string {
 	const parameter = item.resource.idParameter!;
 	const raw = param<unknown>(item, parameter.name, '', { extractValue: true });
 	const id = String(raw ?? '').trim();
@@ -51,7 +51,7 @@ export function recordId(item: HighLevelItem): string {
 
 /** The operation's path with the record ID put in. */
 export function pathOf(item: HighLevelItem, operation: PaymentsOperation): string {
-	return operation.path.includes('{') ? operation.path.replace(/\{\w+\}/, encodeURIComponent(recordId(item))) : operation.path;
+	return operation.path.includes('{') ? operation.path.replace(/\{\w+\}/, encodeURIComponent(readId(item))) : operation.path;
 }
 
 export function shapeRecords(item: HighLevelItem, records: IDataObject[]): INodeExecutionData[] {

@@ -1,8 +1,8 @@
 /** Order Fulfillment Create: items and trackings (typed, or one JSON object from an expression), checked before sending. */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { fulfillmentSchema, inputProblems } from '../transport/paymentsInput';
+import { fulfillmentSchema, inputProblems } from './paymentsInput';
 import { readHighLevelRecord } from '../transport/highLevelApi';
-import { param, pathOf, recordId, recordLocator, send, shapeRecords, showFor, userError, type HighLevelItem, type HighLevelOperation } from './common';
+import { param, pathOf, readId, recordLocator, send, shapeRecords, showFor, userError, type HighLevelItem, type HighLevelOperation } from './common';
 import type { PaymentsResource } from '../resources/paymentsTable';
 
 const EXAMPLE = 'Give an object such as {"items": [{"priceId": "…", "qty": 1}], "trackings": [{"trackingNumber": "…"}]}; nothing was sent to HighLevel.';
@@ -118,7 +118,7 @@ export const createFulfillmentOperation: HighLevelOperation = {
 		const body = param<string>(item, 'fulfillmentInput', 'fields') === 'json' ? fulfillmentJson(item) : fulfillmentFields(item);
 		const problems = inputProblems(fulfillmentSchema, body);
 		if (problems) throw userError(item, `Invalid fulfillment: ${problems}`, 'Correct the named fields; nothing was sent to HighLevel.');
-		const answer = await send(item, { method: 'POST', path: pathOf(item, operation), body: fulfillmentSchema.parse(body) as IDataObject, idempotent: false, subject: `Order ${recordId(item)}` });
+		const answer = await send(item, { method: 'POST', path: pathOf(item, operation), body: fulfillmentSchema.parse(body) as IDataObject, idempotent: false, subject: `Order ${readId(item)}` });
 		return shapeRecords(item, [readHighLevelRecord(answer)]);
 	},
 };

@@ -1,7 +1,7 @@
 /** White-Label Payment Provider Create: the five required fields, checked before sending. */
 import type { IDataObject } from 'n8n-workflow';
 import { WHITE_LABEL_PROVIDERS } from '../resources/paymentsTable';
-import { inputProblems, whiteLabelProviderSchema } from '../transport/paymentsInput';
+import { inputProblems, whiteLabelProviderSchema } from './paymentsInput';
 import { readHighLevelRecord } from '../transport/highLevelApi';
 import { param, send, shapeRecords, showFor, userError, type HighLevelOperation } from './common';
 

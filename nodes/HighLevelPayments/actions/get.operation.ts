@@ -1,7 +1,7 @@
 /** Get: one order, transaction or subscription by its ID. */
 import { withArticle } from '../../shared/wording';
 import { readHighLevelRecord } from '../transport/highLevelApi';
-import { operationOf, pathOf, recordId, recordLocator, send, shapeRecords, simplifyProperty, type HighLevelOperation } from './common';
+import { operationOf, pathOf, readId, recordLocator, send, shapeRecords, simplifyProperty, type HighLevelOperation } from './common';
 
 export const getOperation: HighLevelOperation = {
 	option: (resource) => {
@@ -13,7 +13,7 @@ export const getOperation: HighLevelOperation = {
 
 	async execute(item) {
 		const operation = operationOf(item.resource, 'get')!;
-		const answer = await send(item, { method: 'GET', path: pathOf(item, operation), idempotent: true, subject: `${item.resource.displayName} ${recordId(item)}` });
+		const answer = await send(item, { method: 'GET', path: pathOf(item, operation), idempotent: true, subject: `${item.resource.displayName} ${readId(item)}` });
 		return shapeRecords(item, [readHighLevelRecord(answer)]);
 	},
 };

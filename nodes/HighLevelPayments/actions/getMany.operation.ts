@@ -1,9 +1,9 @@
 /** Get Many: one page up to Limit, or every record (Return All) through the shared pager, with the list's filters checked first. */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { ListFilter } from '../resources/paymentsTable';
-import { dateFilter } from '../transport/paymentsInput';
+import { dateFilter } from './paymentsInput';
 import { highLevelPages, readHighLevelList } from '../transport/highLevelApi';
-import { operationOf, param, pathOf, recordId, recordLocator, send, shapeRecords, showFor, simplifyProperty, userError, type HighLevelItem, type HighLevelOperation } from './common';
+import { operationOf, param, pathOf, readId, recordLocator, send, shapeRecords, showFor, simplifyProperty, userError, type HighLevelItem, type HighLevelOperation } from './common';
 
 const PAGE_SIZE = 100;
 
@@ -68,7 +68,7 @@ export const getManyOperation: HighLevelOperation = {
 		const qs = operation.filters ? listQuery(item, operation.filters) : {};
 		const records: IDataObject[] = [];
 		if (!operation.paged) {
-			const answer = await send(item, { method: 'GET', path, qs, idempotent: true, subject: item.resource.idParameter ? `Order ${recordId(item)}` : undefined });
+			const answer = await send(item, { method: 'GET', path, qs, idempotent: true, subject: item.resource.idParameter ? `Order ${readId(item)}` : undefined });
 			records.push(...readHighLevelList(answer, operation.listKey).records);
 		} else {
 			for await (const page of highLevelPages(item.context, item.connection, path, qs, Math.min(PAGE_SIZE, limit), operation.listKey)) {

@@ -39,7 +39,7 @@ export async function send(item: IngramItem, call: IngramCall): Promise<unknown>
 /** Ingram Micro IDs (CUS-1234-5678, SUB-…) are letters, digits, `-` and `_`: nothing else can reach another endpoint (".", "..", "/"). */
 export const INGRAM_ID = /^[A-Za-z0-9_-]+$/;
 
-export function idOf(item: IngramItem, parameter: string, label: string): string {
+export function readId(item: IngramItem, parameter: string, label: string): string {
 	const raw = param<unknown>(item, parameter, '', { extractValue: true });
 	const id = String(raw ?? '').trim();
 	if (!INGRAM_ID.test(id)) throw userError(item, `${label} ID must be an Ingram Micro ID (letters, digits, - and _), got ${JSON.stringify(raw ?? '')}`, `Pick the ${label.toLowerCase()} from the list or paste its ID; nothing was sent to Ingram Micro.`);

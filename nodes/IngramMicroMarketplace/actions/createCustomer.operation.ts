@@ -1,6 +1,6 @@
 /** Customer Create: the customer's fields, checked before sending. */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { buildCustomer } from '../transport/orderInput';
+import { buildCustomer } from './orderInput';
 import { operationOf, param, recordOf, send, shapeRecords, showFor, userError, type IngramOperation } from './common';
 
 function customerFields(displayOptions: INodeProperties['displayOptions']): INodeProperties {

@@ -1,6 +1,6 @@
 /** Get: one customer, product, order or subscription by its ID. */
 import { withArticle } from '../../shared/wording';
-import { idOf, operationOf, recordLocator, recordOf, send, shapeRecords, showFor, simplifyProperty, type IngramOperation } from './common';
+import { readId, operationOf, recordLocator, recordOf, send, shapeRecords, showFor, simplifyProperty, type IngramOperation } from './common';
 
 export const getOperation: IngramOperation = {
 	option: (resource) => {
@@ -13,7 +13,7 @@ export const getOperation: IngramOperation = {
 	async execute(item) {
 		const { resource } = item;
 		const operation = operationOf(resource, 'get')!;
-		const id = idOf(item, resource.idParameter!.name, resource.idParameter!.displayName);
+		const id = readId(item, resource.idParameter!.name, resource.idParameter!.displayName);
 		const answer = await send(item, { method: 'GET', path: operation.path.replace('{id}', encodeURIComponent(id)), idempotent: true, subject: `${resource.displayName} ${id}` });
 		return shapeRecords(item, [recordOf(answer)]);
 	},

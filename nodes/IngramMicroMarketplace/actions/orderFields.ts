@@ -7,8 +7,8 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { INGRAM_CREDENTIAL } from '../transport/ingramUrls';
 import { ORDER_TYPES, type MarketplaceResource } from '../resources/marketplaceTable';
 import { productFamilies } from '../resources/productFamilies';
-import { buildProducts, type ProductEntry } from '../transport/orderInput';
-import { idOf, param, recordLocator, showFor, userError, type IngramItem } from './common';
+import { buildProducts, type ProductEntry } from './orderInput';
+import { readId, param, recordLocator, showFor, userError, type IngramItem } from './common';
 
 const firstOrderType = ORDER_TYPES[0];
 const otherFamily = productFamilies[0].value;
@@ -92,7 +92,7 @@ export { marketplaceCode };
 export async function orderBody(item: IngramItem) {
 	const type = param<string>(item, 'orderType', 'sales');
 	const built = buildProducts(productEntries(item), type, 'order', await marketplaceCode(item));
-	const body: IDataObject = { customerId: idOf(item, 'customerId', 'Customer'), type };
+	const body: IDataObject = { customerId: readId(item, 'customerId', 'Customer'), type };
 	const poNumber = String(param(item, 'poNumber', '') ?? '').trim();
 	if (poNumber) body.poNumber = poNumber;
 	if (type === 'renewal' || type === 'cancellation') {

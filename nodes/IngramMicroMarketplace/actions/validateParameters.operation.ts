@@ -1,7 +1,7 @@
 /** Parameters Validate: Ingram Micro's check of product parameters (a domain's availability), with the full domain the validation call needs. */
 import type { IDataObject } from 'n8n-workflow';
-import { buildProducts } from '../transport/orderInput';
-import { idOf, operationOf, recordOf, recordLocator, send, shapeRecords, showFor, userError, type IngramOperation } from './common';
+import { buildProducts } from './orderInput';
+import { readId, operationOf, recordOf, recordLocator, send, shapeRecords, showFor, userError, type IngramOperation } from './common';
 import { marketplaceCode, productEntries, productsProperty } from './orderFields';
 
 export const validateParametersOperation: IngramOperation = {
@@ -12,7 +12,7 @@ export const validateParametersOperation: IngramOperation = {
 	async execute(item) {
 		const built = buildProducts(productEntries(item), 'sales', 'validation', await marketplaceCode(item));
 		if (built.problems.length) throw userError(item, `The parameters cannot be validated: ${built.problems.join('; ')}`, 'Correct the named products and parameters; nothing was sent to Ingram Micro.');
-		const body = { customerId: idOf(item, 'customerId', 'Customer'), products: built.products.map((p) => ({ mpn: p.mpn, parameters: p.parameters ?? [] })) };
+		const body = { customerId: readId(item, 'customerId', 'Customer'), products: built.products.map((p) => ({ mpn: p.mpn, parameters: p.parameters ?? [] })) };
 		const answer = recordOf(await send(item, { method: 'POST', path: operationOf(item.resource, 'validate')!.path, body, idempotent: true }));
 		const results = Array.isArray(answer.data) ? (answer.data as IDataObject[]) : [answer];
 		return shapeRecords(item, results, built.corrections.length ? { parameterCorrections: built.corrections } : {});
