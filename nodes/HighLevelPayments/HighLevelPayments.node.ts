@@ -1,10 +1,10 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { authenticationProperty, highLevelCredentials } from './resources/authentication';
 import { requestOptionsProperty, timeoutProperty } from '../shared/actions/requestOptions';
 import { resourceProperties, runHighLevelNode } from './actions/router';
 import { listSearch } from './methods/listSearch';
 import { paymentsTable } from './resources/paymentsTable';
 import { DEFAULT_RATE_LIMIT_WAIT_SECONDS } from './transport/highLevelApi';
-import { HIGHLEVEL_API_CREDENTIAL, HIGHLEVEL_APP_CREDENTIAL } from './transport/highLevelUrls';
 
 /** Orders come first in the table and are the default resource. */
 const resourceOptions = paymentsTable.map((r) => ({ name: r.displayName, value: r.value }));
@@ -23,21 +23,9 @@ export class HighLevelPayments implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: HIGHLEVEL_APP_CREDENTIAL, required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-			{ name: HIGHLEVEL_API_CREDENTIAL, required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
-		],
+		credentials: highLevelCredentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'OAuth2 (Marketplace App or Client Credentials)', value: 'oAuth2' },
-					{ name: 'Private Integration Token', value: 'apiKey' },
-				],
-				default: 'oAuth2',
-			},
+			authenticationProperty,
 			{ displayName: 'Resource', name: 'resource', type: 'options', noDataExpression: true, options: resourceOptions, default: defaultResource },
 			...paymentsTable.flatMap(resourceProperties),
 			{ displayName: 'Location ID', name: 'locationId', type: 'string', default: '', description: 'The sub-account (altId). Leave empty to use the one in the credential or the token.' },

@@ -1,5 +1,5 @@
 import { NodeConnectionTypes, type INodeProperties, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { HIGHLEVEL_API_CREDENTIAL, HIGHLEVEL_APP_CREDENTIAL } from '../HighLevelPayments/transport/highLevelUrls';
+import { authenticationProperty, highLevelCredentials } from '../HighLevelPayments/resources/authentication';
 import { MAX_WINDOW, pollHighLevel } from './pollHighLevel';
 import { polledResources } from './polledResources';
 
@@ -29,21 +29,9 @@ export class HighLevelPaymentsPollingTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: HIGHLEVEL_APP_CREDENTIAL, required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-			{ name: HIGHLEVEL_API_CREDENTIAL, required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
-		],
+		credentials: highLevelCredentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'OAuth2 (Marketplace App or Client Credentials)', value: 'oAuth2' },
-					{ name: 'Private Integration Token', value: 'apiKey' },
-				],
-				default: 'oAuth2',
-			},
+			authenticationProperty,
 			{
 				displayName: 'Watch',
 				name: 'watch',

@@ -64,6 +64,13 @@ describe('products and subscriptions', () => {
 		expect(json(await im.run({ resource: 'product', operation: 'get', productId: byId('PRD-101') }))[0]).toMatchObject({ mpn: 'DROPBOX-BIZ-STD' });
 	});
 
+	test('subscription date filters are sent as dates (the spec types them so), and applied', async () => {
+		const many = await im.run({ resource: 'subscription', operation: 'getAll', returnAll: true, filters: { creationDateFrom: '2026-02-03T10:00:00Z', creationDateTo: '2026-02-04' } });
+		expect(many.error).toBeUndefined();
+		expect(im.sandbox.apiRequests().find((r) => r.path.endsWith('/subscriptions'))!.query).toMatchObject({ creationDateFrom: '2026-02-03', creationDateTo: '2026-02-04' });
+		expect(json(many).map((s) => s.id)).toEqual(['SUB-2002', 'SUB-2003']);
+	});
+
 	test('subscription Get Many with filters (simplified) and Get', async () => {
 		const many = await im.run({ resource: 'subscription', operation: 'getAll', returnAll: true, filters: { status: 'hold' } });
 		expect(json(many)).toEqual([expect.objectContaining({ id: 'SUB-2004', status: 'hold' })]);

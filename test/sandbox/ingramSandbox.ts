@@ -199,7 +199,10 @@ export class IngramSandbox {
 				return answer(200, { total: { amount: products.reduce((a, p) => a + p.extendedPrice.amount, 0), currency: 'USD' }, products });
 			}
 			case 'GET subscriptions':
-				return answer(200, this.page([...this.subscriptions.values()].filter((s) => ['customerId', 'status'].every((f) => !q.get(f) || s[f] === q.get(f))), q, false));
+				// The spec types these filters as dates (2019-12-30): anything else is refused, a date applied to the creation day.
+				for (const name of ['creationDateFrom', 'creationDateTo']) if (q.get(name) && !/^\d{4}-\d{2}-\d{2}$/.test(q.get(name)!)) return error(400, `${name} must be a date such as 2019-12-30`);
+				const day = (s: Rec) => String(s.creationDate).slice(0, 10);
+				return answer(200, this.page([...this.subscriptions.values()].filter((s) => ['customerId', 'status'].every((f) => !q.get(f) || s[f] === q.get(f)) && (!q.get('creationDateFrom') || day(s) >= q.get('creationDateFrom')!) && (!q.get('creationDateTo') || day(s) <= q.get('creationDateTo')!)), q, false));
 			case 'GET subscriptions/:id':
 				return this.subscriptions.has(segments[1]) ? answer(200, this.subscriptions.get(segments[1])) : error(404, `Subscription ${segments[1]} not found`);
 			case 'POST validation/:id': {

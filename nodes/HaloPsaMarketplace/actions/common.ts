@@ -1,5 +1,6 @@
 /** What every HaloPSA operation module works with: the item, its resource, the call to Halo, and the shared checks and shapes. */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
+import { param, showFor, simplified, simplifyProperty } from '../../shared/actions/operationKit';
 import type { ApiCall, ApiConnection } from '../../shared/transport/apiClient';
 import { haloRequest } from '../transport/haloApi';
 import { isWriteOnlyField, withoutWriteOnly, type HaloResource } from '../resources/resourceTable';
@@ -22,13 +23,7 @@ export interface HaloOperation {
 	wholeInput?: boolean;
 }
 
-export const showFor = (resource: HaloResource, operation: string[], extra: Record<string, Array<string | boolean>> = {}) => ({
-	show: { resource: [resource.value], operation, ...extra },
-});
-
-export function param<T>(item: HaloItem, name: string, fallback: T, options?: { extractValue: boolean }): T {
-	return item.context.getNodeParameter(name, item.itemIndex, fallback, options) as T;
-}
+export { param, showFor, simplifyProperty };
 
 export function userError(item: HaloItem, message: string, description: string, itemIndex = item.itemIndex) {
 	return new NodeOperationError(item.context.getNode(), message, { itemIndex, description });
@@ -50,13 +45,7 @@ export function readId(item: HaloItem, parameter: string, label: string): number
 
 /** Output items: write-only fields dropped, Simplify applied where the resource has it and the user asked. */
 export function shapeRecords(item: HaloItem, records: IDataObject[]): INodeExecutionData[] {
-	const { resource } = item;
-	const simplify = resource.simplify && param<boolean>(item, 'simplify', false);
-	return records.map((record) => {
-		let json = withoutWriteOnly(record ?? {});
-		if (simplify) json = Object.fromEntries(resource.simplify!.filter((f) => f in json).map((f) => [f, json[f]]));
-		return { json, pairedItem: { item: item.itemIndex } };
-	});
+	return records.map((record) => ({ json: simplified(item, withoutWriteOnly(record ?? {})), pairedItem: { item: item.itemIndex } }));
 }
 
 export const searchMethodName = (resource: HaloResource) => `search${resource.value[0].toUpperCase()}${resource.value.slice(1)}`;
@@ -82,11 +71,6 @@ export function recordLocator(resource: HaloResource, operations: string[]): INo
 			},
 		],
 	};
-}
-
-export function simplifyProperty(resource: HaloResource, operations: string[]): INodeProperties[] {
-	if (!resource.simplify) return [];
-	return [{ displayName: 'Simplify', name: 'simplify', type: 'boolean', default: true, description: 'Whether to return a simplified version of the response instead of the raw data', displayOptions: showFor(resource, operations) }];
 }
 
 /** The `new_*` values a record sends: never repeated in an error, even when Halo echoes them. */

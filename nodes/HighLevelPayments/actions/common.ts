@@ -1,5 +1,6 @@
 /** What every HighLevel Payments operation module works with: the item, its resource, the call, and the shared checks and shapes. */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
+import { param, showFor, simplified, simplifyProperty } from '../../shared/actions/operationKit';
 import { highLevelRequest, type HighLevelCall, type HighLevelConnection } from '../transport/highLevelApi';
 import type { PaymentsOperation, PaymentsResource } from '../resources/paymentsTable';
 
@@ -16,16 +17,10 @@ export interface HighLevelOperation {
 	execute(item: HighLevelItem): Promise<INodeExecutionData[]>;
 }
 
-export const showFor = (resource: PaymentsResource, operation: string[], extra: Record<string, Array<string | boolean>> = {}) => ({
-	show: { resource: [resource.value], operation, ...extra },
-});
+export { param, showFor, simplifyProperty };
 
 export const operationOf = <K extends PaymentsOperation['kind']>(resource: PaymentsResource, kind: K) =>
 	resource.operations.find((o): o is Extract<PaymentsOperation, { kind: K }> => o.kind === kind);
-
-export function param<T>(item: HighLevelItem, name: string, fallback: T, options?: { extractValue: boolean }): T {
-	return item.context.getNodeParameter(name, item.itemIndex, fallback, options) as T;
-}
 
 export function userError(item: HighLevelItem, message: string, description: string) {
 	return new NodeOperationError(item.context.getNode(), `${message} (item ${item.itemIndex})`, { itemIndex: item.itemIndex, description });
@@ -55,12 +50,7 @@ export function pathOf(item: HighLevelItem, operation: PaymentsOperation): strin
 }
 
 export function shapeRecords(item: HighLevelItem, records: IDataObject[]): INodeExecutionData[] {
-	const { resource } = item;
-	const simplify = resource.simplify && param<boolean>(item, 'simplify', false);
-	return records.map((record) => ({
-		json: simplify ? Object.fromEntries(resource.simplify!.filter((f) => f in record).map((f) => [f, record[f]])) : record,
-		pairedItem: { item: item.itemIndex },
-	}));
+	return records.map((record) => ({ json: simplified(item, record), pairedItem: { item: item.itemIndex } }));
 }
 
 export const searchMethodName = (from: string) => `search${from[0].toUpperCase()}${from.slice(1)}s`;
@@ -90,9 +80,4 @@ export function recordLocator(resource: PaymentsResource, operations: string[]):
 			],
 		},
 	];
-}
-
-export function simplifyProperty(resource: PaymentsResource, operations: string[]): INodeProperties[] {
-	if (!resource.simplify) return [];
-	return [{ displayName: 'Simplify', name: 'simplify', type: 'boolean', default: true, description: 'Whether to return only the main fields instead of the whole record', displayOptions: showFor(resource, operations) }];
 }

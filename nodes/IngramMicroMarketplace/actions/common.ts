@@ -1,7 +1,8 @@
 /** What every Ingram Micro operation module works with: the item, its resource, the call, and the shared checks and shapes. */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
-import type { ApiConnection } from '../../shared/transport/apiClient';
-import { ingramRequest, type IngramCall } from '../transport/ingramApi';
+import { param, showFor, simplified, simplifyProperty } from '../../shared/actions/operationKit';
+import type { ApiCall, ApiConnection } from '../../shared/transport/apiClient';
+import { ingramRequest } from '../transport/ingramApi';
 import type { MarketplaceOperation, MarketplaceResource } from '../resources/marketplaceTable';
 
 export interface IngramItem {
@@ -17,22 +18,16 @@ export interface IngramOperation {
 	execute(item: IngramItem): Promise<INodeExecutionData[]>;
 }
 
-export const showFor = (resource: MarketplaceResource, operation: string[], extra: Record<string, Array<string | boolean>> = {}) => ({
-	show: { resource: [resource.value], operation, ...extra },
-});
+export { param, showFor, simplifyProperty };
 
 export const operationOf = <V extends MarketplaceOperation['value']>(resource: MarketplaceResource, value: V) =>
 	resource.operations.find((o): o is Extract<MarketplaceOperation, { value: V }> => o.value === value);
-
-export function param<T>(item: IngramItem, name: string, fallback: T, options?: { extractValue: boolean }): T {
-	return item.context.getNodeParameter(name, item.itemIndex, fallback, options) as T;
-}
 
 export function userError(item: IngramItem, message: string, description: string) {
 	return new NodeOperationError(item.context.getNode(), `${message} (item ${item.itemIndex})`, { itemIndex: item.itemIndex, description });
 }
 
-export async function send(item: IngramItem, call: IngramCall): Promise<unknown> {
+export async function send(item: IngramItem, call: ApiCall): Promise<unknown> {
 	return await ingramRequest(item.context, item.connection, call);
 }
 
@@ -47,12 +42,7 @@ export function readId(item: IngramItem, parameter: string, label: string): stri
 }
 
 export function shapeRecords(item: IngramItem, records: IDataObject[], extra: IDataObject = {}): INodeExecutionData[] {
-	const { resource } = item;
-	const simplify = resource.simplify && param<boolean>(item, 'simplify', false);
-	return records.map((record) => ({
-		json: { ...(simplify ? Object.fromEntries(resource.simplify!.filter((f) => f in record).map((f) => [f, record[f]])) : record), ...extra },
-		pairedItem: { item: item.itemIndex },
-	}));
+	return records.map((record) => ({ json: { ...simplified(item, record), ...extra }, pairedItem: { item: item.itemIndex } }));
 }
 
 export const searchMethodName = (resource: string) => `search${resource[0].toUpperCase()}${resource.slice(1)}s`;
@@ -75,11 +65,6 @@ export const recordLocator = (name: string, displayName: string, searchFrom: str
 		},
 	],
 });
-
-export function simplifyProperty(resource: MarketplaceResource, operations: string[]): INodeProperties[] {
-	if (!resource.simplify) return [];
-	return [{ displayName: 'Simplify', name: 'simplify', type: 'boolean', default: true, description: 'Whether to return only the main fields instead of the whole record', displayOptions: showFor(resource, operations) }];
-}
 
 /** The answer as a record (an empty object when Ingram Micro sent none). */
 export const recordOf = (parsed: unknown): IDataObject => ((parsed && typeof parsed === 'object' ? parsed : {}) as IDataObject);

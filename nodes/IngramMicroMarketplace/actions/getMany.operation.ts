@@ -9,7 +9,7 @@ const PAGE_SIZE = 100;
 function filterProperty(filter: MarketplaceFilter): INodeProperties {
 	const base = { displayName: filter.label, name: filter.name, description: filter.description };
 	if (filter.type === 'options') return { ...base, type: 'options', options: filter.options!.map((o) => ({ name: o[0].toUpperCase() + o.slice(1), value: o })), default: filter.options![0] };
-	return { ...base, type: filter.type, default: '' };
+	return { ...base, type: filter.type === 'string' ? 'string' : 'dateTime', default: '' };
 }
 
 export const getManyOperation: IngramOperation = {
@@ -36,10 +36,12 @@ export const getManyOperation: IngramOperation = {
 		for (const filter of operation.filters) {
 			const value = given[filter.name];
 			if (value === undefined || value === '') continue;
-			if (filter.type === 'dateTime') {
+			if (filter.type === 'dateTime' || filter.type === 'date') {
 				const time = Date.parse(String(value));
 				if (Number.isNaN(time)) throw userError(item, `Filters > ${filter.label} must be a date, got ${JSON.stringify(value)}`, 'Pick the date in the date picker or write it as 2026-01-31.');
-				qs[filter.name] = new Date(time).toISOString();
+				const iso = new Date(time).toISOString();
+				// Subscriptions filter by date (2019-12-30), orders by date-time: as the spec types them.
+				qs[filter.name] = filter.type === 'date' ? (/^\d{4}-\d{2}-\d{2}$/.test(String(value).trim()) ? String(value).trim() : iso.slice(0, 10)) : iso;
 			} else qs[filter.name] = value;
 		}
 		const records: IDataObject[] = [];

@@ -3,7 +3,8 @@
 export interface MarketplaceFilter {
 	name: string;
 	label: string;
-	type: 'string' | 'dateTime' | 'options';
+	/** `date` filters are sent as YYYY-MM-DD (subscriptions), `dateTime` as ISO date-times (orders), as the spec types them. */
+	type: 'string' | 'date' | 'dateTime' | 'options';
 	options?: readonly string[];
 	description: string;
 }
@@ -89,8 +90,8 @@ export const marketplaceTable: readonly MarketplaceResource[] = [
 				filters: [
 					{ name: 'customerId', label: 'Customer ID', type: 'string', description: 'Subscriptions of this customer' },
 					{ name: 'status', label: 'Status', type: 'options', options: SUBSCRIPTION_STATUSES, description: 'Subscriptions in this status' },
-					{ name: 'creationDateFrom', label: 'Created From', type: 'dateTime', description: 'Created on or after this date' },
-					{ name: 'creationDateTo', label: 'Created To', type: 'dateTime', description: 'Created on or before this date' },
+					{ name: 'creationDateFrom', label: 'Created From', type: 'date', description: 'Created on or after this date' },
+					{ name: 'creationDateTo', label: 'Created To', type: 'date', description: 'Created on or before this date' },
 				],
 			},
 			{ value: 'get', path: '/subscriptions/{id}' },

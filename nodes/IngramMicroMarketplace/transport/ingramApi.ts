@@ -3,7 +3,7 @@
  * the credential's preAuthentication) and subscription key, offset/limit paging, and Ingram Micro's failures
  * with its message and X-Correlation-ID. An order whose answer was lost (504) is never sent again.
  */
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { apiPages, apiRequest, type ApiCall, type ApiConnection, type FailureText, type RequestContext, type ServiceWording } from '../../shared/transport/apiClient';
 import { looksLikeHtml, notResentNote, parseMaybeJson, type HttpFailure } from '../../shared/transport/failure';
 import { basicAuthValue, secretValues } from '../../shared/transport/redact';
@@ -12,17 +12,6 @@ import { INGRAM_CREDENTIAL, marketplaceBase } from './ingramUrls';
 
 /** Ingram Micro documents no rate limit: by default a 429 is waited out for a minute at most. */
 export const DEFAULT_RATE_LIMIT_WAIT_SECONDS = 60;
-
-export interface IngramCall {
-	method: IHttpRequestMethods;
-	path: string;
-	qs?: IDataObject;
-	body?: IDataObject;
-	idempotent: boolean;
-	subject?: string;
-	/** An order placement: a time-out means "maybe placed". */
-	placesOrder?: boolean;
-}
 
 type CredentialContext = RequestContext & { getCredentials(type: string, itemIndex?: number): Promise<ICredentialDataDecryptedObject> };
 
@@ -110,7 +99,7 @@ export const ingramWording: ServiceWording = {
 	tokenUrl: (credentials) => `${marketplaceBase(credentials.baseUrl)}/token`,
 };
 
-export async function ingramRequest(context: RequestContext, connection: ApiConnection, call: IngramCall): Promise<unknown> {
+export async function ingramRequest(context: RequestContext, connection: ApiConnection, call: ApiCall): Promise<unknown> {
 	return await apiRequest(context, ingramWording, connection, call);
 }
 
