@@ -1,27 +1,16 @@
 /** What every HaloPSA operation module works with: the item, its resource, the call to Halo, and the shared checks and shapes. */
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
-import { param, showFor, simplified, simplifyProperty } from '../../shared/actions/operationKit';
+import { NodeOperationError, type IDataObject, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { param, showFor, simplified, simplifyProperty, type Operation, type OperationItem } from '../../shared/actions/operationKit';
 import type { ApiCall, ApiConnection } from '../../shared/transport/apiClient';
 import { haloRequest } from '../transport/haloApi';
 import { isWriteOnlyField, withoutWriteOnly, type HaloResource } from '../resources/resourceTable';
 
-/** One input item on its way through an operation. */
-export interface HaloItem {
-	context: IExecuteFunctions;
-	itemIndex: number;
-	resource: HaloResource;
+/** One input item on its way through an operation: the item, its resource, and the run's connection to Halo. */
+export interface HaloItem extends OperationItem<HaloResource> {
 	connection: ApiConnection;
 }
 
-/** One operation kind: its option in the Operation list, its parameters, and what it does. */
-export interface HaloOperation {
-	/** The option, or undefined when the resource does not offer this operation. */
-	option(resource: HaloResource): INodePropertyOptions[];
-	properties(resource: HaloResource): INodeProperties[];
-	execute(item: HaloItem, operation: string): Promise<INodeExecutionData[]>;
-	/** Runs once with every input item (bulk manage) rather than once per item. */
-	wholeInput?: boolean;
-}
+export type HaloOperation = Operation<HaloResource, HaloItem>;
 
 export { param, showFor, simplifyProperty };
 

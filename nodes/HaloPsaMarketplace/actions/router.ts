@@ -3,14 +3,14 @@
  * of the table, and the run of an execution (settings checked, then each item through its operation).
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { runItems } from '../../shared/actions/itemLoop';
+import { runOperation } from '../../shared/actions/operationKit';
 import { requestSettings } from '../../shared/actions/requestOptions';
 import { firstOptionValue } from '../../shared/wording';
 import { findResource, type HaloResource } from '../resources/resourceTable';
 import { DEFAULT_RATE_LIMIT_WAIT_SECONDS, haloConnection } from '../transport/haloApi';
 import { authenticateOperation } from './authenticate.operation';
 import { bulkManageOperation } from './bulkManage.operation';
-import { userError, type HaloOperation } from './common';
+import type { HaloOperation } from './common';
 import { deleteOperation } from './delete.operation';
 import { deleteByParentOperation } from './deleteByParent.operation';
 import { getOperation } from './get.operation';
@@ -32,20 +32,9 @@ export function resourceProperties(resource: HaloResource): INodeProperties[] {
 	];
 }
 
-function operationFor(resource: HaloResource, value: string): HaloOperation | undefined {
-	return operations.find((operation) => operation.option(resource).some((option) => option.value === value));
-}
-
 export async function runHaloNode(context: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const items = context.getInputData();
 	const resource = findResource(context.getNodeParameter('resource', 0) as string);
-	const operationValue = context.getNodeParameter('operation', 0) as string;
 	const settings = requestSettings(context, DEFAULT_RATE_LIMIT_WAIT_SECONDS);
 	const connection = await haloConnection(context, { itemIndex: 0, timeoutMs: settings.timeoutMs, rateLimitBudgetMs: settings.rateLimitBudgetMs, renewExpiredToken: true });
-	connection.pace = { until: 0 };
-	const operation = operationFor(resource, operationValue);
-	const itemOf = (itemIndex: number) => ({ context, itemIndex, resource, connection: itemIndex === 0 ? connection : { ...connection, itemIndex } });
-	if (!operation) throw userError(itemOf(0), `Unknown operation "${operationValue}" for ${resource.displayName}`, 'Pick an operation from the list.');
-	if (operation.wholeInput) return items.length ? await operation.execute(itemOf(0), operationValue) : [];
-	return await runItems(context, items.length, async (itemIndex) => await operation.execute(itemOf(itemIndex), operationValue), settings.concurrency);
+	return await runOperation(context, { resource, operationValue: context.getNodeParameter('operation', 0) as string, operations, connection, concurrency: settings.concurrency });
 }

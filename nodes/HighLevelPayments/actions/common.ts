@@ -1,21 +1,15 @@
 /** What every HighLevel Payments operation module works with: the item, its resource, the call, and the shared checks and shapes. */
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
-import { param, showFor, simplified, simplifyProperty } from '../../shared/actions/operationKit';
+import { NodeOperationError, type IDataObject, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { param, showFor, simplified, simplifyProperty, type Operation, type OperationItem } from '../../shared/actions/operationKit';
 import { highLevelRequest, type HighLevelCall, type HighLevelConnection } from '../transport/highLevelApi';
 import type { PaymentsOperation, PaymentsResource } from '../resources/paymentsTable';
 
-export interface HighLevelItem {
-	context: IExecuteFunctions;
-	itemIndex: number;
-	resource: PaymentsResource;
+/** One input item on its way through an operation: the item, its resource, and the run's connection. */
+export interface HighLevelItem extends OperationItem<PaymentsResource> {
 	connection: HighLevelConnection;
 }
 
-export interface HighLevelOperation {
-	option(resource: PaymentsResource): INodePropertyOptions[];
-	properties(resource: PaymentsResource): INodeProperties[];
-	execute(item: HighLevelItem): Promise<INodeExecutionData[]>;
-}
+export type HighLevelOperation = Operation<PaymentsResource, HighLevelItem>;
 
 export { param, showFor, simplifyProperty };
 

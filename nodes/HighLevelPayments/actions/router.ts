@@ -1,11 +1,11 @@
 /** The HighLevel Payments node's router: the operation modules, the parameters generated from them, and the run of an execution. */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { runItems } from '../../shared/actions/itemLoop';
+import { runOperation } from '../../shared/actions/operationKit';
 import { requestSettings } from '../../shared/actions/requestOptions';
 import { firstOptionValue } from '../../shared/wording';
 import { findPaymentsResource, type PaymentsResource } from '../resources/paymentsTable';
 import { DEFAULT_RATE_LIMIT_WAIT_SECONDS, highLevelConnection } from '../transport/highLevelApi';
-import { userError, type HighLevelOperation } from './common';
+import type { HighLevelOperation } from './common';
 import { createFulfillmentOperation } from './createFulfillment.operation';
 import { createWhiteLabelProviderOperation } from './createWhiteLabelProvider.operation';
 import { getOperation } from './get.operation';
@@ -23,9 +23,7 @@ export function resourceProperties(resource: PaymentsResource): INodeProperties[
 }
 
 export async function runHighLevelNode(context: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const items = context.getInputData();
 	const resource = findPaymentsResource(context.getNodeParameter('resource', 0) as string);
-	const operationValue = context.getNodeParameter('operation', 0) as string;
 	const settings = requestSettings(context, DEFAULT_RATE_LIMIT_WAIT_SECONDS);
 	const connection = await highLevelConnection(context, {
 		itemIndex: 0,
@@ -34,10 +32,6 @@ export async function runHighLevelNode(context: IExecuteFunctions): Promise<INod
 		authentication: context.getNodeParameter('authentication', 0, 'oAuth2'),
 		locationId: context.getNodeParameter('locationId', 0, ''),
 	});
-	connection.pace = { until: 0 };
-	const operation = operations.find((o) => o.option(resource).some((option) => option.value === operationValue));
-	// Items after the first share what it learnt (the token's location), read when they start.
-	const itemOf = (itemIndex: number) => ({ context, itemIndex, resource, connection: itemIndex === 0 ? connection : { ...connection, itemIndex } });
-	if (!operation) throw userError(itemOf(0), `Unknown operation "${operationValue}" for ${resource.displayName}`, 'Pick an operation from the list.');
-	return await runItems(context, items.length, async (itemIndex) => await operation.execute(itemOf(itemIndex)), settings.concurrency);
+	// Items after the first share what it learnt (the token's location): the connection object is shared.
+	return await runOperation(context, { resource, operationValue: context.getNodeParameter('operation', 0) as string, operations, connection, concurrency: settings.concurrency });
 }

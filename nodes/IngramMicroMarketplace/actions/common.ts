@@ -1,22 +1,16 @@
 /** What every Ingram Micro operation module works with: the item, its resource, the call, and the shared checks and shapes. */
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
-import { param, showFor, simplified, simplifyProperty } from '../../shared/actions/operationKit';
+import { NodeOperationError, type IDataObject, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { param, showFor, simplified, simplifyProperty, type Operation, type OperationItem } from '../../shared/actions/operationKit';
 import type { ApiCall, ApiConnection } from '../../shared/transport/apiClient';
 import { ingramRequest } from '../transport/ingramApi';
 import type { MarketplaceOperation, MarketplaceResource } from '../resources/marketplaceTable';
 
-export interface IngramItem {
-	context: IExecuteFunctions;
-	itemIndex: number;
-	resource: MarketplaceResource;
+/** One input item on its way through an operation: the item, its resource, and the run's connection. */
+export interface IngramItem extends OperationItem<MarketplaceResource> {
 	connection: ApiConnection;
 }
 
-export interface IngramOperation {
-	option(resource: MarketplaceResource): INodePropertyOptions[];
-	properties(resource: MarketplaceResource): INodeProperties[];
-	execute(item: IngramItem): Promise<INodeExecutionData[]>;
-}
+export type IngramOperation = Operation<MarketplaceResource, IngramItem>;
 
 export { param, showFor, simplifyProperty };
 

@@ -1,11 +1,11 @@
 /** The Ingram Micro node's router: the operation modules, the parameters generated from them, and the run of an execution. */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { runItems } from '../../shared/actions/itemLoop';
+import { runOperation } from '../../shared/actions/operationKit';
 import { requestSettings } from '../../shared/actions/requestOptions';
 import { firstOptionValue } from '../../shared/wording';
 import { findMarketplaceResource, type MarketplaceResource } from '../resources/marketplaceTable';
 import { DEFAULT_RATE_LIMIT_WAIT_SECONDS, ingramConnection } from '../transport/ingramApi';
-import { userError, type IngramOperation } from './common';
+import type { IngramOperation } from './common';
 import { createCustomerOperation } from './createCustomer.operation';
 import { createOrderOperation } from './createOrder.operation';
 import { estimateOrderOperation } from './estimateOrder.operation';
@@ -25,14 +25,8 @@ export function resourceProperties(resource: MarketplaceResource): INodeProperti
 }
 
 export async function runIngramNode(context: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const items = context.getInputData();
 	const resource = findMarketplaceResource(context.getNodeParameter('resource', 0) as string);
-	const operationValue = context.getNodeParameter('operation', 0) as string;
 	const settings = requestSettings(context, DEFAULT_RATE_LIMIT_WAIT_SECONDS);
 	const connection = await ingramConnection(context, { itemIndex: 0, timeoutMs: settings.timeoutMs, rateLimitBudgetMs: settings.rateLimitBudgetMs, renewExpiredToken: true });
-	connection.pace = { until: 0 };
-	const operation = operations.find((o) => o.option(resource).some((option) => option.value === operationValue));
-	const itemOf = (itemIndex: number) => ({ context, itemIndex, resource, connection: itemIndex === 0 ? connection : { ...connection, itemIndex } });
-	if (!operation) throw userError(itemOf(0), `Unknown operation "${operationValue}" for ${resource.displayName}`, 'Pick an operation from the list.');
-	return await runItems(context, items.length, async (itemIndex) => await operation.execute(itemOf(itemIndex)), settings.concurrency);
+	return await runOperation(context, { resource, operationValue: context.getNodeParameter('operation', 0) as string, operations, connection, concurrency: settings.concurrency });
 }

@@ -1,5 +1,6 @@
 /** What the operation modules of the three action nodes share: parameter reading, display rules and Simplify. */
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
+import { runItems } from './itemLoop';
 
 /** A row of a node's resource table, as far as these helpers need it. */
 export interface TableResource {
@@ -33,4 +34,36 @@ export function simplified(item: OperationItem, record: IDataObject): IDataObjec
 	const fields = item.resource.simplify;
 	if (!fields || !param<boolean>(item, 'simplify', false)) return record;
 	return Object.fromEntries(fields.filter((f) => f in record).map((f) => [f, record[f]]));
+}
+
+/** One operation kind of a node: its option in the Operation list, its parameters, and what it does. */
+export interface Operation<R extends TableResource, I extends OperationItem<R>> {
+	/** The option(s) for this resource; none when the resource does not offer this operation. */
+	option(resource: R): INodePropertyOptions[];
+	properties(resource: R): INodeProperties[];
+	execute(item: I, operation: string): Promise<INodeExecutionData[]>;
+	/** Runs once with every input item (bulk manage) rather than once per item. */
+	wholeInput?: boolean;
+}
+
+/**
+ * The run of an action node: the operation the resource offers under the chosen value, then each input item
+ * through it (or the whole input at once), a few at a time, each item with the run's connection. The
+ * connection is shared by the items (its pace, the token n8n renews into its credential); only the item index
+ * differs.
+ */
+export async function runOperation<R extends TableResource & { displayName: string }, C extends { itemIndex: number; pace?: { until: number } }>(
+	context: IExecuteFunctions,
+	options: { resource: R; operationValue: string; operations: ReadonlyArray<Operation<R, OperationItem<R> & { connection: C }>>; connection: C; concurrency: number },
+): Promise<INodeExecutionData[]> {
+	const { resource, operationValue, connection } = options;
+	connection.pace = { until: 0 };
+	const operation = options.operations.find((candidate) => candidate.option(resource).some((option) => option.value === operationValue));
+	if (!operation) {
+		throw new NodeOperationError(context.getNode(), `Unknown operation "${operationValue}" for ${resource.displayName}`, { itemIndex: 0, description: 'Pick an operation from the list.' });
+	}
+	const itemOf = (itemIndex: number) => ({ context, itemIndex, resource, connection: itemIndex === 0 ? connection : { ...connection, itemIndex } });
+	const count = context.getInputData().length;
+	if (operation.wholeInput) return count ? await operation.execute(itemOf(0), operationValue) : [];
+	return await runItems(context, count, async (itemIndex) => await operation.execute(itemOf(itemIndex), operationValue), options.concurrency);
 }
