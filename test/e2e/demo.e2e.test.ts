@@ -42,7 +42,8 @@ describe('the demo', () => {
 			['haloPsaMarketplace', 'haloPsaMarketplaceTool', 'haloPsaMarketplaceTrigger', 'highLevelPayments', 'highLevelPaymentsPollingTrigger', 'highLevelPaymentsTool', 'highLevelPaymentsTrigger', 'ingramMicroMarketplace', 'ingramMicroMarketplaceTool'].map((n) => `n8n-nodes-halopsa-marketplace.${n}`),
 		);
 		const credentials = (await (await fetch(`${demo.editor}/rest/credentials`, { headers: { cookie } })).json()) as { data: Array<{ name: string; type: string }> };
-		expect(credentials.data.map((c) => c.type).sort()).toEqual(['haloPsaMarketplaceOAuth2Api', 'highLevelPaymentsApi', 'highLevelPaymentsOAuth2Api', 'ingramMicroMarketplaceApi']);
+		// The sandboxes' credentials and the AI Agent example's scripted chat model (OpenAI-compatible).
+		expect(credentials.data.map((c) => c.type).sort()).toEqual(['haloPsaMarketplaceOAuth2Api', 'highLevelPaymentsApi', 'highLevelPaymentsOAuth2Api', 'ingramMicroMarketplaceApi', 'openAiApi']);
 		const workflows = (await (await fetch(`${demo.editor}/rest/workflows`, { headers: { cookie } })).json()) as { data: Array<{ name: string }> };
 		expect(workflows.data.length).toBe(demo.examples.length);
 	});
