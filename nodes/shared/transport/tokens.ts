@@ -1,9 +1,10 @@
 /**
- * n8n runs a node's items concurrently, so when a stored token is empty or expired, every item asks for
- * a new one at nearly the same moment. Two per-process memos collapse those asks into one token
- * request: the request in flight, and the token fetched in the last minute (reused by a caller whose
- * failed token is an older one). The token of record is the one n8n saves in the credential, which
- * carries it across executions and processes; these memos only stop a burst from fetching many.
+ * Token requests of the credentials' preAuthentication. Calls that find the token empty or refused at nearly
+ * the same moment (several executions, a trigger and a node, items of a run after a token expired on the
+ * server) would each ask for a new one; two per-process memos collapse those asks into one token request: the
+ * request in flight, and the token fetched in the last minute (reused by a caller whose failed token is an
+ * older one). The token of record is the one n8n saves in the credential, which carries it across executions
+ * and processes; these memos only stop a burst from fetching many.
  */
 import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
