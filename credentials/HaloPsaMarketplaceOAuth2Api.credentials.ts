@@ -84,6 +84,22 @@ export class HaloPsaMarketplaceOAuth2Api implements ICredentialType {
 			description: 'Space-separated scopes the API application may use',
 		},
 		{
+			displayName: 'Requests per Window',
+			name: 'requestsPerWindow',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 300,
+			description: 'How many requests HaloPSA accepts per rolling window (hosted Halo: 300 per 5 minutes). The nodes space their calls to stay within it, per n8n process. 0 turns this pacing off; a 429 is still waited out.',
+		},
+		{
+			displayName: 'Window (Seconds)',
+			name: 'windowSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 300,
+			description: 'The length of that rolling window',
+		},
+		{
 			displayName: 'Access Token',
 			name: 'accessToken',
 			type: 'hidden',

@@ -32,3 +32,7 @@ describe('retryDelay', () => {
 		for (const status of [400, 401, 403, 404, 422]) expect(retryDelay(failure(status), 1, true)).toBeUndefined();
 	});
 });
+
+test('a refused token request is not sent again', () => {
+	expect(retryDelay({ ...failure(undefined, {}, 'EAUTH'), tokenProblem: 'the token request was refused: unsupported_grant_type' }, 1, true)).toBeUndefined();
+});

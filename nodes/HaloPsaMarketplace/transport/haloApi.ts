@@ -8,6 +8,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { apiPages, apiRequest, type ApiCall, type ApiConnection, type FailureText, type RequestContext, type ServiceWording } from '../../shared/transport/apiClient';
 import { looksLikeHtml, notResentNote, parseMaybeJson, type HttpFailure } from '../../shared/transport/failure';
 import { secretValues } from '../../shared/transport/redact';
+import { credentialWindow } from '../../shared/transport/requestWindow';
 import { dropExpiredToken } from '../../shared/transport/tokens';
 import type { HaloResource } from '../resources/resourceTable';
 import { apiBaseUrl, tokenUrl } from './haloUrls';
@@ -19,6 +20,9 @@ export const DEFAULT_PAGE_SIZE = 500;
 
 /** Hosted Halo counts 300 requests per rolling 5 minutes: by default a 429 is waited out for one whole window and a bit. */
 export const DEFAULT_RATE_LIMIT_WAIT_SECONDS = 330;
+
+/** Hosted Halo's documented window: 300 requests per rolling 5 minutes (the credential may set another). */
+export const DEFAULT_REQUEST_WINDOW = { requests: 300, seconds: 300 };
 
 export interface HaloConnectionOptions {
 	itemIndex: number;
@@ -32,10 +36,13 @@ export interface HaloConnectionOptions {
 export async function haloConnection(context: RequestContext & { getCredentials(type: string, itemIndex?: number): Promise<ICredentialDataDecryptedObject> }, options: HaloConnectionOptions): Promise<ApiConnection> {
 	const credentials = await context.getCredentials(HALO_CREDENTIAL, options.itemIndex);
 	if (options.renewExpiredToken) dropExpiredToken(credentials);
+	const baseURL = apiBaseUrl(String(credentials.resourceServerUrl ?? ''));
+	const credentialId = context.getNode().credentials?.[HALO_CREDENTIAL]?.id ?? '';
 	return {
 		credentialType: HALO_CREDENTIAL,
 		credentials,
-		baseURL: apiBaseUrl(String(credentials.resourceServerUrl ?? '')),
+		baseURL,
+		window: credentialWindow(`${HALO_CREDENTIAL} ${credentialId} ${baseURL}`, credentials.requestsPerWindow, credentials.windowSeconds, DEFAULT_REQUEST_WINDOW),
 		secrets: secretValues(credentials, ['clientSecret', 'accessToken']),
 		timeoutMs: options.timeoutMs,
 		rateLimitBudgetMs: options.rateLimitBudgetMs ?? DEFAULT_RATE_LIMIT_WAIT_SECONDS * 1000,
@@ -89,7 +96,7 @@ function describeHaloFailure(failure: HttpFailure, call: ApiCall, attempts: numb
 			break;
 		case 429:
 			message = `HaloPSA rate limit reached, still refused after ${attempts} attempts`;
-			description = `${server ?? 'Too many requests'}. Hosted Halo allows about 300 requests per 5 minutes: raise Rate Limit Wait (Seconds) so the node waits for the window to free up, lower Items in Parallel, or schedule the workflow less often.`;
+			description = `${server ?? 'Too many requests'}. Hosted Halo allows about 300 requests per 5 minutes: raise Rate Limit Wait (Seconds) so the node waits for the window to free up, lower Items in Parallel, lower Requests per Window in the credential to what your instance allows, or schedule the workflow less often.`;
 			break;
 		default:
 			if (failure.status && failure.status >= 500) {

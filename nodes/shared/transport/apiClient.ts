@@ -20,6 +20,7 @@ import {
 import { httpFailure, looksLikeHtml, parseMaybeJson, retryDelay, type HttpFailure } from './failure';
 import { walkPages, type Page, type PagerOptions, type PageRequest } from './pagers';
 import { redact } from './redact';
+import { reserveSendTime, type RequestWindow } from './requestWindow';
 import { forgetTokenRequests } from './tokens';
 
 /** What every n8n context that may send a request has: execute, poll, load options, webhook and hook functions. */
@@ -67,6 +68,9 @@ export interface ApiConnection {
 	 * or HighLevel's X-RateLimit-Remaining of 0), no item sends before `until`.
 	 */
 	pace?: { until: number };
+
+	/** The request window the credential keeps to (Halo's requests per rolling window): calls are spaced to stay within it. */
+	window?: RequestWindow;
 }
 
 /** What a failure means to the user, in one API's words. */
@@ -119,6 +123,8 @@ async function withinDeadline<T>(ms: number, run: (signal: AbortSignal) => Promi
 const NOT_JSON = 'not-json';
 /** Raised when an attempt got no answer at all within the node's timeout. */
 const DEADLINE = 'no-answer';
+/** Raised when the credential's request window is used up for longer than the rate limit budget. */
+const WINDOW_USED_UP = 'window-used-up';
 
 /**
  * The allowlist of n8n's "Allowed HTTP Request Domains" credential setting for this node's calls. The
@@ -153,6 +159,20 @@ export async function apiRequest(context: RequestContext, wording: ServiceWordin
 	for (let attempt = 1; ; attempt++) {
 		const paused = (connection.pace?.until ?? 0) - Date.now();
 		if (paused > 0) await sleep(paused);
+		if (connection.window) {
+			const wait = reserveSendTime(connection.window) - Date.now();
+			if (wait > connection.rateLimitBudgetMs - waitedForRateLimit) {
+				throw apiError(node, wording, { headers: {}, message: WINDOW_USED_UP, code: WINDOW_USED_UP, waitMs: wait }, call, attempt, connection);
+			}
+			if (wait > 0) {
+				waitedForRateLimit += wait;
+				if (wait >= 1000) {
+					const { requests, ms } = connection.window;
+					context.logger?.info(`${wording.service}: ${requests} requests sent in the last ${Math.round(ms / 1000)} s (the credential's request window): waiting ${Math.ceil(wait / 1000)} s before ${call.method} ${call.path}`, { node: node.name });
+				}
+				await sleep(wait);
+			}
+		}
 		let response: { body?: unknown; headers?: Record<string, unknown>; statusCode?: number };
 		try {
 			response = (await withinDeadline(connection.timeoutMs + DEADLINE_SLACK_MS, async (abortSignal) =>
@@ -222,6 +242,12 @@ export function apiError(node: INode, wording: ServiceWording, failure: HttpFail
 		text = {
 			message: `${wording.service} did not answer ${call.method} ${call.path} within ${seconds} s${tokenUrl ? `, or its token URL ${tokenUrl} did not answer the token request` : ''}`,
 			description: `Nothing came back within the node's Timeout (Seconds). Check that ${tokenUrl ? `the token URL and ` : ''}${wording.addressSetting} answer; the next run asks for a new token.${call.idempotent ? '' : ' The change may or may not have been made: check before running again.'}`,
+		};
+	} else if (failure.code === WINDOW_USED_UP && connection.window) {
+		const { requests, ms } = connection.window;
+		text = {
+			message: `${wording.service}: the credential's request window (${requests} requests per ${Math.round(ms / 1000)} s) is used up for the next ${Math.ceil((failure.waitMs ?? 0) / 1000)} s, longer than Rate Limit Wait (Seconds) allows`,
+			description: `Nothing was sent. Raise Request Options > Rate Limit Wait (Seconds) so the node waits for the window to free up, lower the number of items, or raise Requests per Window in the credential if your instance allows more.`,
 		};
 	} else if (failure.code === NOT_JSON) {
 		const what = looksLikeHtml(failure.bodyText) || !failure.bodyText ? 'a web page (HTML)' : 'text that is not JSON';

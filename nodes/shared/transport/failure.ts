@@ -12,6 +12,8 @@ export interface HttpFailure {
 	message: string;
 	/** Set when the token could not be obtained: the credential, not the call, is at fault. */
 	tokenProblem?: string;
+	/** For a call held back by the credential's request window: how long it would have had to wait. */
+	waitMs?: number;
 }
 
 export function httpFailure(error: unknown): HttpFailure {
@@ -33,10 +35,12 @@ export function httpFailure(error: unknown): HttpFailure {
 	}
 	const body = response?.data ?? response?.body;
 	const code = layers.map((layer) => layer.code).find((c) => typeof c === 'string' && /^E[A-Z]+/.test(c)) as string | undefined;
-	// Errors named *TokenError come from a credential's own token fetch: the credential is at fault, not the call.
+	// Errors named *TokenError come from a credential's own token fetch, and n8n's OAuth2 client reports a refused
+	// token request as code EAUTH with the OAuth error body: the credential is at fault, not the call.
 	const tokenLayer = layers.find((layer) => typeof layer.name === 'string' && layer.name.endsWith('TokenError'));
+	const oauthLayer = layers.find((layer) => layer.code === 'EAUTH' && layer.body && typeof layer.body === 'object');
 	return {
-		tokenProblem: tokenLayer ? String(tokenLayer.message) : undefined,
+		tokenProblem: tokenLayer ? String(tokenLayer.message) : oauthLayer ? oauthRefusal(oauthLayer.body as IDataObject) : undefined,
 		status: typeof statusRaw === 'number' && statusRaw > 0 ? statusRaw : undefined,
 		headers,
 		body,
@@ -44,6 +48,13 @@ export function httpFailure(error: unknown): HttpFailure {
 		code,
 		message: String((layers[layers.length - 1]?.message as string) ?? (error as Error)?.message ?? error),
 	};
+}
+
+/** "the token request was refused: unsupported_grant_type (The grant type is not supported ...)". */
+function oauthRefusal(body: IDataObject): string {
+	const error = typeof body.error === 'string' ? body.error : 'refused';
+	const detail = typeof body.error_description === 'string' && body.error_description ? ` (${body.error_description})` : '';
+	return `the token request was refused: ${error}${detail}`;
 }
 
 export function bodyToText(body: unknown): string | undefined {
@@ -108,6 +119,8 @@ export function retryDelay(
 		if (attempt > rateLimitRetries) return undefined;
 		return Math.min(retryAfterMs(failure.headers) ?? limits.rateLimitHintMs ?? 1000 * 2 ** (attempt - 1), maxWaitMs);
 	}
+	// A refused token request (a wrong secret, a grant the server does not offer) stays refused when asked again.
+	if (failure.tokenProblem) return undefined;
 	const transient = (failure.status !== undefined && TRANSIENT.includes(failure.status)) || (failure.status === undefined && !!failure.code);
 	if (transient && idempotent && attempt <= serverRetries) return 500 * 2 ** (attempt - 1);
 	return undefined;
