@@ -3,15 +3,18 @@ import {
 	HIGHLEVEL_API_URL,
 	HIGHLEVEL_API_VERSION,
 	HIGHLEVEL_AUTHORIZE_URL,
+	HIGHLEVEL_OLDER_AUTHORIZE_URL,
+	HIGHLEVEL_OLDER_WHITE_LABEL_AUTHORIZE_URL,
 	HIGHLEVEL_WHITE_LABEL_AUTHORIZE_URL,
 	PAYMENTS_SCOPES,
 } from '../nodes/HighLevelPayments/transport/highLevelUrls';
 
 /**
- * HighLevel payments over OAuth 2.0: a marketplace app's authorization code (standard or white-label
- * authorize page), or client credentials as Halo Service Solutions uses. n8n keeps the token in the
- * credential and refreshes it after a 401. The location (`altId`) comes from the token's `locationId`
- * unless set here.
+ * HighLevel payments over OAuth 2.0. HighLevel documents the authorization-code grant of a marketplace app
+ * for its v2 API, so that is the path offered first; the client-credentials grant appears in the token
+ * call's enum without saying which apps may use it or which location its token carries, so it is kept for
+ * apps HighLevel issued it to. n8n keeps the token in the credential and refreshes it after a 401. The
+ * location (`altId`) comes from the token's `locationId` unless set here.
  */
 export class HighLevelPaymentsOAuth2Api implements ICredentialType {
 	name = 'highLevelPaymentsOAuth2Api';
@@ -31,9 +34,17 @@ export class HighLevelPaymentsOAuth2Api implements ICredentialType {
 			type: 'options',
 			options: [
 				{ name: 'Authorization Code (Marketplace App)', value: 'authorizationCode' },
-				{ name: 'Client Credentials', value: 'clientCredentials' },
+				{ name: 'Client Credentials (Only If HighLevel Enabled It for the App)', value: 'clientCredentials' },
 			],
 			default: 'authorizationCode',
+		},
+		{
+			displayName:
+				'HighLevel documents the authorization-code grant for its v2 API. Use client credentials only if HighLevel enabled them for your app; it may answer unsupported_grant_type, and its tokens may name no location: then set Location ID below.',
+			name: 'clientCredentialsNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { grantType: ['clientCredentials'] } },
 		},
 		{
 			displayName: 'Authorization Page',
@@ -41,11 +52,14 @@ export class HighLevelPaymentsOAuth2Api implements ICredentialType {
 			type: 'options',
 			displayOptions: { show: { grantType: ['authorizationCode'] } },
 			options: [
-				{ name: 'Standard (marketplace.gohighlevel.com)', value: 'standard' },
-				{ name: 'White-Label (marketplace.leadconnectorhq.com)', value: 'whiteLabel' },
+				{ name: 'Standard (marketplace.gohighlevel.com/v2/oauth/chooselocation)', value: 'standard' },
+				{ name: 'White-Label (marketplace.leadconnectorhq.com/v2/oauth/chooselocation)', value: 'whiteLabel' },
+				{ name: 'Standard, Older Path (marketplace.gohighlevel.com/oauth/chooselocation)', value: 'standardOlder' },
+				{ name: 'White-Label, Older Path (marketplace.leadconnectorhq.com/oauth/chooselocation)', value: 'whiteLabelOlder' },
 				{ name: 'Custom', value: 'custom' },
 			],
 			default: 'standard',
+			description: "The page where the sub-account is chosen: HighLevel's docs name the /v2 path; its SDK opens the older one",
 		},
 		{
 			displayName: 'Custom Authorization URL',
@@ -53,7 +67,7 @@ export class HighLevelPaymentsOAuth2Api implements ICredentialType {
 			type: 'string',
 			displayOptions: { show: { grantType: ['authorizationCode'], authorizePage: ['custom'] } },
 			default: '',
-			placeholder: 'https://marketplace.example.com/oauth/chooselocation',
+			placeholder: 'https://marketplace.example.com/v2/oauth/chooselocation',
 		},
 		{
 			displayName: 'API Base URL',
@@ -66,7 +80,7 @@ export class HighLevelPaymentsOAuth2Api implements ICredentialType {
 			displayName: 'Authorization URL',
 			name: 'authUrl',
 			type: 'hidden',
-			default: `={{$self.authorizePage === "custom" ? $self.customAuthUrl : $self.authorizePage === "whiteLabel" ? "${HIGHLEVEL_WHITE_LABEL_AUTHORIZE_URL}" : "${HIGHLEVEL_AUTHORIZE_URL}"}}`,
+			default: `={{$self.authorizePage === "custom" ? $self.customAuthUrl : ({ whiteLabel: "${HIGHLEVEL_WHITE_LABEL_AUTHORIZE_URL}", standardOlder: "${HIGHLEVEL_OLDER_AUTHORIZE_URL}", whiteLabelOlder: "${HIGHLEVEL_OLDER_WHITE_LABEL_AUTHORIZE_URL}" })[$self.authorizePage] || "${HIGHLEVEL_AUTHORIZE_URL}"}}`,
 		},
 		{
 			displayName: 'Access Token URL',
@@ -90,7 +104,8 @@ export class HighLevelPaymentsOAuth2Api implements ICredentialType {
 		},
 		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },
 		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
-		// HighLevel issues sub-account (Location) tokens when asked with user_type.
+		// HighLevel issues sub-account (Location) tokens when asked with user_type. n8n adds these body fields to
+		// the client-credentials token request only, not to the code exchange or a refresh.
 		{ displayName: 'Send Additional Body Properties', name: 'sendAdditionalBodyProperties', type: 'hidden', default: true },
 		{ displayName: 'Additional Body Properties', name: 'additionalBodyProperties', type: 'hidden', default: '{"user_type":"Location"}' },
 	];

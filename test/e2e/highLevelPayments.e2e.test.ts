@@ -26,12 +26,12 @@ describe('real n8n: HighLevel Payments node', () => {
 	beforeAll(async () => {
 		hl = new HighLevelSandbox();
 		const url = await hl.start();
-		const { tokenData } = await connectAuthorizationCode(hl, `${url}/oauth/chooselocation`);
+		const { tokenData } = await connectAuthorizationCode(hl, `${url}/v2/oauth/chooselocation`);
 		n8n = new RealN8n();
 		const app = { apiBaseUrl: url, clientId: hl.options.clientId, clientSecret: hl.options.clientSecret };
 		await n8n.importCredentials([
-			{ id: 'hl-code', name: 'HighLevel code', type: 'highLevelPaymentsOAuth2Api', data: { ...app, grantType: 'authorizationCode', authorizePage: 'custom', customAuthUrl: `${url}/oauth/chooselocation`, oauthTokenData: tokenData } },
-			{ id: 'hl-cc', name: 'HighLevel client credentials', type: 'highLevelPaymentsOAuth2Api', data: { ...app, grantType: 'clientCredentials' } },
+			{ id: 'hl-code', name: 'HighLevel code', type: 'highLevelPaymentsOAuth2Api', data: { ...app, grantType: 'authorizationCode', authorizePage: 'custom', customAuthUrl: `${url}/v2/oauth/chooselocation`, oauthTokenData: tokenData } },
+			{ id: 'hl-cc', name: 'HighLevel client credentials', type: 'highLevelPaymentsOAuth2Api', data: { ...app, grantType: 'clientCredentials', locationId: hl.options.locationId } },
 			{ id: 'hl-pit', name: 'HighLevel PIT', type: 'highLevelPaymentsApi', data: { apiKey: hl.options.privateToken, locationId: hl.options.locationId, apiBaseUrl: url } },
 		]);
 		await n8n.importWorkflow([

@@ -31,10 +31,11 @@ export async function highLevelFixture(options: HighLevelSandboxOptions = {}) {
 	const url = await sandbox.start();
 	const store = new CredentialStore();
 	const common = { apiBaseUrl: url, clientId: sandbox.options.clientId, clientSecret: sandbox.options.clientSecret };
-	const connected = await connectAuthorizationCode(sandbox, `${url}/oauth/chooselocation`);
+	const connected = await connectAuthorizationCode(sandbox, `${url}/v2/oauth/chooselocation`);
 	const credentials = {
-		code: store.add('hl-code', 'highLevelPaymentsOAuth2Api', { ...common, grantType: 'authorizationCode', authorizePage: 'custom', customAuthUrl: `${url}/oauth/chooselocation`, oauthTokenData: connected.tokenData } as never),
-		clientCredentials: store.add('hl-cc', 'highLevelPaymentsOAuth2Api', { ...common, grantType: 'clientCredentials' }),
+		code: store.add('hl-code', 'highLevelPaymentsOAuth2Api', { ...common, grantType: 'authorizationCode', authorizePage: 'custom', customAuthUrl: `${url}/v2/oauth/chooselocation`, oauthTokenData: connected.tokenData } as never),
+		// HighLevel does not say which location a client-credentials token names: the user sets Location ID.
+		clientCredentials: store.add('hl-cc', 'highLevelPaymentsOAuth2Api', { ...common, grantType: 'clientCredentials', locationId: sandbox.options.locationId }),
 		privateToken: store.add('hl-pit', 'highLevelPaymentsApi', { apiKey: sandbox.options.privateToken, locationId: sandbox.options.locationId, apiBaseUrl: url }),
 	};
 	sandbox.clearLog();

@@ -120,10 +120,13 @@ describe('white-label providers', () => {
 		expect(json(await hl.run({ resource: 'whiteLabelProvider', operation: 'getAll', returnAll: true }))).toEqual([expect.objectContaining({ title: 'Acme Pay' })]);
 	});
 
-	test('a private integration token is refused with a message that says why', async () => {
+	test.each([401, 403] as const)('a private integration token refused with %i: the message says a marketplace-app token is needed', async (status) => {
+		hl.sandbox.options.appOnlyRefusalStatus = status;
 		const refused = await hl.run(provider, { auth: 'privateToken' });
-		expect(refused.error?.message).toMatch(/^HighLevel did not accept the token \(This endpoint can only be invoked using a marketplace app token\)/);
-		expect(refused.error?.description).toMatch(/Private Integration Token/);
+		expect(refused.error?.message).toMatch(/^HighLevel refused POST \/payments\/integrations\/provider\/whitelabel: it needs a marketplace-app token/);
+		expect(refused.error?.description).toMatch(/Private Integration Token can list providers but not create them/);
+		expect(refused.error?.description).not.toMatch(/rotated/);
+		expect(hl.sandbox.providers).toHaveLength(0);
 	});
 });
 
@@ -134,7 +137,9 @@ describe('credentials', () => {
 		expect(hl.sandbox.paymentsRequests()[0].headers.authorization).toBe('Bearer pit-sandbox-0000');
 	});
 
-	test('client credentials: one token for many items, and the location comes from the token', async () => {
+	test('client credentials whose token names its location (an UNSURE variant): one token for many items, the location from the token', async () => {
+		hl.sandbox.options.clientCredentialsGrant = 'tokenWithLocation';
+		hl.store.get('hl-cc')!.data.locationId = '';
 		const input = Array.from({ length: 5 }, (_, i) => ({ n: i + 1 }));
 		const result = await hl.run({ resource: 'order', operation: 'get', orderId: '={{ { __rl: true, mode: "id", value: "0d" + $json.n.toString(16).padStart(22, "0") } }}', simplify: false }, { auth: 'clientCredentials', input });
 		expect(result.error).toBeUndefined();

@@ -36,6 +36,17 @@ export interface HighLevelSandboxOptions {
 	 * no `source` object; flat `contactName`, `sourceType`, `sourceName`, `sourceId`), or the full order records.
 	 */
 	orderListRows?: 'documented' | 'full';
+	/**
+	 * UNSURE: the token call's enum lists `client_credentials`, but HighLevel documents the authorization-code
+	 * grant for v2 and says neither which apps may use it nor which location its token carries. Default: a
+	 * token that names no location; or one that does; or the grant refused (`unsupported_grant_type`).
+	 */
+	clientCredentialsGrant?: 'tokenWithoutLocation' | 'tokenWithLocation' | 'refused';
+	/**
+	 * The white-label create accepts only marketplace-app tokens; the docs do not give the status of the
+	 * refusal of another token. UNSURE: 401 (default: the token is what is wrong) or 403.
+	 */
+	appOnlyRefusalStatus?: 401 | 403;
 }
 
 interface Token {
@@ -62,6 +73,8 @@ export class HighLevelSandbox {
 	readonly fulfillments = new Map<string, HlRecord[]>();
 	readonly providers: HlRecord[] = [];
 	tokenRequests: Array<Record<string, string>> = [];
+	/** The authorize pages (path) a user approved on, in order. */
+	authorizePagesOpened: string[] = [];
 	url = '';
 	private tokens = new Map<string, Token>();
 	/** Every access token handed out so far (the secrets sweep looks for them in n8n's output). */
@@ -92,6 +105,8 @@ export class HighLevelSandbox {
 			maxLimit: 0,
 			ignoreOffset: false,
 			orderListRows: 'documented',
+			clientCredentialsGrant: 'tokenWithoutLocation',
+			appOnlyRefusalStatus: 401,
 			...options,
 		};
 		rememberSecret(this.options.clientSecret, this.options.privateToken);
@@ -245,8 +260,11 @@ export class HighLevelSandbox {
 
 	private route(method: string, url: URL, headers: http.IncomingHttpHeaders, body: unknown): [number, unknown, Record<string, string>] {
 		const path = url.pathname.replace(/\/+$/, '');
-		if (path === '/oauth/chooselocation' && method === 'GET') return [200, this.authorizePage(url), {}];
-		if (path === '/oauth/chooselocation/approve' && method === 'GET') {
+		// The docs name /v2/oauth/chooselocation; HighLevel's SDK opens the older path, which is served too.
+		const authorizePath = /^(\/v2)?\/oauth\/chooselocation$/.exec(path);
+		if (authorizePath && method === 'GET') return [200, this.authorizePage(url, authorizePath[1] ?? ''), {}];
+		if (/^(\/v2)?\/oauth\/chooselocation\/approve$/.test(path) && method === 'GET') {
+			this.authorizePagesOpened.push(path.replace(/\/approve$/, ''));
 			const redirectUri = url.searchParams.get('redirect_uri') ?? '';
 			const code = this.issueCode(redirectUri);
 			const target = new URL(redirectUri);
@@ -259,8 +277,8 @@ export class HighLevelSandbox {
 		return [404, { statusCode: 404, message: `Cannot ${method} ${path}`, error: 'Not Found' }, {}];
 	}
 
-	private authorizePage(url: URL) {
-		const approve = new URL(`${this.url}/oauth/chooselocation/approve`);
+	private authorizePage(url: URL, prefix: string) {
+		const approve = new URL(`${this.url}${prefix}/oauth/chooselocation/approve`);
 		for (const [k, v] of url.searchParams) approve.searchParams.set(k, v);
 		const page = htmlPage('Choose a location').replace(
 			'</body>',
@@ -296,6 +314,8 @@ export class HighLevelSandbox {
 				break;
 			}
 			case 'client_credentials':
+				if (this.options.clientCredentialsGrant === 'refused') return [400, { error: 'unsupported_grant_type', error_description: 'The grant type is not supported for this client' }, {}];
+				if (this.options.clientCredentialsGrant === 'tokenWithoutLocation') locationId = '';
 				break;
 			default:
 				return [400, { error: 'unsupported_grant_type' }, {}];
@@ -314,7 +334,7 @@ export class HighLevelSandbox {
 				refresh_token: refreshToken,
 				scope: form.scope ?? 'payments/orders.readonly',
 				userType: form.user_type ?? 'Location',
-				locationId,
+				...(locationId ? { locationId } : {}),
 				companyId: 'company-sandbox',
 				userId: 'user-sandbox',
 			},
@@ -357,7 +377,8 @@ export class HighLevelSandbox {
 		if (!input.altType) problems.push('altType should not be empty');
 		else if (input.altType !== 'location') problems.push('altType must be one of the following values: location');
 		if (problems.length) return this.error(422, problems);
-		if (input.altId !== token.locationId) return this.error(403, 'The token does not have access to this location.');
+		// A token that names no location (client credentials) reaches the locations of its company: the sandbox's one.
+		if (input.altId !== (token.locationId || this.options.locationId)) return this.error(403, 'The token does not have access to this location.');
 		const segments = path.split('/').filter(Boolean).slice(1);
 		const ok = (answer: unknown, status = 200): [number, unknown, Record<string, string>] => [status, answer, this.rateHeaders()];
 		switch (segments[0]) {
@@ -386,7 +407,7 @@ export class HighLevelSandbox {
 					const page = this.page(this.providers, query);
 					return ok({ providers: this.options.providersShape === 'object' ? (page[0] ?? {}) : page });
 				}
-				if (token.kind === 'pit') return this.error(401, 'This endpoint can only be invoked using a marketplace app token');
+				if (token.kind === 'pit') return this.error(this.options.appOnlyRefusalStatus, 'This endpoint can only be invoked using a marketplace app token');
 				return this.createProvider(input, ok);
 			}
 		}

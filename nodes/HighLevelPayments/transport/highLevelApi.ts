@@ -88,8 +88,14 @@ function describeHighLevelFailure(failure: HttpFailure, call: ApiCall, attempts:
 	let description: string;
 	const notFound = failure.status === 404 || (failure.status === 400 && /not\s*found/i.test(server ?? ''));
 	if (failure.tokenProblem) {
-		message = failure.tokenProblem;
-		description = 'Open the HighLevel Payments credential, correct it and reconnect or test it.';
+		message = `HighLevel: ${failure.tokenProblem}`;
+		description = /unsupported_grant_type/.test(failure.tokenProblem)
+			? 'HighLevel does not accept the client-credentials grant for this app (it documents the authorization-code grant for its v2 API). In the HighLevel Payments OAuth2 credential choose Grant Type "Authorization Code (Marketplace App)" and connect, or use a Private Integration Token credential.'
+			: 'Open the HighLevel Payments credential, correct it and reconnect or test it.';
+	} else if (needsAppToken(failure, call, kind)) {
+		message = `HighLevel refused ${where}: it needs a marketplace-app token${server ? ` (${server})` : ''}`;
+		description =
+			'Only the OAuth token of a marketplace app installed in the sub-account may create a white-label payment provider; a Private Integration Token can list providers but not create them. Use a HighLevel Payments OAuth2 API credential (Authorization Code) for this operation.';
 	} else if (notFound) {
 		message = call.subject ? `${call.subject} was not found in HighLevel` : `HighLevel has no ${where}`;
 		description = `HighLevel said: ${server ?? 'not found'}. Check the ID and that it belongs to location ${locationId ?? '(unknown)'}.`;
@@ -147,6 +153,13 @@ function describeHighLevelFailure(failure: HttpFailure, call: ApiCall, attempts:
 	return { message, description, extra: extra as FailureText['extra'] };
 }
 
+/** A refusal of a call only a marketplace app may make (the white-label provider create), with another kind of token. */
+function needsAppToken(failure: HttpFailure, call: ApiCall, kind: HighLevelConnection['kind']): boolean {
+	if (failure.status !== 401 && failure.status !== 403) return false;
+	const appOnly = call.method === 'POST' && /\/integrations\/provider\/whitelabel$/.test(call.path);
+	return (appOnly && kind === 'apiKey') || /marketplace app/i.test(failure.bodyText ?? '');
+}
+
 /** The wait HighLevel's own headers suggest once the window is used up. */
 function rateLimitWait(headers: Record<string, string>): number | undefined {
 	const interval = Number(headers['x-ratelimit-interval-milliseconds']);
@@ -163,7 +176,10 @@ export const highLevelWording: ServiceWording = {
 function missingLocation(context: RequestContext, connection: HighLevelConnection) {
 	return new NodeOperationError(context.getNode(), 'No HighLevel location ID (altId) is known for this call', {
 		itemIndex: connection.itemIndex,
-		description: 'Set Location ID in the credential (or in the node) to the sub-account ID; an OAuth token that names its location fills it in by itself.',
+		description:
+			connection.kind === 'apiKey'
+				? 'A Private Integration Token belongs to one sub-account: set Location ID in the credential (or in the node) to its ID.'
+				: 'The token names no sub-account (HighLevel does not say which location a client-credentials token carries). Set Location ID in the credential (or in the node) to the sub-account ID; a token that names its location fills it in by itself.',
 	});
 }
 
@@ -180,24 +196,27 @@ async function send(context: RequestContext, connection: HighLevelConnection, ca
 }
 
 /**
- * One HighLevel call. Without a known location an OAuth2 credential may not have its token yet (the
- * client-credentials grant names the location only in its answer): the call is made, refused for the
- * missing altId before anything happens, and made again once the token's location is known. The item
- * loop runs the first item alone, so this happens once per execution; the location found is kept in the
- * connection the other items share.
+ * One HighLevel call, always with its location. A client-credentials credential without a token yet may get
+ * its location only from the token's answer, and n8n fetches that token only along with a request: a
+ * one-record order read goes first (HighLevel refuses it for the missing altId; nothing is changed), never the
+ * call itself half-built. The item loop runs the first item alone, so this happens once per execution; the
+ * location found is kept in the connection the other items share. A token that names no location, with no
+ * Location ID set, stops the call with a message that asks for one.
  */
 export async function highLevelRequest(context: CredentialContext, connection: HighLevelConnection, call: HighLevelCall): Promise<unknown> {
 	if (connection.locationId) return await send(context, connection, call);
 	if (connection.kind === 'apiKey') throw missingLocation(context, connection);
-	const first = await send(context, connection, call).then(
-		(answer) => ({ answer }),
-		(error: Error & { httpCode?: string }) => ({ error }),
-	);
-	if ('answer' in first) return first.answer;
-	const credentials = await context.getCredentials(connection.credentialType, connection.itemIndex);
+	let credentials = connection.credentials;
+	if (!(credentials.oauthTokenData as IDataObject | undefined)?.access_token) {
+		const refused = await send(context, connection, { method: 'GET', path: '/payments/orders', qs: { limit: 1 }, idempotent: true }).then(
+			() => undefined,
+			(error: Error & { httpCode?: string }) => error,
+		);
+		if (refused && !['400', '422'].includes(String(refused.httpCode))) throw refused;
+		credentials = await context.getCredentials(connection.credentialType, connection.itemIndex);
+	}
 	const locationId = locationOf(credentials, connection.locationOverride);
 	if (!locationId) throw missingLocation(context, connection);
-	if (!['400', '422'].includes(String(first.error.httpCode))) throw first.error;
 	Object.assign(connection, { locationId, credentials, secrets: secretsOf(credentials) });
 	return await send(context, connection, call);
 }
