@@ -74,6 +74,10 @@ describe('fulfillments', () => {
 		const listed = await hl.run({ resource: 'fulfillment', operation: 'getAll', orderId: byId(orderId), returnAll: true });
 		expect(json(listed)).toHaveLength(1);
 		expect(json(listed)[0]._id).toBe(json(created)[0]._id);
+		// Items come back as HighLevel documents them, not as they were sent: {_id, name, product, price, qty}.
+		for (const answer of [json(created)[0], json(listed)[0]]) {
+			expect(answer.items).toEqual([{ _id: expect.any(String), name: 'Licence pack 2', product: expect.objectContaining({ name: 'Licence pack 2' }), price: expect.objectContaining({ _id: hl.sandbox.priceId(2) }), qty: 3 }]);
+		}
 	});
 
 	test('Create from JSON built by an expression: any number of items and trackings', async () => {
@@ -102,7 +106,7 @@ describe('transactions and subscriptions', () => {
 		const many = await hl.run({ resource: 'subscription', operation: 'getAll', returnAll: true, filters: { search: 'sub_3' } });
 		expect(json(many)).toEqual([expect.objectContaining({ subscriptionId: 'sub_3', status: 'canceled' })]);
 		const one = await hl.run({ resource: 'subscription', operation: 'get', subscriptionId: byId(json(many)[0]._id as string), simplify: false });
-		expect(json(one)[0]).toMatchObject({ subscriptionId: 'sub_3', schedule: { interval: 'month' } });
+		expect(json(one)[0]).toMatchObject({ subscriptionId: 'sub_3', schedule: { executeAt: expect.any(String), rrule: expect.objectContaining({ intervalType: 'monthly', interval: 1 }) } });
 	});
 });
 

@@ -460,13 +460,18 @@ export class HighLevelSandbox {
 		}
 		if (!Array.isArray(input.trackings)) problems.push('trackings must be an array');
 		if (problems.length) return this.error(422, problems);
-		const ordered = order.items as Array<{ qty: number; price: { _id: string } }>;
+		const ordered = order.items as Array<{ _id: string; name: string; product?: unknown; qty: number; price: { _id: string } }>;
 		for (const item of items!) if (!ordered.some((o) => o.price._id === item.priceId)) return this.error(400, `Price ${item.priceId} is not part of this order`);
 		const now = new Date().toISOString();
-		const fulfillment: HlRecord = { _id: this.nextId('f1'), altId: order.altId, altType: 'location', trackings: input.trackings, items: items!.map((item) => ({ ...item, price: ordered.find((o) => o.price._id === item.priceId)!.price })), notifyCustomer: !!input.notifyCustomer, createdAt: now, updatedAt: now };
+		// Items in answers as HighLevel documents them: {_id, name, product, price, qty}, not the priceId that was sent.
+		const answered = items!.map((item) => {
+			const line = ordered.find((o) => o.price._id === item.priceId)!;
+			return { _id: line._id, name: line.name, product: line.product, price: line.price, qty: item.qty };
+		});
+		const fulfillment: HlRecord = { _id: this.nextId('f1'), altId: order.altId, altType: 'location', trackings: input.trackings, items: answered, notifyCustomer: !!input.notifyCustomer, createdAt: now, updatedAt: now };
 		const list = [...(this.fulfillments.get(order._id) ?? []), fulfillment];
 		this.fulfillments.set(order._id, list);
-		const shipped = (priceId: string) => list.flatMap((f) => f.items as Array<{ priceId: string; qty: number }>).filter((i) => i.priceId === priceId).reduce((a, i) => a + i.qty, 0);
+		const shipped = (priceId: string) => list.flatMap((f) => f.items as Array<{ price: { _id: string }; qty: number }>).filter((i) => i.price._id === priceId).reduce((a, i) => a + i.qty, 0);
 		order.fulfillmentStatus = ordered.every((o) => shipped(o.price._id) >= o.qty) ? 'fulfilled' : 'partially_fulfilled';
 		order.updatedAt = now;
 		return ok({ status: true, data: fulfillment }, this.options.createdStatus);

@@ -24,7 +24,7 @@ export function seedOrder(locationId: string, n: number): HlRecord {
 		paymentStatus: n % 4 === 0 ? 'unpaid' : 'paid',
 		fulfillmentStatus: 'unfulfilled',
 		liveMode: n % 7 !== 0,
-		items: [{ _id: hlId('1e', n), name: `Licence pack ${n}`, qty: 1 + (n % 3), price: { _id: priceIdOf(n), amount: amount / (1 + (n % 3)), currency: 'USD' } }],
+		items: [{ _id: hlId('1e', n), name: `Licence pack ${n}`, product: { _id: hlId('9p', n), name: `Licence pack ${n}`, productType: 'DIGITAL' }, qty: 1 + (n % 3), price: { _id: priceIdOf(n), amount: amount / (1 + (n % 3)), currency: 'USD' } }],
 		amountSummary: { subtotal: amount, discount: 0 },
 		source: { type: 'funnel', subType: 'one_step_order_form', id: 'funnel-1', name: 'MSP shop' },
 		createdAt: at,
@@ -68,7 +68,8 @@ export function seedSubscription(locationId: string, n: number): HlRecord {
 		entityId: hlId('0d', n),
 		entitySourceType: 'funnel',
 		subscriptionId: `sub_${n}`,
-		schedule: { interval: 'month', intervalCount: 1 },
+		// As HighLevel documents it: when the next charge runs and the recurrence rule.
+		schedule: { executeAt: new Date(BASE + (n + 30) * 86_400_000).toISOString(), rrule: { intervalType: 'monthly', interval: 1, startDate: at.slice(0, 10), startTime: '00:00:00', dayOfMonth: 1 + (n % 28) } },
 		canceledAt: n % 3 === 0 ? at : null,
 		liveMode: true,
 		createdAt: at,
