@@ -55,6 +55,18 @@ describe('orders', () => {
 	});
 });
 
+describe('lists as the docs leave them open', () => {
+	test('a server that lists oldest first and caps limit at 10: Return All gives every order once, Limit the first ones it sends', async () => {
+		hl.sandbox.options.listOrder = 'oldestFirst';
+		hl.sandbox.options.maxLimit = 10;
+		const all = await hl.run({ resource: 'order', operation: 'getAll', returnAll: true, simplify: false });
+		expect(all.error).toBeUndefined();
+		expect(json(all).map((o) => o._id)).toEqual([...hl.sandbox.orders.keys()].sort());
+		const some = await hl.run({ resource: 'order', operation: 'getAll', limit: 3, simplify: false });
+		expect(json(some).map((o) => o._id)).toEqual([hl.sandbox.orderId(1), hl.sandbox.orderId(2), hl.sandbox.orderId(3)]);
+	});
+});
+
 describe('fulfillments', () => {
 	test('Create with trackings and items, then Get Many of the order', async () => {
 		const orderId = hl.sandbox.orderId(2);

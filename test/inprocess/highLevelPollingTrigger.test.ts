@@ -100,6 +100,23 @@ describe('orders and subscriptions', () => {
 	});
 });
 
+describe('a server that lists oldest first (HighLevel does not document its list order)', () => {
+	test('new orders once each, also more than Records to Compare, and nothing on a quiet poll', async () => {
+		hl.sandbox.options.listOrder = 'oldestFirst';
+		hl.sandbox.options.maxLimit = 10;
+		const t = trigger({ watch: 'order', window: 5 });
+		expect((await t.poll()).items).toBeNull();
+		expect((await t.poll()).items).toBeNull();
+		const added = Array.from({ length: 12 }, (_, i) => hl.sandbox.addOrder({ createdAt: new Date(Date.now() + i * 1000).toISOString() }));
+		expect(events((await t.poll()).items)).toEqual(added.map((o) => `order.created#${o._id}`));
+		expect((await t.poll()).items).toBeNull();
+		Object.assign(added[3], { status: 'refunded' });
+		expect(events((await t.poll()).items)).toEqual([]);
+		Object.assign(added[11], { status: 'refunded' });
+		expect(events((await t.poll()).items)).toEqual([`order.statusChanged#${added[11]._id}`]);
+	});
+});
+
 describe('fulfillments', () => {
 	test('a new fulfillment on any order, then tracking added to it; nothing old on first poll', async () => {
 		const shipped = hl.sandbox.orderId(29);

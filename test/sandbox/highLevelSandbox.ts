@@ -47,6 +47,8 @@ export interface HighLevelSandboxOptions {
 	 * refusal of another token. UNSURE: 401 (default: the token is what is wrong) or 403.
 	 */
 	appOnlyRefusalStatus?: 401 | 403;
+	/** UNSURE: HighLevel does not document the order of its lists; newest first, or oldest first. */
+	listOrder?: 'newestFirst' | 'oldestFirst';
 }
 
 interface Token {
@@ -107,6 +109,7 @@ export class HighLevelSandbox {
 			orderListRows: 'documented',
 			clientCredentialsGrant: 'tokenWithoutLocation',
 			appOnlyRefusalStatus: 401,
+			listOrder: 'newestFirst',
 			...options,
 		};
 		rememberSecret(this.options.clientSecret, this.options.privateToken);
@@ -445,6 +448,7 @@ export class HighLevelSandbox {
 		if (startAt) matching = matching.filter((r) => Date.parse(String(r.createdAt)) >= Date.parse(startAt));
 		if (endAt) matching = matching.filter((r) => Date.parse(String(r.createdAt)) <= Date.parse(endAt.length === 10 ? `${endAt}T23:59:59.999Z` : endAt));
 		matching.sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)) || b._id.localeCompare(a._id));
+		if (this.options.listOrder === 'oldestFirst') matching.reverse();
 		const page = this.page(matching, query);
 		const rows = this.options.orderListRows === 'documented' ? page.map((record) => (this.orders.has(record._id) ? orderListRow(record) : record)) : page;
 		return ok({ data: rows, totalCount: matching.length, traceId: randomBytes(8).toString('hex') });
