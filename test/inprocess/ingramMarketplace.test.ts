@@ -96,7 +96,8 @@ describe('orders', () => {
 		expect(json(await im.run({ resource: 'order', operation: 'get', orderId: byId(String(created.id)) }))[0]).toMatchObject({ products: [{ mpn: 'ACRONIS-CYBER-BACKUP', quantity: 2, parameters: [{ name: 'region', value: 'eu' }] }] });
 	});
 
-	test('change order with a signed quantity; renewal and cancellation carry no products', async () => {
+	test('change order with a signed quantity; renewal and cancellation carry no products (a server that takes that shape)', async () => {
+		im.sandbox.options.renewalOrders = 'subscriptionOnly';
 		const change = await im.run({ resource: 'order', operation: 'create', customerId: byId('CUS-1003'), orderType: 'change', products: { product: [{ mpn: 'ACRONIS-CYBER-BACKUP', quantity: -2, subscriptionId: 'SUB-2003', productFamily: 'other' }] } });
 		expect(change.error).toBeUndefined();
 		const renewal = await im.run({ resource: 'order', operation: 'create', customerId: byId('CUS-1003'), orderType: 'renewal', orderSubscriptionId: 'SUB-2003' });
@@ -106,6 +107,14 @@ describe('orders', () => {
 			{ customerId: 'CUS-1003', type: 'change', products: [{ mpn: 'ACRONIS-CYBER-BACKUP', quantity: -2, subscriptionId: 'SUB-2003' }] },
 			{ customerId: 'CUS-1003', type: 'renewal', subscriptionId: 'SUB-2003' },
 		]);
+	});
+
+	test('a renewal refused as the spec would (products required): the error says the spec shows no shape for it and what to do instead', async () => {
+		const renewal = await im.run({ resource: 'order', operation: 'create', customerId: byId('CUS-1003'), orderType: 'renewal', orderSubscriptionId: 'SUB-2003' });
+		expect(renewal.error?.message).toMatch(/^Ingram Micro rejected the request: products must not be empty \(correlation ID /);
+		expect((renewal.error as { description?: string }).description).toMatch(/specification shows no shape for renewal orders.*portal/);
+		const sales = await im.run({ resource: 'order', operation: 'create', customerId: byId('CUS-1003'), orderType: 'sales', products: { product: [{ mpn: 'ACRONIS-CYBER-BACKUP', quantity: 1, productFamily: 'other' }] } });
+		expect((sales.error as { description?: string } | undefined)?.description ?? '').not.toMatch(/no shape/);
 	});
 
 	test('a 504 on a slow order: "may still be processing", sent once, and the order exists', async () => {

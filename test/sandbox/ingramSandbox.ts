@@ -25,6 +25,12 @@ export interface IngramSandboxOptions {
 	pagination?: 'documented' | 'everyList';
 	/** Hostile: `offset` ignored, every page is the first. */
 	ignoreOffset?: boolean;
+	/**
+	 * UNSURE: the spec shows no shape for renewal and cancellation orders and requires `products` on every order.
+	 * 'asSpec' (default) refuses an order without products; 'subscriptionOnly' takes `{customerId, type,
+	 * subscriptionId}` with no products, as the older product notes describe.
+	 */
+	renewalOrders?: 'asSpec' | 'subscriptionOnly';
 }
 
 type Rec = Record<string, unknown> & { id: string };
@@ -62,7 +68,7 @@ export class IngramSandbox {
 	private server = http.createServer((req, res) => void this.handle(req, res));
 
 	constructor(options: IngramSandboxOptions = {}) {
-		this.options = { username: 'im-api-user', password: 'im-api-password', subscriptionKey: 'im-subscription-key', marketplace: 'us', tokenTtlSeconds: 1500, basePath: '/marketplace/eu', pagination: 'documented', ignoreOffset: false, ...options };
+		this.options = { username: 'im-api-user', password: 'im-api-password', subscriptionKey: 'im-subscription-key', marketplace: 'us', tokenTtlSeconds: 1500, basePath: '/marketplace/eu', pagination: 'documented', ignoreOffset: false, renewalOrders: 'asSpec', ...options };
 		rememberSecret(this.options.password, this.options.subscriptionKey);
 		if (options.rateLimit) this.limiter = new RateLimiter(options.rateLimit.limit, options.rateLimit.windowMs);
 		for (let n = 1; n <= 12; n++) {
@@ -226,7 +232,8 @@ export class IngramSandbox {
 		if (!this.customers.has(String(input.customerId))) return { status: 400, message: `Customer ${input.customerId} not found` };
 		const type = String(input.type ?? 'sales');
 		const products = (input.products ?? []) as Array<Record<string, unknown>>;
-		if ((type === 'renewal' || type === 'cancellation') && (products.length || !input.subscriptionId)) return { status: 400, message: `A ${type} order needs subscriptionId and no products` };
+		if ((type === 'renewal' || type === 'cancellation') && this.options.renewalOrders === 'asSpec' && !products.length) return { status: 400, message: 'products must not be empty' };
+		if ((type === 'renewal' || type === 'cancellation') && this.options.renewalOrders === 'subscriptionOnly' && (products.length || !input.subscriptionId)) return { status: 400, message: `A ${type} order needs subscriptionId and no products` };
 		if (type === 'sales' || type === 'change') {
 			if (!products.length) return { status: 400, message: 'products must not be empty' };
 			for (const p of products) {

@@ -29,6 +29,12 @@ export async function ingramConnection(context: CredentialContext, options: { it
 	};
 }
 
+/** "renewal" or "cancellation" for the placement of such an order, whose shape the spec does not show. */
+function renewalOrCancellation(call: ApiCall): string | undefined {
+	const type = (call.body as IDataObject | undefined)?.type;
+	return call.method === 'POST' && /^\/orders$/.test(call.path) && (type === 'renewal' || type === 'cancellation') ? type : undefined;
+}
+
 function describeIngramFailure(failure: HttpFailure, call: ApiCall, attempts: number): FailureText {
 	const parsed = parseMaybeJson(failure.body) as IDataObject | undefined;
 	const server = parsed && typeof parsed.message === 'string' ? parsed.message : failure.bodyText && !looksLikeHtml(failure.bodyText) ? failure.bodyText.slice(0, 300) : undefined;
@@ -47,6 +53,9 @@ function describeIngramFailure(failure: HttpFailure, call: ApiCall, attempts: nu
 			case 400:
 				message = `Ingram Micro rejected the request: ${server ?? 'bad request'}`;
 				description = `Correct what Ingram Micro names and run again (${where}).`;
+				if (renewalOrCancellation(call)) {
+					description += ` Ingram's API specification shows no shape for ${renewalOrCancellation(call)} orders; this node sends the customer, the type and the subscription ID without products. If Ingram Micro keeps refusing it, renew or cancel the subscription in the Ingram Micro Cloud Marketplace portal, or lower its quantity with a change order.`;
+				}
 				break;
 			case 401:
 				message = `Ingram Micro did not accept the token${server ? ` (${server})` : ''}, even after a new one`;
