@@ -1,8 +1,8 @@
 /** One poll of the HighLevel polling trigger: read the newest records, compare with the cursor, emit what changed. */
 import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
-import { highLevelConnection, highLevelPages, highLevelRequest, readHighLevelList, type HighLevelConnection } from '../HighLevelPayments/transport/highLevelApi';
+import { highLevelConnection, highLevelPages, highLevelRequest, readHighLevelList, readHighLevelRecord, type HighLevelConnection } from '../HighLevelPayments/transport/highLevelApi';
 import { DEFAULT_TIMEOUT_SECONDS } from '../shared/actions/requestOptions';
-import { compareWindow, creationTime, readWindowCursor, timeOf, type Emission, type WatchedEvent } from '../shared/windowCursor';
+import { compareWindow, creationTime, readWindowCursor, timeOf, type Emission, type Fingerprint, type WatchedEvent, type WatchedField, type WindowCursor } from '../shared/windowCursor';
 import { findPolled, fulfillmentSummary, type PolledResource } from './polledResources';
 
 type Poll = INodeExecutionData[][] | null;
@@ -32,6 +32,50 @@ async function newestRecords(this: IPollFunctions, connection: HighLevelConnecti
 	let windowCount = Math.min(window, records.length);
 	while (windowCount < records.length && created(records[windowCount]) === created(records[windowCount - 1])) windowCount++;
 	return { records, windowCount };
+}
+
+/** At most this many orders are read per poll to learn their payment status; the rest wait for the next polls. */
+export const ORDER_READS_PER_POLL = 20;
+
+/**
+ * HighLevel's documented order list rows carry no payment status. Each order of the window that is new, or
+ * whose update time or status moved since the last poll, is read (at most ORDER_READS_PER_POLL, newest
+ * first) and its payment status put on the row. An order left for a later poll counts as unchanged now: its
+ * cursor keeps what it had, so the next poll sees the move again. A payment status that was not known before
+ * (orders present when the trigger started) is recorded, not reported as a change. Rows that carry a payment
+ * status themselves are compared as they are.
+ */
+async function readPaymentStatuses(this: IPollFunctions, connection: HighLevelConnection, polled: PolledResource, previous: WindowCursor, windowRows: IDataObject[]) {
+	const index = (name: string) => polled.fields.findIndex((f) => f.name === name);
+	const [status, payment, updated] = [index('status'), index('paymentStatus'), index('updatedAt')];
+	const known: WindowCursor = { ...previous, seen: { ...previous.seen } };
+	const later = new Set<string>();
+	let reads = 0;
+	for (const row of windowRows) {
+		if (row.paymentStatus !== undefined) continue;
+		const id = String(row._id);
+		const before = previous.seen[id];
+		if (before && before[updated] === polled.fields[updated].read(row) && before[status] === polled.fields[status].read(row)) continue;
+		if (reads >= ORDER_READS_PER_POLL) {
+			later.add(id);
+			continue;
+		}
+		reads++;
+		const order = readHighLevelRecord(await highLevelRequest(this, connection, { method: 'GET', path: `/payments/orders/${encodeURIComponent(id)}`, idempotent: true, subject: `Order ${id}` }));
+		row.paymentStatus = order.paymentStatus ?? null;
+		if (before && !before[payment]) known.seen[id] = before.map((value, i) => (i === payment ? polled.fields[payment].read(row) : value));
+	}
+	const kept = (row: IDataObject, i: number, otherwise: Fingerprint) => {
+		const before = previous.seen[String(row._id)];
+		return before ? (before[i] ?? '') : otherwise;
+	};
+	const fields = polled.fields.map((field, i): WatchedField => {
+		if (i === payment) return { ...field, read: (row) => (row.paymentStatus === undefined || later.has(String(row._id)) ? kept(row, i, '') : field.read(row)) };
+		if (i === status) return { ...field, read: (row) => (later.has(String(row._id)) ? kept(row, i, field.read(row)) : field.read(row)) };
+		if (i === updated) return { ...field, read: (row) => (later.has(String(row._id)) ? kept(row, i, '') : field.read(row)) };
+		return field;
+	});
+	return { fields, known };
 }
 
 function simplified(polled: PolledResource, record: IDataObject, simplify: boolean) {
@@ -126,7 +170,9 @@ export async function pollHighLevel(this: IPollFunctions): Promise<Poll> {
 	if (polled.value === 'fulfillment') return await pollFulfillments.call(this, connection, polled, staticData, window, selected, manual, simplify);
 	const previous = readWindowCursor(staticData.cursor, polled.value);
 	const { records, windowCount } = await newestRecords.call(this, connection, polled, window, previous?.mark);
-	const { emissions, next } = compareWindow(polled.value, { fields: polled.fields, events: polled.events, newness }, previous, records, windowCount, selected);
+	let [fields, known] = [polled.fields, previous];
+	if (polled.value === 'order' && previous && selected.has('order.statusChanged')) ({ fields, known } = await readPaymentStatuses.call(this, connection, polled, previous, records.slice(0, windowCount)));
+	const { emissions, next } = compareWindow(polled.value, { fields, events: polled.events, newness }, known, records, windowCount, selected);
 	const output = (e: Emission, example = false): INodeExecutionData => {
 		const json: IDataObject = { event: e.event };
 		if (e.changedFields) json.changedFields = e.changedFields;

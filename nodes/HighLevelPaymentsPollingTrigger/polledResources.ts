@@ -24,13 +24,16 @@ export const polledResources: readonly PolledResource[] = [
 		name: 'Orders',
 		list: findPaymentsResource('order'),
 		outputKey: 'order',
+		// HighLevel's documented list rows carry no payment status: an order whose update time moved is read
+		// (within a budget per poll) to learn it; see pollHighLevel.
 		fields: [
 			{ name: 'status', read: text('status') },
 			{ name: 'paymentStatus', read: text('paymentStatus') },
+			{ name: 'updatedAt', read: text('updatedAt'), opaque: true },
 		],
 		events: [
 			{ value: 'order.created', name: 'Order Created', description: 'A new order', kind: 'created' },
-			{ value: 'order.statusChanged', name: 'Order Status Changed', description: 'The status of an order changed (and its payment status, where the list rows carry it: HighLevel documents rows without it)', kind: 'changed', fields: ['status', 'paymentStatus'] },
+			{ value: 'order.statusChanged', name: 'Order Status Changed', description: 'The status or the payment status of an order changed (the payment status is read from the order when its update time moves)', kind: 'changed', fields: ['status', 'paymentStatus'] },
 		],
 	},
 	{

@@ -69,10 +69,54 @@ describe('orders and subscriptions', () => {
 		await t.poll();
 		const order = hl.sandbox.addOrder({ status: 'pending', paymentStatus: 'unpaid' });
 		expect(events((await t.poll()).items)).toEqual([`order.created#${order._id}`]);
-		Object.assign(order, { status: 'completed', paymentStatus: 'paid' });
-		// HighLevel's documented list rows carry the status but no payment status.
+		hl.sandbox.updateOrder(order._id, { status: 'completed', paymentStatus: 'paid' });
+		// HighLevel's documented list rows carry no payment status: the trigger read the new order, and reads it again now.
 		const changed = await t.poll();
-		expect(changed.items).toEqual([expect.objectContaining({ event: 'order.statusChanged', changes: { status: { old: 'pending', new: 'completed' } }, order: expect.objectContaining({ _id: order._id, contactName: expect.any(String) }) })]);
+		expect(changed.items).toEqual([
+			expect.objectContaining({ event: 'order.statusChanged', changes: { status: { old: 'pending', new: 'completed' }, paymentStatus: { old: 'unpaid', new: 'paid' } }, order: expect.objectContaining({ _id: order._id, contactName: expect.any(String) }) }),
+		]);
+	});
+
+	test('a payment status change alone is an event: the order is read when its update time moves, not on quiet polls', async () => {
+		const t = trigger({ watch: 'order', orderEvents: ['order.statusChanged'] });
+		await t.poll();
+		const order = hl.sandbox.addOrder({ status: 'pending', paymentStatus: 'unpaid' });
+		expect((await t.poll()).items).toBeNull();
+		hl.sandbox.clearLog();
+		expect((await t.poll()).items).toBeNull();
+		expect(hl.sandbox.paymentsRequests().map((r) => r.path)).toEqual(['/payments/orders']);
+		hl.sandbox.updateOrder(order._id, { paymentStatus: 'paid' });
+		const paid = await t.poll();
+		expect(paid.items).toEqual([expect.objectContaining({ event: 'order.statusChanged', changedFields: ['paymentStatus'], changes: { paymentStatus: { old: 'unpaid', new: 'paid' } }, order: expect.objectContaining({ _id: order._id, paymentStatus: 'paid' }) })]);
+		expect((await t.poll()).items).toBeNull();
+	});
+
+	test('at most 20 orders are read per poll: 25 payment changes come over two polls, each once', async () => {
+		const t = trigger({ watch: 'order', orderEvents: ['order.statusChanged'] });
+		await t.poll();
+		const orders = Array.from({ length: 25 }, (_, i) => hl.sandbox.addOrder({ paymentStatus: 'unpaid', createdAt: new Date(Date.now() + i * 1000).toISOString() }));
+		await t.poll();
+		await t.poll();
+		for (const order of orders) hl.sandbox.updateOrder(order._id, { paymentStatus: 'paid' });
+		hl.sandbox.clearLog();
+		const first = await t.poll();
+		expect(hl.sandbox.paymentsRequests().filter((r) => r.path !== '/payments/orders')).toHaveLength(20);
+		const second = await t.poll();
+		const changed = [...(first.items ?? []), ...(second.items ?? [])].map((i) => (i.order as IDataObject)._id);
+		expect(first.items).toHaveLength(20);
+		expect(new Set(changed)).toEqual(new Set(orders.map((o) => o._id)));
+		expect(changed).toHaveLength(25);
+		expect((await t.poll()).items).toBeNull();
+	});
+
+	test('an order present before the trigger started: its payment status is learned when it moves, then its changes are events', async () => {
+		const t = trigger({ watch: 'order', orderEvents: ['order.statusChanged'] });
+		await t.poll();
+		const existing = hl.sandbox.orderId(30);
+		hl.sandbox.updateOrder(existing, { paymentStatus: 'partially_paid' });
+		expect((await t.poll()).items).toBeNull();
+		hl.sandbox.updateOrder(existing, { paymentStatus: 'paid' });
+		expect((await t.poll()).items).toEqual([expect.objectContaining({ changes: { paymentStatus: { old: 'partially_paid', new: 'paid' } } })]);
 	});
 
 	test('where the list rows carry the payment status (the fuller variant), its changes are events too', async () => {
@@ -81,8 +125,11 @@ describe('orders and subscriptions', () => {
 		await t.poll();
 		const order = hl.sandbox.addOrder({ status: 'pending', paymentStatus: 'unpaid' });
 		await t.poll();
-		Object.assign(order, { status: 'completed', paymentStatus: 'paid' });
+		hl.sandbox.clearLog();
+		hl.sandbox.updateOrder(order._id, { status: 'completed', paymentStatus: 'paid' });
 		expect((await t.poll()).items).toEqual([expect.objectContaining({ event: 'order.statusChanged', changes: { status: { old: 'pending', new: 'completed' }, paymentStatus: { old: 'unpaid', new: 'paid' } } })]);
+		// The rows carry it: no order is read.
+		expect(hl.sandbox.paymentsRequests().map((r) => r.path)).toEqual(['/payments/orders']);
 	});
 
 	test('subscription status changed, with OAuth', async () => {

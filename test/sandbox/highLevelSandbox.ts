@@ -216,6 +216,11 @@ export class HighLevelSandbox {
 		return order;
 	}
 
+	/** An order changes as a checkout or a payment changes it: its fields, and its update time. */
+	updateOrder(orderId: string, fields: Record<string, unknown>) {
+		Object.assign(this.orders.get(orderId)!, fields, { updatedAt: new Date(Date.now() + 1).toISOString() });
+	}
+
 	/** A payment of an order, created now. */
 	addTransaction(order: HlRecord, fields: Record<string, unknown> = {}) {
 		const transaction = { ...seedTransaction(order, this.transactions.size + 1), _id: this.nextId('7a'), createdAt: new Date().toISOString(), ...fields } as HlRecord;
