@@ -22,7 +22,7 @@ describe('HaloPSA credential in-process', () => {
 		expect(halo.sandbox.apiRequests()).toHaveLength(150);
 		const tokenCall = halo.sandbox.requests.find((r) => r.path === '/auth/token')!;
 		expect(tokenCall.query).toEqual({ tenant: 'acme' });
-		expect(tokenCall.body).toEqual({ grant_type: 'client_credentials', client_id: 'sandbox-client', client_secret: 'sandbox-secret', scope: 'all' });
+		expect(tokenCall.body).toEqual({ grant_type: 'client_credentials', client_id: 'sandbox-client', client_secret: 'sandbox-secret', scope: 'all', tenant: 'acme' });
 		// The token is kept in the credential, as n8n stores it, not in the node.
 		expect(halo.store.get('halo-1')!.data.accessToken).toMatch(/^[0-9a-f]{48}$/);
 	});
@@ -41,6 +41,18 @@ describe('HaloPSA credential in-process', () => {
 			'POST /auth/token 200',
 			'GET /api/EcommerceOrder/2 200',
 		]);
+	});
+
+	it.each(['query', 'form'] as const)('a Halo that reads the tenant from the %s finds it, and refuses a wrong one', async (tenantFrom) => {
+		halo = await haloFixture({ tenantFrom });
+		const { items, error } = await halo.run(listOrders, { input: [{ id: 1 }] });
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		await halo.stop();
+		halo = await haloFixture({ tenantFrom }, { tenant: 'not-acme' });
+		const refused = await halo.run(listOrders, { input: [{ id: 1 }] });
+		expect(refused.error?.message).toMatch(/Unknown tenant not-acme/);
+		expect(halo.sandbox.apiRequests()).toHaveLength(0);
 	});
 
 	it('own instance / on-premise posts to {instance}/auth/token without a tenant, even with /api pasted in the URL', async () => {

@@ -14,6 +14,11 @@ export interface HaloSandboxOptions {
 	clientId?: string;
 	clientSecret?: string;
 	tenant?: string;
+	/**
+	 * UNSURE: where a hosted token request's tenant is read. Halo's docs show the query string (default); some
+	 * clients send a form field instead.
+	 */
+	tenantFrom?: 'query' | 'form';
 	/** Token lifetime in seconds (Halo: 3600). */
 	tokenTtlSeconds?: number;
 	/** UNSURE variants: list answers as `{record_count, plural: [...]}` or a bare array. */
@@ -73,6 +78,7 @@ export class HaloSandbox {
 			clientId: 'sandbox-client',
 			clientSecret: 'sandbox-secret',
 			tenant: 'acme',
+			tenantFrom: 'query',
 			tokenTtlSeconds: 3600,
 			listShape: 'wrapper',
 			postShape: 'object',
@@ -210,7 +216,7 @@ export class HaloSandbox {
 	private token(entry: { query: Record<string, string>; body: unknown }, res: http.ServerResponse, status: (c: number) => void) {
 		this.tokenRequests++;
 		const form = (entry.body ?? {}) as Record<string, string>;
-		const tenant = entry.query.tenant ?? form.tenant;
+		const tenant = this.options.tenantFrom === 'form' ? form.tenant : entry.query.tenant;
 		if (form.grant_type !== 'client_credentials') {
 			status(400);
 			return sendJson(res, 400, { error: 'unsupported_grant_type' });

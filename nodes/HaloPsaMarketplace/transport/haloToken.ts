@@ -26,6 +26,10 @@ async function requestToken(this: IHttpRequestHelper, url: string, credentials: 
 		client_secret: credentials.clientSecret ?? '',
 		scope: (credentials.scope ?? '').trim() || 'all',
 	});
+	// Halo's docs put the tenant in the token URL's query; some Halo clients send it as a form field, and no
+	// source says which every instance reads: a hosted credential sends it in both.
+	const tenant = String(credentials.tenant ?? '').trim();
+	if (credentials.hostingType !== 'onPremise' && tenant) form.set('tenant', tenant);
 	const options: IHttpRequestOptions = {
 		method: 'POST',
 		url,
