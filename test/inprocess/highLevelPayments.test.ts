@@ -92,6 +92,15 @@ describe('fulfillments', () => {
 		}
 	});
 
+	test('a server that answers a create with 201 (the docs say 200; UNSURE): the fulfillment is output as created', async () => {
+		hl.sandbox.options.createdStatus = 201;
+		const orderId = hl.sandbox.orderId(4);
+		const created = await hl.run({ resource: 'fulfillment', operation: 'create', orderId: byId(orderId), items: { item: [{ priceId: hl.sandbox.priceId(4), qty: 1 }] }, trackings: { tracking: [{ trackingNumber: '201-1' }] } });
+		expect(created.error).toBeUndefined();
+		expect(hl.sandbox.paymentsRequests().map((r) => r.status)).toEqual([201]);
+		expect(json(created)).toEqual([expect.objectContaining({ _id: hl.sandbox.fulfillments.get(orderId)![0]._id })]);
+	});
+
 	test('Create from JSON built by an expression: any number of items and trackings', async () => {
 		const orderId = hl.sandbox.orderId(5);
 		const created = await hl.run(
