@@ -32,7 +32,7 @@ export async function startSandboxes(ports: { halo?: number; highLevel?: number;
 		`  Resource Server URL: ${haloUrl}\n  Authorisation Server URL: ${haloUrl}/auth\n  Tenant: ${halo.options.tenant}\n` +
 		`  Client ID: ${halo.options.clientId}\n  Client Secret: ${halo.options.clientSecret}\n` +
 		`HighLevel sandbox on ${highLevelUrl}\n` +
-		`  API Base URL: ${highLevelUrl}\n  Authorization Page: Custom, ${highLevelUrl}/oauth/chooselocation\n` +
+		`  API Base URL: ${highLevelUrl}\n  Authorization Page: Custom, ${highLevelUrl}/v2/oauth/chooselocation\n` +
 		`  Client ID: ${highLevel.options.clientId}\n  Client Secret: ${highLevel.options.clientSecret}\n` +
 		`  Private Integration Token: ${highLevel.options.privateToken}\n  Location ID: ${highLevel.options.locationId}\n` +
 		`Ingram Micro sandbox on ${ingramBase}\n` +
