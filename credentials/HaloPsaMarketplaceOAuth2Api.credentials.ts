@@ -7,6 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { fetchHaloToken, type HaloCredentialData } from '../nodes/HaloPsaMarketplace/transport/haloToken';
+import { API_BASE_URL_EXPRESSION } from '../nodes/HaloPsaMarketplace/transport/haloUrls';
 
 /**
  * OAuth 2.0 client credentials for HaloPSA. The access token is an expirable hidden property: n8n
@@ -130,7 +131,7 @@ export class HaloPsaMarketplaceOAuth2Api implements ICredentialType {
 	// Agent/me needs a valid token and no particular permission: it proves the token and one API call.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.resourceServerUrl.trim().replace(/\\/+$/, "").replace(/\\/api$/i, "")}}/api',
+			baseURL: API_BASE_URL_EXPRESSION,
 			url: '/Agent/me',
 		},
 	};

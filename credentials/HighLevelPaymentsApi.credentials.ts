@@ -1,5 +1,5 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
-import { HIGHLEVEL_API_URL, HIGHLEVEL_API_VERSION } from '../nodes/HighLevelPayments/transport/highLevelUrls';
+import { apiUrlExpression, HIGHLEVEL_API_URL, HIGHLEVEL_API_VERSION } from '../nodes/HighLevelPayments/transport/highLevelUrls';
 
 /** A sub-account's Private Integration Token (`pit-…`): a fixed bearer token with no refresh and no webhooks. */
 export class HighLevelPaymentsApi implements ICredentialType {
@@ -46,7 +46,7 @@ export class HighLevelPaymentsApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: `={{($credentials.apiBaseUrl || "${HIGHLEVEL_API_URL}").trim().replace(/\\/+$/, "")}}`,
+			baseURL: `={{${apiUrlExpression('$credentials.apiBaseUrl')}}}`,
 			url: '/payments/orders',
 			qs: { altId: '={{$credentials.locationId}}', altType: 'location', limit: 1 },
 		},

@@ -1,5 +1,6 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import {
+	apiUrlExpression,
 	HIGHLEVEL_API_URL,
 	HIGHLEVEL_API_VERSION,
 	HIGHLEVEL_AUTHORIZE_URL,
@@ -86,7 +87,7 @@ export class HighLevelPaymentsOAuth2Api implements ICredentialType {
 			displayName: 'Access Token URL',
 			name: 'accessTokenUrl',
 			type: 'hidden',
-			default: `={{($self.apiBaseUrl || "${HIGHLEVEL_API_URL}").trim().replace(/\\/+$/, "")}}/oauth/token`,
+			default: `={{${apiUrlExpression('$self.apiBaseUrl')}}}/oauth/token`,
 		},
 		{
 			displayName: 'Scope',
@@ -112,7 +113,7 @@ export class HighLevelPaymentsOAuth2Api implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: `={{($credentials.apiBaseUrl || "${HIGHLEVEL_API_URL}").trim().replace(/\\/+$/, "")}}`,
+			baseURL: `={{${apiUrlExpression('$credentials.apiBaseUrl')}}}`,
 			url: '/payments/orders',
 			headers: { Version: HIGHLEVEL_API_VERSION },
 			qs: { altId: '={{$credentials.locationId || $credentials.oauthTokenData?.locationId}}', altType: 'location', limit: 1 },

@@ -1,6 +1,6 @@
 import type { IAuthenticateGeneric, ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestHelper, INodeProperties } from 'n8n-workflow';
 import { fetchIngramToken, type IngramCredentialData } from '../nodes/IngramMicroMarketplace/transport/ingramToken';
-import { INGRAM_DEFAULT_BASE } from '../nodes/IngramMicroMarketplace/transport/ingramUrls';
+import { INGRAM_DEFAULT_BASE, MARKETPLACE_BASE_EXPRESSION } from '../nodes/IngramMicroMarketplace/transport/ingramUrls';
 
 /**
  * Ingram Micro Cloud Marketplace API: a token from `POST {base}/token` (Basic user/password, the
@@ -62,7 +62,7 @@ export class IngramMicroMarketplaceApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: `={{($credentials.baseUrl || "${INGRAM_DEFAULT_BASE}").trim().replace(/\\/+$/, "")}}`,
+			baseURL: MARKETPLACE_BASE_EXPRESSION,
 			url: '/customers',
 			qs: { limit: 1 },
 		},

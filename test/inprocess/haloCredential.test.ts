@@ -97,6 +97,15 @@ describe('HaloPSA credential test (as n8n runs it)', () => {
 		expect(halo.sandbox.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['POST /auth/token 200', 'GET /api/Agent/me 200']);
 	});
 
+	it('a Resource Server URL typed with /API, a trailing slash and spaces: n8n resolves the test to the same /api/Agent/me', async () => {
+		halo = await haloFixture();
+		halo.store.get('halo-1')!.data.resourceServerUrl = `  ${halo.url}/API/  `;
+		registerNode('n8n-nodes-base.noOp', credentialTestNode(new HaloPsaMarketplaceOAuth2Api()));
+		const { error } = await runNode({ type: 'n8n-nodes-base.noOp', parameters: { temp: '' }, credentials: { [HALO_CRED]: halo.credential }, store: halo.store });
+		expect(error).toBeUndefined();
+		expect(halo.sandbox.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['POST /auth/token 200', 'GET /api/Agent/me 200']);
+	});
+
 	it('fails with the invalid_client message when the secret is wrong', async () => {
 		halo = await haloFixture({}, { clientSecret: 'nope' });
 		registerNode('n8n-nodes-base.noOp', credentialTestNode(new HaloPsaMarketplaceOAuth2Api()));

@@ -25,6 +25,15 @@ test('private integration token: one orders call with Version, altId and altType
 	expect(call.headers.version).toBe('2021-07-28');
 });
 
+test('an API Base URL typed with a trailing slash and spaces: the test and the token URL resolve as the node\'s calls do', async () => {
+	hl.store.get('hl-pit')!.data.apiBaseUrl = `  ${hl.url}/  `;
+	expect((await testCredential('highLevelPaymentsApi', hl.credentials.privateToken)).error).toBeUndefined();
+	hl.store.get('hl-cc')!.data.apiBaseUrl = `${hl.url}//`;
+	expect((await testCredential('highLevelPaymentsOAuth2Api', hl.credentials.clientCredentials)).error).toBeUndefined();
+	expect(hl.sandbox.paymentsRequests().map((r) => `${r.path} ${r.status}`)).toEqual(['/payments/orders 200', '/payments/orders 200']);
+	expect(hl.sandbox.tokenRequests).toHaveLength(1);
+});
+
 test('private integration token that was rotated: the test fails with HighLevel\'s answer', async () => {
 	hl.store.get('hl-pit')!.data.apiKey = 'pit-rotated';
 	const { error } = await testCredential('highLevelPaymentsApi', hl.credentials.privateToken);

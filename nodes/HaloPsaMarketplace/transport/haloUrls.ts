@@ -1,15 +1,19 @@
 /** URL rules shared by the credential, the node and the trigger. */
+import { baseUrlExpression, baseUrlOf } from '../../shared/baseUrl';
 
-const trimSlashes = (url: string) => url.trim().replace(/\/+$/, '');
+const API_SUFFIX = /\/api$/i;
 
 /** The instance URL without a trailing `/api`, so users may paste either form. */
 export function instanceUrl(resourceServerUrl: string): string {
-	return trimSlashes(resourceServerUrl).replace(/\/api$/i, '');
+	return baseUrlOf(resourceServerUrl).replace(API_SUFFIX, '');
 }
 
 export function apiBaseUrl(resourceServerUrl: string): string {
 	return `${instanceUrl(resourceServerUrl)}/api`;
 }
+
+/** `apiBaseUrl` of the credential's Resource Server URL, for the credential's test request. */
+export const API_BASE_URL_EXPRESSION = `={{${baseUrlExpression('$credentials.resourceServerUrl', '', [API_SUFFIX])}}}/api`;
 
 export type HostingType = 'hosted' | 'onPremise';
 
@@ -26,7 +30,7 @@ export function tokenUrl(credentials: {
 	if (credentials.hostingType === 'onPremise') {
 		return `${instanceUrl(credentials.resourceServerUrl)}/auth/token`;
 	}
-	const authServer = trimSlashes(credentials.authServerUrl || `${instanceUrl(credentials.resourceServerUrl)}/auth`);
+	const authServer = baseUrlOf(credentials.authServerUrl) || `${instanceUrl(credentials.resourceServerUrl)}/auth`;
 	const tenant = (credentials.tenant ?? '').trim();
 	return tenant ? `${authServer}/token?tenant=${encodeURIComponent(tenant)}` : `${authServer}/token`;
 }

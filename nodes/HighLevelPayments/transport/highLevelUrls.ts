@@ -1,4 +1,5 @@
 /** HighLevel addresses shared by the credentials, the node and the trigger. */
+import { baseUrlExpression, baseUrlOf } from '../../shared/baseUrl';
 
 export const HIGHLEVEL_API_URL = 'https://services.leadconnectorhq.com';
 /**
@@ -26,6 +27,8 @@ export const HIGHLEVEL_APP_CREDENTIAL = 'highLevelPaymentsOAuth2Api';
 export const HIGHLEVEL_API_CREDENTIAL = 'highLevelPaymentsApi';
 
 export function apiUrl(base: unknown): string {
-	const text = typeof base === 'string' && base.trim() ? base.trim() : HIGHLEVEL_API_URL;
-	return text.replace(/\/+$/, '');
+	return baseUrlOf(base, HIGHLEVEL_API_URL);
 }
+
+/** `apiUrl` of a credential's API Base URL (`$credentials.apiBaseUrl`, or `$self.apiBaseUrl` inside the credential). */
+export const apiUrlExpression = (field: string) => baseUrlExpression(field, HIGHLEVEL_API_URL);

@@ -1,8 +1,12 @@
 /** Ingram Micro Cloud Marketplace addresses: the region is part of the base URL. */
+import { baseUrlExpression, baseUrlOf } from '../../shared/baseUrl';
+
 export const INGRAM_DEFAULT_BASE = 'https://api.cloud.im/marketplace/eu';
 export const INGRAM_CREDENTIAL = 'ingramMicroMarketplaceApi';
 
 export function marketplaceBase(baseUrl: unknown): string {
-	const text = typeof baseUrl === 'string' && baseUrl.trim() ? baseUrl.trim() : INGRAM_DEFAULT_BASE;
-	return text.replace(/\/+$/, '');
+	return baseUrlOf(baseUrl, INGRAM_DEFAULT_BASE);
 }
+
+/** `marketplaceBase` of the credential's Base URL, for the credential's test request. */
+export const MARKETPLACE_BASE_EXPRESSION = `={{${baseUrlExpression('$credentials.baseUrl', INGRAM_DEFAULT_BASE)}}}`;
