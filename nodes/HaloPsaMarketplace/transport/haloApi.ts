@@ -5,7 +5,7 @@
  * can act on.
  */
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
-import { apiPages, apiRequest, type ApiCall, type ApiConnection, type FailureText, type RequestContext, type ServiceWording } from '../../shared/transport/apiClient';
+import { apiPages, apiRequest, describeOtherFailure, type ApiCall, type ApiConnection, type FailureText, type RequestContext, type ServiceWording } from '../../shared/transport/apiClient';
 import { looksLikeHtml, notResentNote, parseMaybeJson, type HttpFailure } from '../../shared/transport/failure';
 import { secretValues } from '../../shared/transport/redact';
 import { credentialWindow } from '../../shared/transport/requestWindow';
@@ -69,6 +69,9 @@ export function haloMessage(failure: HttpFailure): string | undefined {
 	return fieldMessages.length ? fieldMessages.join('; ') : text.slice(0, 500);
 }
 
+/** How failures name the API and where its address is set. */
+const HALO_SERVICE = { name: 'HaloPSA', addressSetting: 'the Resource Server URL in the HaloPSA Marketplace credential (for example https://acme.halopsa.com)' };
+
 function describeHaloFailure(failure: HttpFailure, call: ApiCall, attempts: number): FailureText {
 	const where = `${call.method} /api${call.path}`;
 	const server = haloMessage(failure);
@@ -99,19 +102,7 @@ function describeHaloFailure(failure: HttpFailure, call: ApiCall, attempts: numb
 			description = `${server ?? 'Too many requests'}. Hosted Halo allows about 300 requests per 5 minutes: raise Rate Limit Wait (Seconds) so the node waits for the window to free up, lower Items in Parallel, lower Requests per Window in the credential to what your instance allows, or schedule the workflow less often.`;
 			break;
 		default:
-			if (failure.status && failure.status >= 500) {
-				message = `HaloPSA had an internal error (HTTP ${failure.status}) on ${where}`;
-				description = `${server ?? (looksLikeHtml(failure.bodyText) ? 'The server answered with an HTML error page.' : 'No details were given.')} Try again later; if it persists, check HaloPSA's status.`;
-			} else if (!failure.status && /ECONNABORTED|ETIMEDOUT|timeout/i.test(`${failure.code} ${failure.message}`)) {
-				message = `HaloPSA did not answer ${where} in time`;
-				description = "HaloPSA did not answer within the node's Timeout (Seconds). Try again later, or raise the timeout if this call is slow on your instance.";
-			} else if (!failure.status) {
-				message = `Could not reach HaloPSA for ${where}: ${failure.code ?? failure.message}`;
-				description = 'Check the Resource Server URL and that the HaloPSA instance is reachable from n8n.';
-			} else {
-				message = `HaloPSA answered HTTP ${failure.status} on ${where}${server ? `: ${server}` : ''}`;
-				description = 'See the HaloPSA API documentation for this call.';
-			}
+			({ message, description } = describeOtherFailure(failure, where, server, HALO_SERVICE));
 	}
 	const notResent = notResentNote(failure, call.idempotent, 'HaloPSA', 'Check with Get Many (or in HaloPSA) whether the record exists before running again.');
 	if (notResent) description = `${notResent} ${description}`;
@@ -119,8 +110,8 @@ function describeHaloFailure(failure: HttpFailure, call: ApiCall, attempts: numb
 }
 
 export const haloWording: ServiceWording = {
-	service: 'HaloPSA',
-	addressSetting: 'the Resource Server URL in the HaloPSA Marketplace credential (for example https://acme.halopsa.com)',
+	service: HALO_SERVICE.name,
+	addressSetting: HALO_SERVICE.addressSetting,
 	describe: describeHaloFailure,
 	tokenUrl: (credentials) => tokenUrl(credentials as unknown as Parameters<typeof tokenUrl>[0]),
 };

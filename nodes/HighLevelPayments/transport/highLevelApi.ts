@@ -4,7 +4,7 @@
  * HighLevel's rate-limit headers, and HighLevel's failures in words a user can act on.
  */
 import { NodeOperationError, type ICredentialDataDecryptedObject, type IDataObject, type IHttpRequestMethods } from 'n8n-workflow';
-import { apiPages, apiRequest, type ApiCall, type ApiConnection, type FailureText, type RequestContext, type ServiceWording } from '../../shared/transport/apiClient';
+import { apiPages, apiRequest, describeOtherFailure, type ApiCall, type ApiConnection, type FailureText, type RequestContext, type ServiceWording } from '../../shared/transport/apiClient';
 import { looksLikeHtml, notResentNote, parseMaybeJson, type HttpFailure } from '../../shared/transport/failure';
 import { secretValues } from '../../shared/transport/redact';
 import { apiUrl, HIGHLEVEL_API_CREDENTIAL, HIGHLEVEL_API_VERSION, HIGHLEVEL_APP_CREDENTIAL } from './highLevelUrls';
@@ -79,6 +79,9 @@ export function highLevelMessage(failure: HttpFailure): { message?: string; trac
 	return { message, traceId };
 }
 
+/** How failures name the API and where its address is set. */
+const HIGHLEVEL_SERVICE = { name: 'HighLevel', addressSetting: 'the API Base URL in the HighLevel Payments credential (https://services.leadconnectorhq.com)' };
+
 function describeHighLevelFailure(failure: HttpFailure, call: ApiCall, attempts: number, connection: ApiConnection): FailureText {
 	const { kind, locationId } = connection as HighLevelConnection;
 	const where = `${call.method} ${call.path}`;
@@ -126,19 +129,7 @@ function describeHighLevelFailure(failure: HttpFailure, call: ApiCall, attempts:
 				break;
 			}
 			default:
-				if (failure.status && failure.status >= 500) {
-					message = `HighLevel had an internal error (HTTP ${failure.status}) on ${where}`;
-					description = `${server ?? (looksLikeHtml(failure.bodyText) ? 'The server answered with an HTML error page.' : 'No details were given.')} Try again later.`;
-				} else if (!failure.status && /ECONNABORTED|ETIMEDOUT|timeout/i.test(`${failure.code} ${failure.message}`)) {
-					message = `HighLevel did not answer ${where} in time`;
-					description = "HighLevel did not answer within the node's Timeout (Seconds). Try again later, or raise the timeout.";
-				} else if (!failure.status) {
-					message = `Could not reach HighLevel for ${where}: ${failure.code ?? failure.message}`;
-					description = 'Check the API Base URL in the credential and that n8n can reach it.';
-				} else {
-					message = `HighLevel answered HTTP ${failure.status} on ${where}${server ? `: ${server}` : ''}`;
-					description = 'See the HighLevel API documentation for this call.';
-				}
+				({ message, description } = describeOtherFailure(failure, where, server, HIGHLEVEL_SERVICE));
 		}
 	}
 	if (traceId) {
@@ -167,8 +158,8 @@ function rateLimitWait(headers: Record<string, string>): number | undefined {
 }
 
 export const highLevelWording: ServiceWording = {
-	service: 'HighLevel',
-	addressSetting: 'the API Base URL in the HighLevel Payments credential (https://services.leadconnectorhq.com)',
+	service: HIGHLEVEL_SERVICE.name,
+	addressSetting: HIGHLEVEL_SERVICE.addressSetting,
 	describe: describeHighLevelFailure,
 	rateLimitWait,
 };

@@ -4,7 +4,7 @@
  * with its message and X-Correlation-ID. An order whose answer was lost (504) is never sent again.
  */
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
-import { apiPages, apiRequest, type ApiCall, type ApiConnection, type FailureText, type RequestContext, type ServiceWording } from '../../shared/transport/apiClient';
+import { apiPages, apiRequest, describeOtherFailure, type ApiCall, type ApiConnection, type FailureText, type RequestContext, type ServiceWording } from '../../shared/transport/apiClient';
 import { looksLikeHtml, notResentNote, parseMaybeJson, type HttpFailure } from '../../shared/transport/failure';
 import { basicAuthValue, secretValues } from '../../shared/transport/redact';
 import { dropExpiredToken } from '../../shared/transport/tokens';
@@ -34,6 +34,9 @@ function renewalOrCancellation(call: ApiCall): string | undefined {
 	const type = (call.body as IDataObject | undefined)?.type;
 	return call.method === 'POST' && /^\/orders$/.test(call.path) && (type === 'renewal' || type === 'cancellation') ? type : undefined;
 }
+
+/** How failures name the API and where its address is set. */
+const INGRAM_SERVICE = { name: 'Ingram Micro', addressSetting: 'the Marketplace API URL in the Ingram Micro credential (for example https://api.cloud.im/marketplace/eu)' };
 
 function describeIngramFailure(failure: HttpFailure, call: ApiCall, attempts: number): FailureText {
 	const parsed = parseMaybeJson(failure.body) as IDataObject | undefined;
@@ -74,19 +77,7 @@ function describeIngramFailure(failure: HttpFailure, call: ApiCall, attempts: nu
 				description = 'Raise Rate Limit Wait (Seconds), lower Items in Parallel, or add a Wait node.';
 				break;
 			default:
-				if (failure.status && failure.status >= 500) {
-					message = `Ingram Micro had an internal error (HTTP ${failure.status}) on ${where}`;
-					description = `${server ?? (looksLikeHtml(failure.bodyText) ? 'The server answered with an HTML error page.' : 'No details were given.')} Try again later.`;
-				} else if (!failure.status && /ECONNABORTED|ETIMEDOUT|timeout/i.test(`${failure.code} ${failure.message}`)) {
-					message = `Ingram Micro did not answer ${where} in time`;
-					description = "Ingram Micro did not answer within the node's Timeout (Seconds). Try again later, or raise the timeout.";
-				} else if (!failure.status) {
-					message = `Could not reach Ingram Micro for ${where}: ${failure.code ?? failure.message}`;
-					description = 'Check the Marketplace API URL in the credential.';
-				} else {
-					message = `Ingram Micro answered HTTP ${failure.status} on ${where}${server ? `: ${server}` : ''}`;
-					description = 'See the Ingram Micro Marketplace API documentation.';
-				}
+				({ message, description } = describeOtherFailure(failure, where, server, INGRAM_SERVICE));
 		}
 		const notResent = notResentNote(failure, call.idempotent, 'Ingram Micro', 'Check with Get Many (or in the Ingram Micro marketplace) whether it exists before running again.');
 		if (notResent) description = `${notResent} ${description}`;
@@ -102,8 +93,8 @@ function describeIngramFailure(failure: HttpFailure, call: ApiCall, attempts: nu
 }
 
 export const ingramWording: ServiceWording = {
-	service: 'Ingram Micro',
-	addressSetting: 'the Marketplace API URL in the Ingram Micro credential (for example https://api.cloud.im/marketplace/eu)',
+	service: INGRAM_SERVICE.name,
+	addressSetting: INGRAM_SERVICE.addressSetting,
 	describe: describeIngramFailure,
 	tokenUrl: (credentials) => `${marketplaceBase(credentials.baseUrl)}/token`,
 };

@@ -94,6 +94,26 @@ export interface ServiceWording {
 }
 
 /**
+ * The failures every API words alike, from the API's name and where its address is set: a server error, no
+ * answer in time, no connection, any other status. Each API words the statuses it documents itself.
+ */
+export function describeOtherFailure(failure: HttpFailure, where: string, server: string | undefined, service: { name: string; addressSetting: string }): { message: string; description: string } {
+	if (failure.status && failure.status >= 500) {
+		return {
+			message: `${service.name} had an internal error (HTTP ${failure.status}) on ${where}`,
+			description: `${server ?? (looksLikeHtml(failure.bodyText) ? 'The server answered with an HTML error page.' : 'No details were given.')} Try again later; if it persists, check ${service.name}'s status.`,
+		};
+	}
+	if (!failure.status && /ECONNABORTED|ETIMEDOUT|timeout/i.test(`${failure.code} ${failure.message}`)) {
+		return { message: `${service.name} did not answer ${where} in time`, description: `${service.name} did not answer within the node's Timeout (Seconds). Try again later, or raise the timeout if this call is slow.` };
+	}
+	if (!failure.status) {
+		return { message: `Could not reach ${service.name} for ${where}: ${failure.code ?? failure.message}`, description: `Check ${service.addressSetting} and that n8n can reach it.` };
+	}
+	return { message: `${service.name} answered HTTP ${failure.status} on ${where}${server ? `: ${server}` : ''}`, description: `See the ${service.name} API documentation for this call.` };
+}
+
+/**
  * A 429 is waited out for at least this long, even when the server says "retry after 0": a server that keeps
  * saying so would otherwise be asked again in a tight loop until the budget (which 0-second waits never
  * use up) ends.
