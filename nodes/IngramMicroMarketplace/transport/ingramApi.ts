@@ -5,7 +5,7 @@
  */
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { apiPages, apiRequest, describeOtherFailure, type ApiCall, type ApiConnection, type FailureText, type RequestContext, type ServiceWording } from '../../shared/transport/apiClient';
-import { looksLikeHtml, notResentNote, parseMaybeJson, type HttpFailure } from '../../shared/transport/failure';
+import { looksLikeHtml, networkFailureInWords, notResentNote, parseMaybeJson, type HttpFailure } from '../../shared/transport/failure';
 import { basicAuthValue, secretValues } from '../../shared/transport/redact';
 import { dropExpiredToken } from '../../shared/transport/tokens';
 import { INGRAM_CREDENTIAL, marketplaceBase } from './ingramUrls';
@@ -49,7 +49,7 @@ function describeIngramFailure(failure: HttpFailure, call: ApiCall, attempts: nu
 		message = failure.tokenProblem;
 		description = 'Open the Ingram Micro Cloud Marketplace credential, correct it and use "Test".';
 	} else if (call.placesOrder && (failure.status === 504 || failure.status === 502 || (!failure.status && failure.code))) {
-		message = `Ingram Micro did not answer the order in time (${failure.status ? `HTTP ${failure.status}` : failure.code}); the order may still be processing`;
+		message = `Ingram Micro did not answer the order in time (${failure.status ? `HTTP ${failure.status}` : networkFailureInWords(failure)}); the order may still be processing`;
 		description = 'The order was NOT sent again. Check it with Order > Get Many (filter by the customer and "Created From" now) or Order > Get before placing it again, so it is not ordered twice.';
 	} else {
 		switch (failure.status) {

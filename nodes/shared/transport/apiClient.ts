@@ -17,7 +17,7 @@ import {
 	type INode,
 	type JsonObject,
 } from 'n8n-workflow';
-import { httpFailure, looksLikeHtml, parseMaybeJson, retryDelay, type HttpFailure } from './failure';
+import { httpFailure, looksLikeHtml, networkFailureInWords, parseMaybeJson, retryDelay, type HttpFailure } from './failure';
 import { walkPages, type Page, type PagerOptions, type PageRequest } from './pagers';
 import { redact } from './redact';
 import { reserveSendTime, type RequestWindow } from './requestWindow';
@@ -108,7 +108,7 @@ export function describeOtherFailure(failure: HttpFailure, where: string, server
 		return { message: `${service.name} did not answer ${where} in time`, description: `${service.name} did not answer within the node's Timeout (Seconds). Try again later, or raise the timeout if this call is slow.` };
 	}
 	if (!failure.status) {
-		return { message: `Could not reach ${service.name} for ${where}: ${failure.code ?? failure.message}`, description: `Check ${service.addressSetting} and that n8n can reach it.` };
+		return { message: `Could not reach ${service.name} for ${where}: ${networkFailureInWords(failure)}`, description: `Check ${service.addressSetting} and that n8n can reach it (network error ${failure.code ?? failure.message}).` };
 	}
 	return { message: `${service.name} answered HTTP ${failure.status} on ${where}${server ? `: ${server}` : ''}`, description: `See the ${service.name} API documentation for this call.` };
 }

@@ -57,6 +57,24 @@ function oauthRefusal(body: IDataObject): string {
 	return `the token request was refused: ${error}${detail}`;
 }
 
+const NETWORK_FAILURES: Record<string, string> = {
+	ECONNRESET: 'the connection was closed before the answer was complete',
+	ECONNREFUSED: 'the connection was refused',
+	ENOTFOUND: 'the host name was not found',
+	EAI_AGAIN: 'the host name could not be looked up',
+	EHOSTUNREACH: 'the host is unreachable',
+	ENETUNREACH: 'the network is unreachable',
+	EPIPE: 'the connection was closed while sending',
+};
+
+/**
+ * A failure with no answer, in words rather than its network code: n8n replaces an error message that contains
+ * such a code (ECONNRESET, ...) with its own generic text.
+ */
+export function networkFailureInWords(failure: HttpFailure): string {
+	return NETWORK_FAILURES[failure.code ?? ''] ?? (failure.code ? 'the connection failed' : failure.message);
+}
+
 export function bodyToText(body: unknown): string | undefined {
 	if (body === undefined || body === null) return undefined;
 	if (typeof body === 'string') return body;
