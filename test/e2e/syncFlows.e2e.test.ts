@@ -144,7 +144,7 @@ describe('real n8n: the seed 002 sync flows as shipped', () => {
 		// b: the fulfillment exists once in the Orders API, and Halo carries its id and tracking number.
 		const created = hl().fulfillments.get(hlOrder(7)._id)!;
 		expect(created).toHaveLength(1);
-		expect(created[0]).toMatchObject({ trackings: [{ trackingNumber: '1Z-FLOW-B', shippingCarrier: 'UPS' }], items: [expect.objectContaining({ priceId: hl().priceId(7), qty: 2 })] });
+		expect(created[0]).toMatchObject({ trackings: [{ trackingNumber: '1Z-FLOW-B', shippingCarrier: 'UPS' }], items: [expect.objectContaining({ price: expect.objectContaining({ _id: hl().priceId(7) }), qty: 2 })] });
 		expect(hlOrder(7).fulfillmentStatus).toBe('fulfilled');
 		expect(at(h7).thirdpartystatus2).toBe('fulfilled');
 		expect(json(at(h7)).fulfillments).toEqual([{ trackingNumbers: ['1Z-FLOW-B'], carrier: 'UPS', items: [{ priceId: hl().priceId(7), qty: 2 }], ordersApiFulfillmentId: created[0]._id }]);
