@@ -1,6 +1,6 @@
 /** What every HaloPSA operation module works with: the item, its resource, the call to Halo, and the shared checks and shapes. */
 import { NodeOperationError, type IDataObject, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { param, showFor, simplified, simplifyProperty, type Operation, type OperationItem } from '../../shared/actions/operationKit';
+import { param, showFor, simplifier, simplifyProperty, type Operation, type OperationItem } from '../../shared/actions/operationKit';
 import type { ApiCall, ApiConnection } from '../../shared/transport/apiClient';
 import { haloRequest } from '../transport/haloApi';
 import { isWriteOnlyField, withoutWriteOnly, type HaloResource } from '../resources/resourceTable';
@@ -34,7 +34,8 @@ export function readId(item: HaloItem, parameter: string, label: string): number
 
 /** Output items: write-only fields dropped, Simplify applied where the resource has it and the user asked. */
 export function shapeRecords(item: HaloItem, records: IDataObject[]): INodeExecutionData[] {
-	return records.map((record) => ({ json: simplified(item, withoutWriteOnly(record ?? {})), pairedItem: { item: item.itemIndex } }));
+	const shape = simplifier(item);
+	return records.map((record) => ({ json: shape(withoutWriteOnly(record ?? {})), pairedItem: { item: item.itemIndex } }));
 }
 
 export const searchMethodName = (resource: HaloResource) => `search${resource.value[0].toUpperCase()}${resource.value.slice(1)}`;

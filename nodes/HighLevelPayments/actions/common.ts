@@ -1,6 +1,6 @@
 /** What every HighLevel Payments operation module works with: the item, its resource, the call, and the shared checks and shapes. */
 import { NodeOperationError, type IDataObject, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { param, showFor, simplified, simplifyProperty, type Operation, type OperationItem } from '../../shared/actions/operationKit';
+import { param, showFor, simplifier, simplifyProperty, type Operation, type OperationItem } from '../../shared/actions/operationKit';
 import { highLevelRequest, type HighLevelCall, type HighLevelConnection } from '../transport/highLevelApi';
 import type { PaymentsOperation, PaymentsResource } from '../resources/paymentsTable';
 
@@ -44,7 +44,8 @@ export function pathOf(item: HighLevelItem, operation: PaymentsOperation): strin
 }
 
 export function shapeRecords(item: HighLevelItem, records: IDataObject[]): INodeExecutionData[] {
-	return records.map((record) => ({ json: simplified(item, record), pairedItem: { item: item.itemIndex } }));
+	const shape = simplifier(item);
+	return records.map((record) => ({ json: shape(record), pairedItem: { item: item.itemIndex } }));
 }
 
 export const searchMethodName = (from: string) => `search${from[0].toUpperCase()}${from.slice(1)}s`;

@@ -1,6 +1,6 @@
 /** What every Ingram Micro operation module works with: the item, its resource, the call, and the shared checks and shapes. */
 import { NodeOperationError, type IDataObject, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { param, showFor, simplified, simplifyProperty, type Operation, type OperationItem } from '../../shared/actions/operationKit';
+import { param, showFor, simplifier, simplifyProperty, type Operation, type OperationItem } from '../../shared/actions/operationKit';
 import type { ApiCall, ApiConnection } from '../../shared/transport/apiClient';
 import { ingramRequest } from '../transport/ingramApi';
 import type { MarketplaceOperation, MarketplaceResource } from '../resources/marketplaceTable';
@@ -36,7 +36,8 @@ export function readId(item: IngramItem, parameter: string, label: string): stri
 }
 
 export function shapeRecords(item: IngramItem, records: IDataObject[], extra: IDataObject = {}): INodeExecutionData[] {
-	return records.map((record) => ({ json: { ...simplified(item, record), ...extra }, pairedItem: { item: item.itemIndex } }));
+	const shape = simplifier(item);
+	return records.map((record) => ({ json: { ...shape(record), ...extra }, pairedItem: { item: item.itemIndex } }));
 }
 
 export const searchMethodName = (resource: string) => `search${resource[0].toUpperCase()}${resource.slice(1)}s`;

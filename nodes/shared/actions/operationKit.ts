@@ -29,11 +29,14 @@ export function simplifyProperty(resource: TableResource, operations: string[]):
 	return [{ displayName: 'Simplify', name: 'simplify', type: 'boolean', default: true, description: 'Whether to return only the main fields instead of the whole record', displayOptions: showFor(resource, operations) }];
 }
 
-/** The record as output: only the resource's main fields when the user asked for Simplify. */
-export function simplified(item: OperationItem, record: IDataObject): IDataObject {
+/**
+ * How records are output: only the resource's main fields when the user asked for Simplify. The parameter is
+ * read once for a list, not per record (n8n checks a parameter against the node's description on every read).
+ */
+export function simplifier(item: OperationItem): (record: IDataObject) => IDataObject {
 	const fields = item.resource.simplify;
-	if (!fields || !param<boolean>(item, 'simplify', false)) return record;
-	return Object.fromEntries(fields.filter((f) => f in record).map((f) => [f, record[f]]));
+	if (!fields || !param<boolean>(item, 'simplify', false)) return (record) => record;
+	return (record) => Object.fromEntries(fields.filter((f) => f in record).map((f) => [f, record[f]]));
 }
 
 /** One operation kind of a node: its option in the Operation list, its parameters, and what it does. */
