@@ -56,8 +56,9 @@ function describeIngramFailure(failure: HttpFailure, call: ApiCall, attempts: nu
 			case 400:
 				message = `Ingram Micro rejected the request: ${server ?? 'bad request'}`;
 				description = `Correct what Ingram Micro names and run again (${where}).`;
-				if (renewalOrCancellation(call)) {
-					description += ` Ingram's API specification shows no shape for ${renewalOrCancellation(call)} orders; this node sends the customer, the type and the subscription ID without products. If Ingram Micro keeps refusing it, renew or cancel the subscription in the Ingram Micro Cloud Marketplace portal, or lower its quantity with a change order.`;
+				const unspecified = renewalOrCancellation(call);
+				if (unspecified) {
+					description += ` Ingram's API specification shows no shape for ${unspecified} orders; this node sends the customer, the type and the subscription ID without products. If Ingram Micro keeps refusing it, renew or cancel the subscription in the Ingram Micro Cloud Marketplace portal, or lower its quantity with a change order.`;
 				}
 				break;
 			case 401:
