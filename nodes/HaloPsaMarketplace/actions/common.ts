@@ -1,6 +1,6 @@
 /** What every HaloPSA operation module works with: the item, its resource, the call to Halo, and the shared checks and shapes. */
 import { NodeOperationError, type IDataObject, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { param, showFor, simplifier, simplifyProperty, type Operation, type OperationItem } from '../../shared/actions/operationKit';
+import { param, recordPicker, showFor, simplifier, simplifyProperty, type Operation, type OperationItem } from '../../shared/actions/operationKit';
 import type { ApiCall, ApiConnection } from '../../shared/transport/apiClient';
 import { haloRequest } from '../transport/haloApi';
 import { isWriteOnlyField, withoutWriteOnly, type HaloResource } from '../resources/resourceTable';
@@ -42,25 +42,16 @@ export const searchMethodName = (resource: HaloResource) => `search${resource.va
 
 /** The record picker (From list / By ID) of the operations that work on one record. */
 export function recordLocator(resource: HaloResource, operations: string[]): INodeProperties {
-	return {
-		displayName: `${resource.displayName} ID`,
+	return recordPicker({
 		name: 'recordId',
-		type: 'resourceLocator',
-		required: true,
-		default: { mode: 'list', value: '' },
+		displayName: `${resource.displayName} ID`,
 		description: `The HaloPSA record to use (its ${resource.key})`,
 		displayOptions: showFor(resource, operations),
-		modes: [
-			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: searchMethodName(resource), searchable: true } },
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 42',
-				validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'The ID is a whole number' } }],
-			},
-		],
-	};
+		searchListMethod: searchMethodName(resource),
+		placeholder: 'e.g. 42',
+		idPattern: '^\\s*\\d+\\s*$',
+		idError: 'The ID is a whole number',
+	});
 }
 
 /** The `new_*` values a record sends: never repeated in an error, even when Halo echoes them. */

@@ -3,14 +3,14 @@ import type { IDataObject } from 'n8n-workflow';
 import { DEFAULT_PAGE_SIZE, haloPages } from '../transport/haloApi';
 import type { HaloResource } from '../resources/resourceTable';
 import { param, shapeRecords, showFor, simplifyProperty, userError, type HaloOperation } from './common';
+import { readLimit, returnAllProperties } from '../../shared/actions/operationKit';
 
 export const getManyOperation: HaloOperation = {
 	option: (resource) =>
 		resource.crud.includes('getAll') ? [{ name: 'Get Many', value: 'getAll', action: `Get many ${resource.displayName} records`, description: `List ${resource.displayName} records` }] : [],
 
 	properties: (resource: HaloResource) => [
-		{ displayName: 'Return All', name: 'returnAll', type: 'boolean', default: false, description: 'Whether to return all results or only up to a given limit', displayOptions: showFor(resource, ['getAll']) },
-		{ displayName: 'Limit', name: 'limit', type: 'number', typeOptions: { minValue: 1 }, default: 50, description: 'Max number of results to return', displayOptions: showFor(resource, ['getAll'], { returnAll: [false] }) },
+		...returnAllProperties(resource, ['getAll']),
 		{
 			displayName: 'Options',
 			name: 'listOptions',
@@ -32,11 +32,8 @@ export const getManyOperation: HaloOperation = {
 	],
 
 	async execute(item) {
-		const returnAll = param(item, 'returnAll', false);
-		const limit = returnAll ? Infinity : param<number>(item, 'limit', 50);
-		if (!returnAll && (!Number.isInteger(limit) || limit < 1)) {
-			throw userError(item, `Limit must be a whole number of at least 1, got ${limit} (item ${item.itemIndex})`, 'Set Limit to 1 or more, or turn on Return All.');
-		}
+		const limit = readLimit(item);
+		const returnAll = limit === Infinity;
 		const options = param<IDataObject>(item, 'listOptions', {}) ?? {};
 		const pageSize = returnAll ? Number(options.pageSize ?? DEFAULT_PAGE_SIZE) : Math.min(limit, 1000);
 		if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) {

@@ -1,6 +1,6 @@
 /** What every HighLevel Payments operation module works with: the item, its resource, the call, and the shared checks and shapes. */
-import { NodeOperationError, type IDataObject, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { param, showFor, simplifier, simplifyProperty, type Operation, type OperationItem } from '../../shared/actions/operationKit';
+import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { itemError, param, recordPicker, showFor, simplifier, simplifyProperty, type Operation, type OperationItem } from '../../shared/actions/operationKit';
 import { highLevelRequest, type HighLevelCall, type HighLevelConnection } from '../transport/highLevelApi';
 import type { PaymentsOperation, PaymentsResource } from '../resources/paymentsTable';
 
@@ -16,9 +16,7 @@ export { param, showFor, simplifyProperty };
 export const operationOf = <K extends PaymentsOperation['kind']>(resource: PaymentsResource, kind: K) =>
 	resource.operations.find((o): o is Extract<PaymentsOperation, { kind: K }> => o.kind === kind);
 
-export function userError(item: HighLevelItem, message: string, description: string) {
-	return new NodeOperationError(item.context.getNode(), `${message} (item ${item.itemIndex})`, { itemIndex: item.itemIndex, description });
-}
+export const userError = itemError;
 
 export async function send(item: HighLevelItem, call: HighLevelCall): Promise<unknown> {
 	return await highLevelRequest(item.context, item.connection, call);
@@ -55,24 +53,15 @@ export function recordLocator(resource: PaymentsResource, operations: string[]):
 	const id = resource.idParameter;
 	if (!id) return [];
 	return [
-		{
-			displayName: `${id.displayName} ID`,
+		recordPicker({
 			name: id.name,
-			type: 'resourceLocator',
-			required: true,
-			default: { mode: 'list', value: '' },
+			displayName: `${id.displayName} ID`,
 			description: resource.value === 'fulfillment' ? 'The order whose fulfillments to read or create' : `The ${id.displayName.toLowerCase()} to get`,
 			displayOptions: showFor(resource, operations),
-			modes: [
-				{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: searchMethodName(id.searchFrom), searchable: true } },
-				{
-					displayName: 'By ID',
-					name: 'id',
-					type: 'string',
-					placeholder: 'e.g. 65f0c3a1b2c4d5e6f7a8b9c0',
-					validation: [{ type: 'regex', properties: { regex: '^\\s*[A-Za-z0-9_-]+\\s*$', errorMessage: 'A HighLevel ID has only letters, digits, - and _' } }],
-				},
-			],
-		},
+			searchListMethod: searchMethodName(id.searchFrom),
+			placeholder: 'e.g. 65f0c3a1b2c4d5e6f7a8b9c0',
+			idPattern: '^\\s*[A-Za-z0-9_-]+\\s*$',
+			idError: 'A HighLevel ID has only letters, digits, - and _',
+		}),
 	];
 }

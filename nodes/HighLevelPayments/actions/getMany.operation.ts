@@ -4,6 +4,7 @@ import type { ListFilter } from '../resources/paymentsTable';
 import { dateFilter } from './paymentsInput';
 import { highLevelPages, readHighLevelList } from '../transport/highLevelApi';
 import { operationOf, param, pathOf, readId, recordLocator, send, shapeRecords, showFor, simplifyProperty, userError, type HighLevelItem, type HighLevelOperation } from './common';
+import { readLimit, returnAllProperties } from '../../shared/actions/operationKit';
 
 const PAGE_SIZE = 100;
 
@@ -52,8 +53,7 @@ export const getManyOperation: HighLevelOperation = {
 		if (!list) return [];
 		return [
 			...(resource.value === 'fulfillment' ? recordLocator(resource, ['getAll']) : []),
-			{ displayName: 'Return All', name: 'returnAll', type: 'boolean', default: false, description: 'Whether to return all results or only up to a given limit', displayOptions: showFor(resource, ['getAll']) },
-			{ displayName: 'Limit', name: 'limit', type: 'number', typeOptions: { minValue: 1 }, default: 50, description: 'Max number of results to return', displayOptions: showFor(resource, ['getAll'], { returnAll: [false] }) },
+			...returnAllProperties(resource, ['getAll']),
 			...(list.filters?.length ? [{ displayName: 'Filters', name: 'filters', type: 'collection' as const, placeholder: 'Add Filter', default: {}, displayOptions: showFor(resource, ['getAll']), options: list.filters.map(filterProperty) }] : []),
 			...simplifyProperty(resource, ['getAll']),
 		];
@@ -61,9 +61,7 @@ export const getManyOperation: HighLevelOperation = {
 
 	async execute(item) {
 		const operation = operationOf(item.resource, 'list')!;
-		const returnAll = param(item, 'returnAll', false);
-		const limit = returnAll ? Infinity : param<number>(item, 'limit', 50);
-		if (!returnAll && (!Number.isInteger(limit) || limit < 1)) throw userError(item, `Limit must be a whole number of at least 1, got ${limit}`, 'Set Limit to 1 or more, or turn on Return All.');
+		const limit = readLimit(item);
 		const path = pathOf(item, operation);
 		const qs = operation.filters ? listQuery(item, operation.filters) : {};
 		const records: IDataObject[] = [];

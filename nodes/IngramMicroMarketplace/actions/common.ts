@@ -1,6 +1,6 @@
 /** What every Ingram Micro operation module works with: the item, its resource, the call, and the shared checks and shapes. */
-import { NodeOperationError, type IDataObject, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { param, showFor, simplifier, simplifyProperty, type Operation, type OperationItem } from '../../shared/actions/operationKit';
+import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { itemError, param, recordPicker, showFor, simplifier, simplifyProperty, type Operation, type OperationItem } from '../../shared/actions/operationKit';
 import type { ApiCall, ApiConnection } from '../../shared/transport/apiClient';
 import { ingramRequest } from '../transport/ingramApi';
 import type { MarketplaceOperation, MarketplaceResource } from '../resources/marketplaceTable';
@@ -17,9 +17,7 @@ export { param, showFor, simplifyProperty };
 export const operationOf = <V extends MarketplaceOperation['value']>(resource: MarketplaceResource, value: V) =>
 	resource.operations.find((o): o is Extract<MarketplaceOperation, { value: V }> => o.value === value);
 
-export function userError(item: IngramItem, message: string, description: string) {
-	return new NodeOperationError(item.context.getNode(), `${message} (item ${item.itemIndex})`, { itemIndex: item.itemIndex, description });
-}
+export const userError = itemError;
 
 export async function send(item: IngramItem, call: ApiCall): Promise<unknown> {
 	return await ingramRequest(item.context, item.connection, call);
@@ -42,24 +40,16 @@ export function shapeRecords(item: IngramItem, records: IDataObject[], extra: ID
 
 export const searchMethodName = (resource: string) => `search${resource[0].toUpperCase()}${resource.slice(1)}s`;
 
-export const recordLocator = (name: string, displayName: string, searchFrom: string, displayOptions: INodeProperties['displayOptions']): INodeProperties => ({
-	displayName: `${displayName} ID`,
-	name,
-	type: 'resourceLocator',
-	required: true,
-	default: { mode: 'list', value: '' },
-	displayOptions,
-	modes: [
-		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: searchMethodName(searchFrom), searchable: true } },
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. CUS-1234-5678',
-			validation: [{ type: 'regex', properties: { regex: '^\\s*[A-Za-z0-9_-]+\\s*$', errorMessage: 'An Ingram Micro ID has only letters, digits, - and _' } }],
-		},
-	],
-});
+export const recordLocator = (name: string, displayName: string, searchFrom: string, displayOptions: INodeProperties['displayOptions']): INodeProperties =>
+	recordPicker({
+		name,
+		displayName: `${displayName} ID`,
+		displayOptions,
+		searchListMethod: searchMethodName(searchFrom),
+		placeholder: 'e.g. CUS-1234-5678',
+		idPattern: '^\\s*[A-Za-z0-9_-]+\\s*$',
+		idError: 'An Ingram Micro ID has only letters, digits, - and _',
+	});
 
 /** The answer as a record (an empty object when Ingram Micro sent none). */
 export const recordOf = (parsed: unknown): IDataObject => ((parsed && typeof parsed === 'object' ? parsed : {}) as IDataObject);

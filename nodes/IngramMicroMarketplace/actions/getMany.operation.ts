@@ -3,6 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { MarketplaceFilter } from '../resources/marketplaceTable';
 import { ingramPages } from '../transport/ingramApi';
 import { operationOf, param, shapeRecords, showFor, simplifyProperty, userError, type IngramOperation } from './common';
+import { readLimit, returnAllProperties } from '../../shared/actions/operationKit';
 
 const PAGE_SIZE = 100;
 
@@ -19,8 +20,7 @@ export const getManyOperation: IngramOperation = {
 		const list = operationOf(resource, 'getAll');
 		if (!list) return [];
 		return [
-			{ displayName: 'Return All', name: 'returnAll', type: 'boolean', default: false, description: 'Whether to return all results or only up to a given limit', displayOptions: showFor(resource, ['getAll']) },
-			{ displayName: 'Limit', name: 'limit', type: 'number', typeOptions: { minValue: 1 }, default: 50, description: 'Max number of results to return', displayOptions: showFor(resource, ['getAll'], { returnAll: [false] }) },
+			...returnAllProperties(resource, ['getAll']),
 			{ displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, displayOptions: showFor(resource, ['getAll']), options: list.filters.map(filterProperty) },
 			...simplifyProperty(resource, ['getAll']),
 		];
@@ -28,9 +28,7 @@ export const getManyOperation: IngramOperation = {
 
 	async execute(item) {
 		const operation = operationOf(item.resource, 'getAll')!;
-		const returnAll = param(item, 'returnAll', false);
-		const limit = returnAll ? Infinity : param<number>(item, 'limit', 50);
-		if (!returnAll && (!Number.isInteger(limit) || limit < 1)) throw userError(item, `Limit must be a whole number of at least 1, got ${limit}`, 'Set Limit to 1 or more, or turn on Return All.');
+		const limit = readLimit(item);
 		const given = param<IDataObject>(item, 'filters', {}) ?? {};
 		const qs: IDataObject = {};
 		for (const filter of operation.filters) {

@@ -39,6 +39,55 @@ export function simplifier(item: OperationItem): (record: IDataObject) => IDataO
 	return (record) => Object.fromEntries(fields.filter((f) => f in record).map((f) => [f, record[f]]));
 }
 
+/** A problem with what an item asks for, named with the item, with how to fix it; nothing was sent for this item. */
+export function itemError(item: OperationItem, message: string, description: string): NodeOperationError {
+	return new NodeOperationError(item.context.getNode(), `${message} (item ${item.itemIndex})`, { itemIndex: item.itemIndex, description });
+}
+
+/** Return All and Limit, as every Get Many of the three nodes offers them. */
+export function returnAllProperties(resource: TableResource, operations: string[]): INodeProperties[] {
+	return [
+		{ displayName: 'Return All', name: 'returnAll', type: 'boolean', default: false, description: 'Whether to return all results or only up to a given limit', displayOptions: showFor(resource, operations) },
+		{ displayName: 'Limit', name: 'limit', type: 'number', typeOptions: { minValue: 1 }, default: 50, description: 'Max number of results to return', displayOptions: showFor(resource, operations, { returnAll: [false] }) },
+	];
+}
+
+/** How many records the item asks for: Infinity with Return All; a Limit that is not a whole number of at least 1 stops the item. */
+export function readLimit(item: OperationItem): number {
+	if (param(item, 'returnAll', false)) return Infinity;
+	const limit = param<number>(item, 'limit', 50);
+	if (!Number.isInteger(limit) || limit < 1) {
+		throw itemError(item, `Limit must be a whole number of at least 1, got ${limit}`, 'Set Limit to 1 or more, or turn on Return All.');
+	}
+	return limit;
+}
+
+/** The record picker of the three nodes: From List (the node's search method) or By ID, checked against the API's ID shape. */
+export function recordPicker(picker: {
+	name: string;
+	displayName: string;
+	description?: string;
+	displayOptions: INodeProperties['displayOptions'];
+	searchListMethod: string;
+	placeholder: string;
+	idPattern: string;
+	idError: string;
+}): INodeProperties {
+	return {
+		displayName: picker.displayName,
+		name: picker.name,
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: 'list', value: '' },
+		...(picker.description ? { description: picker.description } : {}),
+		displayOptions: picker.displayOptions,
+		modes: [
+			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: picker.searchListMethod, searchable: true } },
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: picker.placeholder, validation: [{ type: 'regex', properties: { regex: picker.idPattern, errorMessage: picker.idError } }] },
+		],
+	};
+}
+
 /** One operation kind of a node: its option in the Operation list, its parameters, and what it does. */
 export interface Operation<R extends TableResource, I extends OperationItem<R>> {
 	/** The option(s) for this resource; none when the resource does not offer this operation. */
