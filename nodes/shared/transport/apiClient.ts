@@ -20,7 +20,7 @@ import {
 import { httpFailure, looksLikeHtml, networkFailureInWords, parseMaybeJson, retryDelay, type HttpFailure } from './failure';
 import { walkPages, type Page, type PagerOptions, type PageRequest } from './pagers';
 import { redact } from './redact';
-import { reserveSendTime, type RequestWindow } from './requestWindow';
+import { takePlace, type RequestWindow } from './requestWindow';
 import { forgetTokenRequests } from './tokens';
 
 /** What every n8n context that may send a request has: execute, poll, load options, webhook and hook functions. */
@@ -179,18 +179,28 @@ export async function apiRequest(context: RequestContext, wording: ServiceWordin
 	for (let attempt = 1; ; attempt++) {
 		const paused = (connection.pace?.until ?? 0) - Date.now();
 		if (paused > 0) await sleep(paused);
-		if (connection.window) {
-			const wait = reserveSendTime(connection.window) - Date.now();
-			if (wait > connection.rateLimitBudgetMs - waitedForRateLimit) {
-				throw apiError(node, wording, { headers: {}, message: WINDOW_USED_UP, code: WINDOW_USED_UP, waitMs: wait }, call, attempt, connection);
-			}
-			if (wait > 0) {
-				waitedForRateLimit += wait;
-				if (wait >= 1000) {
-					const { requests, ms } = connection.window;
-					context.logger?.info(`${wording.service}: ${requests} requests sent in the last ${Math.round(ms / 1000)} s (the credential's request window): waiting ${Math.ceil(wait / 1000)} s before ${call.method} ${call.path}`, { node: node.name });
+		const place = connection.window ? takePlace(connection.window) : undefined;
+		if (place && connection.window) {
+			try {
+				const wait = place.at - Date.now();
+				if (wait > connection.rateLimitBudgetMs - waitedForRateLimit) {
+					throw apiError(node, wording, { headers: {}, message: WINDOW_USED_UP, code: WINDOW_USED_UP, waitMs: wait }, call, attempt, connection);
 				}
-				await sleep(wait);
+				if (wait > 0) {
+					waitedForRateLimit += wait;
+					if (wait >= 1000) {
+						const { requests, ms } = connection.window;
+						context.logger?.info(`${wording.service}: ${requests} requests sent in the last ${Math.round(ms / 1000)} s (the credential's request window): waiting ${Math.ceil(wait / 1000)} s before ${call.method} ${call.path}`, { node: node.name });
+					}
+					await sleep(wait);
+				}
+				// An earlier call may have reached the server later than planned (it fetched a token first): its finish counts.
+				const started = Date.now();
+				for (let more = await place.remainingWait(); more > 0; more = await place.remainingWait()) await sleep(more);
+				waitedForRateLimit += Date.now() - started;
+			} catch (error) {
+				place.finish();
+				throw error;
 			}
 		}
 		let response: { body?: unknown; headers?: Record<string, unknown>; statusCode?: number };
@@ -198,7 +208,9 @@ export async function apiRequest(context: RequestContext, wording: ServiceWordin
 			response = (await withinDeadline(connection.timeoutMs + DEADLINE_SLACK_MS, async (abortSignal) =>
 				await context.helpers.httpRequestWithAuthentication.call(context, connection.credentialType, { ...options, headers: { ...options.headers }, abortSignal }, reuse),
 			)) as typeof response;
+			place?.finish();
 		} catch (error) {
+			place?.finish();
 			if (error instanceof MissedDeadline) {
 				// The token request (or the call) hangs: it is forgotten, so the next call asks for a token anew.
 				forgetTokenRequests();
