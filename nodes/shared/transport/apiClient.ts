@@ -181,6 +181,7 @@ export async function apiRequest(context: RequestContext, wording: ServiceWordin
 		if (paused > 0) await sleep(paused);
 		const place = connection.window ? takePlace(connection.window) : undefined;
 		if (place && connection.window) {
+			let ready = false;
 			try {
 				const wait = place.at - Date.now();
 				if (wait > connection.rateLimitBudgetMs - waitedForRateLimit) {
@@ -198,9 +199,10 @@ export async function apiRequest(context: RequestContext, wording: ServiceWordin
 				const started = Date.now();
 				for (let more = await place.remainingWait(); more > 0; more = await place.remainingWait()) await sleep(more);
 				waitedForRateLimit += Date.now() - started;
-			} catch (error) {
-				place.finish();
-				throw error;
+				ready = true;
+			} finally {
+				// A place given up before its call was sent must not hold back the calls after it.
+				if (!ready) place.finish();
 			}
 		}
 		let response: { body?: unknown; headers?: Record<string, unknown>; statusCode?: number };
