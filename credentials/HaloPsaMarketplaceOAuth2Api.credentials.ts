@@ -1,13 +1,14 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 import { fetchHaloToken, type HaloCredentialData } from '../nodes/HaloPsaMarketplace/transport/haloToken';
 import { API_BASE_URL_EXPRESSION } from '../nodes/HaloPsaMarketplace/transport/haloUrls';
+import { fieldText, withHeaders } from '../nodes/shared/credentialHeaders';
 
 /**
  * OAuth 2.0 client credentials for HaloPSA. The access token is an expirable hidden property: n8n
@@ -121,12 +122,9 @@ export class HaloPsaMarketplaceOAuth2Api implements ICredentialType {
 		return { accessToken: issued.token, accessExpiresAt: issued.expiresAt ?? '' };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
-		},
-	};
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		return withHeaders(requestOptions, { Authorization: `Bearer ${fieldText(credentials.accessToken)}` });
+	}
 
 	// Agent/me needs a valid token and no particular permission: it proves the token and one API call.
 	test: ICredentialTestRequest = {

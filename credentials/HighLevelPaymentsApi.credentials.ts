@@ -1,5 +1,6 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { apiUrlExpression, HIGHLEVEL_API_URL, HIGHLEVEL_API_VERSION } from '../nodes/HighLevelPayments/transport/highLevelUrls';
+import { fieldText, withHeaders } from '../nodes/shared/credentialHeaders';
 
 /** A sub-account's Private Integration Token (`pit-…`): a fixed bearer token with no refresh and no webhooks. */
 export class HighLevelPaymentsApi implements ICredentialType {
@@ -39,10 +40,9 @@ export class HighLevelPaymentsApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { Authorization: '=Bearer {{$credentials.apiKey}}', Version: HIGHLEVEL_API_VERSION } },
-	};
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		return withHeaders(requestOptions, { Authorization: `Bearer ${fieldText(credentials.apiKey)}`, Version: HIGHLEVEL_API_VERSION });
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

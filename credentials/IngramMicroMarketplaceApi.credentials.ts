@@ -1,6 +1,7 @@
-import type { IAuthenticateGeneric, ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestHelper, INodeProperties } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestHelper, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { fetchIngramToken, type IngramCredentialData } from '../nodes/IngramMicroMarketplace/transport/ingramToken';
 import { INGRAM_DEFAULT_BASE, MARKETPLACE_BASE_EXPRESSION } from '../nodes/IngramMicroMarketplace/transport/ingramUrls';
+import { fieldText, withHeaders } from '../nodes/shared/credentialHeaders';
 
 /**
  * Ingram Micro Cloud Marketplace API: a token from `POST {base}/token` (Basic user/password, the
@@ -55,10 +56,9 @@ export class IngramMicroMarketplaceApi implements ICredentialType {
 		return { accessToken: issued.token, accessExpiresAt: issued.expiresAt ?? '' };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}', 'X-Subscription-Key': '={{$credentials.subscriptionApiKey}}' } },
-	};
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		return withHeaders(requestOptions, { Authorization: `Bearer ${fieldText(credentials.accessToken)}`, 'X-Subscription-Key': fieldText(credentials.subscriptionApiKey) });
+	}
 
 	test: ICredentialTestRequest = {
 		request: {
