@@ -7,7 +7,7 @@ import { randomBytes } from 'crypto';
 import * as http from 'http';
 import { isWriteOnly, recordRefusal, sandboxResources, type SandboxResource } from './haloResources';
 import { seedAll } from './haloSeed';
-import { close, Faults, htmlPage, listen, parseBody, playFault, RateLimiter, readBody, RequestLog, sendJson, sendText, type Fault } from './httpKit';
+import { close, Faults, htmlPage, listen, playFault, RateLimiter, RequestLog, sendJson, sendText, type Fault } from './httpKit';
 import { rememberSecret } from './secretRegistry';
 
 export interface HaloSandboxOptions {
@@ -156,12 +156,9 @@ export class HaloSandbox {
 	}
 
 	private async handle(req: http.IncomingMessage, res: http.ServerResponse) {
-		const url = new URL(req.url ?? '/', 'http://sandbox');
-		const raw = await readBody(req);
-		const body = parseBody(raw, req.headers['content-type']);
-		const entry = { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body, rawBody: raw.toString('utf8') };
-		this.requests.push(entry);
-		const status = (code: number) => ((entry as { status?: number }).status = code);
+		const { url, entry } = await this.requests.record(req);
+		const { body } = entry;
+		const status = (code: number) => (entry.status = code);
 		const fault = this.faults.take(entry.method, entry.path);
 		if (fault) {
 			status(fault.status ?? 0);

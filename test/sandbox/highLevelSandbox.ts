@@ -6,7 +6,7 @@
  */
 import { generateKeyPairSync, randomBytes, randomUUID, sign, type KeyObject } from 'crypto';
 import * as http from 'http';
-import { close, Faults, htmlPage, listen, parseBody, playFault, RateLimiter, readBody, RequestLog, sendJson, sendText, type Fault } from './httpKit';
+import { close, Faults, htmlPage, listen, playFault, RateLimiter, RequestLog, sendJson, sendText, type Fault } from './httpKit';
 import { hlId, priceIdOf, seedOrder, seedSubscription, seedTransaction, type HlRecord } from './highLevelSeed';
 import { rememberSecret } from './secretRegistry';
 
@@ -246,18 +246,15 @@ export class HighLevelSandbox {
 	}
 
 	private async handle(req: http.IncomingMessage, res: http.ServerResponse) {
-		const url = new URL(req.url ?? '/', 'http://sandbox');
-		const raw = await readBody(req);
-		const body = parseBody(raw, req.headers['content-type']);
-		const entry = { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body, rawBody: raw.toString('utf8') };
-		this.requests.push(entry);
+		const { url, entry } = await this.requests.record(req);
+		const { body } = entry;
 		const fault = this.faults.take(entry.method, entry.path);
 		if (fault) {
-			(entry as { status?: number }).status = fault.status ?? 0;
+			entry.status = fault.status ?? 0;
 			return await playFault(fault, res);
 		}
 		const [status, answer, headers] = this.route(entry.method, url, req.headers, body);
-		(entry as { status?: number }).status = status;
+		entry.status = status;
 		if (status === 302) {
 			res.writeHead(302, { Location: String(answer) });
 			return res.end();

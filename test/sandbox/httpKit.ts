@@ -35,6 +35,15 @@ export class RequestLog extends Array<LoggedRequest> {
 	matching(method: string, path: RegExp) {
 		return this.filter((r) => r.method === method && path.test(r.path));
 	}
+
+	/** Reads a request whole, logs it and hands back its URL and log entry (the handler sets the entry's status). */
+	async record(req: http.IncomingMessage): Promise<{ url: URL; entry: LoggedRequest }> {
+		const url = new URL(req.url ?? '/', 'http://sandbox');
+		const raw = await readBody(req);
+		const entry: LoggedRequest = { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body: parseBody(raw, req.headers['content-type']), rawBody: raw.toString('utf8') };
+		this.push(entry);
+		return { url, entry };
+	}
 }
 
 export async function readBody(req: http.IncomingMessage): Promise<Buffer> {

@@ -7,7 +7,7 @@
  */
 import { randomBytes, randomUUID } from 'crypto';
 import * as http from 'http';
-import { close, Faults, listen, parseBody, playFault, RateLimiter, readBody, RequestLog, sendJson, sendText, type Fault } from './httpKit';
+import { close, Faults, listen, playFault, RateLimiter, RequestLog, sendJson, sendText, type Fault } from './httpKit';
 import { rememberSecret } from './secretRegistry';
 
 export interface IngramSandboxOptions {
@@ -112,20 +112,17 @@ export class IngramSandbox {
 	}
 
 	private async handle(req: http.IncomingMessage, res: http.ServerResponse) {
-		const url = new URL(req.url ?? '/', 'http://sandbox');
-		const raw = await readBody(req);
-		const body = parseBody(raw, req.headers['content-type']);
-		const entry = { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body, rawBody: raw.toString('utf8') };
-		this.requests.push(entry);
+		const { url, entry } = await this.requests.record(req);
+		const { body } = entry;
 		const correlation = randomUUID();
 		const headers = { 'X-Correlation-ID': correlation };
 		const fault = this.faults.take(entry.method, entry.path);
 		if (fault) {
-			(entry as { status?: number }).status = fault.status ?? 0;
+			entry.status = fault.status ?? 0;
 			return await playFault({ ...fault, headers: { ...headers, ...(fault.headers ?? {}) } }, res);
 		}
 		const answer = (status: number, value: unknown) => {
-			(entry as { status?: number }).status = status;
+			entry.status = status;
 			return sendJson(res, status, value, headers);
 		};
 		const error = (status: number, message: string) => answer(status, { timeStamp: new Date().toISOString(), status, message, path: url.pathname, correlationId: correlation });
@@ -189,7 +186,7 @@ export class IngramSandbox {
 				this.orders.set(id, order);
 				if (this.options.slowOrder504Ms !== undefined) {
 					await new Promise((r) => setTimeout(r, this.options.slowOrder504Ms));
-					(entry as { status?: number }).status = 504;
+					entry.status = 504;
 					return sendText(res, 504, '<html><body><h1>504 Gateway Time-out</h1></body></html>', headers, 'text/html');
 				}
 				return answer(200, { id, customerId: order.customerId, type: order.type, creationDate: order.creationDate, status: order.status });
