@@ -3,7 +3,9 @@
  * routing engine, or a plain `fetch` loop doing the same work against the same sandbox. Prints one JSON
  * line: {ms, maxRssMb, ...}.
  */
-import type { IDataObject } from 'n8n-workflow';
+import { OutboundHttp } from '@n8n/backend-network';
+import { Container } from '@n8n/di';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { CredentialStore, runNode } from '../test/harness/inProcess';
 
 const [scenario, url, sizeArg, countArg] = process.argv.slice(2);
@@ -17,6 +19,14 @@ async function rawToken(): Promise<string> {
 		body: new URLSearchParams({ grant_type: 'client_credentials', client_id: CREDENTIAL.clientId, client_secret: CREDENTIAL.clientSecret, scope: 'all' }),
 	});
 	return ((await response.json()) as { access_token: string }).access_token;
+}
+
+/**
+ * The floor a node cannot go under: the same loop as the raw one, each request sent by n8n's own HTTP helper
+ * (what `httpRequestWithAuthentication` hands a request to once it has added the credential), token set by hand.
+ */
+async function viaN8n(options: IHttpRequestOptions): Promise<unknown> {
+	return await Container.get(OutboundHttp).requests().request({ json: true, ...options });
 }
 
 function store() {
@@ -39,6 +49,10 @@ async function warmUp() {
 		await fetch(`${url}/api/CSPConsumptionData?pageinate=true&page_size=1&page_no=1`, { headers: { Authorization: `Bearer ${await rawToken()}` } }).then((r) => r.text());
 		return;
 	}
+	if (scenario.startsWith('helper')) {
+		await viaN8n({ url: `${url}/api/CSPConsumptionData`, qs: { pageinate: true, page_size: 1, page_no: 1 }, headers: { Authorization: `Bearer ${await rawToken()}` } });
+		return;
+	}
 	const { credentials, ref } = store();
 	await runNode({ parameters: { resource: 'cspConsumptionData', operation: 'getAll', returnAll: false, limit: 1, simplify: false }, credentials: ref, store: credentials });
 }
@@ -54,6 +68,17 @@ async function main() {
 			for (let page = 1; ; page++) {
 				const response = await fetch(`${url}/api/CSPConsumptionData?pageinate=true&page_size=${size}&page_no=${page}`, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } });
 				const body = (await response.json()) as { record_count: number; cspconsumptiondata: unknown[] };
+				records.push(...body.cspconsumptiondata);
+				if (body.cspconsumptiondata.length < size || records.length >= body.record_count) break;
+			}
+			extra = { records: records.length };
+			break;
+		}
+		case 'helperList': {
+			const token = await rawToken();
+			const records: unknown[] = [];
+			for (let page = 1; ; page++) {
+				const body = (await viaN8n({ url: `${url}/api/CSPConsumptionData`, qs: { pageinate: true, page_size: size, page_no: page }, headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } })) as { record_count: number; cspconsumptiondata: unknown[] };
 				records.push(...body.cspconsumptiondata);
 				if (body.cspconsumptiondata.length < size || records.length >= body.record_count) break;
 			}
@@ -78,6 +103,16 @@ async function main() {
 			extra = { records: count };
 			break;
 		}
+		case 'helperBulk': {
+			const token = await rawToken();
+			const count = Number(countArg);
+			for (let from = 0; from < count; from += size) {
+				const chunk = Array.from({ length: Math.min(size, count - from) }, (_, i) => consumption(from + i));
+				await viaN8n({ method: 'POST', url: `${url}/api/CSPConsumptionData/manage`, headers: { Authorization: `Bearer ${token}` }, body: chunk });
+			}
+			extra = { records: count };
+			break;
+		}
 		case 'nodeBulk': {
 			const { credentials, ref } = store();
 			const count = Number(countArg);
@@ -97,20 +132,33 @@ async function main() {
 			extra = { chunks: result.items.length };
 			break;
 		}
-		case 'rawGets': {
-			// P6's baseline: the same GETs by id, as many at a time as the node's default (4).
+		case 'rawGets':
+		case 'helperGets': {
+			// P6's baselines: the same GETs by id, as many at a time as the node's default (4), sent by fetch or by n8n's helper.
 			const token = await rawToken();
+			const headers = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
+			const get = scenario === 'rawGets'
+				? async (id: number) => {
+					const response = await fetch(`${url}/api/EcommerceOrder/${id}`, { headers });
+					return response.ok && (await response.json());
+				}
+				: async (id: number) => await viaN8n({ url: `${url}/api/EcommerceOrder/${id}`, headers });
 			let next = 0;
 			let ok = 0;
 			const worker = async () => {
-				while (next < size) {
-					const id = (next++ % 1000) + 1;
-					const response = await fetch(`${url}/api/EcommerceOrder/${id}`, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } });
-					if ((await response.json()) && response.ok) ok++;
-				}
+				while (next < size) if (await get((next++ % 1000) + 1)) ok++;
 			};
 			await Promise.all(Array.from({ length: 4 }, worker));
 			extra = { records: ok };
+			break;
+		}
+		case 'nodeGets': {
+			// P6 in-process: the node's Gets (Items in Parallel 4, its default) through n8n-core's execution engine.
+			const { credentials, ref } = store();
+			const input = Array.from({ length: size }, (_, i) => ({ id: (i % 1000) + 1 }));
+			const result = await runNode({ parameters: { resource: 'ecommerceOrder', operation: 'get', simplify: false, recordId: '={{ { __rl: true, mode: "id", value: String($json.id) } }}' }, credentials: ref, store: credentials, input });
+			if (result.error) throw result.error;
+			extra = { records: result.items.filter((i) => i.json.id).length };
 			break;
 		}
 		case 'tokens': {
