@@ -17,6 +17,8 @@ describe('real n8n: HighLevel Payments node', () => {
 	const oauth = { highLevelPaymentsOAuth2Api: { id: 'hl-code', name: 'HighLevel code' } };
 	const clientCredentials = { highLevelPaymentsOAuth2Api: { id: 'hl-cc', name: 'HighLevel client credentials' } };
 	const privateToken = { highLevelPaymentsApi: { id: 'hl-pit', name: 'HighLevel PIT' } };
+	// Client credentials with no Location ID: the sandbox's token names no location (its default, as HighLevel does not say it does).
+	const clientCredentialsNoLocation = { highLevelPaymentsOAuth2Api: { id: 'hl-cc-open', name: 'HighLevel client credentials, no location' } };
 	const node = (parameters: Record<string, unknown>, credentials: Record<string, { id: string; name: string }> = oauth) => ({
 		type: NODE,
 		parameters: { authentication: 'highLevelPaymentsApi' in credentials ? 'apiKey' : 'oAuth2', ...parameters },
@@ -33,6 +35,7 @@ describe('real n8n: HighLevel Payments node', () => {
 			{ id: 'hl-code', name: 'HighLevel code', type: 'highLevelPaymentsOAuth2Api', data: { ...app, grantType: 'authorizationCode', authorizePage: 'custom', customAuthUrl: `${url}/v2/oauth/chooselocation`, oauthTokenData: tokenData } },
 			{ id: 'hl-cc', name: 'HighLevel client credentials', type: 'highLevelPaymentsOAuth2Api', data: { ...app, grantType: 'clientCredentials', locationId: hl.options.locationId } },
 			{ id: 'hl-pit', name: 'HighLevel PIT', type: 'highLevelPaymentsApi', data: { apiKey: hl.options.privateToken, locationId: hl.options.locationId, apiBaseUrl: url } },
+			{ id: 'hl-cc-open', name: 'HighLevel client credentials, no location', type: 'highLevelPaymentsOAuth2Api', data: { ...app, grantType: 'clientCredentials' } },
 		]);
 		await n8n.importWorkflow([
 			workflowWith('hlOrders', node({ resource: 'order', operation: 'getAll', returnAll: true, filters: { paymentStatus: 'paid' } })),
@@ -40,6 +43,8 @@ describe('real n8n: HighLevel Payments node', () => {
 			workflowWith('hlFulfill', node({ resource: 'fulfillment', operation: 'create', orderId: byId(hl.orderId(7)), items: { item: [{ priceId: hl.priceId(7), qty: 1 }] }, trackings: { tracking: [{ trackingNumber: 'E2E-TRK', shippingCarrier: 'DHL' }] } })),
 			workflowWith('hlFulfillments', node({ resource: 'fulfillment', operation: 'getAll', orderId: byId(hl.orderId(7)), returnAll: true })),
 			workflowWith('hlTransactions', node({ resource: 'transaction', operation: 'getAll', limit: 4, simplify: true }, clientCredentials)),
+			workflowWith('hlFulfillNoLocation', node({ resource: 'fulfillment', operation: 'create', orderId: byId(hl.orderId(3)), items: { item: [{ priceId: hl.priceId(3), qty: 1 }] }, trackings: { tracking: [{ trackingNumber: 'E2E-NOLOC', shippingCarrier: 'UPS' }] } }, clientCredentialsNoLocation)),
+			workflowWith('hlOrdersNodeLocation', node({ resource: 'order', operation: 'getAll', limit: 3, locationId: hl.options.locationId }, clientCredentialsNoLocation)),
 			workflowWith('hlTransaction', node({ resource: 'transaction', operation: 'get', transactionId: byId('7a0000000000000000000001') })),
 			workflowWith('hlSubscriptions', node({ resource: 'subscription', operation: 'getAll', returnAll: true, filters: { paymentMode: 'live' } }, privateToken)),
 			workflowWith('hlSubscription', node({ resource: 'subscription', operation: 'get', subscriptionId: byId('5b0000000000000000000002') })),
@@ -83,6 +88,20 @@ describe('real n8n: HighLevel Payments node', () => {
 		expect(await ok('hlTransactions')).toHaveLength(4);
 		expect(hl.tokenRequests).toEqual([expect.objectContaining({ grant_type: 'client_credentials', user_type: 'Location' })]);
 		expect((await ok('hlTransaction'))[0]).toMatchObject({ _id: '7a0000000000000000000001', chargeId: 'ch_1' });
+	});
+
+	it('client credentials whose token names no location: n8n fetches the token with a one-record read, the node asks for Location ID and sends nothing half-built; with Location ID set in the node it works', async () => {
+		const run = await n8n.execute('hlFulfillNoLocation');
+		expect(run.error?.message).toMatch(/No HighLevel location ID \(altId\) is known for this call/);
+		expect(JSON.stringify(run.error)).toMatch(/names no sub-account.*Set Location ID/);
+		expect(hl.tokenRequests).toEqual([expect.objectContaining({ grant_type: 'client_credentials' })]);
+		expect(hl.paymentsRequests().map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['GET /payments/orders 422']);
+		expect([...hl.fulfillments.values()].flat().some((f) => JSON.stringify(f).includes('E2E-NOLOC'))).toBe(false);
+		hl.clearLog();
+		// The token n8n fetched and saved is reused: no token request now.
+		expect(await ok('hlOrdersNodeLocation')).toHaveLength(3);
+		expect(hl.tokenRequests).toEqual([]);
+		expect(hl.paymentsRequests().every((r) => r.query.altId === hl.options.locationId)).toBe(true);
 	});
 
 	it('subscription Get Many and Get', async () => {
