@@ -3,6 +3,7 @@ import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPo
 import type { ApiConnection } from '../shared/transport/apiClient';
 import { haloConnection } from '../HaloPsaMarketplace/transport/haloApi';
 import { withoutWriteOnly } from '../HaloPsaMarketplace/resources/resourceTable';
+import { simplifyRecord } from '../shared/simplify';
 import { compareHealth, healthOutput, HEALTH_FAILED, HEALTH_RECOVERED, readHealthCursor, readIntegrations, syncedIntegrations } from './integrationHealth';
 import { compareWindow, growingKey, readWindowCursor, type Emission } from '../shared/windowCursor';
 import { newestRecords } from './recordWindow';
@@ -40,10 +41,8 @@ function recordFilter(this: IPollFunctions, watch: WatchedRecords): (record: IDa
 	return (record) => !clientId || Number(record.client_id) === clientId;
 }
 
-function outputOf(this: IPollFunctions, watch: WatchedRecords, emission: Emission, example = false): INodeExecutionData {
-	const simplify = watch.resource.simplify && (this.getNodeParameter('simplify', true) as boolean);
-	let record = withoutWriteOnly(emission.record);
-	if (simplify) record = Object.fromEntries(watch.resource.simplify!.filter((f) => f in record).map((f) => [f, record[f]]));
+function outputOf(watch: WatchedRecords, emission: Emission, simplify: boolean, example = false): INodeExecutionData {
+	const record = simplifyRecord(withoutWriteOnly(emission.record), watch.resource.simplify, simplify);
 	const json: IDataObject = { event: emission.event };
 	if (emission.changedFields) json.changedFields = emission.changedFields;
 	if (emission.changes) json.changes = emission.changes as IDataObject;
@@ -66,13 +65,15 @@ async function pollRecords(this: IPollFunctions, connection: ApiConnection, watc
 	const { records } = await newestRecords.call(this, connection, watch, window, previous?.mark);
 	const spec = { fields: watch.fields, events: watch.events, newness: growingKey(watch.resource.key) };
 	const { emissions, next } = compareWindow(watch.value, spec, previous, records, window, selected);
-	const items = emissions.filter((e) => matches(e.record)).map((e) => outputOf.call(this, watch, e));
+	// Read once per poll: n8n checks a parameter against the node's description on every read.
+	const simplify = !!watch.resource.simplify && (this.getNodeParameter('simplify', true) as boolean);
+	const items = emissions.filter((e) => matches(e.record)).map((e) => outputOf(watch, e, simplify));
 	if (manual) {
 		// A manual test shows real changes if there are any, otherwise the newest record as an example; it keeps no state.
 		if (items.length) return [items];
 		const newest = records.find(matches);
 		const event = watch.events.find((e) => selected.has(e.value))!;
-		return newest ? [[outputOf.call(this, watch, { event: event.value, record: newest }, true)]] : null;
+		return newest ? [[outputOf(watch, { event: event.value, record: newest }, simplify, true)]] : null;
 	}
 	// Only now, after every request succeeded: a failed poll leaves the cursor where it was.
 	staticData.cursor = next as unknown as IDataObject;

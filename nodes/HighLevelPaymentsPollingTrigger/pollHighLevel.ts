@@ -3,6 +3,7 @@ import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPo
 import { highLevelConnection, highLevelPages, highLevelRequest, readHighLevelList, readHighLevelRecord, type HighLevelConnection } from '../HighLevelPayments/transport/highLevelApi';
 import { DEFAULT_TIMEOUT_SECONDS } from '../shared/actions/requestOptions';
 import { compareWindow, creationTime, readWindowCursor, timeOf, type Emission, type Fingerprint, type WatchedEvent, type WatchedField, type WindowCursor } from '../shared/windowCursor';
+import { simplifyRecord } from '../shared/simplify';
 import { findPolled, fulfillmentSummary, type PolledResource } from './polledResources';
 
 type Poll = INodeExecutionData[][] | null;
@@ -78,11 +79,6 @@ async function readPaymentStatuses(this: IPollFunctions, connection: HighLevelCo
 	return { fields, known };
 }
 
-function simplified(polled: PolledResource, record: IDataObject, simplify: boolean) {
-	const fields = polled.list.simplify;
-	return simplify && fields ? Object.fromEntries(fields.filter((f) => f in record).map((f) => [f, record[f]])) : record;
-}
-
 async function fulfillmentsOf(this: IPollFunctions, connection: HighLevelConnection, orderId: string): Promise<IDataObject[]> {
 	const body = await highLevelRequest(this, connection, { method: 'GET', path: `/payments/orders/${encodeURIComponent(orderId)}/fulfillments`, idempotent: true, subject: `Order ${orderId}` });
 	return readHighLevelList(body, 'data').records;
@@ -125,7 +121,7 @@ async function pollFulfillments(this: IPollFunctions, connection: HighLevelConne
 		for (const fulfillment of fulfillments) {
 			const { id, tracking } = fulfillmentSummary(fulfillment);
 			const oldTracking = before.get(id);
-			const order = simplified(polled, record, simplify);
+			const order = simplifyRecord(record, polled.list.simplify, simplify);
 			if (!oldTracking && selected.has('fulfillment.created')) items.push({ json: { event: 'fulfillment.created', orderId, fulfillment, trackingNumbers: tracking, order } });
 			const added = tracking.filter((t) => oldTracking && !oldTracking.includes(t));
 			if (added.length && selected.has('fulfillment.trackingAdded')) items.push({ json: { event: 'fulfillment.trackingAdded', orderId, fulfillment, newTrackingNumbers: added, trackingNumbers: tracking, order } });
@@ -137,7 +133,7 @@ async function pollFulfillments(this: IPollFunctions, connection: HighLevelConne
 		if (!example) return null;
 		const fulfillments = await fulfillmentsOf.call(this, connection, String(example._id));
 		const fulfillment = fulfillments[fulfillments.length - 1] ?? null;
-		return [[{ json: { event: 'fulfillment.created', orderId: example._id, fulfillment, trackingNumbers: fulfillment ? fulfillmentSummary(fulfillment).tracking : [], order: simplified(polled, example, simplify), example: true } }]];
+		return [[{ json: { event: 'fulfillment.created', orderId: example._id, fulfillment, trackingNumbers: fulfillment ? fulfillmentSummary(fulfillment).tracking : [], order: simplifyRecord(example, polled.list.simplify, simplify), example: true } }]];
 	}
 	// Only now, after every request succeeded: a failed poll leaves the cursor where it was.
 	staticData.cursor = next as unknown as IDataObject;
@@ -177,7 +173,7 @@ export async function pollHighLevel(this: IPollFunctions): Promise<Poll> {
 		const json: IDataObject = { event: e.event };
 		if (e.changedFields) json.changedFields = e.changedFields;
 		if (e.changes) json.changes = e.changes as IDataObject;
-		json[polled.outputKey] = simplified(polled, e.record, simplify);
+		json[polled.outputKey] = simplifyRecord(e.record, polled.list.simplify, simplify);
 		if (example) json.example = true;
 		return { json };
 	};

@@ -1,4 +1,5 @@
 /** Pure rules of the nodes, without HTTP: date filters, product-family parameter rules, the polling window cursor. */
+import { simplifyRecord } from '../../nodes/shared/simplify';
 import type { IDataObject } from 'n8n-workflow';
 import { dateFilter } from '../../nodes/HighLevelPayments/actions/paymentsInput';
 import { checkProductParameters, findFamily } from '../../nodes/IngramMicroMarketplace/resources/productFamilies';
@@ -50,5 +51,14 @@ describe('the polling window cursor', () => {
 	test('a stored cursor of another shape or watch is not trusted', () => {
 		expect(readWindowCursor({ v: 1, watch: 'orders', mark: 1, seen: {} }, 'orders')).toBeUndefined();
 		expect(readWindowCursor({ v: 2, watch: 'invoices', mark: 1, seen: {} }, 'orders')).toBeUndefined();
+	});
+});
+
+describe('Simplify (the action nodes and the triggers alike)', () => {
+	test('keeps the main fields in the order the resource lists them; the whole record when not asked or none are named', () => {
+		const record = { id: 7, secret_note: 'x', name: 'Order 7', status: 'paid' };
+		expect(Object.keys(simplifyRecord(record, ['status', 'id', 'missing'], true))).toEqual(['status', 'id']);
+		expect(simplifyRecord(record, ['id'], false)).toBe(record);
+		expect(simplifyRecord(record, undefined, true)).toBe(record);
 	});
 });

@@ -1,6 +1,7 @@
 /** What the operation modules of the three action nodes share: parameter reading, display rules and Simplify. */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { runItems } from './itemLoop';
+import { simplifyRecord } from '../simplify';
 
 /** A row of a node's resource table, as far as these helpers need it. */
 export interface TableResource {
@@ -36,7 +37,7 @@ export function simplifyProperty(resource: TableResource, operations: string[]):
 export function simplifier(item: OperationItem): (record: IDataObject) => IDataObject {
 	const fields = item.resource.simplify;
 	if (!fields || !param<boolean>(item, 'simplify', false)) return (record) => record;
-	return (record) => Object.fromEntries(fields.filter((f) => f in record).map((f) => [f, record[f]]));
+	return (record) => simplifyRecord(record, fields, true);
 }
 
 /** A problem with what an item asks for, named with the item, with how to fix it; nothing was sent for this item. */
