@@ -124,6 +124,7 @@ async function pollFigure(orders: number) {
 	const trigger = new PollRunner({ type: 'n8n-nodes-halopsa-marketplace.haloPsaMarketplaceTrigger', parameters: { watch: 'ecommerceOrder' }, credentials: { haloPsaMarketplaceOAuth2Api: credential }, store });
 	await trigger.poll();
 	const times: number[] = [];
+	const sandboxTimes: number[] = [];
 	let requests = 0;
 	let emitted = 0;
 	for (let run = 0; run < RUNS; run++) {
@@ -132,14 +133,18 @@ async function pollFigure(orders: number) {
 			halo.records('ecommerceOrder').set(id, { ...halo.records('ecommerceOrder').get(1)!, id });
 		}
 		halo.clearLog();
+		const answering = halo.answeringMs;
 		const started = performance.now();
 		const result = await trigger.poll();
 		times.push(performance.now() - started);
+		sandboxTimes.push(halo.answeringMs - answering);
 		requests = halo.apiRequests().length;
 		emitted = result.items?.length ?? 0;
 	}
 	await halo.stop();
-	return { ms: median(times), requests, emitted, stateBytes: Buffer.byteLength(trigger.saved) };
+	// The trigger's own time: the poll less the sandbox answering it (the sandbox runs in this process and sorts its whole table per list request, where a real Halo reads an index).
+	const own = times.map((t, i) => t - sandboxTimes[i]);
+	return { ms: median(times), ownMs: median(own), requests, emitted, stateBytes: Buffer.byteLength(trigger.saved) };
 }
 
 async function p4() {
@@ -149,11 +154,11 @@ async function p4() {
 	say();
 	const small = await pollFigure(1000);
 	const large = await pollFigure(100_000);
-	say('| orders in Halo | requests | new orders emitted | poll ms (median) | static data bytes |');
-	say('|---|---|---|---|---|');
-	for (const [n, r] of [[1000, small], [100_000, large]] as const) say(`| ${n.toLocaleString('en')} | ${r.requests} | ${r.emitted} | ${f(r.ms, 1)} | ${r.stateBytes} |`);
+	say("| orders in Halo | requests | new orders emitted | poll ms (median) | the trigger's own ms (poll less the sandbox answering) | static data bytes |");
+	say('|---|---|---|---|---|---|');
+	for (const [n, r] of [[1000, small], [100_000, large]] as const) say(`| ${n.toLocaleString('en')} | ${r.requests} | ${r.emitted} | ${f(r.ms, 1)} | ${f(r.ownMs, 1)} | ${r.stateBytes} |`);
 	say();
-	say(`Requests at 100,000 orders: ${large.requests} ${large.requests <= 3 ? '(met)' : '(missed, target ≤ 3)'}. Poll time ratio 100,000 : 1,000 = ${against(large.ms / small.ms, 1.5)}. The sandbox sorts its in-memory table on every list request, so part of the 100,000-order time is the sandbox's own (a real Halo reads an index).`);
+	say(`Requests at 100,000 orders: ${large.requests} ${large.requests <= 3 ? '(met)' : '(missed, target ≤ 3)'}. The trigger's own time, 100,000 : 1,000 = ${against(large.ownMs / small.ownMs, 1.5)}; the whole poll, sandbox included, ${f(large.ms / small.ms, 2)}. The sandbox runs in the benchmark's process and sorts its whole in-memory table on every list request (a real Halo reads an index), so its answering time is measured and taken out.`);
 	say();
 }
 
