@@ -68,7 +68,8 @@ export function takePlace(window: RequestWindow, now = Date.now()): WindowPlace 
 		at: place.at,
 		async remainingWait(later?: number) {
 			if (replaced && replaced.finishedAt === undefined) await replaced.finished;
-			return Math.max(0, nextFree(replaced, window, later ?? Date.now()) - (later ?? Date.now()));
+			const now = later ?? Date.now();
+			return nextFree(replaced, window, now) - now;
 		},
 		finish(at = Date.now()) {
 			if (place.finishedAt !== undefined) return;
