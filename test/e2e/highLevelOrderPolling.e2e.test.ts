@@ -4,9 +4,10 @@
  * is seen by reading the orders whose update time moved. Each change is reported once, across restarts; a
  * payment status first learned (a new order) is recorded, not reported as a change.
  */
-import { Collector } from '../sandbox/collector';
-import { HighLevelSandbox } from '../sandbox/highLevelSandbox';
-import { RealN8n } from './realN8n';
+import type { Collector } from '../sandbox/collector';
+import type { HighLevelSandbox } from '../sandbox/highLevelSandbox';
+import { HIGHLEVEL_PIT, highLevelTriggersWithN8n } from './highLevelN8n';
+import type { RealN8n } from './realN8n';
 import { deliveringWorkflow, lifetime } from './triggerWorkflows';
 
 jest.setTimeout(20 * 60_000);
@@ -16,18 +17,15 @@ const POLL = 'n8n-nodes-halopsa-marketplace.highLevelPaymentsPollingTrigger';
 describe('real n8n: HighLevel order status polling', () => {
 	let hl: HighLevelSandbox;
 	let n8n: RealN8n;
-	const inbox = new Collector();
+	let inbox: Collector;
+	let stop: (() => Promise<void>) | undefined;
 
 	beforeAll(async () => {
-		hl = new HighLevelSandbox();
-		const url = await hl.start();
-		await inbox.start();
-		n8n = new RealN8n();
-		await n8n.importCredentials([{ id: 'hl-pit', name: 'HighLevel PIT', type: 'highLevelPaymentsApi', data: { apiKey: hl.options.privateToken, locationId: hl.options.locationId, apiBaseUrl: url } }]);
+		({ hl, n8n, inbox, stop } = await highLevelTriggersWithN8n());
 		await n8n.importWorkflow([
 			deliveringWorkflow(
 				'hlOrders',
-				{ type: POLL, parameters: { authentication: 'apiKey', watch: 'order', orderEvents: ['order.statusChanged'], pollTimes: { item: [{ mode: 'everyMinute' }] } }, credentials: { highLevelPaymentsApi: { id: 'hl-pit', name: 'HighLevel PIT' } } },
+				{ type: POLL, parameters: { authentication: 'apiKey', watch: 'order', orderEvents: ['order.statusChanged'], pollTimes: { item: [{ mode: 'everyMinute' }] } }, credentials: HIGHLEVEL_PIT },
 				inbox.url,
 				'{ executionId: $execution.id, event: $json.event, orderId: $json.order._id, changes: $json.changes }',
 			),
@@ -36,9 +34,7 @@ describe('real n8n: HighLevel order status polling', () => {
 	});
 
 	afterAll(async () => {
-		await inbox.stop();
-		await hl?.stop();
-		n8n?.cleanup();
+		await stop?.();
 	});
 
 	const polled = () => hl.paymentsRequests().some((r) => r.path === '/payments/orders');
