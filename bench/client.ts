@@ -29,6 +29,32 @@ async function viaN8n(options: IHttpRequestOptions): Promise<unknown> {
 	return await Container.get(OutboundHttp).requests().request({ json: true, ...options });
 }
 
+/**
+ * The baselines' requests: `raw…` scenarios send them with fetch (one kept-alive connection), `helper…`
+ * scenarios the same requests with n8n's helper. A GET answers its parsed body (undefined when refused);
+ * a POST's answer is read, not parsed, as a raw client that only checks it was sent would.
+ */
+async function baselineSender() {
+	const token = await rawToken();
+	const headers = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
+	if (scenario.startsWith('helper')) {
+		return {
+			get: async (path: string) => await viaN8n({ url: `${url}/api${path}`, headers }),
+			post: async (path: string, body: unknown) => await viaN8n({ method: 'POST', url: `${url}/api${path}`, headers, body: body as IDataObject[] }),
+		};
+	}
+	return {
+		get: async (path: string) => {
+			const response = await fetch(`${url}/api${path}`, { headers });
+			return response.ok ? await response.json() : undefined;
+		},
+		post: async (path: string, body: unknown) => {
+			const response = await fetch(`${url}/api${path}`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+			return await response.text();
+		},
+	};
+}
+
 function store() {
 	const credentials = new CredentialStore();
 	// No request window here: the sandbox enforces none and the figures measure the node's own cost.
@@ -45,12 +71,8 @@ const consumption = (n: number) => ({ parentid: 1 + (n % 3), customername: `Cust
  */
 async function warmUp() {
 	if (scenario === 'tokens') return; // P2 counts the token requests of one credential from the start
-	if (scenario.startsWith('raw')) {
-		await fetch(`${url}/api/CSPConsumptionData?pageinate=true&page_size=1&page_no=1`, { headers: { Authorization: `Bearer ${await rawToken()}` } }).then((r) => r.text());
-		return;
-	}
-	if (scenario.startsWith('helper')) {
-		await viaN8n({ url: `${url}/api/CSPConsumptionData`, qs: { pageinate: true, page_size: 1, page_no: 1 }, headers: { Authorization: `Bearer ${await rawToken()}` } });
+	if (scenario.startsWith('raw') || scenario.startsWith('helper')) {
+		await (await baselineSender()).get('/CSPConsumptionData?pageinate=true&page_size=1&page_no=1');
 		return;
 	}
 	const { credentials, ref } = store();
@@ -62,23 +84,12 @@ async function main() {
 	const started = performance.now();
 	let extra: IDataObject = {};
 	switch (scenario) {
-		case 'rawList': {
-			const token = await rawToken();
-			const records: unknown[] = [];
-			for (let page = 1; ; page++) {
-				const response = await fetch(`${url}/api/CSPConsumptionData?pageinate=true&page_size=${size}&page_no=${page}`, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } });
-				const body = (await response.json()) as { record_count: number; cspconsumptiondata: unknown[] };
-				records.push(...body.cspconsumptiondata);
-				if (body.cspconsumptiondata.length < size || records.length >= body.record_count) break;
-			}
-			extra = { records: records.length };
-			break;
-		}
+		case 'rawList':
 		case 'helperList': {
-			const token = await rawToken();
+			const send = await baselineSender();
 			const records: unknown[] = [];
 			for (let page = 1; ; page++) {
-				const body = (await viaN8n({ url: `${url}/api/CSPConsumptionData`, qs: { pageinate: true, page_size: size, page_no: page }, headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } })) as { record_count: number; cspconsumptiondata: unknown[] };
+				const body = (await send.get(`/CSPConsumptionData?pageinate=true&page_size=${size}&page_no=${page}`)) as { record_count: number; cspconsumptiondata: unknown[] };
 				records.push(...body.cspconsumptiondata);
 				if (body.cspconsumptiondata.length < size || records.length >= body.record_count) break;
 			}
@@ -92,23 +103,12 @@ async function main() {
 			extra = { records: result.items.length };
 			break;
 		}
-		case 'rawBulk': {
-			const token = await rawToken();
-			const count = Number(countArg);
-			for (let from = 0; from < count; from += size) {
-				const chunk = Array.from({ length: Math.min(size, count - from) }, (_, i) => consumption(from + i));
-				const response = await fetch(`${url}/api/CSPConsumptionData/manage`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(chunk) });
-				await response.text();
-			}
-			extra = { records: count };
-			break;
-		}
+		case 'rawBulk':
 		case 'helperBulk': {
-			const token = await rawToken();
+			const send = await baselineSender();
 			const count = Number(countArg);
 			for (let from = 0; from < count; from += size) {
-				const chunk = Array.from({ length: Math.min(size, count - from) }, (_, i) => consumption(from + i));
-				await viaN8n({ method: 'POST', url: `${url}/api/CSPConsumptionData/manage`, headers: { Authorization: `Bearer ${token}` }, body: chunk });
+				await send.post('/CSPConsumptionData/manage', Array.from({ length: Math.min(size, count - from) }, (_, i) => consumption(from + i)));
 			}
 			extra = { records: count };
 			break;
@@ -134,19 +134,12 @@ async function main() {
 		}
 		case 'rawGets':
 		case 'helperGets': {
-			// P6's baselines: the same GETs by id, as many at a time as the node's default (4), sent by fetch or by n8n's helper.
-			const token = await rawToken();
-			const headers = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
-			const get = scenario === 'rawGets'
-				? async (id: number) => {
-					const response = await fetch(`${url}/api/EcommerceOrder/${id}`, { headers });
-					return response.ok && (await response.json());
-				}
-				: async (id: number) => await viaN8n({ url: `${url}/api/EcommerceOrder/${id}`, headers });
+			// P6's baselines: the same GETs by id, as many at a time as the node's default (4).
+			const send = await baselineSender();
 			let next = 0;
 			let ok = 0;
 			const worker = async () => {
-				while (next < size) if (await get((next++ % 1000) + 1)) ok++;
+				while (next < size) if (await send.get(`/EcommerceOrder/${(next++ % 1000) + 1}`)) ok++;
 			};
 			await Promise.all(Array.from({ length: 4 }, worker));
 			extra = { records: ok };
