@@ -6,11 +6,28 @@ import tsParser from '@typescript-eslint/parser';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 
 export default [
-	{ ignores: ['dist/**', 'build/**', 'node_modules/**', 'test/**', 'bench/**', 'scripts/**', 'examples/**', '*.js', '*.mjs', 'package-lock.json', 'tsconfig*.json'] },
+	{
+		ignores: [
+			'dist/**',
+			'build/**',
+			'node_modules/**',
+			'test/**',
+			'bench/**',
+			'scripts/**',
+			'examples/**',
+			'*.js',
+			'*.mjs',
+			'package-lock.json',
+			'tsconfig*.json',
+		],
+	},
 	n8nCommunityNodesPlugin.configs.recommended,
 	{ rules: { 'no-console': 'error' } },
 	{ plugins: { 'n8n-nodes-base': n8nNodesBase } },
-	{ files: ['**/*.ts'], languageOptions: { parser: tsParser, parserOptions: { project: './tsconfig.json' } } },
+	{
+		files: ['**/*.ts'],
+		languageOptions: { parser: tsParser, parserOptions: { project: './tsconfig.json' } },
+	},
 	{ files: ['**/*.json'], languageOptions: { parser: tsParser } },
 	{ files: ['package.json'], rules: { ...n8nNodesBase.configs.community.rules } },
 	{

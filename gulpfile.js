@@ -9,8 +9,14 @@ const esbuild = require('esbuild');
 const DIST = path.resolve('dist');
 const VENDOR_ZOD = path.join(DIST, 'vendor', 'zod.js');
 
-const copyNodeFiles = () => src(path.resolve('nodes', '**', '*.{png,svg,json}'), { encoding: false }).pipe(dest(path.join(DIST, 'nodes')));
-const copyCredentialIcons = () => src(path.resolve('credentials', '**', '*.{png,svg}'), { encoding: false }).pipe(dest(path.join(DIST, 'credentials')));
+const copyNodeFiles = () =>
+	src(path.resolve('nodes', '**', '*.{png,svg,json}'), { encoding: false }).pipe(
+		dest(path.join(DIST, 'nodes')),
+	);
+const copyCredentialIcons = () =>
+	src(path.resolve('credentials', '**', '*.{png,svg}'), { encoding: false }).pipe(
+		dest(path.join(DIST, 'credentials')),
+	);
 const copyIcons = parallel(copyNodeFiles, copyCredentialIcons);
 
 function compiledFiles(dir) {

@@ -16,7 +16,12 @@ async function rawToken(): Promise<string> {
 	const response = await fetch(`${url}/auth/token?tenant=acme`, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ grant_type: 'client_credentials', client_id: CREDENTIAL.clientId, client_secret: CREDENTIAL.clientSecret, scope: 'all' }),
+		body: new URLSearchParams({
+			grant_type: 'client_credentials',
+			client_id: CREDENTIAL.clientId,
+			client_secret: CREDENTIAL.clientSecret,
+			scope: 'all',
+		}),
 	});
 	return ((await response.json()) as { access_token: string }).access_token;
 }
@@ -26,7 +31,9 @@ async function rawToken(): Promise<string> {
  * (what `httpRequestWithAuthentication` hands a request to once it has added the credential), token set by hand.
  */
 async function viaN8n(options: IHttpRequestOptions): Promise<unknown> {
-	return await Container.get(OutboundHttp).requests().request({ json: true, ...options });
+	return await Container.get(OutboundHttp)
+		.requests()
+		.request({ json: true, ...options });
 }
 
 /**
@@ -40,7 +47,13 @@ async function baselineSender() {
 	if (scenario.startsWith('helper')) {
 		return {
 			get: async (path: string) => await viaN8n({ url: `${url}/api${path}`, headers }),
-			post: async (path: string, body: unknown) => await viaN8n({ method: 'POST', url: `${url}/api${path}`, headers, body: body as IDataObject[] }),
+			post: async (path: string, body: unknown) =>
+				await viaN8n({
+					method: 'POST',
+					url: `${url}/api${path}`,
+					headers,
+					body: body as IDataObject[],
+				}),
 		};
 	}
 	return {
@@ -49,7 +62,11 @@ async function baselineSender() {
 			return response.ok ? await response.json() : undefined;
 		},
 		post: async (path: string, body: unknown) => {
-			const response = await fetch(`${url}/api${path}`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+			const response = await fetch(`${url}/api${path}`, {
+				method: 'POST',
+				headers: { ...headers, 'Content-Type': 'application/json' },
+				body: JSON.stringify(body),
+			});
 			return await response.text();
 		},
 	};
@@ -58,11 +75,27 @@ async function baselineSender() {
 function store() {
 	const credentials = new CredentialStore();
 	// No request window here: the sandbox enforces none and the figures measure the node's own cost.
-	const credential = credentials.add('bench', 'haloPsaMarketplaceOAuth2Api', { hostingType: 'hosted', resourceServerUrl: url, authServerUrl: `${url}/auth`, ...CREDENTIAL, scope: 'all', requestsPerWindow: 0 } as never);
+	const credential = credentials.add('bench', 'haloPsaMarketplaceOAuth2Api', {
+		hostingType: 'hosted',
+		resourceServerUrl: url,
+		authServerUrl: `${url}/auth`,
+		...CREDENTIAL,
+		scope: 'all',
+		requestsPerWindow: 0,
+	} as never);
 	return { credentials, ref: { haloPsaMarketplaceOAuth2Api: credential } };
 }
 
-const consumption = (n: number) => ({ parentid: 1 + (n % 3), customername: `Customer ${n % 50}`, productname: 'Microsoft 365 E3', skuname: 'E3', quantity: 1 + (n % 9), unitprice: 20.5, total: 20.5 * (1 + (n % 9)), billingcurrency: 'USD' });
+const consumption = (n: number) => ({
+	parentid: 1 + (n % 3),
+	customername: `Customer ${n % 50}`,
+	productname: 'Microsoft 365 E3',
+	skuname: 'E3',
+	quantity: 1 + (n % 9),
+	unitprice: 20.5,
+	total: 20.5 * (1 + (n % 9)),
+	billingcurrency: 'USD',
+});
 
 /**
  * One small call before the clock starts, on both sides: modules that load on first use (fetch's undici;
@@ -76,7 +109,17 @@ async function warmUp() {
 		return;
 	}
 	const { credentials, ref } = store();
-	await runNode({ parameters: { resource: 'cspConsumptionData', operation: 'getAll', returnAll: false, limit: 1, simplify: false }, credentials: ref, store: credentials });
+	await runNode({
+		parameters: {
+			resource: 'cspConsumptionData',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 1,
+			simplify: false,
+		},
+		credentials: ref,
+		store: credentials,
+	});
 }
 
 async function main() {
@@ -89,7 +132,9 @@ async function main() {
 			const send = await baselineSender();
 			const records: unknown[] = [];
 			for (let page = 1; ; page++) {
-				const body = (await send.get(`/CSPConsumptionData?pageinate=true&page_size=${size}&page_no=${page}`)) as { record_count: number; cspconsumptiondata: unknown[] };
+				const body = (await send.get(
+					`/CSPConsumptionData?pageinate=true&page_size=${size}&page_no=${page}`,
+				)) as { record_count: number; cspconsumptiondata: unknown[] };
 				records.push(...body.cspconsumptiondata);
 				if (body.cspconsumptiondata.length < size || records.length >= body.record_count) break;
 			}
@@ -98,7 +143,17 @@ async function main() {
 		}
 		case 'nodeList': {
 			const { credentials, ref } = store();
-			const result = await runNode({ parameters: { resource: 'cspConsumptionData', operation: 'getAll', returnAll: true, simplify: false, listOptions: { pageSize: size } }, credentials: ref, store: credentials });
+			const result = await runNode({
+				parameters: {
+					resource: 'cspConsumptionData',
+					operation: 'getAll',
+					returnAll: true,
+					simplify: false,
+					listOptions: { pageSize: size },
+				},
+				credentials: ref,
+				store: credentials,
+			});
 			if (result.error) throw result.error;
 			extra = { records: result.items.length };
 			break;
@@ -108,7 +163,10 @@ async function main() {
 			const send = await baselineSender();
 			const count = Number(countArg);
 			for (let from = 0; from < count; from += size) {
-				await send.post('/CSPConsumptionData/manage', Array.from({ length: Math.min(size, count - from) }, (_, i) => consumption(from + i)));
+				await send.post(
+					'/CSPConsumptionData/manage',
+					Array.from({ length: Math.min(size, count - from) }, (_, i) => consumption(from + i)),
+				);
 			}
 			extra = { records: count };
 			break;
@@ -117,7 +175,12 @@ async function main() {
 			const { credentials, ref } = store();
 			const count = Number(countArg);
 			const input = Array.from({ length: count }, (_, i) => consumption(i));
-			const result = await runNode({ parameters: { resource: 'cspConsumptionData', operation: 'bulkManage', chunkSize: size }, credentials: ref, store: credentials, input });
+			const result = await runNode({
+				parameters: { resource: 'cspConsumptionData', operation: 'bulkManage', chunkSize: size },
+				credentials: ref,
+				store: credentials,
+				input,
+			});
 			if (result.error) throw result.error;
 			extra = { chunks: result.items.length };
 			break;
@@ -127,7 +190,18 @@ async function main() {
 			const { credentials, ref } = store();
 			const count = Number(countArg);
 			const input = [{ records: Array.from({ length: count }, (_, i) => consumption(i)) }];
-			const result = await runNode({ parameters: { resource: 'cspConsumptionData', operation: 'bulkManage', chunkSize: size, recordsFrom: 'field', recordsField: 'records' }, credentials: ref, store: credentials, input });
+			const result = await runNode({
+				parameters: {
+					resource: 'cspConsumptionData',
+					operation: 'bulkManage',
+					chunkSize: size,
+					recordsFrom: 'field',
+					recordsField: 'records',
+				},
+				credentials: ref,
+				store: credentials,
+				input,
+			});
 			if (result.error) throw result.error;
 			extra = { chunks: result.items.length };
 			break;
@@ -149,7 +223,17 @@ async function main() {
 			// P6 in-process: the node's Gets (Items in Parallel 4, its default) through n8n-core's execution engine.
 			const { credentials, ref } = store();
 			const input = Array.from({ length: size }, (_, i) => ({ id: (i % 1000) + 1 }));
-			const result = await runNode({ parameters: { resource: 'ecommerceOrder', operation: 'get', simplify: false, recordId: '={{ { __rl: true, mode: "id", value: String($json.id) } }}' }, credentials: ref, store: credentials, input });
+			const result = await runNode({
+				parameters: {
+					resource: 'ecommerceOrder',
+					operation: 'get',
+					simplify: false,
+					recordId: '={{ { __rl: true, mode: "id", value: String($json.id) } }}',
+				},
+				credentials: ref,
+				store: credentials,
+				input,
+			});
 			if (result.error) throw result.error;
 			extra = { records: result.items.filter((i) => i.json.id).length };
 			break;
@@ -159,7 +243,17 @@ async function main() {
 			const executions = Number(countArg);
 			const input = Array.from({ length: size }, (_, i) => ({ id: (i % 25) + 1 }));
 			for (let e = 0; e < executions; e++) {
-				const result = await runNode({ parameters: { resource: 'ecommerceOrder', operation: 'get', simplify: true, recordId: '={{ { __rl: true, mode: "id", value: String($json.id) } }}' }, credentials: ref, store: credentials, input });
+				const result = await runNode({
+					parameters: {
+						resource: 'ecommerceOrder',
+						operation: 'get',
+						simplify: true,
+						recordId: '={{ { __rl: true, mode: "id", value: String($json.id) } }}',
+					},
+					credentials: ref,
+					store: credentials,
+					input,
+				});
 				if (result.error) throw result.error;
 			}
 			extra = { calls: executions * size };
@@ -169,7 +263,9 @@ async function main() {
 			throw new Error(`unknown scenario ${scenario}`);
 	}
 	const ms = performance.now() - started;
-	process.stdout.write(`${JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, ...extra })}\n`);
+	process.stdout.write(
+		`${JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, ...extra })}\n`,
+	);
 }
 
 main().catch((error) => {

@@ -32,10 +32,13 @@ const wanted = (figure: string) => !ONLY || ONLY.includes(figure);
 /** n8n's helper alone : raw loop, per figure measured in this run (for the findings). */
 const floors: number[] = [];
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function client(args: string[]): Promise<IDataObject> {
-	const child = spawn(process.execPath, [join(__dirname, 'client.js'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+	const child = spawn(process.execPath, [join(__dirname, 'client.js'), ...args], {
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
 	let out = '';
 	child.stdout.on('data', (d) => (out += String(d)));
 	const code = await new Promise((r) => child.on('close', r));
@@ -47,27 +50,45 @@ async function client(args: string[]): Promise<IDataObject> {
 async function measure(args: string[], runs = RUNS) {
 	const results: IDataObject[] = [];
 	for (let i = 0; i < runs; i++) results.push(await client(args));
-	return { ms: median(results.map((r) => r.ms as number)), rss: median(results.map((r) => r.maxRssMb as number)), last: results[results.length - 1] };
+	return {
+		ms: median(results.map((r) => r.ms as number)),
+		rss: median(results.map((r) => r.maxRssMb as number)),
+		last: results[results.length - 1],
+	};
 }
 
 const f = (n: number, digits = 0) => n.toFixed(digits);
 /** "1.12 (met)" / "1.41 (missed, target ≤ 1.3)": each ratio says how it stands against its target. */
-const against = (ratio: number, target: number) => `${f(ratio, 2)} ${ratio <= target ? '(met)' : `(missed, target ≤ ${target})`}`;
+const against = (ratio: number, target: number) =>
+	`${f(ratio, 2)} ${ratio <= target ? '(met)' : `(missed, target ≤ ${target})`}`;
 
 async function p1(url: string) {
 	say('## P1 Return All of CSP consumption data through the node vs a raw fetch loop');
 	say();
-	say(`${RECORDS.toLocaleString('en')} records, ${RUNS} runs each, medians. Targets: time ratio ≤ 1.3, peak RSS ≤ 2×. "n8n's helper alone" is the raw loop with each request sent by n8n's own HTTP helper (what every node's authenticated request ends in): the floor for any node.`);
+	say(
+		`${RECORDS.toLocaleString('en')} records, ${RUNS} runs each, medians. Targets: time ratio ≤ 1.3, peak RSS ≤ 2×. "n8n's helper alone" is the raw loop with each request sent by n8n's own HTTP helper (what every node's authenticated request ends in): the floor for any node.`,
+	);
 	say();
-	say("| page size | raw loop ms | n8n's helper alone ms (ratio) | node ms | time ratio | node : helper alone | raw peak RSS MB | node peak RSS MB | RSS ratio |");
+	say(
+		"| page size | raw loop ms | n8n's helper alone ms (ratio) | node ms | time ratio | node : helper alone | raw peak RSS MB | node peak RSS MB | RSS ratio |",
+	);
 	say('|---|---|---|---|---|---|---|---|---|');
 	for (const pageSize of [100, 500, 1000]) {
 		const raw = await measure(['rawList', url, String(pageSize)]);
 		const helper = await measure(['helperList', url, String(pageSize)]);
 		const node = await measure(['nodeList', url, String(pageSize)]);
-		if (node.last.records !== RECORDS || raw.last.records !== RECORDS || helper.last.records !== RECORDS) throw new Error(`record count mismatch: ${JSON.stringify([raw.last, helper.last, node.last])}`);
+		if (
+			node.last.records !== RECORDS ||
+			raw.last.records !== RECORDS ||
+			helper.last.records !== RECORDS
+		)
+			throw new Error(
+				`record count mismatch: ${JSON.stringify([raw.last, helper.last, node.last])}`,
+			);
 		floors.push(helper.ms / raw.ms);
-		say(`| ${pageSize} | ${f(raw.ms)} | ${f(helper.ms)} (${f(helper.ms / raw.ms, 2)}) | ${f(node.ms)} | ${against(node.ms / raw.ms, 1.3)} | ${f(node.ms / helper.ms, 2)} | ${f(raw.rss)} | ${f(node.rss)} | ${against(node.rss / raw.rss, 2)} |`);
+		say(
+			`| ${pageSize} | ${f(raw.ms)} | ${f(helper.ms)} (${f(helper.ms / raw.ms, 2)}) | ${f(node.ms)} | ${against(node.ms / raw.ms, 1.3)} | ${f(node.ms / helper.ms, 2)} | ${f(raw.rss)} | ${f(node.rss)} | ${against(node.rss / raw.rss, 2)} |`,
+		);
 	}
 	say();
 }
@@ -79,8 +100,12 @@ async function p2(url: string, halo: HaloSandbox) {
 	const run = await client(['tokens', url, '1000', '10']);
 	say(`| approach | token requests |`);
 	say('|---|---|');
-	say(`| this package (measured: ${run.calls} calls in ${f(run.ms as number)} ms) | ${halo.tokenRequests} |`);
-	say('| a token per execution (n8n\'s built-in HaloPSA node) | 10 (one per execution, by construction) |');
+	say(
+		`| this package (measured: ${run.calls} calls in ${f(run.ms as number)} ms) | ${halo.tokenRequests} |`,
+	);
+	say(
+		"| a token per execution (n8n's built-in HaloPSA node) | 10 (one per execution, by construction) |",
+	);
 	say('| a token per call (other community Halo nodes) | 10,000 (one per call, by construction) |');
 	say();
 	say('Target: exactly 1.');
@@ -90,21 +115,32 @@ async function p2(url: string, halo: HaloSandbox) {
 async function p3(url: string) {
 	say('## P3 Bulk manage of CSP consumption data, chunked, vs a raw chunked POST loop');
 	say();
-	say(`${RECORDS.toLocaleString('en')} records in chunks of 100, ${RUNS} runs each, medians; a fresh sandbox per figure. Target: time ratio ≤ 1.2.`);
+	say(
+		`${RECORDS.toLocaleString('en')} records in chunks of 100, ${RUNS} runs each, medians; a fresh sandbox per figure. Target: time ratio ≤ 1.2.`,
+	);
 	say();
 	const raw = await measure(['rawBulk', url, '100', String(RECORDS)]);
 	const helper = await measure(['helperBulk', url, '100', String(RECORDS)]);
 	const list = await measure(['nodeBulkList', url, '100', String(RECORDS)]);
 	const perItem = await measure(['nodeBulk', url, '100', String(RECORDS)], 1);
 	floors.push(helper.ms / raw.ms);
-	say("| records from | raw loop ms | n8n's helper alone ms (ratio) | node ms | time ratio | node : helper alone | raw peak RSS MB | node peak RSS MB |");
+	say(
+		"| records from | raw loop ms | n8n's helper alone ms (ratio) | node ms | time ratio | node : helper alone | raw peak RSS MB | node peak RSS MB |",
+	);
 	say('|---|---|---|---|---|---|---|---|');
 	const row = (what: string, node: { ms: number; rss: number }) =>
-		say(`| ${what} | ${f(raw.ms)} | ${f(helper.ms)} (${f(helper.ms / raw.ms, 2)}) | ${f(node.ms)} | ${against(node.ms / raw.ms, 1.2)} | ${f(node.ms / helper.ms, 2)} | ${f(raw.rss)} | ${f(node.rss)} |`);
+		say(
+			`| ${what} | ${f(raw.ms)} | ${f(helper.ms)} (${f(helper.ms / raw.ms, 2)}) | ${f(node.ms)} | ${against(node.ms / raw.ms, 1.2)} | ${f(node.ms / helper.ms, 2)} | ${f(raw.rss)} | ${f(node.rss)} |`,
+		);
 	row('a list in one item (Records From: A List in Each Item)', list);
-	row(`${RECORDS.toLocaleString('en')} input items (Records From: Each Input Item; one run)`, perItem);
+	row(
+		`${RECORDS.toLocaleString('en')} input items (Records From: Each Input Item; one run)`,
+		perItem,
+	);
 	say();
-	say(`Both inputs cost about the same: the node is programmatic, so n8n does no per-item routing work (before, with one item per record, n8n's declarative routing engine resolved every property of the node for every one of the ${RECORDS.toLocaleString('en')} items: 50.9× the raw loop). n8n's helper alone, sending the same chunks, is ${f(helper.ms / raw.ms, 2)}× the raw loop in this run; the node's own share above that is checking every record against its schema before the first chunk is sent (so a bad record stops the import before anything is saved) and reading its input.`);
+	say(
+		`Both inputs cost about the same: the node is programmatic, so n8n does no per-item routing work (before, with one item per record, n8n's declarative routing engine resolved every property of the node for every one of the ${RECORDS.toLocaleString('en')} items: 50.9× the raw loop). n8n's helper alone, sending the same chunks, is ${f(helper.ms / raw.ms, 2)}× the raw loop in this run; the node's own share above that is checking every record against its schema before the first chunk is sent (so a bad record stops the import before anything is saved) and reading its input.`,
+	);
 	say();
 }
 
@@ -113,15 +149,33 @@ async function p3(url: string) {
  * node's own cost, so the credential's pacing (300 per 5 minutes by default) is off.
  */
 function haloCredentialData(url: string) {
-	return { hostingType: 'hosted', resourceServerUrl: url, authServerUrl: `${url}/auth`, tenant: 'acme', clientId: 'sandbox-client', clientSecret: 'sandbox-secret', scope: 'all', requestsPerWindow: 0 };
+	return {
+		hostingType: 'hosted',
+		resourceServerUrl: url,
+		authServerUrl: `${url}/auth`,
+		tenant: 'acme',
+		clientId: 'sandbox-client',
+		clientSecret: 'sandbox-secret',
+		scope: 'all',
+		requestsPerWindow: 0,
+	};
 }
 
 async function pollFigure(orders: number) {
 	const halo = new HaloSandbox({ seedCounts: { ecommerceOrder: orders } });
 	const url = await halo.start();
 	const store = new CredentialStore();
-	const credential = store.add('bench-poll', 'haloPsaMarketplaceOAuth2Api', haloCredentialData(url) as never);
-	const trigger = new PollRunner({ type: 'n8n-nodes-halopsa-marketplace.haloPsaMarketplaceTrigger', parameters: { watch: 'ecommerceOrder' }, credentials: { haloPsaMarketplaceOAuth2Api: credential }, store });
+	const credential = store.add(
+		'bench-poll',
+		'haloPsaMarketplaceOAuth2Api',
+		haloCredentialData(url) as never,
+	);
+	const trigger = new PollRunner({
+		type: 'n8n-nodes-halopsa-marketplace.haloPsaMarketplaceTrigger',
+		parameters: { watch: 'ecommerceOrder' },
+		credentials: { haloPsaMarketplaceOAuth2Api: credential },
+		store,
+	});
 	await trigger.poll();
 	const times: number[] = [];
 	const sandboxTimes: number[] = [];
@@ -144,7 +198,13 @@ async function pollFigure(orders: number) {
 	await halo.stop();
 	// The trigger's own time: the poll less the sandbox answering it (the sandbox runs in this process and sorts its whole table per list request, where a real Halo reads an index).
 	const own = times.map((t, i) => t - sandboxTimes[i]);
-	return { ms: median(times), ownMs: median(own), requests, emitted, stateBytes: Buffer.byteLength(trigger.saved) };
+	return {
+		ms: median(times),
+		ownMs: median(own),
+		requests,
+		emitted,
+		stateBytes: Buffer.byteLength(trigger.saved),
+	};
 }
 
 async function p4() {
@@ -154,11 +214,21 @@ async function p4() {
 	say();
 	const small = await pollFigure(1000);
 	const large = await pollFigure(100_000);
-	say("| orders in Halo | requests | new orders emitted | poll ms (median) | the trigger's own ms (poll less the sandbox answering) | static data bytes |");
+	say(
+		"| orders in Halo | requests | new orders emitted | poll ms (median) | the trigger's own ms (poll less the sandbox answering) | static data bytes |",
+	);
 	say('|---|---|---|---|---|---|');
-	for (const [n, r] of [[1000, small], [100_000, large]] as const) say(`| ${n.toLocaleString('en')} | ${r.requests} | ${r.emitted} | ${f(r.ms, 1)} | ${f(r.ownMs, 1)} | ${r.stateBytes} |`);
+	for (const [n, r] of [
+		[1000, small],
+		[100_000, large],
+	] as const)
+		say(
+			`| ${n.toLocaleString('en')} | ${r.requests} | ${r.emitted} | ${f(r.ms, 1)} | ${f(r.ownMs, 1)} | ${r.stateBytes} |`,
+		);
 	say();
-	say(`Requests at 100,000 orders: ${large.requests} ${large.requests <= 3 ? '(met)' : '(missed, target ≤ 3)'}. The trigger's own time, 100,000 : 1,000 = ${against(large.ownMs / small.ownMs, 1.5)}; the whole poll, sandbox included, ${f(large.ms / small.ms, 2)}. The sandbox runs in the benchmark's process and sorts its whole in-memory table on every list request (a real Halo reads an index), so its answering time is measured and taken out.`);
+	say(
+		`Requests at 100,000 orders: ${large.requests} ${large.requests <= 3 ? '(met)' : '(missed, target ≤ 3)'}. The trigger's own time, 100,000 : 1,000 = ${against(large.ownMs / small.ownMs, 1.5)}; the whole poll, sandbox included, ${f(large.ms / small.ms, 2)}. The sandbox runs in the benchmark's process and sorts its whole in-memory table on every list request (a real Halo reads an index), so its answering time is measured and taken out.`,
+	);
 	say();
 }
 
@@ -173,23 +243,70 @@ async function p5(url: string) {
 	const n8n = new RealN8n();
 	const credentials = { haloPsaMarketplaceOAuth2Api: { id: 'bench', name: 'bench' } };
 	try {
-		await n8n.importCredentials([{ id: 'bench', name: 'bench', type: 'haloPsaMarketplaceOAuth2Api', data: haloCredentialData(url) }]);
+		await n8n.importCredentials([
+			{
+				id: 'bench',
+				name: 'bench',
+				type: 'haloPsaMarketplaceOAuth2Api',
+				data: haloCredentialData(url),
+			},
+		]);
 		await n8n.importWorkflow({
 			id: 'benchList',
 			name: 'bench: Return All',
 			active: false,
 			nodes: [
-				{ id: 'w', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: 'bench-list', parameters: { path: 'bench-list', responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} } },
-				{ id: 'h', name: 'Return All', type: 'n8n-nodes-halopsa-marketplace.haloPsaMarketplace', typeVersion: 1, position: [200, 0], parameters: { resource: 'cspConsumptionData', operation: 'getAll', returnAll: true, simplify: false, listOptions: { pageSize: 500 } }, credentials },
-				{ id: 'c', name: 'Count', type: 'n8n-nodes-base.code', typeVersion: 2, position: [400, 0], parameters: { jsCode: 'return [{ json: { records: $input.all().length } }];' } },
+				{
+					id: 'w',
+					name: 'Webhook',
+					type: 'n8n-nodes-base.webhook',
+					typeVersion: 2,
+					position: [0, 0],
+					webhookId: 'bench-list',
+					parameters: {
+						path: 'bench-list',
+						responseMode: 'lastNode',
+						responseData: 'firstEntryJson',
+						options: {},
+					},
+				},
+				{
+					id: 'h',
+					name: 'Return All',
+					type: 'n8n-nodes-halopsa-marketplace.haloPsaMarketplace',
+					typeVersion: 1,
+					position: [200, 0],
+					parameters: {
+						resource: 'cspConsumptionData',
+						operation: 'getAll',
+						returnAll: true,
+						simplify: false,
+						listOptions: { pageSize: 500 },
+					},
+					credentials,
+				},
+				{
+					id: 'c',
+					name: 'Count',
+					type: 'n8n-nodes-base.code',
+					typeVersion: 2,
+					position: [400, 0],
+					parameters: { jsCode: 'return [{ json: { records: $input.all().length } }];' },
+				},
 			],
-			connections: { Webhook: { main: [[{ node: 'Return All', type: 'main', index: 0 }]] }, 'Return All': { main: [[{ node: 'Count', type: 'main', index: 0 }]] } },
+			connections: {
+				Webhook: { main: [[{ node: 'Return All', type: 'main', index: 0 }]] },
+				'Return All': { main: [[{ node: 'Count', type: 'main', index: 0 }]] },
+			},
 			settings: { executionOrder: 'v1' },
 			pinData: {},
 		});
 		await n8n.cliOk(['publish:workflow', '--id=benchList']);
 		const port = await freePort();
-		const child = await n8n.startReady(port, { EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none', EXECUTIONS_DATA_SAVE_ON_ERROR: 'none' });
+		const child = await n8n.startReady(port, {
+			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none',
+			EXECUTIONS_DATA_SAVE_ON_ERROR: 'none',
+		});
 		const times: number[] = [];
 		try {
 			for (let i = 0; i <= RUNS; i++) {
@@ -197,7 +314,11 @@ async function p5(url: string) {
 				let response = await fetch(`http://127.0.0.1:${port}/webhook/bench-list`);
 				// n8n may answer its readiness check a moment before it has registered the published webhooks.
 				// The first call may come before n8n has registered the webhook (404) or while its database is busy (503).
-				for (let wait = 0; (response.status === 404 || response.status === 503) && i === 0 && wait < 120; wait++) {
+				for (
+					let wait = 0;
+					(response.status === 404 || response.status === 503) && i === 0 && wait < 120;
+					wait++
+				) {
 					await new Promise((r) => setTimeout(r, 500));
 					response = await fetch(`http://127.0.0.1:${port}/webhook/bench-list`);
 				}
@@ -213,9 +334,13 @@ async function p5(url: string) {
 		say('| where | ms (median) |');
 		say('|---|---|');
 		say(`| in-process (n8n-core's execution engine) | ${f(inProcess.ms)} |`);
-		say(`| real n8n (\`n8n start\`, webhook call: execution of Webhook -> Return All -> Code count, ${RECORDS.toLocaleString('en')} items) | ${f(median(times))} |`);
+		say(
+			`| real n8n (\`n8n start\`, webhook call: execution of Webhook -> Return All -> Code count, ${RECORDS.toLocaleString('en')} items) | ${f(median(times))} |`,
+		);
 		say();
-		say(`n8n's own overhead: ${f(median(times) / inProcess.ms, 2)}× the in-process run (the webhook round trip, n8n's execution bookkeeping and the Code node over ${RECORDS.toLocaleString('en')} items).`);
+		say(
+			`n8n's own overhead: ${f(median(times) / inProcess.ms, 2)}× the in-process run (the webhook round trip, n8n's execution bookkeeping and the Code node over ${RECORDS.toLocaleString('en')} items).`,
+		);
 		say();
 	} finally {
 		n8n.cleanup();
@@ -230,16 +355,41 @@ async function p5(url: string) {
  */
 async function p6() {
 	const GETS = Number(process.env.BENCH_GETS ?? 10_000);
-	say(`## P6 ${GETS.toLocaleString('en')} items, each a Get by ID: this node vs n8n's HTTP Request node vs a raw loop`);
+	say(
+		`## P6 ${GETS.toLocaleString('en')} items, each a Get by ID: this node vs n8n's HTTP Request node vs a raw loop`,
+	);
 	say();
 	const halo = new HaloSandbox({ seedCounts: { ecommerceOrder: 1000 } });
 	const url = await halo.start();
 	const n8n = new RealN8n();
 	try {
-		const token = ((await (await fetch(`${url}/auth/token?tenant=acme`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'sandbox-client', client_secret: 'sandbox-secret', scope: 'all' }) })).json()) as { access_token: string }).access_token;
+		const token = (
+			(await (
+				await fetch(`${url}/auth/token?tenant=acme`, {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+					body: new URLSearchParams({
+						grant_type: 'client_credentials',
+						client_id: 'sandbox-client',
+						client_secret: 'sandbox-secret',
+						scope: 'all',
+					}),
+				})
+			).json()) as { access_token: string }
+		).access_token;
 		await n8n.importCredentials([
-			{ id: 'bench', name: 'bench', type: 'haloPsaMarketplaceOAuth2Api', data: haloCredentialData(url) },
-			{ id: 'benchHeader', name: 'benchHeader', type: 'httpHeaderAuth', data: { name: 'Authorization', value: `Bearer ${token}` } },
+			{
+				id: 'bench',
+				name: 'bench',
+				type: 'haloPsaMarketplaceOAuth2Api',
+				data: haloCredentialData(url),
+			},
+			{
+				id: 'benchHeader',
+				name: 'benchHeader',
+				type: 'httpHeaderAuth',
+				data: { name: 'Authorization', value: `Bearer ${token}` },
+			},
 		]);
 		const ids = `return Array.from({ length: ${GETS} }, (_, i) => ({ json: { id: (i % 1000) + 1 } }));`;
 		const flow = (id: string, subject: Record<string, unknown>) => ({
@@ -247,18 +397,70 @@ async function p6() {
 			name: `bench: ${id}`,
 			active: false,
 			nodes: [
-				{ id: 'w', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: id, parameters: { path: id, responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} } },
-				{ id: 'i', name: 'Ids', type: 'n8n-nodes-base.code', typeVersion: 2, position: [200, 0], parameters: { jsCode: ids } },
+				{
+					id: 'w',
+					name: 'Webhook',
+					type: 'n8n-nodes-base.webhook',
+					typeVersion: 2,
+					position: [0, 0],
+					webhookId: id,
+					parameters: {
+						path: id,
+						responseMode: 'lastNode',
+						responseData: 'firstEntryJson',
+						options: {},
+					},
+				},
+				{
+					id: 'i',
+					name: 'Ids',
+					type: 'n8n-nodes-base.code',
+					typeVersion: 2,
+					position: [200, 0],
+					parameters: { jsCode: ids },
+				},
 				{ id: 's', name: 'Get', typeVersion: 1, position: [400, 0], ...subject },
-				{ id: 'c', name: 'Count', type: 'n8n-nodes-base.code', typeVersion: 2, position: [600, 0], parameters: { jsCode: 'return [{ json: { records: $input.all().filter((i) => i.json.id).length } }];' } },
+				{
+					id: 'c',
+					name: 'Count',
+					type: 'n8n-nodes-base.code',
+					typeVersion: 2,
+					position: [600, 0],
+					parameters: {
+						jsCode: 'return [{ json: { records: $input.all().filter((i) => i.json.id).length } }];',
+					},
+				},
 			],
-			connections: { Webhook: { main: [[{ node: 'Ids', type: 'main', index: 0 }]] }, Ids: { main: [[{ node: 'Get', type: 'main', index: 0 }]] }, Get: { main: [[{ node: 'Count', type: 'main', index: 0 }]] } },
+			connections: {
+				Webhook: { main: [[{ node: 'Ids', type: 'main', index: 0 }]] },
+				Ids: { main: [[{ node: 'Get', type: 'main', index: 0 }]] },
+				Get: { main: [[{ node: 'Count', type: 'main', index: 0 }]] },
+			},
 			settings: { executionOrder: 'v1' },
 			pinData: {},
 		});
 		await n8n.importWorkflow([
-			flow('benchNodeGets', { type: 'n8n-nodes-halopsa-marketplace.haloPsaMarketplace', parameters: { resource: 'ecommerceOrder', operation: 'get', recordId: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, simplify: false }, credentials: { haloPsaMarketplaceOAuth2Api: { id: 'bench', name: 'bench' } } }),
-			flow('benchHttpGets', { type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, parameters: { url: `=${url}/api/EcommerceOrder/{{ $json.id }}`, authentication: 'genericCredentialType', genericAuthType: 'httpHeaderAuth', options: {} }, credentials: { httpHeaderAuth: { id: 'benchHeader', name: 'benchHeader' } } }),
+			flow('benchNodeGets', {
+				type: 'n8n-nodes-halopsa-marketplace.haloPsaMarketplace',
+				parameters: {
+					resource: 'ecommerceOrder',
+					operation: 'get',
+					recordId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+					simplify: false,
+				},
+				credentials: { haloPsaMarketplaceOAuth2Api: { id: 'bench', name: 'bench' } },
+			}),
+			flow('benchHttpGets', {
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				parameters: {
+					url: `=${url}/api/EcommerceOrder/{{ $json.id }}`,
+					authentication: 'genericCredentialType',
+					genericAuthType: 'httpHeaderAuth',
+					options: {},
+				},
+				credentials: { httpHeaderAuth: { id: 'benchHeader', name: 'benchHeader' } },
+			}),
 			// n8n's own work for the same items with no call at all: the Ids come through unchanged.
 			flow('benchNoOpGets', { type: 'n8n-nodes-base.noOp', parameters: {} }),
 		]);
@@ -266,14 +468,21 @@ async function p6() {
 		await n8n.cliOk(['publish:workflow', '--id=benchHttpGets']);
 		await n8n.cliOk(['publish:workflow', '--id=benchNoOpGets']);
 		const port = await freePort();
-		const child = await n8n.startReady(port, { EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none', EXECUTIONS_DATA_SAVE_ON_ERROR: 'none' });
+		const child = await n8n.startReady(port, {
+			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none',
+			EXECUTIONS_DATA_SAVE_ON_ERROR: 'none',
+		});
 		const timed = async (path: string) => {
 			const times: number[] = [];
 			for (let i = 0; i <= RUNS; i++) {
 				const started = performance.now();
 				let response = await fetch(`http://127.0.0.1:${port}/webhook/${path}`);
 				// The first call may come before n8n has registered the webhook (404) or while its database is busy (503).
-				for (let wait = 0; (response.status === 404 || response.status === 503) && i === 0 && wait < 120; wait++) {
+				for (
+					let wait = 0;
+					(response.status === 404 || response.status === 503) && i === 0 && wait < 120;
+					wait++
+				) {
 					await new Promise((r) => setTimeout(r, 500));
 					response = await fetch(`http://127.0.0.1:${port}/webhook/${path}`);
 				}
@@ -296,20 +505,35 @@ async function p6() {
 		const raw = await measure(['rawGets', url, String(GETS)]);
 		const helper = await measure(['helperGets', url, String(GETS)]);
 		const inProcess = await measure(['nodeGets', url, String(GETS)]);
-		for (const run of [raw, helper, inProcess]) if (run.last.records !== GETS) throw new Error(`a Gets run got ${run.last.records} records`);
+		for (const run of [raw, helper, inProcess])
+			if (run.last.records !== GETS) throw new Error(`a Gets run got ${run.last.records} records`);
 		floors.push(helper.ms / raw.ms);
-		say(`${RUNS} runs each, medians; n8n keeps no execution data. Targets: node time ≤ the HTTP Request node's, ≤ 2 × the raw loop, peak RSS ≤ 2 × the raw loop's.`);
+		say(
+			`${RUNS} runs each, medians; n8n keeps no execution data. Targets: node time ≤ the HTTP Request node's, ≤ 2 × the raw loop, peak RSS ≤ 2 × the raw loop's.`,
+		);
 		say();
 		say('| what | ms | ratio to raw loop | peak RSS MB |');
 		say('|---|---|---|---|');
 		say(`| raw fetch loop, 4 at a time | ${f(raw.ms)} | 1.00 | ${f(raw.rss)} |`);
-		say(`| n8n's helper alone: the same loop, each GET sent by n8n's HTTP helper | ${f(helper.ms)} | ${f(helper.ms / raw.ms, 2)} | ${f(helper.rss)} |`);
-		say(`| this node in-process (n8n-core's engine, Items in Parallel 4, the ID an expression per item) | ${f(inProcess.ms)} | ${against(inProcess.ms / raw.ms, 2)} | ${f(inProcess.rss)} (${against(inProcess.rss / raw.rss, 2)}) |`);
-		say(`| this node in n8n (Items in Parallel 4) | ${f(node)} | ${against(node / raw.ms, 2)} | not isolated |`);
-		say(`| n8n's HTTP Request node in n8n (Header Auth) | ${f(httpNode)} | ${f(httpNode / raw.ms, 2)} | not isolated |`);
-		say(`| n8n with a No Operation node in place of the Get (no call) | ${f(noOp)} | ${f(noOp / raw.ms, 2)} | not isolated |`);
+		say(
+			`| n8n's helper alone: the same loop, each GET sent by n8n's HTTP helper | ${f(helper.ms)} | ${f(helper.ms / raw.ms, 2)} | ${f(helper.rss)} |`,
+		);
+		say(
+			`| this node in-process (n8n-core's engine, Items in Parallel 4, the ID an expression per item) | ${f(inProcess.ms)} | ${against(inProcess.ms / raw.ms, 2)} | ${f(inProcess.rss)} (${against(inProcess.rss / raw.rss, 2)}) |`,
+		);
+		say(
+			`| this node in n8n (Items in Parallel 4) | ${f(node)} | ${against(node / raw.ms, 2)} | not isolated |`,
+		);
+		say(
+			`| n8n's HTTP Request node in n8n (Header Auth) | ${f(httpNode)} | ${f(httpNode / raw.ms, 2)} | not isolated |`,
+		);
+		say(
+			`| n8n with a No Operation node in place of the Get (no call) | ${f(noOp)} | ${f(noOp / raw.ms, 2)} | not isolated |`,
+		);
 		say();
-		say(`This node : HTTP Request node = ${against(node / httpNode, 1)}. The n8n figures include n8n's own work for ${GETS.toLocaleString('en')} items (the webhook, two Code nodes, execution bookkeeping: the No Operation row); beyond it, the node took ${f(node - noOp)} ms and the HTTP Request node ${f(httpNode - noOp)} ms. n8n's HTTP helper alone is ${f(helper.ms / raw.ms, 2)}× the raw loop here, so no node that sends through it can be within 2× of the raw loop; peak RSS of n8n is not isolated per workflow, so the node's is measured in-process.`);
+		say(
+			`This node : HTTP Request node = ${against(node / httpNode, 1)}. The n8n figures include n8n's own work for ${GETS.toLocaleString('en')} items (the webhook, two Code nodes, execution bookkeeping: the No Operation row); beyond it, the node took ${f(node - noOp)} ms and the HTTP Request node ${f(httpNode - noOp)} ms. n8n's HTTP helper alone is ${f(helper.ms / raw.ms, 2)}× the raw loop here, so no node that sends through it can be within 2× of the raw loop; peak RSS of n8n is not isolated per workflow, so the node's is measured in-process.`,
+		);
 		say();
 	} finally {
 		await halo.stop();
@@ -321,23 +545,47 @@ async function p6() {
 function findings() {
 	say('## Findings');
 	say();
-	say('- The action nodes are programmatic (execute → item loop → router → operation): n8n\'s per-item routing work is gone, so bulk manage with one input item per record went from 50.9× the raw loop to about the list input\'s figure (P3), and 10,000 single Gets from 46 s to the figure in P2.');
-	say('- Fixed earlier: every record was copied to drop write-only fields; records are copied only when they carry one.');
-	say("- Found by profiling P1: the Simplify parameter was read once per output record, and n8n checks a parameter against the node's description on every read (about a fifth of a 50,000-record Return All at page size 1000); it is now read once per list.");
-	say('- Measured fairly: modules that load on first use (fetch\'s undici on the raw side; n8n-core\'s expression, date and transliteration libraries on the node side) load once per process, as in a running n8n, so each measured run starts after one small warm-up call on both sides.');
-	if (floors.length) say(`- n8n's HTTP helper alone, sending exactly the raw loop's requests, measured ${floors.map((r) => f(r, 2)).join(', ')}× the raw loop in this run: it builds a new HTTP agent for every request (so a new TCP connection each time; the raw \`fetch\` loop keeps one open), goes through axios and follow-redirects, and its buffers add garbage-collection time. A community node must send through it (n8n's community-node rules allow no \`http\` import and ask authenticated calls to use \`httpRequestWithAuthentication\`; only the helper applies n8n's credential handling, proxy settings, SSRF protection and domain restriction), so a target below that floor cannot be met by any node; "node : helper alone" is the node's own share.`);
-	say('- Profiling P6 found n8n evaluating the credentials\' expression-form `authenticate` (`=Bearer {{$credentials.accessToken}}`, a whole expression context with its date helpers) on every request: the three credentials now add their headers with a function (about an eighth of 10,000 Gets in-process; in a real n8n, whose expression engine costs more per evaluation, P6\'s node figure went from 27.2 s to the one above).');
+	say(
+		"- The action nodes are programmatic (execute → item loop → router → operation): n8n's per-item routing work is gone, so bulk manage with one input item per record went from 50.9× the raw loop to about the list input's figure (P3), and 10,000 single Gets from 46 s to the figure in P2.",
+	);
+	say(
+		'- Fixed earlier: every record was copied to drop write-only fields; records are copied only when they carry one.',
+	);
+	say(
+		"- Found by profiling P1: the Simplify parameter was read once per output record, and n8n checks a parameter against the node's description on every read (about a fifth of a 50,000-record Return All at page size 1000); it is now read once per list.",
+	);
+	say(
+		"- Measured fairly: modules that load on first use (fetch's undici on the raw side; n8n-core's expression, date and transliteration libraries on the node side) load once per process, as in a running n8n, so each measured run starts after one small warm-up call on both sides.",
+	);
+	if (floors.length)
+		say(
+			`- n8n's HTTP helper alone, sending exactly the raw loop's requests, measured ${floors.map((r) => f(r, 2)).join(', ')}× the raw loop in this run: it builds a new HTTP agent for every request (so a new TCP connection each time; the raw \`fetch\` loop keeps one open), goes through axios and follow-redirects, and its buffers add garbage-collection time. A community node must send through it (n8n's community-node rules allow no \`http\` import and ask authenticated calls to use \`httpRequestWithAuthentication\`; only the helper applies n8n's credential handling, proxy settings, SSRF protection and domain restriction), so a target below that floor cannot be met by any node; "node : helper alone" is the node's own share.`,
+		);
+	say(
+		"- Profiling P6 found n8n evaluating the credentials' expression-form `authenticate` (`=Bearer {{$credentials.accessToken}}`, a whole expression context with its date helpers) on every request: the three credentials now add their headers with a function (about an eighth of 10,000 Gets in-process; in a real n8n, whose expression engine costs more per evaluation, P6's node figure went from 27.2 s to the one above).",
+	);
 	say('- Run-to-run spread on this 2-core machine is about ±0.1 in a ratio.');
-	say('- P5: n8n\'s overhead over the in-process run is the webhook round trip, the execution bookkeeping and a Code node reading all 50,000 items.');
-	say('- P6: items run 4 at a time by default (Request Options > Items in Parallel); n8n\'s HTTP Request node sends all items at once. Both pay n8n\'s HTTP helper per request.');
+	say(
+		"- P5: n8n's overhead over the in-process run is the webhook round trip, the execution bookkeeping and a Code node reading all 50,000 items.",
+	);
+	say(
+		"- P6: items run 4 at a time by default (Request Options > Items in Parallel); n8n's HTTP Request node sends all items at once. Both pay n8n's HTTP helper per request.",
+	);
 	say();
 }
 
 async function main() {
-	const coreVersion = JSON.parse(execFileSync('node', ['-p', 'JSON.stringify(require("n8n-core/package.json"))'], { cwd: ROOT, encoding: 'utf8' })).version;
+	const coreVersion = JSON.parse(
+		execFileSync('node', ['-p', 'JSON.stringify(require("n8n-core/package.json"))'], {
+			cwd: ROOT,
+			encoding: 'utf8',
+		}),
+	).version;
 	say('# Benchmarks');
 	say();
-	say(`Generated by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${f(totalmem() / 2 ** 30)} GiB, Node ${process.version}, n8n-core ${coreVersion}. Each figure is measured beside its raw baseline in the same run; the sandboxes run in the benchmark process, each measured client in a process of its own.`);
+	say(
+		`Generated by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${f(totalmem() / 2 ** 30)} GiB, Node ${process.version}, n8n-core ${coreVersion}. Each figure is measured beside its raw baseline in the same run; the sandboxes run in the benchmark process, each measured client in a process of its own.`,
+	);
 	say();
 	const halo = new HaloSandbox({ seedCounts: { cspConsumptionData: RECORDS } });
 	const url = await halo.start();
@@ -359,7 +607,9 @@ async function main() {
 	if (wanted('P6')) await p6();
 	findings();
 	if (!ONLY) {
-		const target = process.argv.includes('--write') ? join(ROOT, 'BENCHMARKS.md') : join(ROOT, 'test/artifacts/BENCHMARKS.md');
+		const target = process.argv.includes('--write')
+			? join(ROOT, 'BENCHMARKS.md')
+			: join(ROOT, 'test/artifacts/BENCHMARKS.md');
 		mkdirSync(dirname(target), { recursive: true });
 		writeFileSync(target, `${lines.join('\n')}\n`);
 		console.log(`report written to ${target}`);

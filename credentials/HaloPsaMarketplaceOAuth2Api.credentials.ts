@@ -6,7 +6,10 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
-import { fetchHaloToken, type HaloCredentialData } from '../nodes/HaloPsaMarketplace/transport/haloToken';
+import {
+	fetchHaloToken,
+	type HaloCredentialData,
+} from '../nodes/HaloPsaMarketplace/transport/haloToken';
 import { API_BASE_URL_EXPRESSION } from '../nodes/HaloPsaMarketplace/transport/haloUrls';
 import { fieldText, withHeaders } from '../nodes/shared/credentialHeaders';
 
@@ -34,7 +37,8 @@ export class HaloPsaMarketplaceOAuth2Api implements ICredentialType {
 				{ name: 'Own Instance / On-Premise', value: 'onPremise' },
 			],
 			default: 'hosted',
-			description: 'Hosted by Halo uses the authorisation server and tenant shown in HaloPSA; own instance uses {instance}/auth/token',
+			description:
+				'Hosted by Halo uses the authorisation server and tenant shown in HaloPSA; own instance uses {instance}/auth/token',
 		},
 		{
 			displayName: 'Resource Server URL',
@@ -43,7 +47,8 @@ export class HaloPsaMarketplaceOAuth2Api implements ICredentialType {
 			default: '',
 			placeholder: 'https://acme.halopsa.com',
 			required: true,
-			description: 'Your HaloPSA address, with or without /api (Configuration > Integrations > Halo API > API Details)',
+			description:
+				'Your HaloPSA address, with or without /api (Configuration > Integrations > Halo API > API Details)',
 		},
 		{
 			displayName: 'Authorisation Server URL',
@@ -91,7 +96,8 @@ export class HaloPsaMarketplaceOAuth2Api implements ICredentialType {
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 300,
-			description: 'How many requests HaloPSA accepts per rolling window (hosted Halo: 300 per 5 minutes). The nodes space their calls to stay within it, per n8n process. 0 turns this pacing off; a 429 is still waited out.',
+			description:
+				'How many requests HaloPSA accepts per rolling window (hosted Halo: 300 per 5 minutes). The nodes space their calls to stay within it, per n8n process. 0 turns this pacing off; a 429 is still waited out.',
 		},
 		{
 			displayName: 'Window (Seconds)',
@@ -122,8 +128,13 @@ export class HaloPsaMarketplaceOAuth2Api implements ICredentialType {
 		return { accessToken: issued.token, accessExpiresAt: issued.expiresAt ?? '' };
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		return withHeaders(requestOptions, { Authorization: `Bearer ${fieldText(credentials.accessToken)}` });
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return withHeaders(requestOptions, {
+			Authorization: `Bearer ${fieldText(credentials.accessToken)}`,
+		});
 	}
 
 	// Agent/me needs a valid token and no particular permission: it proves the token and one API call.

@@ -1,5 +1,15 @@
-import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
-import { apiUrlExpression, HIGHLEVEL_API_URL, HIGHLEVEL_API_VERSION } from '../nodes/HighLevelPayments/transport/highLevelUrls';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+import {
+	apiUrlExpression,
+	HIGHLEVEL_API_URL,
+	HIGHLEVEL_API_VERSION,
+} from '../nodes/HighLevelPayments/transport/highLevelUrls';
 import { fieldText, withHeaders } from '../nodes/shared/credentialHeaders';
 
 /** A sub-account's Private Integration Token (`pit-…`): a fixed bearer token with no refresh and no webhooks. */
@@ -8,7 +18,8 @@ export class HighLevelPaymentsApi implements ICredentialType {
 
 	displayName = 'HighLevel Payments Private Integration Token API';
 
-	documentationUrl = 'https://help.gohighlevel.com/support/solutions/articles/155000003054-private-integrations';
+	documentationUrl =
+		'https://help.gohighlevel.com/support/solutions/articles/155000003054-private-integrations';
 
 	icon = { light: 'file:highlevel.svg', dark: 'file:highlevel.dark.svg' } as const;
 
@@ -40,8 +51,14 @@ export class HighLevelPaymentsApi implements ICredentialType {
 		},
 	];
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		return withHeaders(requestOptions, { Authorization: `Bearer ${fieldText(credentials.apiKey)}`, Version: HIGHLEVEL_API_VERSION });
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return withHeaders(requestOptions, {
+			Authorization: `Bearer ${fieldText(credentials.apiKey)}`,
+			Version: HIGHLEVEL_API_VERSION,
+		});
 	}
 
 	test: ICredentialTestRequest = {

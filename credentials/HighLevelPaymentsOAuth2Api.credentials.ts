@@ -35,7 +35,10 @@ export class HighLevelPaymentsOAuth2Api implements ICredentialType {
 			type: 'options',
 			options: [
 				{ name: 'Authorization Code (Marketplace App)', value: 'authorizationCode' },
-				{ name: 'Client Credentials (Only If HighLevel Enabled It for the App)', value: 'clientCredentials' },
+				{
+					name: 'Client Credentials (Only If HighLevel Enabled It for the App)',
+					value: 'clientCredentials',
+				},
 			],
 			default: 'authorizationCode',
 		},
@@ -53,14 +56,27 @@ export class HighLevelPaymentsOAuth2Api implements ICredentialType {
 			type: 'options',
 			displayOptions: { show: { grantType: ['authorizationCode'] } },
 			options: [
-				{ name: 'Standard (marketplace.gohighlevel.com/v2/oauth/chooselocation)', value: 'standard' },
-				{ name: 'White-Label (marketplace.leadconnectorhq.com/v2/oauth/chooselocation)', value: 'whiteLabel' },
-				{ name: 'Standard, Older Path (marketplace.gohighlevel.com/oauth/chooselocation)', value: 'standardOlder' },
-				{ name: 'White-Label, Older Path (marketplace.leadconnectorhq.com/oauth/chooselocation)', value: 'whiteLabelOlder' },
+				{
+					name: 'Standard (marketplace.gohighlevel.com/v2/oauth/chooselocation)',
+					value: 'standard',
+				},
+				{
+					name: 'White-Label (marketplace.leadconnectorhq.com/v2/oauth/chooselocation)',
+					value: 'whiteLabel',
+				},
+				{
+					name: 'Standard, Older Path (marketplace.gohighlevel.com/oauth/chooselocation)',
+					value: 'standardOlder',
+				},
+				{
+					name: 'White-Label, Older Path (marketplace.leadconnectorhq.com/oauth/chooselocation)',
+					value: 'whiteLabelOlder',
+				},
 				{ name: 'Custom', value: 'custom' },
 			],
 			default: 'standard',
-			description: "The page where the sub-account is chosen: HighLevel's docs name the /v2 path; its SDK opens the older one",
+			description:
+				"The page where the sub-account is chosen: HighLevel's docs name the /v2 path; its SDK opens the older one",
 		},
 		{
 			displayName: 'Custom Authorization URL',
@@ -75,7 +91,8 @@ export class HighLevelPaymentsOAuth2Api implements ICredentialType {
 			name: 'apiBaseUrl',
 			type: 'string',
 			default: HIGHLEVEL_API_URL,
-			description: 'Change only for a HighLevel sandbox or proxy; the token is fetched from {API Base URL}/oauth/token',
+			description:
+				'Change only for a HighLevel sandbox or proxy; the token is fetched from {API Base URL}/oauth/token',
 		},
 		{
 			displayName: 'Authorization URL',
@@ -94,21 +111,38 @@ export class HighLevelPaymentsOAuth2Api implements ICredentialType {
 			name: 'scope',
 			type: 'string',
 			default: PAYMENTS_SCOPES.join(' '),
-			description: 'Space-separated. The six payments scopes cover every operation of the node and trigger.',
+			description:
+				'Space-separated. The six payments scopes cover every operation of the node and trigger.',
 		},
 		{
 			displayName: 'Location ID',
 			name: 'locationId',
 			type: 'string',
 			default: '',
-			description: 'The sub-account (altId). Leave empty to use the location the token was issued for.',
+			description:
+				'The sub-account (altId). Leave empty to use the location the token was issued for.',
 		},
-		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'hidden',
+			default: '',
+		},
 		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
 		// HighLevel issues sub-account (Location) tokens when asked with user_type. n8n adds these body fields to
 		// the client-credentials token request only, not to the code exchange or a refresh.
-		{ displayName: 'Send Additional Body Properties', name: 'sendAdditionalBodyProperties', type: 'hidden', default: true },
-		{ displayName: 'Additional Body Properties', name: 'additionalBodyProperties', type: 'hidden', default: '{"user_type":"Location"}' },
+		{
+			displayName: 'Send Additional Body Properties',
+			name: 'sendAdditionalBodyProperties',
+			type: 'hidden',
+			default: true,
+		},
+		{
+			displayName: 'Additional Body Properties',
+			name: 'additionalBodyProperties',
+			type: 'hidden',
+			default: '{"user_type":"Location"}',
+		},
 	];
 
 	test: ICredentialTestRequest = {
@@ -116,7 +150,11 @@ export class HighLevelPaymentsOAuth2Api implements ICredentialType {
 			baseURL: `={{${apiUrlExpression('$credentials.apiBaseUrl')}}}`,
 			url: '/payments/orders',
 			headers: { Version: HIGHLEVEL_API_VERSION },
-			qs: { altId: '={{$credentials.locationId || $credentials.oauthTokenData?.locationId}}', altType: 'location', limit: 1 },
+			qs: {
+				altId: '={{$credentials.locationId || $credentials.oauthTokenData?.locationId}}',
+				altType: 'location',
+				limit: 1,
+			},
 		},
 	};
 }

@@ -1,6 +1,19 @@
-import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestHelper, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
-import { fetchIngramToken, type IngramCredentialData } from '../nodes/IngramMicroMarketplace/transport/ingramToken';
-import { INGRAM_DEFAULT_BASE, MARKETPLACE_BASE_EXPRESSION } from '../nodes/IngramMicroMarketplace/transport/ingramUrls';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+import {
+	fetchIngramToken,
+	type IngramCredentialData,
+} from '../nodes/IngramMicroMarketplace/transport/ingramToken';
+import {
+	INGRAM_DEFAULT_BASE,
+	MARKETPLACE_BASE_EXPRESSION,
+} from '../nodes/IngramMicroMarketplace/transport/ingramUrls';
 import { fieldText, withHeaders } from '../nodes/shared/credentialHeaders';
 
 /**
@@ -24,10 +37,18 @@ export class IngramMicroMarketplaceApi implements ICredentialType {
 			type: 'string',
 			default: INGRAM_DEFAULT_BASE,
 			placeholder: 'https://api.cloud.im/marketplace/eu',
-			description: 'Includes your region: …/marketplace/eu, …/marketplace/na, or the lab https://api-lab.cloud.im/marketplace/dev',
+			description:
+				'Includes your region: …/marketplace/eu, …/marketplace/na, or the lab https://api-lab.cloud.im/marketplace/dev',
 		},
 		{ displayName: 'API Username', name: 'username', type: 'string', default: '', required: true },
-		{ displayName: 'API Password', name: 'password', type: 'string', typeOptions: { password: true }, default: '', required: true },
+		{
+			displayName: 'API Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
 		{
 			displayName: 'Subscription Key',
 			name: 'subscriptionApiKey',
@@ -46,7 +67,13 @@ export class IngramMicroMarketplaceApi implements ICredentialType {
 			placeholder: 'us',
 			description: 'Your marketplace, for example us, ca, se, br, eu or nz',
 		},
-		{ displayName: 'Access Token', name: 'accessToken', type: 'hidden', typeOptions: { expirable: true, password: true }, default: '' },
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
 		{ displayName: 'Access Expires At', name: 'accessExpiresAt', type: 'hidden', default: '' },
 	];
 
@@ -56,8 +83,14 @@ export class IngramMicroMarketplaceApi implements ICredentialType {
 		return { accessToken: issued.token, accessExpiresAt: issued.expiresAt ?? '' };
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		return withHeaders(requestOptions, { Authorization: `Bearer ${fieldText(credentials.accessToken)}`, 'X-Subscription-Key': fieldText(credentials.subscriptionApiKey) });
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return withHeaders(requestOptions, {
+			Authorization: `Bearer ${fieldText(credentials.accessToken)}`,
+			'X-Subscription-Key': fieldText(credentials.subscriptionApiKey),
+		});
 	}
 
 	test: ICredentialTestRequest = {

@@ -1,4 +1,11 @@
-import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeProperties, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 import { requestOptionsProperty } from '../shared/actions/requestOptions';
 import { resourceProperties, runHaloNode } from './actions/router';
 import { requestTimeoutProperty } from './descriptions/requestTimeout';
@@ -7,7 +14,9 @@ import { resourceTable } from './resources/resourceTable';
 import { DEFAULT_RATE_LIMIT_WAIT_SECONDS, HALO_CREDENTIAL } from './transport/haloApi';
 
 /** The resources of the table, by vendor name; e-commerce orders are the default (the first of the sorted list would be Adobe Commerce). */
-const resourceOptions = resourceTable.map((r) => ({ name: r.displayName, value: r.value, description: `HaloPSA /${r.path}` })).sort((a, b) => a.name.localeCompare(b.name));
+const resourceOptions = resourceTable
+	.map((r) => ({ name: r.displayName, value: r.value, description: `HaloPSA /${r.path}` }))
+	.sort((a, b) => a.name.localeCompare(b.name));
 const defaultResource = resourceTable.find((r) => r.value === 'ecommerceOrder')!.value;
 
 const resourceProperty: INodeProperties = {
@@ -27,7 +36,8 @@ export class HaloPsaMarketplace implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'HaloPSA marketplace and distribution: Pax8, Ingram Micro, TD Synnex, Arrow Sphere, Datto Commerce, Adobe Commerce, Microsoft CSP, Amazon, Shopify and e-commerce orders',
+		description:
+			'HaloPSA marketplace and distribution: Pax8, Ingram Micro, TD Synnex, Arrow Sphere, Datto Commerce, Adobe Commerce, Microsoft CSP, Amazon, Shopify and e-commerce orders',
 		defaults: { name: 'HaloPSA Marketplace' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -37,7 +47,10 @@ export class HaloPsaMarketplace implements INodeType {
 			resourceProperty,
 			...resourceTable.flatMap(resourceProperties),
 			requestTimeoutProperty,
-			requestOptionsProperty(DEFAULT_RATE_LIMIT_WAIT_SECONDS, 'Hosted HaloPSA allows about 300 requests per rolling 5 minutes; the default waits out one whole window.'),
+			requestOptionsProperty(
+				DEFAULT_RATE_LIMIT_WAIT_SECONDS,
+				'Hosted HaloPSA allows about 300 requests per rolling 5 minutes; the default waits out one whole window.',
+			),
 		],
 	};
 

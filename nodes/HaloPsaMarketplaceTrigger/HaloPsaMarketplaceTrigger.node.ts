@@ -12,7 +12,8 @@ export class HaloPsaMarketplaceTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["watch"]}}',
-		description: 'Starts a workflow when HaloPSA e-commerce orders, CSP invoices or distributor integration syncs change',
+		description:
+			'Starts a workflow when HaloPSA e-commerce orders, CSP invoices or distributor integration syncs change',
 		defaults: { name: 'HaloPSA Marketplace Trigger' },
 		polling: true,
 		inputs: [],

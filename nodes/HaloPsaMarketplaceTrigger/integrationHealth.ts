@@ -35,22 +35,53 @@ const ERROR_KEPT = 300;
 
 export function readHealthCursor(stored: unknown): HealthCursor | undefined {
 	const cursor = stored as HealthCursor | undefined;
-	return cursor && cursor.v === CURSOR_VERSION && cursor.watch === 'integrationHealth' && cursor.seen ? cursor : undefined;
+	return cursor &&
+		cursor.v === CURSOR_VERSION &&
+		cursor.watch === 'integrationHealth' &&
+		cursor.seen
+		? cursor
+		: undefined;
 }
 
 /** The sync state of one integration record; disabled integrations have none. */
-export function integrationState(resource: HaloResource, record: IDataObject, staleAfterHours: number, now: number): IntegrationState | undefined {
+export function integrationState(
+	resource: HaloResource,
+	record: IDataObject,
+	staleAfterHours: number,
+	now: number,
+): IntegrationState | undefined {
 	const sync = resource.sync!;
 	if (record[sync.enabled] === false) return undefined;
-	const error = sync.lastError ? String(record[sync.lastError] ?? '').trim().slice(0, ERROR_KEPT) : '';
+	const error = sync.lastError
+		? String(record[sync.lastError] ?? '')
+				.trim()
+				.slice(0, ERROR_KEPT)
+		: '';
 	const lastSyncRaw = record[sync.lastSync];
-	const lastSyncTime = typeof lastSyncRaw === 'string' && lastSyncRaw ? Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(lastSyncRaw) ? lastSyncRaw : `${lastSyncRaw}Z`) : NaN;
+	const lastSyncTime =
+		typeof lastSyncRaw === 'string' && lastSyncRaw
+			? Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(lastSyncRaw) ? lastSyncRaw : `${lastSyncRaw}Z`)
+			: NaN;
 	// A sync that never ran (no date) counts as overdue once a threshold is set.
-	const stale = staleAfterHours > 0 && (!Number.isFinite(lastSyncTime) || now - lastSyncTime > staleAfterHours * 3_600_000);
-	return { resource, record, error, stale, lastSync: Number.isFinite(lastSyncTime) ? new Date(lastSyncTime).toISOString() : null };
+	const stale =
+		staleAfterHours > 0 &&
+		(!Number.isFinite(lastSyncTime) || now - lastSyncTime > staleAfterHours * 3_600_000);
+	return {
+		resource,
+		record,
+		error,
+		stale,
+		lastSync: Number.isFinite(lastSyncTime) ? new Date(lastSyncTime).toISOString() : null,
+	};
 }
 
-export async function readIntegrations(this: IPollFunctions, connection: ApiConnection, resources: readonly HaloResource[], staleAfterHours: number, now: number) {
+export async function readIntegrations(
+	this: IPollFunctions,
+	connection: ApiConnection,
+	resources: readonly HaloResource[],
+	staleAfterHours: number,
+	now: number,
+) {
 	const states: IntegrationState[] = [];
 	for (const resource of resources) {
 		for await (const page of haloPages(this, connection, resource, {}, 100)) {
@@ -63,9 +94,14 @@ export async function readIntegrations(this: IPollFunctions, connection: ApiConn
 	return states;
 }
 
-const stateKey = (state: IntegrationState) => `${state.resource.value}:${state.record[state.resource.key]}`;
+const stateKey = (state: IntegrationState) =>
+	`${state.resource.value}:${state.record[state.resource.key]}`;
 
-export function healthOutput(event: string, state: IntegrationState, previousError?: string): IDataObject {
+export function healthOutput(
+	event: string,
+	state: IntegrationState,
+	previousError?: string,
+): IDataObject {
 	const failing = !!state.error || state.stale;
 	return {
 		event,
@@ -81,7 +117,11 @@ export function healthOutput(event: string, state: IntegrationState, previousErr
 	};
 }
 
-export function compareHealth(previous: HealthCursor | undefined, states: IntegrationState[], selected: ReadonlySet<string>) {
+export function compareHealth(
+	previous: HealthCursor | undefined,
+	states: IntegrationState[],
+	selected: ReadonlySet<string>,
+) {
 	const next: HealthCursor = { v: CURSOR_VERSION, watch: 'integrationHealth', seen: {} };
 	const emissions: IDataObject[] = [];
 	for (const state of states) {
@@ -91,9 +131,12 @@ export function compareHealth(previous: HealthCursor | undefined, states: Integr
 		const [oldError, oldStale] = previous.seen[key] ?? ['', false];
 		const failing = !!state.error || state.stale;
 		const wasFailing = !!oldError || oldStale;
-		const newProblem = (state.error && state.error !== oldError) || (state.stale && !oldStale && !state.error);
-		if (failing && newProblem && selected.has(HEALTH_FAILED)) emissions.push(healthOutput(HEALTH_FAILED, state, oldError));
-		if (!failing && wasFailing && selected.has(HEALTH_RECOVERED)) emissions.push(healthOutput(HEALTH_RECOVERED, state, oldError));
+		const newProblem =
+			(state.error && state.error !== oldError) || (state.stale && !oldStale && !state.error);
+		if (failing && newProblem && selected.has(HEALTH_FAILED))
+			emissions.push(healthOutput(HEALTH_FAILED, state, oldError));
+		if (!failing && wasFailing && selected.has(HEALTH_RECOVERED))
+			emissions.push(healthOutput(HEALTH_RECOVERED, state, oldError));
 	}
 	return { emissions, next };
 }

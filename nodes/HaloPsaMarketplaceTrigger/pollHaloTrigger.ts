@@ -1,10 +1,23 @@
 /** One poll of the HaloPSA trigger: read Halo, compare with the cursor in static data, emit what changed. */
-import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type INodeExecutionData,
+	type IPollFunctions,
+} from 'n8n-workflow';
 import type { ApiConnection } from '../shared/transport/apiClient';
 import { haloConnection } from '../HaloPsaMarketplace/transport/haloApi';
 import { withoutWriteOnly } from '../HaloPsaMarketplace/resources/resourceTable';
 import { simplifyRecord } from '../shared/simplify';
-import { compareHealth, healthOutput, HEALTH_FAILED, HEALTH_RECOVERED, readHealthCursor, readIntegrations, syncedIntegrations } from './integrationHealth';
+import {
+	compareHealth,
+	healthOutput,
+	HEALTH_FAILED,
+	HEALTH_RECOVERED,
+	readHealthCursor,
+	readIntegrations,
+	syncedIntegrations,
+} from './integrationHealth';
 import { compareWindow, growingKey, readWindowCursor, type Emission } from '../shared/windowCursor';
 import { newestRecords } from './recordWindow';
 import { eventsParameter, MAX_WINDOW } from './triggerProperties';
@@ -22,12 +35,17 @@ const list = (value: unknown) =>
 function selectedEvents(this: IPollFunctions, watch: string): Set<string> {
 	const events = this.getNodeParameter(eventsParameter(watch), []) as string[];
 	if (!events.length) {
-		throw new NodeOperationError(this.getNode(), 'No event is selected in "Events"', { description: 'Pick at least one event the trigger should start the workflow for.' });
+		throw new NodeOperationError(this.getNode(), 'No event is selected in "Events"', {
+			description: 'Pick at least one event the trigger should start the workflow for.',
+		});
 	}
 	return new Set(events);
 }
 
-function recordFilter(this: IPollFunctions, watch: WatchedRecords): (record: IDataObject) => boolean {
+function recordFilter(
+	this: IPollFunctions,
+	watch: WatchedRecords,
+): (record: IDataObject) => boolean {
 	if (watch.value === 'ecommerceOrder') {
 		const filters = this.getNodeParameter('orderFilters', {}) as IDataObject;
 		const rules: Array<[string, string[]]> = [
@@ -35,14 +53,29 @@ function recordFilter(this: IPollFunctions, watch: WatchedRecords): (record: IDa
 			['shop_name', list(filters.shopNames)],
 			['thirdpartystatus', list(filters.statuses)],
 		];
-		return (record) => rules.every(([field, allowed]) => !allowed.length || allowed.includes(String(record[field] ?? '').toLowerCase()));
+		return (record) =>
+			rules.every(
+				([field, allowed]) =>
+					!allowed.length || allowed.includes(String(record[field] ?? '').toLowerCase()),
+			);
 	}
-	const clientId = Number((this.getNodeParameter('invoiceFilters', {}) as IDataObject).clientId ?? 0);
+	const clientId = Number(
+		(this.getNodeParameter('invoiceFilters', {}) as IDataObject).clientId ?? 0,
+	);
 	return (record) => !clientId || Number(record.client_id) === clientId;
 }
 
-function outputOf(watch: WatchedRecords, emission: Emission, simplify: boolean, example = false): INodeExecutionData {
-	const record = simplifyRecord(withoutWriteOnly(emission.record), watch.resource.simplify, simplify);
+function outputOf(
+	watch: WatchedRecords,
+	emission: Emission,
+	simplify: boolean,
+	example = false,
+): INodeExecutionData {
+	const record = simplifyRecord(
+		withoutWriteOnly(emission.record),
+		watch.resource.simplify,
+		simplify,
+	);
 	const json: IDataObject = { event: emission.event };
 	if (emission.changedFields) json.changedFields = emission.changedFields;
 	if (emission.changes) json.changes = emission.changes as IDataObject;
@@ -52,52 +85,94 @@ function outputOf(watch: WatchedRecords, emission: Emission, simplify: boolean, 
 	return { json };
 }
 
-async function pollRecords(this: IPollFunctions, connection: ApiConnection, watch: WatchedRecords, staticData: IDataObject, manual: boolean): Promise<Poll> {
+async function pollRecords(
+	this: IPollFunctions,
+	connection: ApiConnection,
+	watch: WatchedRecords,
+	staticData: IDataObject,
+	manual: boolean,
+): Promise<Poll> {
 	const selected = selectedEvents.call(this, watch.value);
 	const window = this.getNodeParameter('window', 250) as number;
 	if (!Number.isInteger(window) || window < 1 || window > MAX_WINDOW) {
-		throw new NodeOperationError(this.getNode(), `Records to Compare must be a whole number from 1 to ${MAX_WINDOW}, got ${window}`, {
-			description: 'Set "Records to Compare" to how many of the newest records should be checked for changes (250 suits most shops).',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Records to Compare must be a whole number from 1 to ${MAX_WINDOW}, got ${window}`,
+			{
+				description:
+					'Set "Records to Compare" to how many of the newest records should be checked for changes (250 suits most shops).',
+			},
+		);
 	}
 	const matches = recordFilter.call(this, watch);
 	const previous = readWindowCursor(staticData.cursor, watch.value);
 	const { records } = await newestRecords.call(this, connection, watch, window, previous?.mark);
-	const spec = { fields: watch.fields, events: watch.events, newness: growingKey(watch.resource.key) };
+	const spec = {
+		fields: watch.fields,
+		events: watch.events,
+		newness: growingKey(watch.resource.key),
+	};
 	const { emissions, next } = compareWindow(watch.value, spec, previous, records, window, selected);
 	// Read once per poll: n8n checks a parameter against the node's description on every read.
-	const simplify = !!watch.resource.simplify && (this.getNodeParameter('simplify', true) as boolean);
+	const simplify =
+		!!watch.resource.simplify && (this.getNodeParameter('simplify', true) as boolean);
 	const items = emissions.filter((e) => matches(e.record)).map((e) => outputOf(watch, e, simplify));
 	if (manual) {
 		// A manual test shows real changes if there are any, otherwise the newest record as an example; it keeps no state.
 		if (items.length) return [items];
 		const newest = records.find(matches);
 		const event = watch.events.find((e) => selected.has(e.value))!;
-		return newest ? [[outputOf(watch, { event: event.value, record: newest }, simplify, true)]] : null;
+		return newest
+			? [[outputOf(watch, { event: event.value, record: newest }, simplify, true)]]
+			: null;
 	}
 	// Only now, after every request succeeded: a failed poll leaves the cursor where it was.
 	staticData.cursor = next as unknown as IDataObject;
 	return items.length ? [items] : null;
 }
 
-async function pollHealth(this: IPollFunctions, connection: ApiConnection, staticData: IDataObject, manual: boolean): Promise<Poll> {
+async function pollHealth(
+	this: IPollFunctions,
+	connection: ApiConnection,
+	staticData: IDataObject,
+	manual: boolean,
+): Promise<Poll> {
 	const selected = selectedEvents.call(this, 'integrationHealth');
 	const chosen = this.getNodeParameter('integrations', []) as string[];
 	const resources = syncedIntegrations.filter((r) => !chosen.length || chosen.includes(r.value));
 	const staleAfterHours = this.getNodeParameter('staleAfterHours', 24) as number;
 	if (typeof staleAfterHours !== 'number' || !(staleAfterHours >= 0)) {
-		throw new NodeOperationError(this.getNode(), `Overdue After (Hours) must be 0 or more, got ${staleAfterHours}`, { description: 'Set it to the hours after which a missing sync should alert you, or 0 to turn the check off.' });
+		throw new NodeOperationError(
+			this.getNode(),
+			`Overdue After (Hours) must be 0 or more, got ${staleAfterHours}`,
+			{
+				description:
+					'Set it to the hours after which a missing sync should alert you, or 0 to turn the check off.',
+			},
+		);
 	}
-	const states = await readIntegrations.call(this, connection, resources, staleAfterHours, Date.now());
+	const states = await readIntegrations.call(
+		this,
+		connection,
+		resources,
+		staleAfterHours,
+		Date.now(),
+	);
 	const previous = readHealthCursor(staticData.cursor);
 	const { emissions, next } = compareHealth(previous, states, selected);
 	const items = emissions.map((json) => ({ json }));
 	if (manual) {
 		if (items.length) return [items];
-		const failing = states.filter((s) => s.error || s.stale).map((s) => ({ json: { ...healthOutput(HEALTH_FAILED, s), example: true } }));
+		const failing = states
+			.filter((s) => s.error || s.stale)
+			.map((s) => ({ json: { ...healthOutput(HEALTH_FAILED, s), example: true } }));
 		if (failing.length) return [failing];
-		const newest = [...states].sort((a, b) => String(b.lastSync).localeCompare(String(a.lastSync)))[0];
-		return newest ? [[{ json: { ...healthOutput(HEALTH_RECOVERED, newest), example: true } }]] : null;
+		const newest = [...states].sort((a, b) =>
+			String(b.lastSync).localeCompare(String(a.lastSync)),
+		)[0];
+		return newest
+			? [[{ json: { ...healthOutput(HEALTH_RECOVERED, newest), example: true } }]]
+			: null;
 	}
 	staticData.cursor = next as unknown as IDataObject;
 	return items.length ? [items] : null;
@@ -105,11 +180,18 @@ async function pollHealth(this: IPollFunctions, connection: ApiConnection, stati
 
 export async function pollHaloTrigger(this: IPollFunctions): Promise<Poll> {
 	const watch = this.getNodeParameter('watch', 'ecommerceOrder') as string;
-	const connection = await haloConnection(this, { itemIndex: 0, timeoutMs: requestTimeoutMs.call(this) });
+	const connection = await haloConnection(this, {
+		itemIndex: 0,
+		timeoutMs: requestTimeoutMs.call(this),
+	});
 	const staticData = this.getWorkflowStaticData('node');
 	const manual = this.getMode() === 'manual';
-	if (watch === 'integrationHealth') return await pollHealth.call(this, connection, staticData, manual);
+	if (watch === 'integrationHealth')
+		return await pollHealth.call(this, connection, staticData, manual);
 	const watched = watchedTable.find((w) => w.value === watch);
-	if (!watched) throw new NodeOperationError(this.getNode(), `Unknown Watch value "${watch}"`, { description: 'Pick what to watch from the list.' });
+	if (!watched)
+		throw new NodeOperationError(this.getNode(), `Unknown Watch value "${watch}"`, {
+			description: 'Pick what to watch from the list.',
+		});
 	return await pollRecords.call(this, connection, watched, staticData, manual);
 }

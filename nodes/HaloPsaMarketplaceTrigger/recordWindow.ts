@@ -13,7 +13,13 @@ const keyOf = (watch: WatchedRecords, record: IDataObject) => Number(record[watc
  * however many records Halo holds. A server that ignores the sort order is read whole (slower, still
  * correct) rather than trusted.
  */
-export async function newestRecords(this: IPollFunctions, connection: ApiConnection, watch: WatchedRecords, window: number, top: number | undefined) {
+export async function newestRecords(
+	this: IPollFunctions,
+	connection: ApiConnection,
+	watch: WatchedRecords,
+	window: number,
+	top: number | undefined,
+) {
 	const { resource } = watch;
 	const pageSize = Math.min(Math.max(window, 1), MAX_PAGE);
 	const qs: IDataObject = { order: resource.key, orderdesc: true };
@@ -24,7 +30,9 @@ export async function newestRecords(this: IPollFunctions, connection: ApiConnect
 	for await (const page of haloPages(this, connection, resource, qs, pageSize)) {
 		requests++;
 		records.push(...page);
-		sorted &&= page.every((record, i) => i === 0 || keyOf(watch, page[i - 1]) >= keyOf(watch, record));
+		sorted &&= page.every(
+			(record, i) => i === 0 || keyOf(watch, page[i - 1]) >= keyOf(watch, record),
+		);
 		if (!sorted) continue;
 		const oldest = records.length ? keyOf(watch, records[records.length - 1]) : 0;
 		if (records.length >= window && (top === undefined || oldest <= top)) break;

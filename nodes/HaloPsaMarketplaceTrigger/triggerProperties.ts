@@ -3,7 +3,12 @@ import type { INodeProperties } from 'n8n-workflow';
 import { requestTimeoutProperty } from '../HaloPsaMarketplace/descriptions/requestTimeout';
 import { firstOptionValue } from '../shared/wording';
 import { HEALTH_FAILED, HEALTH_RECOVERED, syncedIntegrations } from './integrationHealth';
-import { watchedInvoices, watchedOrders, watchedTable, type WatchedRecords } from './watchedRecords';
+import {
+	watchedInvoices,
+	watchedOrders,
+	watchedTable,
+	type WatchedRecords,
+} from './watchedRecords';
 
 export const DEFAULT_WINDOW = 250;
 export const MAX_WINDOW = 5000;
@@ -26,8 +31,16 @@ const show = (...watch: string[]) => ({ show: { watch } });
 
 /** What the trigger can watch: the watched Halo resources (the first is the default), then integration health. */
 const watchOptions = [
-	...watchedTable.map((w) => ({ name: w.noun, value: w.value, description: `Poll HaloPSA /${w.resource.path}` })),
-	{ name: 'Integration Health', value: 'integrationHealth', description: 'Distributor and marketplace sync errors and overdue syncs' },
+	...watchedTable.map((w) => ({
+		name: w.noun,
+		value: w.value,
+		description: `Poll HaloPSA /${w.resource.path}`,
+	})),
+	{
+		name: 'Integration Health',
+		value: 'integrationHealth',
+		description: 'Distributor and marketplace sync errors and overdue syncs',
+	},
 ];
 
 export const triggerProperties: INodeProperties[] = [
@@ -47,8 +60,16 @@ export const triggerProperties: INodeProperties[] = [
 		required: true,
 		displayOptions: show('integrationHealth'),
 		options: [
-			{ name: 'Sync Failed', value: HEALTH_FAILED, description: 'An integration reports a new sync error, or its last sync is overdue' },
-			{ name: 'Sync Recovered', value: HEALTH_RECOVERED, description: 'A failing integration syncs again without error' },
+			{
+				name: 'Sync Failed',
+				value: HEALTH_FAILED,
+				description: 'An integration reports a new sync error, or its last sync is overdue',
+			},
+			{
+				name: 'Sync Recovered',
+				value: HEALTH_RECOVERED,
+				description: 'A failing integration syncs again without error',
+			},
 		],
 		default: [HEALTH_FAILED, HEALTH_RECOVERED],
 		description: 'Which changes start the workflow',
@@ -79,7 +100,8 @@ export const triggerProperties: INodeProperties[] = [
 		typeOptions: { minValue: 1, maxValue: MAX_WINDOW },
 		displayOptions: show(watchedOrders.value, watchedInvoices.value),
 		default: DEFAULT_WINDOW,
-		description: 'How many of the newest records are checked for changes on each poll (new records are always found). More finds changes to older records at the cost of larger requests.',
+		description:
+			'How many of the newest records are checked for changes on each poll (new records are always found). More finds changes to older records at the cost of larger requests.',
 	},
 	{
 		displayName: 'Filters',
@@ -89,9 +111,30 @@ export const triggerProperties: INodeProperties[] = [
 		displayOptions: show(watchedOrders.value),
 		default: {},
 		options: [
-			{ displayName: 'Integration Names', name: 'integrationNames', type: 'string', default: '', placeholder: 'Shopify, Amazon Seller', description: 'Only orders from these integrations (comma-separated, any case)' },
-			{ displayName: 'Shop Names', name: 'shopNames', type: 'string', default: '', placeholder: 'acme-shop', description: 'Only orders from these shops (comma-separated, any case)' },
-			{ displayName: 'Statuses', name: 'statuses', type: 'string', default: '', placeholder: 'paid, refunded', description: 'Only orders whose status is one of these (comma-separated, any case)' },
+			{
+				displayName: 'Integration Names',
+				name: 'integrationNames',
+				type: 'string',
+				default: '',
+				placeholder: 'Shopify, Amazon Seller',
+				description: 'Only orders from these integrations (comma-separated, any case)',
+			},
+			{
+				displayName: 'Shop Names',
+				name: 'shopNames',
+				type: 'string',
+				default: '',
+				placeholder: 'acme-shop',
+				description: 'Only orders from these shops (comma-separated, any case)',
+			},
+			{
+				displayName: 'Statuses',
+				name: 'statuses',
+				type: 'string',
+				default: '',
+				placeholder: 'paid, refunded',
+				description: 'Only orders whose status is one of these (comma-separated, any case)',
+			},
 		],
 	},
 	{
@@ -101,7 +144,15 @@ export const triggerProperties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		displayOptions: show(watchedInvoices.value),
 		default: {},
-		options: [{ displayName: 'Client ID', name: 'clientId', type: 'number', default: 0, description: 'Only invoices of this HaloPSA client' }],
+		options: [
+			{
+				displayName: 'Client ID',
+				name: 'clientId',
+				type: 'number',
+				default: 0,
+				description: 'Only invoices of this HaloPSA client',
+			},
+		],
 	},
 	{
 		displayName: 'Simplify',

@@ -22,9 +22,18 @@ export interface WatchedRecords {
 	details?: (record: IDataObject) => IDataObject;
 }
 
-const text = (name: string) => (record: IDataObject): Fingerprint => (record[name] === undefined || record[name] === null ? '' : String(record[name]));
-const numeric = (name: string) => (record: IDataObject): Fingerprint => (record[name] === undefined || record[name] === null ? null : Number(record[name]));
-const flag = (name: string) => (record: IDataObject): Fingerprint => record[name] === true || record[name] === 'true';
+const text =
+	(name: string) =>
+	(record: IDataObject): Fingerprint =>
+		record[name] === undefined || record[name] === null ? '' : String(record[name]);
+const numeric =
+	(name: string) =>
+	(record: IDataObject): Fingerprint =>
+		record[name] === undefined || record[name] === null ? null : Number(record[name]);
+const flag =
+	(name: string) =>
+	(record: IDataObject): Fingerprint =>
+		record[name] === true || record[name] === 'true';
 
 /** The order JSON Halo stored from the shop (Shopify, Amazon, Adobe Commerce, the Orders API): a string or an object. */
 function orderJson(record: IDataObject): unknown {
@@ -45,7 +54,10 @@ const TRACKING_KEY = /^tracking_?(number|numbers|no|nos)$/i;
  * (Shopify `fulfillments`, `fulfillment_status`; Amazon `FulfillmentChannel`; the Orders API's
  * fulfillments with `trackings`) and tracking numbers under any of their usual names.
  */
-export function fulfillmentOf(record: IDataObject): { data: IDataObject; trackingNumbers: string[] } {
+export function fulfillmentOf(record: IDataObject): {
+	data: IDataObject;
+	trackingNumbers: string[];
+} {
 	const data: IDataObject = {};
 	const tracking = new Set<string>();
 	const walk = (value: unknown, path: string, depth: number, insideFulfillment: boolean) => {
@@ -53,7 +65,9 @@ export function fulfillmentOf(record: IDataObject): { data: IDataObject; trackin
 		for (const [key, child] of Object.entries(value as IDataObject)) {
 			const childPath = path ? `${path}.${key}` : key;
 			if (TRACKING_KEY.test(key)) {
-				for (const number of Array.isArray(child) ? child : [child]) if (number !== null && number !== undefined && number !== '') tracking.add(String(number));
+				for (const number of Array.isArray(child) ? child : [child])
+					if (number !== null && number !== undefined && number !== '')
+						tracking.add(String(number));
 			}
 			const isFulfillment = FULFILLMENT_KEY.test(key);
 			if (isFulfillment && !insideFulfillment) data[childPath] = child as IDataObject;
@@ -64,7 +78,11 @@ export function fulfillmentOf(record: IDataObject): { data: IDataObject; trackin
 	return { data, trackingNumbers: [...tracking].sort() };
 }
 
-const digest = (value: unknown) => createHash('sha1').update(JSON.stringify(value ?? null)).digest('hex').slice(0, 16);
+const digest = (value: unknown) =>
+	createHash('sha1')
+		.update(JSON.stringify(value ?? null))
+		.digest('hex')
+		.slice(0, 16);
 
 export const watchedOrders: WatchedRecords = {
 	value: 'ecommerceOrder',
@@ -77,13 +95,24 @@ export const watchedOrders: WatchedRecords = {
 		{ name: 'ticket_id', read: numeric('ticket_id') },
 		{
 			name: 'linked_tickets',
-			read: (record) => (Array.isArray(record.linked_tickets) ? (record.linked_tickets as IDataObject[]).map((t) => String(t?.ticket_id ?? t?.id ?? '')).sort().join(',') : ''),
+			read: (record) =>
+				Array.isArray(record.linked_tickets)
+					? (record.linked_tickets as IDataObject[])
+							.map((t) => String(t?.ticket_id ?? t?.id ?? ''))
+							.sort()
+							.join(',')
+					: '',
 		},
 		{ name: 'fulfillment', read: (record) => digest(fulfillmentOf(record).data), opaque: true },
 		{ name: 'tracking_numbers', read: (record) => fulfillmentOf(record).trackingNumbers.join(',') },
 	],
 	events: [
-		{ value: 'order.created', name: 'Order Created', description: 'A new e-commerce order arrives in HaloPSA', kind: 'created' },
+		{
+			value: 'order.created',
+			name: 'Order Created',
+			description: 'A new e-commerce order arrives in HaloPSA',
+			kind: 'created',
+		},
 		{
 			value: 'order.updated',
 			name: 'Order Updated',
@@ -116,7 +145,12 @@ export const watchedInvoices: WatchedRecords = {
 		{ name: 'isfullybilled', read: flag('isfullybilled') },
 	],
 	events: [
-		{ value: 'invoice.created', name: 'Invoice Created', description: 'A new CSP invoice arrives in HaloPSA', kind: 'created' },
+		{
+			value: 'invoice.created',
+			name: 'Invoice Created',
+			description: 'A new CSP invoice arrives in HaloPSA',
+			kind: 'created',
+		},
 		{
 			value: 'invoice.paymentChanged',
 			name: 'Invoice Payment or Billing Changed',

@@ -1,4 +1,10 @@
-import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 import { authenticationProperty, highLevelCredentials } from './resources/authentication';
 import { requestOptionsProperty, timeoutProperty } from '../shared/actions/requestOptions';
 import { resourceProperties, runHighLevelNode } from './actions/router';
@@ -18,7 +24,8 @@ export class HighLevelPayments implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'HighLevel (LeadConnector) payments Orders API: orders, fulfillments, transactions, subscriptions and white-label providers',
+		description:
+			'HighLevel (LeadConnector) payments Orders API: orders, fulfillments, transactions, subscriptions and white-label providers',
 		defaults: { name: 'HighLevel Payments' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -26,11 +33,28 @@ export class HighLevelPayments implements INodeType {
 		credentials: highLevelCredentials,
 		properties: [
 			authenticationProperty,
-			{ displayName: 'Resource', name: 'resource', type: 'options', noDataExpression: true, options: resourceOptions, default: defaultResource },
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: resourceOptions,
+				default: defaultResource,
+			},
 			...paymentsTable.flatMap(resourceProperties),
-			{ displayName: 'Location ID', name: 'locationId', type: 'string', default: '', description: 'The sub-account (altId). Leave empty to use the one in the credential or the token.' },
+			{
+				displayName: 'Location ID',
+				name: 'locationId',
+				type: 'string',
+				default: '',
+				description:
+					'The sub-account (altId). Leave empty to use the one in the credential or the token.',
+			},
 			timeoutProperty('HighLevel'),
-			requestOptionsProperty(DEFAULT_RATE_LIMIT_WAIT_SECONDS, 'HighLevel allows 100 requests per 10 seconds per location; the node also follows its X-RateLimit headers.'),
+			requestOptionsProperty(
+				DEFAULT_RATE_LIMIT_WAIT_SECONDS,
+				'HighLevel allows 100 requests per 10 seconds per location; the node also follows its X-RateLimit headers.',
+			),
 		],
 	};
 

@@ -1,5 +1,13 @@
-import { NodeConnectionTypes, type INodeProperties, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { authenticationProperty, highLevelCredentials } from '../HighLevelPayments/resources/authentication';
+import {
+	NodeConnectionTypes,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+import {
+	authenticationProperty,
+	highLevelCredentials,
+} from '../HighLevelPayments/resources/authentication';
 import { MAX_WINDOW, pollHighLevel } from './pollHighLevel';
 import { polledResources } from './polledResources';
 
@@ -24,7 +32,8 @@ export class HighLevelPaymentsPollingTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["watch"]}}',
-		description: 'Starts a workflow when HighLevel fulfillments, payments, refunds, subscriptions or order statuses change',
+		description:
+			'Starts a workflow when HighLevel fulfillments, payments, refunds, subscriptions or order statuses change',
 		defaults: { name: 'HighLevel Payments Polling Trigger' },
 		polling: true,
 		inputs: [],
@@ -48,7 +57,8 @@ export class HighLevelPaymentsPollingTrigger implements INodeType {
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: MAX_WINDOW },
 				default: 50,
-				description: 'How many of the newest records are checked for changes on each poll (new records are always found)',
+				description:
+					'How many of the newest records are checked for changes on each poll (new records are always found)',
 			},
 			{
 				displayName: 'Simplify',
@@ -62,7 +72,8 @@ export class HighLevelPaymentsPollingTrigger implements INodeType {
 				name: 'locationId',
 				type: 'string',
 				default: '',
-				description: 'The sub-account (altId). Leave empty to use the one in the credential or the token.',
+				description:
+					'The sub-account (altId). Leave empty to use the one in the credential or the token.',
 			},
 		],
 	};

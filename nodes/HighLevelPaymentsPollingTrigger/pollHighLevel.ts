@@ -1,8 +1,30 @@
 /** One poll of the HighLevel polling trigger: read the newest records, compare with the cursor, emit what changed. */
-import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
-import { highLevelConnection, highLevelPages, highLevelRequest, readHighLevelList, readHighLevelRecord, type HighLevelConnection } from '../HighLevelPayments/transport/highLevelApi';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type INodeExecutionData,
+	type IPollFunctions,
+} from 'n8n-workflow';
+import {
+	highLevelConnection,
+	highLevelPages,
+	highLevelRequest,
+	readHighLevelList,
+	readHighLevelRecord,
+	type HighLevelConnection,
+} from '../HighLevelPayments/transport/highLevelApi';
 import { DEFAULT_TIMEOUT_SECONDS } from '../shared/actions/requestOptions';
-import { compareWindow, creationTime, readWindowCursor, timeOf, type Emission, type Fingerprint, type WatchedEvent, type WatchedField, type WindowCursor } from '../shared/windowCursor';
+import {
+	compareWindow,
+	creationTime,
+	readWindowCursor,
+	timeOf,
+	type Emission,
+	type Fingerprint,
+	type WatchedEvent,
+	type WatchedField,
+	type WindowCursor,
+} from '../shared/windowCursor';
 import { simplifyRecord } from '../shared/simplify';
 import { findPolled, fulfillmentSummary, type PolledResource } from './polledResources';
 
@@ -16,7 +38,13 @@ const created = (record: IDataObject) => timeOf(record, 'createdAt');
  * The newest records, newest first: `window` of them, every record created since `mark`, and never a
  * window that ends in the middle of a timestamp (see creationTime). One request when nothing is new.
  */
-async function newestRecords(this: IPollFunctions, connection: HighLevelConnection, polled: PolledResource, window: number, mark: number | undefined) {
+async function newestRecords(
+	this: IPollFunctions,
+	connection: HighLevelConnection,
+	polled: PolledResource,
+	window: number,
+	mark: number | undefined,
+) {
 	const path = polled.list.operations.find((o) => o.kind === 'list')!.path;
 	const pageSize = Math.min(window + 1, 100);
 	const records: IDataObject[] = [];
@@ -29,9 +57,14 @@ async function newestRecords(this: IPollFunctions, connection: HighLevelConnecti
 		if (last < created(records[window - 1]) && (mark === undefined || last < mark)) break;
 	}
 	// HighLevel does not document its list order: a list that is not newest first is read whole and sorted here.
-	if (!sorted) records.sort((a, b) => created(b) - created(a) || String(b._id).localeCompare(String(a._id)));
+	if (!sorted)
+		records.sort((a, b) => created(b) - created(a) || String(b._id).localeCompare(String(a._id)));
 	let windowCount = Math.min(window, records.length);
-	while (windowCount < records.length && created(records[windowCount]) === created(records[windowCount - 1])) windowCount++;
+	while (
+		windowCount < records.length &&
+		created(records[windowCount]) === created(records[windowCount - 1])
+	)
+		windowCount++;
 	return { records, windowCount };
 }
 
@@ -46,7 +79,13 @@ export const ORDER_READS_PER_POLL = 20;
  * (orders present when the trigger started) is recorded, not reported as a change. Rows that carry a payment
  * status themselves are compared as they are.
  */
-async function readPaymentStatuses(this: IPollFunctions, connection: HighLevelConnection, polled: PolledResource, previous: WindowCursor, windowRows: IDataObject[]) {
+async function readPaymentStatuses(
+	this: IPollFunctions,
+	connection: HighLevelConnection,
+	polled: PolledResource,
+	previous: WindowCursor,
+	windowRows: IDataObject[],
+) {
 	const index = (name: string) => polled.fields.findIndex((f) => f.name === name);
 	const [status, payment, updated] = [index('status'), index('paymentStatus'), index('updatedAt')];
 	const known: WindowCursor = { ...previous, seen: { ...previous.seen } };
@@ -56,60 +95,137 @@ async function readPaymentStatuses(this: IPollFunctions, connection: HighLevelCo
 		if (row.paymentStatus !== undefined) continue;
 		const id = String(row._id);
 		const before = previous.seen[id];
-		if (before && before[updated] === polled.fields[updated].read(row) && before[status] === polled.fields[status].read(row)) continue;
+		if (
+			before &&
+			before[updated] === polled.fields[updated].read(row) &&
+			before[status] === polled.fields[status].read(row)
+		)
+			continue;
 		if (reads >= ORDER_READS_PER_POLL) {
 			later.add(id);
 			continue;
 		}
 		reads++;
-		const order = readHighLevelRecord(await highLevelRequest(this, connection, { method: 'GET', path: `/payments/orders/${encodeURIComponent(id)}`, idempotent: true, subject: `Order ${id}` }));
+		const order = readHighLevelRecord(
+			await highLevelRequest(this, connection, {
+				method: 'GET',
+				path: `/payments/orders/${encodeURIComponent(id)}`,
+				idempotent: true,
+				subject: `Order ${id}`,
+			}),
+		);
 		row.paymentStatus = order.paymentStatus ?? null;
-		if (before && !before[payment]) known.seen[id] = before.map((value, i) => (i === payment ? polled.fields[payment].read(row) : value));
+		if (before && !before[payment])
+			known.seen[id] = before.map((value, i) =>
+				i === payment ? polled.fields[payment].read(row) : value,
+			);
 	}
 	const kept = (row: IDataObject, i: number, otherwise: Fingerprint) => {
 		const before = previous.seen[String(row._id)];
 		return before ? (before[i] ?? '') : otherwise;
 	};
 	const fields = polled.fields.map((field, i): WatchedField => {
-		if (i === payment) return { ...field, read: (row) => (row.paymentStatus === undefined || later.has(String(row._id)) ? kept(row, i, '') : field.read(row)) };
-		if (i === status) return { ...field, read: (row) => (later.has(String(row._id)) ? kept(row, i, field.read(row)) : field.read(row)) };
-		if (i === updated) return { ...field, read: (row) => (later.has(String(row._id)) ? kept(row, i, '') : field.read(row)) };
+		if (i === payment)
+			return {
+				...field,
+				read: (row) =>
+					row.paymentStatus === undefined || later.has(String(row._id))
+						? kept(row, i, '')
+						: field.read(row),
+			};
+		if (i === status)
+			return {
+				...field,
+				read: (row) =>
+					later.has(String(row._id)) ? kept(row, i, field.read(row)) : field.read(row),
+			};
+		if (i === updated)
+			return {
+				...field,
+				read: (row) => (later.has(String(row._id)) ? kept(row, i, '') : field.read(row)),
+			};
 		return field;
 	});
 	return { fields, known };
 }
 
-async function fulfillmentsOf(this: IPollFunctions, connection: HighLevelConnection, orderId: string): Promise<IDataObject[]> {
-	const body = await highLevelRequest(this, connection, { method: 'GET', path: `/payments/orders/${encodeURIComponent(orderId)}/fulfillments`, idempotent: true, subject: `Order ${orderId}` });
+async function fulfillmentsOf(
+	this: IPollFunctions,
+	connection: HighLevelConnection,
+	orderId: string,
+): Promise<IDataObject[]> {
+	const body = await highLevelRequest(this, connection, {
+		method: 'GET',
+		path: `/payments/orders/${encodeURIComponent(orderId)}/fulfillments`,
+		idempotent: true,
+		subject: `Order ${orderId}`,
+	});
 	return readHighLevelList(body, 'data').records;
 }
 
 /** Internal events of the order window: an order whose fulfillments must be read again. */
 const ORDER_MOVED: WatchedEvent[] = [
-	{ value: 'touched', name: 'Order Moved', description: 'Fulfillment status or update time changed', kind: 'changed', fields: ['fulfillmentStatus', 'updatedAt'] },
+	{
+		value: 'touched',
+		name: 'Order Moved',
+		description: 'Fulfillment status or update time changed',
+		kind: 'changed',
+		fields: ['fulfillmentStatus', 'updatedAt'],
+	},
 	{ value: 'new', name: 'Order New', description: 'A new order', kind: 'created' },
 ];
 
 type KnownFulfillments = Record<string, string[]>;
 const encode = (f: { id: string; tracking: string[] }) => `${f.id}:${f.tracking.join('+')}`;
-const decode = (s: string) => ({ id: s.slice(0, s.indexOf(':')), tracking: s.slice(s.indexOf(':') + 1).split('+').filter(Boolean) });
+const decode = (s: string) => ({
+	id: s.slice(0, s.indexOf(':')),
+	tracking: s
+		.slice(s.indexOf(':') + 1)
+		.split('+')
+		.filter(Boolean),
+});
 
 /**
  * Fulfillments have no list of their own: an order whose fulfillment status or update time moved is
  * read again, and its fulfillments compared with those remembered for it.
  */
-async function pollFulfillments(this: IPollFunctions, connection: HighLevelConnection, polled: PolledResource, staticData: IDataObject, window: number, selected: Set<string>, manual: boolean, simplify: boolean): Promise<Poll> {
+async function pollFulfillments(
+	this: IPollFunctions,
+	connection: HighLevelConnection,
+	polled: PolledResource,
+	staticData: IDataObject,
+	window: number,
+	selected: Set<string>,
+	manual: boolean,
+	simplify: boolean,
+): Promise<Poll> {
 	const previous = readWindowCursor(staticData.cursor, polled.value);
-	const { records, windowCount } = await newestRecords.call(this, connection, polled, window, previous?.mark);
+	const { records, windowCount } = await newestRecords.call(
+		this,
+		connection,
+		polled,
+		window,
+		previous?.mark,
+	);
 	const spec = { fields: polled.fields, newness, events: ORDER_MOVED };
-	const { emissions, next } = compareWindow(polled.value, spec, previous, records, windowCount, new Set(['touched', 'new']));
-	const known: KnownFulfillments = previous ? ((staticData.fulfillments as KnownFulfillments | undefined) ?? {}) : {};
+	const { emissions, next } = compareWindow(
+		polled.value,
+		spec,
+		previous,
+		records,
+		windowCount,
+		new Set(['touched', 'new']),
+	);
+	const known: KnownFulfillments = previous
+		? ((staticData.fulfillments as KnownFulfillments | undefined) ?? {})
+		: {};
 	const nextKnown: KnownFulfillments = {};
 	const items: INodeExecutionData[] = [];
 	const touched = new Set(emissions.map((e) => String(e.record._id)));
 	for (const record of records.slice(0, windowCount).reverse()) {
 		const orderId = String(record._id);
-		const baseline = !previous && record.fulfillmentStatus && record.fulfillmentStatus !== 'unfulfilled';
+		const baseline =
+			!previous && record.fulfillmentStatus && record.fulfillmentStatus !== 'unfulfilled';
 		if (!touched.has(orderId) && !baseline) {
 			if (known[orderId]) nextKnown[orderId] = known[orderId];
 			continue;
@@ -122,18 +238,52 @@ async function pollFulfillments(this: IPollFunctions, connection: HighLevelConne
 			const { id, tracking } = fulfillmentSummary(fulfillment);
 			const oldTracking = before.get(id);
 			const order = simplifyRecord(record, polled.list.simplify, simplify);
-			if (!oldTracking && selected.has('fulfillment.created')) items.push({ json: { event: 'fulfillment.created', orderId, fulfillment, trackingNumbers: tracking, order } });
+			if (!oldTracking && selected.has('fulfillment.created'))
+				items.push({
+					json: {
+						event: 'fulfillment.created',
+						orderId,
+						fulfillment,
+						trackingNumbers: tracking,
+						order,
+					},
+				});
 			const added = tracking.filter((t) => oldTracking && !oldTracking.includes(t));
-			if (added.length && selected.has('fulfillment.trackingAdded')) items.push({ json: { event: 'fulfillment.trackingAdded', orderId, fulfillment, newTrackingNumbers: added, trackingNumbers: tracking, order } });
+			if (added.length && selected.has('fulfillment.trackingAdded'))
+				items.push({
+					json: {
+						event: 'fulfillment.trackingAdded',
+						orderId,
+						fulfillment,
+						newTrackingNumbers: added,
+						trackingNumbers: tracking,
+						order,
+					},
+				});
 		}
 	}
 	if (manual) {
 		if (items.length) return [items];
-		const example = records.find((r) => r.fulfillmentStatus && r.fulfillmentStatus !== 'unfulfilled');
+		const example = records.find(
+			(r) => r.fulfillmentStatus && r.fulfillmentStatus !== 'unfulfilled',
+		);
 		if (!example) return null;
 		const fulfillments = await fulfillmentsOf.call(this, connection, String(example._id));
 		const fulfillment = fulfillments[fulfillments.length - 1] ?? null;
-		return [[{ json: { event: 'fulfillment.created', orderId: example._id, fulfillment, trackingNumbers: fulfillment ? fulfillmentSummary(fulfillment).tracking : [], order: simplifyRecord(example, polled.list.simplify, simplify), example: true } }]];
+		return [
+			[
+				{
+					json: {
+						event: 'fulfillment.created',
+						orderId: example._id,
+						fulfillment,
+						trackingNumbers: fulfillment ? fulfillmentSummary(fulfillment).tracking : [],
+						order: simplifyRecord(example, polled.list.simplify, simplify),
+						example: true,
+					},
+				},
+			],
+		];
 	}
 	// Only now, after every request succeeded: a failed poll leaves the cursor where it was.
 	staticData.cursor = next as unknown as IDataObject;
@@ -144,14 +294,25 @@ async function pollFulfillments(this: IPollFunctions, connection: HighLevelConne
 export async function pollHighLevel(this: IPollFunctions): Promise<Poll> {
 	const watch = this.getNodeParameter('watch', 'order') as string;
 	const polled = findPolled(watch);
-	if (!polled) throw new NodeOperationError(this.getNode(), `Unknown Watch value "${watch}"`, { description: 'Pick what to watch from the list.' });
+	if (!polled)
+		throw new NodeOperationError(this.getNode(), `Unknown Watch value "${watch}"`, {
+			description: 'Pick what to watch from the list.',
+		});
 	const events = this.getNodeParameter(`${watch}Events`, []) as string[];
-	if (!events.length) throw new NodeOperationError(this.getNode(), 'No event is selected in "Events"', { description: 'Pick at least one event the trigger should start the workflow for.' });
+	if (!events.length)
+		throw new NodeOperationError(this.getNode(), 'No event is selected in "Events"', {
+			description: 'Pick at least one event the trigger should start the workflow for.',
+		});
 	const window = this.getNodeParameter('window', 50) as number;
 	if (!Number.isInteger(window) || window < 1 || window > MAX_WINDOW) {
-		throw new NodeOperationError(this.getNode(), `Records to Compare must be a whole number from 1 to ${MAX_WINDOW}, got ${window}`, {
-			description: 'Set "Records to Compare" to how many of the newest records should be checked for changes (50 suits most sub-accounts).',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Records to Compare must be a whole number from 1 to ${MAX_WINDOW}, got ${window}`,
+			{
+				description:
+					'Set "Records to Compare" to how many of the newest records should be checked for changes (50 suits most sub-accounts).',
+			},
+		);
 	}
 	const selected = new Set(events);
 	const simplify = this.getNodeParameter('simplify', true) as boolean;
@@ -163,12 +324,42 @@ export async function pollHighLevel(this: IPollFunctions): Promise<Poll> {
 		locationId: this.getNodeParameter('locationId', ''),
 	});
 	const staticData = this.getWorkflowStaticData('node');
-	if (polled.value === 'fulfillment') return await pollFulfillments.call(this, connection, polled, staticData, window, selected, manual, simplify);
+	if (polled.value === 'fulfillment')
+		return await pollFulfillments.call(
+			this,
+			connection,
+			polled,
+			staticData,
+			window,
+			selected,
+			manual,
+			simplify,
+		);
 	const previous = readWindowCursor(staticData.cursor, polled.value);
-	const { records, windowCount } = await newestRecords.call(this, connection, polled, window, previous?.mark);
+	const { records, windowCount } = await newestRecords.call(
+		this,
+		connection,
+		polled,
+		window,
+		previous?.mark,
+	);
 	let [fields, known] = [polled.fields, previous];
-	if (polled.value === 'order' && previous && selected.has('order.statusChanged')) ({ fields, known } = await readPaymentStatuses.call(this, connection, polled, previous, records.slice(0, windowCount)));
-	const { emissions, next } = compareWindow(polled.value, { fields, events: polled.events, newness }, known, records, windowCount, selected);
+	if (polled.value === 'order' && previous && selected.has('order.statusChanged'))
+		({ fields, known } = await readPaymentStatuses.call(
+			this,
+			connection,
+			polled,
+			previous,
+			records.slice(0, windowCount),
+		));
+	const { emissions, next } = compareWindow(
+		polled.value,
+		{ fields, events: polled.events, newness },
+		known,
+		records,
+		windowCount,
+		selected,
+	);
 	const output = (e: Emission, example = false): INodeExecutionData => {
 		const json: IDataObject = { event: e.event };
 		if (e.changedFields) json.changedFields = e.changedFields;
@@ -177,7 +368,9 @@ export async function pollHighLevel(this: IPollFunctions): Promise<Poll> {
 		if (example) json.example = true;
 		return { json };
 	};
-	const items = emissions.filter((e) => polled.keep?.(e.event, e.changes) ?? true).map((e) => output(e));
+	const items = emissions
+		.filter((e) => polled.keep?.(e.event, e.changes) ?? true)
+		.map((e) => output(e));
 	if (manual) {
 		if (items.length) return [items];
 		const event = polled.events.find((e) => selected.has(e.value))!;

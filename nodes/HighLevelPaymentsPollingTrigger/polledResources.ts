@@ -1,6 +1,9 @@
 /** What the HighLevel polling trigger watches, as data: per resource, the fields whose changes make an event. */
 import type { IDataObject } from 'n8n-workflow';
-import { findPaymentsResource, type PaymentsResource } from '../HighLevelPayments/resources/paymentsTable';
+import {
+	findPaymentsResource,
+	type PaymentsResource,
+} from '../HighLevelPayments/resources/paymentsTable';
 import type { Fingerprint, WatchedEvent, WatchedField } from '../shared/windowCursor';
 
 export interface PolledResource {
@@ -12,11 +15,20 @@ export interface PolledResource {
 	fields: readonly WatchedField[];
 	events: readonly WatchedEvent[];
 	/** Keeps an emission only when the change goes the way the event means (a refund grows). */
-	keep?: (event: string, changes: Record<string, { old: Fingerprint; new: Fingerprint }> | undefined) => boolean;
+	keep?: (
+		event: string,
+		changes: Record<string, { old: Fingerprint; new: Fingerprint }> | undefined,
+	) => boolean;
 }
 
-const text = (name: string) => (record: IDataObject): Fingerprint => (record[name] === undefined || record[name] === null ? '' : String(record[name]));
-const amount = (name: string) => (record: IDataObject): Fingerprint => Number(record[name] ?? 0);
+const text =
+	(name: string) =>
+	(record: IDataObject): Fingerprint =>
+		record[name] === undefined || record[name] === null ? '' : String(record[name]);
+const amount =
+	(name: string) =>
+	(record: IDataObject): Fingerprint =>
+		Number(record[name] ?? 0);
 
 export const polledResources: readonly PolledResource[] = [
 	{
@@ -32,8 +44,20 @@ export const polledResources: readonly PolledResource[] = [
 			{ name: 'updatedAt', read: text('updatedAt'), opaque: true },
 		],
 		events: [
-			{ value: 'order.created', name: 'Order Created', description: 'A new order', kind: 'created' },
-			{ value: 'order.statusChanged', name: 'Order Status Changed', description: 'The status or the payment status of an order changed (the payment status is read from the order when its update time moves)', kind: 'changed', fields: ['status', 'paymentStatus'] },
+			{
+				value: 'order.created',
+				name: 'Order Created',
+				description: 'A new order',
+				kind: 'created',
+			},
+			{
+				value: 'order.statusChanged',
+				name: 'Order Status Changed',
+				description:
+					'The status or the payment status of an order changed (the payment status is read from the order when its update time moves)',
+				kind: 'changed',
+				fields: ['status', 'paymentStatus'],
+			},
 		],
 	},
 	{
@@ -47,8 +71,20 @@ export const polledResources: readonly PolledResource[] = [
 			{ name: 'updatedAt', read: text('updatedAt'), opaque: true },
 		],
 		events: [
-			{ value: 'fulfillment.created', name: 'Fulfillment Created', description: 'A new fulfillment on any order', kind: 'changed', fields: ['fulfillmentStatus', 'updatedAt'] },
-			{ value: 'fulfillment.trackingAdded', name: 'Tracking Added', description: 'A fulfillment got new tracking numbers', kind: 'changed', fields: ['fulfillmentStatus', 'updatedAt'] },
+			{
+				value: 'fulfillment.created',
+				name: 'Fulfillment Created',
+				description: 'A new fulfillment on any order',
+				kind: 'changed',
+				fields: ['fulfillmentStatus', 'updatedAt'],
+			},
+			{
+				value: 'fulfillment.trackingAdded',
+				name: 'Tracking Added',
+				description: 'A fulfillment got new tracking numbers',
+				kind: 'changed',
+				fields: ['fulfillmentStatus', 'updatedAt'],
+			},
 		],
 	},
 	{
@@ -61,11 +97,30 @@ export const polledResources: readonly PolledResource[] = [
 			{ name: 'amountRefunded', read: amount('amountRefunded') },
 		],
 		events: [
-			{ value: 'payment.received', name: 'Payment Received', description: 'A new transaction', kind: 'created' },
-			{ value: 'payment.refunded', name: 'Payment Refunded', description: 'The refunded amount of a transaction grew', kind: 'changed', fields: ['amountRefunded'] },
-			{ value: 'payment.statusChanged', name: 'Payment Status Changed', description: 'The status of a transaction changed (for example to failed)', kind: 'changed', fields: ['status'] },
+			{
+				value: 'payment.received',
+				name: 'Payment Received',
+				description: 'A new transaction',
+				kind: 'created',
+			},
+			{
+				value: 'payment.refunded',
+				name: 'Payment Refunded',
+				description: 'The refunded amount of a transaction grew',
+				kind: 'changed',
+				fields: ['amountRefunded'],
+			},
+			{
+				value: 'payment.statusChanged',
+				name: 'Payment Status Changed',
+				description: 'The status of a transaction changed (for example to failed)',
+				kind: 'changed',
+				fields: ['status'],
+			},
 		],
-		keep: (event, changes) => event !== 'payment.refunded' || Number(changes?.amountRefunded?.new ?? 0) > Number(changes?.amountRefunded?.old ?? 0),
+		keep: (event, changes) =>
+			event !== 'payment.refunded' ||
+			Number(changes?.amountRefunded?.new ?? 0) > Number(changes?.amountRefunded?.old ?? 0),
 	},
 	{
 		value: 'subscription',
@@ -74,8 +129,19 @@ export const polledResources: readonly PolledResource[] = [
 		outputKey: 'subscription',
 		fields: [{ name: 'status', read: text('status') }],
 		events: [
-			{ value: 'subscription.created', name: 'Subscription Created', description: 'A new subscription', kind: 'created' },
-			{ value: 'subscription.statusChanged', name: 'Subscription Status Changed', description: 'A subscription became active, past due, canceled, …', kind: 'changed', fields: ['status'] },
+			{
+				value: 'subscription.created',
+				name: 'Subscription Created',
+				description: 'A new subscription',
+				kind: 'created',
+			},
+			{
+				value: 'subscription.statusChanged',
+				name: 'Subscription Status Changed',
+				description: 'A subscription became active, past due, canceled, …',
+				kind: 'changed',
+				fields: ['status'],
+			},
 		],
 	},
 ];
@@ -86,6 +152,14 @@ export function findPolled(value: string): PolledResource | undefined {
 
 /** A fulfillment's identity and tracking numbers, compactly: "id:TN1+TN2". */
 export function fulfillmentSummary(fulfillment: IDataObject): { id: string; tracking: string[] } {
-	const trackings = Array.isArray(fulfillment.trackings) ? (fulfillment.trackings as IDataObject[]) : [];
-	return { id: String(fulfillment._id ?? fulfillment.id ?? ''), tracking: trackings.map((t) => String(t.trackingNumber ?? '')).filter(Boolean).sort() };
+	const trackings = Array.isArray(fulfillment.trackings)
+		? (fulfillment.trackings as IDataObject[])
+		: [];
+	return {
+		id: String(fulfillment._id ?? fulfillment.id ?? ''),
+		tracking: trackings
+			.map((t) => String(t.trackingNumber ?? ''))
+			.filter(Boolean)
+			.sort(),
+	};
 }

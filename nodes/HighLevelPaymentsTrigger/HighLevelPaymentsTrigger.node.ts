@@ -1,5 +1,21 @@
-import { NodeConnectionTypes, type IDataObject, type IHookFunctions, type INodeType, type INodeTypeDescription, type IWebhookFunctions, type IWebhookResponseData } from 'n8n-workflow';
-import { HIGHLEVEL_ED25519_PUBLIC_KEY, HIGHLEVEL_RSA_PUBLIC_KEY, MAX_AGE_LIMIT_MINUTES, mergeSeen, replayRejection, signatureRejection, type SeenIds } from './webhookSignature';
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+import {
+	HIGHLEVEL_ED25519_PUBLIC_KEY,
+	HIGHLEVEL_RSA_PUBLIC_KEY,
+	MAX_AGE_LIMIT_MINUTES,
+	mergeSeen,
+	replayRejection,
+	signatureRejection,
+	type SeenIds,
+} from './webhookSignature';
 import { deliveryEvent, isWanted, WEBHOOK_EVENTS } from './webhookEvents';
 
 /**
@@ -24,11 +40,19 @@ export class HighLevelPaymentsTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts a workflow on HighLevel order and invoice webhooks (signed, checked for age and replay)',
+		description:
+			'Starts a workflow on HighLevel order and invoice webhooks (signed, checked for age and replay)',
 		defaults: { name: 'HighLevel Payments Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'highlevel-payments' }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'highlevel-payments',
+			},
+		],
 		properties: [
 			{
 				displayName:
@@ -42,7 +66,11 @@ export class HighLevelPaymentsTrigger implements INodeType {
 				name: 'events',
 				type: 'multiOptions',
 				required: true,
-				options: WEBHOOK_EVENTS.map((e) => ({ name: e.name, value: e.value, description: e.description })),
+				options: WEBHOOK_EVENTS.map((e) => ({
+					name: e.name,
+					value: e.value,
+					description: e.description,
+				})),
 				default: ['OrderCreate', 'OrderStatusUpdate', 'InvoicePaid', 'InvoicePartiallyPaid'],
 			},
 			{
@@ -51,7 +79,8 @@ export class HighLevelPaymentsTrigger implements INodeType {
 				type: 'string',
 				default: '',
 				placeholder: 've9EPM428h8vShlRW1KT, loc-2',
-				description: 'Only events of these sub-accounts (comma-separated). Empty: every location of the app.',
+				description:
+					'Only events of these sub-accounts (comma-separated). Empty: every location of the app.',
 			},
 			{
 				displayName: 'Options',
@@ -66,7 +95,8 @@ export class HighLevelPaymentsTrigger implements INodeType {
 						type: 'string',
 						typeOptions: { rows: 3 },
 						default: HIGHLEVEL_ED25519_PUBLIC_KEY,
-						description: 'Checks x-ghl-signature. HighLevel\'s published key by default; change it only for a white-label platform or a sandbox.',
+						description:
+							"Checks x-ghl-signature. HighLevel's published key by default; change it only for a white-label platform or a sandbox.",
 					},
 					{
 						displayName: 'RSA Public Key',
@@ -74,7 +104,7 @@ export class HighLevelPaymentsTrigger implements INodeType {
 						type: 'string',
 						typeOptions: { rows: 6 },
 						default: HIGHLEVEL_RSA_PUBLIC_KEY,
-						description: 'Checks the older x-wh-signature. HighLevel\'s published key by default.',
+						description: "Checks the older x-wh-signature. HighLevel's published key by default.",
 					},
 					{
 						displayName: 'Maximum Age (Minutes)',
@@ -82,7 +112,8 @@ export class HighLevelPaymentsTrigger implements INodeType {
 						type: 'number',
 						typeOptions: { minValue: 1, maxValue: MAX_AGE_LIMIT_MINUTES },
 						default: 5,
-						description: 'Deliveries whose timestamp is older than this are refused (HighLevel recommends 5); a value that is not a number from 1 to 60 refuses every delivery',
+						description:
+							'Deliveries whose timestamp is older than this are refused (HighLevel recommends 5); a value that is not a number from 1 to 60 refuses every delivery',
 					},
 				],
 			},
@@ -113,7 +144,9 @@ export class HighLevelPaymentsTrigger implements INodeType {
 			this.getResponseObject().status(status).json({ accepted: false, reason });
 			return { noWebhookResponse: true };
 		};
-		const raw = (request as unknown as { rawBody?: Buffer }).rawBody ?? Buffer.from(JSON.stringify(request.body ?? {}));
+		const raw =
+			(request as unknown as { rawBody?: Buffer }).rawBody ??
+			Buffer.from(JSON.stringify(request.body ?? {}));
 		const signature = signatureRejection(raw, request.headers as Record<string, unknown>, {
 			ed25519: String(options.ed25519PublicKey || HIGHLEVEL_ED25519_PUBLIC_KEY),
 			rsa: String(options.rsaPublicKey || HIGHLEVEL_RSA_PUBLIC_KEY),
@@ -129,7 +162,10 @@ export class HighLevelPaymentsTrigger implements INodeType {
 		// Number() of an expression such as "5m" is NaN, which replayRejection refuses.
 		const maxAgeMs = Number(options.maxAgeMinutes ?? 5) * 60_000;
 		const memoryKey = `${this.getWorkflow().id}:${this.getNode().id}`;
-		const remembered = mergeSeen((staticData.seenWebhookIds as SeenIds | undefined) ?? [], recentInProcess.get(memoryKey) ?? []);
+		const remembered = mergeSeen(
+			(staticData.seenWebhookIds as SeenIds | undefined) ?? [],
+			recentInProcess.get(memoryKey) ?? [],
+		);
 		const replay = replayRejection(body, remembered, maxAgeMs);
 		staticData.seenWebhookIds = replay.seen;
 		recentInProcess.set(memoryKey, replay.seen);
@@ -142,10 +178,31 @@ export class HighLevelPaymentsTrigger implements INodeType {
 		const delivery = deliveryEvent(body);
 		const location = String(body.locationId ?? body.altId ?? '');
 		// Authentic but not wanted here: acknowledge so HighLevel does not retry, start nothing.
-		if (!isWanted(delivery, events)) return { webhookResponse: { accepted: true, ignored: `event ${delivery.event ?? '(untyped)'} is not selected` } };
-		if (locations.length && !locations.includes(location)) return { webhookResponse: { accepted: true, ignored: `location ${location} is not selected` } };
+		if (!isWanted(delivery, events))
+			return {
+				webhookResponse: {
+					accepted: true,
+					ignored: `event ${delivery.event ?? '(untyped)'} is not selected`,
+				},
+			};
+		if (locations.length && !locations.includes(location))
+			return {
+				webhookResponse: { accepted: true, ignored: `location ${location} is not selected` },
+			};
 		// An untyped invoice delivery names its event where its status tells it; `eventFrom` says how it was known.
 		const event = delivery.event ?? 'Invoice';
-		return { workflowData: [[{ json: { event, eventFrom: delivery.untyped ? (delivery.event ? 'status' : 'unknown') : 'type', ...body } }]] };
+		return {
+			workflowData: [
+				[
+					{
+						json: {
+							event,
+							eventFrom: delivery.untyped ? (delivery.event ? 'status' : 'unknown') : 'type',
+							...body,
+						},
+					},
+				],
+			],
+		};
 	}
 }

@@ -1,18 +1,35 @@
 /** The HighLevel webhook events about payments: orders and invoices (no transaction, fulfillment or subscription events exist). */
 export const WEBHOOK_EVENTS = [
 	{ value: 'OrderCreate', name: 'Order Created', description: 'An order was placed' },
-	{ value: 'OrderStatusUpdate', name: 'Order Status Updated', description: 'The status of an order changed' },
+	{
+		value: 'OrderStatusUpdate',
+		name: 'Order Status Updated',
+		description: 'The status of an order changed',
+	},
 	{ value: 'InvoiceCreate', name: 'Invoice Created', description: 'An invoice was created' },
 	{ value: 'InvoiceUpdate', name: 'Invoice Updated', description: 'An invoice was changed' },
-	{ value: 'InvoiceSent', name: 'Invoice Sent', description: 'An invoice was sent to the customer' },
+	{
+		value: 'InvoiceSent',
+		name: 'Invoice Sent',
+		description: 'An invoice was sent to the customer',
+	},
 	{ value: 'InvoicePaid', name: 'Invoice Paid', description: 'An invoice was paid in full' },
-	{ value: 'InvoicePartiallyPaid', name: 'Invoice Partially Paid', description: 'A part payment was made on an invoice' },
+	{
+		value: 'InvoicePartiallyPaid',
+		name: 'Invoice Partially Paid',
+		description: 'A part payment was made on an invoice',
+	},
 	{ value: 'InvoiceVoid', name: 'Invoice Voided', description: 'An invoice was voided' },
 	{ value: 'InvoiceDelete', name: 'Invoice Deleted', description: 'An invoice was deleted' },
 ] as const;
 
 /** What an untyped invoice delivery with this status stands for. */
-const INVOICE_EVENT_BY_STATUS: Record<string, string> = { paid: 'InvoicePaid', partially_paid: 'InvoicePartiallyPaid', sent: 'InvoiceSent', void: 'InvoiceVoid' };
+const INVOICE_EVENT_BY_STATUS: Record<string, string> = {
+	paid: 'InvoicePaid',
+	partially_paid: 'InvoicePartiallyPaid',
+	sent: 'InvoiceSent',
+	void: 'InvoiceVoid',
+};
 
 export interface DeliveryEvent {
 	/** The event, from `type`, or read from an untyped invoice's status; undefined when it cannot be known. */
@@ -27,7 +44,8 @@ export interface DeliveryEvent {
  * event, named by its status where that tells which (paid, partially_paid, sent, void).
  */
 export function deliveryEvent(body: Record<string, unknown>): DeliveryEvent {
-	if (typeof body.type === 'string' && body.type.trim()) return { event: body.type.trim(), untyped: false };
+	if (typeof body.type === 'string' && body.type.trim())
+		return { event: body.type.trim(), untyped: false };
 	return { event: INVOICE_EVENT_BY_STATUS[String(body.status ?? '').toLowerCase()], untyped: true };
 }
 

@@ -38,26 +38,40 @@ function publicKey(pem: string, label: string): KeyObject | Rejection {
 	} catch {
 		key = undefined;
 	}
-	return key ?? { reason: `the node's ${label} is not a PEM public key ("-----BEGIN PUBLIC KEY-----" …): fix it in the trigger's options` };
+	return (
+		key ?? {
+			reason: `the node's ${label} is not a PEM public key ("-----BEGIN PUBLIC KEY-----" …): fix it in the trigger's options`,
+		}
+	);
 }
 
 /** Checks the signature headers against the raw body; `undefined` when authentic. */
-export function signatureRejection(raw: Buffer, headers: Record<string, unknown>, keys: { ed25519: string; rsa: string }): Rejection | undefined {
+export function signatureRejection(
+	raw: Buffer,
+	headers: Record<string, unknown>,
+	keys: { ed25519: string; rsa: string },
+): Rejection | undefined {
 	const header = (name: string) => {
 		const value = headers[name];
-		return typeof value === 'string' && value.trim() && value.trim() !== 'N/A' ? value.trim() : undefined;
+		return typeof value === 'string' && value.trim() && value.trim() !== 'N/A'
+			? value.trim()
+			: undefined;
 	};
 	const ed25519 = header('x-ghl-signature');
 	const rsa = header('x-wh-signature');
 	if (ed25519) {
 		const key = publicKey(keys.ed25519, 'Ed25519 Public Key');
 		if ('reason' in key) return key;
-		return verifies(() => verify(null, raw, key, Buffer.from(ed25519, 'base64'))) ? undefined : { reason: 'x-ghl-signature does not match the body (Ed25519)' };
+		return verifies(() => verify(null, raw, key, Buffer.from(ed25519, 'base64')))
+			? undefined
+			: { reason: 'x-ghl-signature does not match the body (Ed25519)' };
 	}
 	if (rsa) {
 		const key = publicKey(keys.rsa, 'RSA Public Key');
 		if ('reason' in key) return key;
-		return verifies(() => verify('sha256', raw, key, Buffer.from(rsa, 'base64'))) ? undefined : { reason: 'x-wh-signature does not match the body (RSA SHA-256)' };
+		return verifies(() => verify('sha256', raw, key, Buffer.from(rsa, 'base64')))
+			? undefined
+			: { reason: 'x-wh-signature does not match the body (RSA SHA-256)' };
 	}
 	return { reason: 'no x-ghl-signature or x-wh-signature header' };
 }
@@ -90,20 +104,48 @@ export const MAX_REMEMBERED = 50_000;
  * 1 minute to the limit (an expression such as "5m", an imported workflow) refuses every delivery: it never
  * switches the checks off. Returns the updated id list to store.
  */
-export function replayRejection(body: Record<string, unknown>, seen: SeenIds, maxAgeMs: number, now = Date.now()): { rejection?: Rejection; seen: SeenIds } {
-	if (typeof maxAgeMs !== 'number' || !Number.isFinite(maxAgeMs) || maxAgeMs < 60_000 || maxAgeMs > MAX_AGE_LIMIT_MINUTES * 60_000) {
-		return { rejection: { reason: `the trigger's Maximum Age (Minutes) must be a number from 1 to ${MAX_AGE_LIMIT_MINUTES}; fix it in the node's options` }, seen };
+export function replayRejection(
+	body: Record<string, unknown>,
+	seen: SeenIds,
+	maxAgeMs: number,
+	now = Date.now(),
+): { rejection?: Rejection; seen: SeenIds } {
+	if (
+		typeof maxAgeMs !== 'number' ||
+		!Number.isFinite(maxAgeMs) ||
+		maxAgeMs < 60_000 ||
+		maxAgeMs > MAX_AGE_LIMIT_MINUTES * 60_000
+	) {
+		return {
+			rejection: {
+				reason: `the trigger's Maximum Age (Minutes) must be a number from 1 to ${MAX_AGE_LIMIT_MINUTES}; fix it in the node's options`,
+			},
+			seen,
+		};
 	}
 	const time = Date.parse(String(body.timestamp ?? ''));
-	if (!Number.isFinite(time)) return { rejection: { reason: 'the body has no valid timestamp' }, seen };
-	if (Math.abs(now - time) > maxAgeMs) return { rejection: { reason: `timestamp ${body.timestamp} is more than ${Math.round(maxAgeMs / 60000)} minutes from now` }, seen };
+	if (!Number.isFinite(time))
+		return { rejection: { reason: 'the body has no valid timestamp' }, seen };
+	if (Math.abs(now - time) > maxAgeMs)
+		return {
+			rejection: {
+				reason: `timestamp ${body.timestamp} is more than ${Math.round(maxAgeMs / 60000)} minutes from now`,
+			},
+			seen,
+		};
 	const id = typeof body.webhookId === 'string' ? body.webhookId : undefined;
 	// An id can only come back while its timestamp is within the age (received at most maxAge after it): keep it twice that.
 	const kept = seen.filter(([, at]) => now - at <= maxAgeMs * 2);
 	if (!id) return { rejection: { reason: 'the body has no webhookId' }, seen: kept };
-	if (kept.some(([known]) => known === id)) return { rejection: { reason: `webhookId ${id} was already received` }, seen: kept };
+	if (kept.some(([known]) => known === id))
+		return { rejection: { reason: `webhookId ${id} was already received` }, seen: kept };
 	if (kept.length >= MAX_REMEMBERED) {
-		return { rejection: { reason: `more than ${MAX_REMEMBERED} deliveries within the accepted age: refused so that no replay can pass unnoticed (HighLevel sends it again later)` }, seen: kept };
+		return {
+			rejection: {
+				reason: `more than ${MAX_REMEMBERED} deliveries within the accepted age: refused so that no replay can pass unnoticed (HighLevel sends it again later)`,
+			},
+			seen: kept,
+		};
 	}
 	return { seen: [...kept, [id, now]] };
 }

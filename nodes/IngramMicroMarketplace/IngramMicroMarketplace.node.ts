@@ -1,4 +1,10 @@
-import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 import { requestOptionsProperty, timeoutProperty } from '../shared/actions/requestOptions';
 import { resourceProperties, runIngramNode } from './actions/router';
 import { listSearch } from './methods/listSearch';
@@ -18,17 +24,28 @@ export class IngramMicroMarketplace implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Ingram Micro Cloud Marketplace: customers, products, orders with product-specific parameters, subscriptions',
+		description:
+			'Ingram Micro Cloud Marketplace: customers, products, orders with product-specific parameters, subscriptions',
 		defaults: { name: 'Ingram Micro Cloud Marketplace' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: INGRAM_CREDENTIAL, required: true }],
 		properties: [
-			{ displayName: 'Resource', name: 'resource', type: 'options', noDataExpression: true, options: resourceOptions, default: defaultResource },
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: resourceOptions,
+				default: defaultResource,
+			},
 			...marketplaceTable.flatMap(resourceProperties),
 			timeoutProperty('Ingram Micro'),
-			requestOptionsProperty(DEFAULT_RATE_LIMIT_WAIT_SECONDS, 'Ingram Micro documents no rate limit but answers 429 under load.'),
+			requestOptionsProperty(
+				DEFAULT_RATE_LIMIT_WAIT_SECONDS,
+				'Ingram Micro documents no rate limit but answers 429 under load.',
+			),
 		],
 	};
 

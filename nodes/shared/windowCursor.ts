@@ -58,7 +58,14 @@ export const CURSOR_VERSION = 2;
 
 export function readWindowCursor(stored: unknown, watch: string): WindowCursor | undefined {
 	const cursor = stored as WindowCursor | undefined;
-	if (!cursor || cursor.v !== CURSOR_VERSION || cursor.watch !== watch || typeof cursor.mark !== 'number' || !cursor.seen) return undefined;
+	if (
+		!cursor ||
+		cursor.v !== CURSOR_VERSION ||
+		cursor.watch !== watch ||
+		typeof cursor.mark !== 'number' ||
+		!cursor.seen
+	)
+		return undefined;
 	return cursor;
 }
 
@@ -74,7 +81,12 @@ export function compareWindow(
 	window: number,
 	selected: ReadonlySet<string>,
 ) {
-	const next: WindowCursor = { v: CURSOR_VERSION, watch, mark: spec.newness.mark(newestFirst, window, previous), seen: {} };
+	const next: WindowCursor = {
+		v: CURSOR_VERSION,
+		watch,
+		mark: spec.newness.mark(newestFirst, window, previous),
+		seen: {},
+	};
 	const perRecord: Emission[][] = [];
 	const created = spec.events.filter((e) => e.kind === 'created' && selected.has(e.value));
 	const changed = spec.events.filter((e) => e.kind === 'changed' && selected.has(e.value));
@@ -98,8 +110,14 @@ export function compareWindow(
 				.filter((c) => event.fields!.includes(c.field.name) && c.old !== c.new);
 			if (!differences.length) continue;
 			const changes: Emission['changes'] = {};
-			for (const c of differences) if (!c.field.opaque) changes[c.field.name] = { old: c.old, new: c.new };
-			emissions.push({ event: event.value, record, changedFields: differences.map((c) => c.field.name), changes });
+			for (const c of differences)
+				if (!c.field.opaque) changes[c.field.name] = { old: c.old, new: c.new };
+			emissions.push({
+				event: event.value,
+				record,
+				changedFields: differences.map((c) => c.field.name),
+				changes,
+			});
 		}
 	});
 	return { emissions: perRecord.reverse().flat(), next };
@@ -109,7 +127,8 @@ export function compareWindow(
 export const growingKey = (keyField: string): Newness => ({
 	key: (record) => String(record[keyField]),
 	isNew: (record, previous) => Number(record[keyField]) > previous.mark,
-	mark: (newestFirst, _window, previous) => newestFirst.reduce((top, r) => Math.max(top, Number(r[keyField]) || 0), previous?.mark ?? 0),
+	mark: (newestFirst, _window, previous) =>
+		newestFirst.reduce((top, r) => Math.max(top, Number(r[keyField]) || 0), previous?.mark ?? 0),
 });
 
 /**
@@ -119,7 +138,8 @@ export const growingKey = (keyField: string): Newness => ({
  */
 export const creationTime = (idField: string, timeField: string): Newness => ({
 	key: (record) => String(record[idField]),
-	isNew: (record, previous) => !(String(record[idField]) in previous.seen) && timeOf(record, timeField) >= previous.mark,
+	isNew: (record, previous) =>
+		!(String(record[idField]) in previous.seen) && timeOf(record, timeField) >= previous.mark,
 	mark: (newestFirst, window) => {
 		const inWindow = newestFirst.slice(0, window);
 		return inWindow.length ? Math.min(...inWindow.map((r) => timeOf(r, timeField))) : 0;

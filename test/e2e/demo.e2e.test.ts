@@ -30,40 +30,131 @@ describe('the demo', () => {
 	});
 
 	test('owner login, nodes in the node panel list, sandbox credentials and example workflows imported', async () => {
-		const login = await fetch(`${demo.editor}/rest/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ emailOrLdapLoginId: DEMO_OWNER.email, password: DEMO_OWNER.password }) });
+		const login = await fetch(`${demo.editor}/rest/login`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ emailOrLdapLoginId: DEMO_OWNER.email, password: DEMO_OWNER.password }),
+		});
 		expect(login.status).toBe(200);
 		const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
 		expect(cookie).toMatch(/^n8n-auth=/);
-		const typesText = await (await fetch(`${demo.editor}/types/nodes.json`, { headers: { cookie } })).text();
+		const typesText = await (
+			await fetch(`${demo.editor}/types/nodes.json`, { headers: { cookie } })
+		).text();
 		const types = JSON.parse(typesText) as Array<{ name: string }>;
-		const ours = types.map((t) => t.name).filter((n) => n.startsWith('n8n-nodes-halopsa-marketplace.'));
+		const ours = types
+			.map((t) => t.name)
+			.filter((n) => n.startsWith('n8n-nodes-halopsa-marketplace.'));
 		expect(ours.sort()).toEqual(
 			// The three action nodes also appear as AI agent tools (usableAsTool).
-			['haloPsaMarketplace', 'haloPsaMarketplaceTool', 'haloPsaMarketplaceTrigger', 'highLevelPayments', 'highLevelPaymentsPollingTrigger', 'highLevelPaymentsTool', 'highLevelPaymentsTrigger', 'ingramMicroMarketplace', 'ingramMicroMarketplaceTool'].map((n) => `n8n-nodes-halopsa-marketplace.${n}`),
+			[
+				'haloPsaMarketplace',
+				'haloPsaMarketplaceTool',
+				'haloPsaMarketplaceTrigger',
+				'highLevelPayments',
+				'highLevelPaymentsPollingTrigger',
+				'highLevelPaymentsTool',
+				'highLevelPaymentsTrigger',
+				'ingramMicroMarketplace',
+				'ingramMicroMarketplaceTool',
+			].map((n) => `n8n-nodes-halopsa-marketplace.${n}`),
 		);
-		const credentials = (await (await fetch(`${demo.editor}/rest/credentials`, { headers: { cookie } })).json()) as { data: Array<{ name: string; type: string }> };
+		const credentials = (await (
+			await fetch(`${demo.editor}/rest/credentials`, { headers: { cookie } })
+		).json()) as { data: Array<{ name: string; type: string }> };
 		// The sandboxes' credentials and the AI Agent example's scripted chat model (OpenAI-compatible).
-		expect(credentials.data.map((c) => c.type).sort()).toEqual(['haloPsaMarketplaceOAuth2Api', 'highLevelPaymentsApi', 'highLevelPaymentsOAuth2Api', 'ingramMicroMarketplaceApi', 'openAiApi']);
-		const workflows = (await (await fetch(`${demo.editor}/rest/workflows`, { headers: { cookie } })).json()) as { data: Array<{ name: string }> };
+		expect(credentials.data.map((c) => c.type).sort()).toEqual([
+			'haloPsaMarketplaceOAuth2Api',
+			'highLevelPaymentsApi',
+			'highLevelPaymentsOAuth2Api',
+			'ingramMicroMarketplaceApi',
+			'openAiApi',
+		]);
+		const workflows = (await (
+			await fetch(`${demo.editor}/rest/workflows`, { headers: { cookie } })
+		).json()) as { data: Array<{ name: string }> };
 		expect(workflows.data.length).toBe(demo.examples.length);
 	});
 
 	test('the editor in Chromium: every node found by a vendor name, opened, parameters and record pickers rendered, no console error', async () => {
 		const visits: Array<[string, EditorVisit]> = [
-			['halo-pax8', { search: 'Pax8', entry: 'HaloPSA Marketplace', pick: 'Get a Pax8 Integration record', parameters: ['resource', 'operation', 'recordId'], listFrom: 'recordId' }],
-			['halo-trigger', { search: 'HaloPSA', entry: 'HaloPSA Marketplace', pick: 'On order fulfillment changed', parameters: ['watch', 'ecommerceOrderEvents', 'window'] }],
-			['highlevel-order', { search: 'HighLevel', entry: 'HighLevel Payments', pick: 'Get an order', parameters: ['resource', 'operation', 'orderId'], listFrom: 'orderId' }],
-			['highlevel-webhook', { search: 'HighLevel', entry: 'HighLevel Payments', pick: 'On invoice paid', parameters: ['events'] }],
-			['highlevel-polling', { search: 'HighLevel', entry: 'HighLevel Payments Polling', pick: 'On order status changed', parameters: ['watch', 'orderEvents'] }],
-			['ingram-order', { search: 'Ingram', entry: 'Ingram Micro Cloud Marketplace', pick: 'Create an order', parameters: ['resource', 'operation'] }],
-			['ingram-customer', { search: 'Ingram', entry: 'Ingram Micro Cloud Marketplace', pick: 'Get a customer', parameters: ['customerId'], listFrom: 'customerId' }],
+			[
+				'halo-pax8',
+				{
+					search: 'Pax8',
+					entry: 'HaloPSA Marketplace',
+					pick: 'Get a Pax8 Integration record',
+					parameters: ['resource', 'operation', 'recordId'],
+					listFrom: 'recordId',
+				},
+			],
+			[
+				'halo-trigger',
+				{
+					search: 'HaloPSA',
+					entry: 'HaloPSA Marketplace',
+					pick: 'On order fulfillment changed',
+					parameters: ['watch', 'ecommerceOrderEvents', 'window'],
+				},
+			],
+			[
+				'highlevel-order',
+				{
+					search: 'HighLevel',
+					entry: 'HighLevel Payments',
+					pick: 'Get an order',
+					parameters: ['resource', 'operation', 'orderId'],
+					listFrom: 'orderId',
+				},
+			],
+			[
+				'highlevel-webhook',
+				{
+					search: 'HighLevel',
+					entry: 'HighLevel Payments',
+					pick: 'On invoice paid',
+					parameters: ['events'],
+				},
+			],
+			[
+				'highlevel-polling',
+				{
+					search: 'HighLevel',
+					entry: 'HighLevel Payments Polling',
+					pick: 'On order status changed',
+					parameters: ['watch', 'orderEvents'],
+				},
+			],
+			[
+				'ingram-order',
+				{
+					search: 'Ingram',
+					entry: 'Ingram Micro Cloud Marketplace',
+					pick: 'Create an order',
+					parameters: ['resource', 'operation'],
+				},
+			],
+			[
+				'ingram-customer',
+				{
+					search: 'Ingram',
+					entry: 'Ingram Micro Cloud Marketplace',
+					pick: 'Get a customer',
+					parameters: ['customerId'],
+					listFrom: 'customerId',
+				},
+			],
 		];
 		const editor = await EditorSession.open(demo.editor, DEMO_OWNER);
 		try {
 			for (const [name, visit] of visits) {
 				const seen = await editor.visit(visit, name);
-				expect({ name, missing: visit.parameters.filter((p) => !seen.parameters.includes(p)) }).toEqual({ name, missing: [] });
-				if (visit.listFrom) expect({ name, listed: seen.listed.length > 0 }).toEqual({ name, listed: true });
+				expect({
+					name,
+					missing: visit.parameters.filter((p) => !seen.parameters.includes(p)),
+				}).toEqual({ name, missing: [] });
+				if (visit.listFrom)
+					expect({ name, listed: seen.listed.length > 0 }).toEqual({ name, listed: true });
 			}
 			expect(editor.consoleErrors).toEqual([]);
 		} finally {

@@ -49,7 +49,16 @@ export class EditorSession {
 	static async open(editor: string, login: { email: string; password: string }) {
 		const browser = await chromium.launch({
 			executablePath: CHROMIUM,
-			args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+			args: [
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+			],
 		});
 		const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 		await page.goto(`${editor}/signin`);
@@ -69,9 +78,16 @@ export class EditorSession {
 			return await this.openNode(visit, name);
 		} catch (error) {
 			mkdirSync(ARTIFACTS, { recursive: true });
-			await this.page.screenshot({ path: join(ARTIFACTS, `editor-${name}-failed.png`) }).catch(() => undefined);
-			const entries = await this.page.locator('[data-test-id=item-iterator-item], [data-test-id=node-creator-category-item]').allTextContents().catch(() => []);
-			throw new Error(`${name}: ${(error as Error).message}\nnode panel showed: ${JSON.stringify(entries)}`);
+			await this.page
+				.screenshot({ path: join(ARTIFACTS, `editor-${name}-failed.png`) })
+				.catch(() => undefined);
+			const entries = await this.page
+				.locator('[data-test-id=item-iterator-item], [data-test-id=node-creator-category-item]')
+				.allTextContents()
+				.catch(() => []);
+			throw new Error(
+				`${name}: ${(error as Error).message}\nnode panel showed: ${JSON.stringify(entries)}`,
+			);
 		}
 	}
 
@@ -79,30 +95,74 @@ export class EditorSession {
 		const page = this.page;
 		await page.goto(`${this.editor}/workflow/new`);
 		await page.locator('[data-test-id=canvas-add-button]').click();
-		await page.locator('[data-test-id=node-creator-search-bar] input, input[data-test-id=node-creator-search-bar]').first().fill(visit.search);
-		await page.locator('[data-test-id=item-iterator-item]').filter({ hasText: visit.entry }).first().click();
+		await page
+			.locator(
+				'[data-test-id=node-creator-search-bar] input, input[data-test-id=node-creator-search-bar]',
+			)
+			.first()
+			.fill(visit.search);
+		await page
+			.locator('[data-test-id=item-iterator-item]')
+			.filter({ hasText: visit.entry })
+			.first()
+			.click();
 		const ndv = page.locator('[data-test-id=ndv]');
 		// A node with one trigger and no actions opens at once; others list their triggers and actions first.
-		const pickable = page.locator('[data-test-id=item-iterator-item], [data-test-id=node-creator-category-item]').filter({ hasText: visit.pick });
-		await ndv.or(pickable.first()).or(page.locator('[data-test-id=node-creator-category-item]').first()).first().waitFor({ state: 'visible', timeout: 15_000 });
+		const pickable = page
+			.locator('[data-test-id=item-iterator-item], [data-test-id=node-creator-category-item]')
+			.filter({ hasText: visit.pick });
+		await ndv
+			.or(pickable.first())
+			.or(page.locator('[data-test-id=node-creator-category-item]').first())
+			.first()
+			.waitFor({ state: 'visible', timeout: 15_000 });
 		if (!(await ndv.isVisible())) {
-			const pick = page.locator('[data-test-id=item-iterator-item], [data-test-id=node-creator-action-item]').filter({ hasText: visit.pick }).first();
-			if (!(await pick.isVisible())) await page.locator('[data-test-id=node-creator-category-item]').filter({ hasText: 'Actions' }).first().click();
+			const pick = page
+				.locator('[data-test-id=item-iterator-item], [data-test-id=node-creator-action-item]')
+				.filter({ hasText: visit.pick })
+				.first();
+			if (!(await pick.isVisible()))
+				await page
+					.locator('[data-test-id=node-creator-category-item]')
+					.filter({ hasText: 'Actions' })
+					.first()
+					.click();
 			await pick.click();
 		}
 		await ndv.waitFor({ state: 'visible', timeout: 30_000 });
-		for (const parameter of visit.parameters) await page.locator(`[data-test-id=parameter-input-${parameter}]`).first().waitFor({ state: 'visible', timeout: 15_000 });
-		const parameters = await page.locator('[data-test-id^=parameter-input-]').evaluateAll((elements) => elements.map((e) => e.getAttribute('data-test-id')!.replace('parameter-input-', '')));
+		for (const parameter of visit.parameters)
+			await page
+				.locator(`[data-test-id=parameter-input-${parameter}]`)
+				.first()
+				.waitFor({ state: 'visible', timeout: 15_000 });
+		const parameters = await page
+			.locator('[data-test-id^=parameter-input-]')
+			.evaluateAll((elements) =>
+				elements.map((e) => e.getAttribute('data-test-id')!.replace('parameter-input-', '')),
+			);
 		let listed: string[] = [];
 		if (visit.listFrom) {
-			await page.locator(`[data-test-id=resource-locator-${visit.listFrom}] [data-test-id=rlc-input]`).first().click();
-			await page.locator('[data-test-id=rlc-item]').first().waitFor({ state: 'visible', timeout: 30_000 });
-			listed = (await page.locator('[data-test-id=rlc-item]').allTextContents()).map((t) => t.trim());
+			await page
+				.locator(`[data-test-id=resource-locator-${visit.listFrom}] [data-test-id=rlc-input]`)
+				.first()
+				.click();
+			await page
+				.locator('[data-test-id=rlc-item]')
+				.first()
+				.waitFor({ state: 'visible', timeout: 30_000 });
+			listed = (await page.locator('[data-test-id=rlc-item]').allTextContents()).map((t) =>
+				t.trim(),
+			);
 		}
 		mkdirSync(ARTIFACTS, { recursive: true });
 		const screenshot = join(ARTIFACTS, `editor-${name}.png`);
 		await page.screenshot({ path: screenshot });
-		const title = ((await ndv.locator('header, [data-test-id=node-title-container], [class*=title]').first().textContent()) ?? '').trim();
+		const title = (
+			(await ndv
+				.locator('header, [data-test-id=node-title-container], [class*=title]')
+				.first()
+				.textContent()) ?? ''
+		).trim();
 		await page.keyboard.press('Escape');
 		return { title, parameters: [...new Set(parameters)], listed, screenshot };
 	}

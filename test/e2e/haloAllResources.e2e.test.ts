@@ -12,13 +12,25 @@ const credentials = { haloPsaMarketplaceOAuth2Api: { id: 'halo-all', name: 'Halo
 function writeParameters(value: string): Record<string, unknown> {
 	switch (value) {
 		case 'ingramMicroReseller':
-			return { operation: 'getQuote', queryParameters: { parameter: [{ name: 'quoteNumber', value: 'Q-9' }] } };
+			return {
+				operation: 'getQuote',
+				queryParameters: { parameter: [{ name: 'quoteNumber', value: 'Q-9' }] },
+			};
 		case 'adobeCommerceIntegration':
-			return { operation: 'authenticate', authPairs: { pair: [{ key: 'oauth_verifier', value: 'v-9' }] } };
+			return {
+				operation: 'authenticate',
+				authPairs: { pair: [{ key: 'oauth_verifier', value: 'v-9' }] },
+			};
 		case 'cspSubscriptionPricing':
 			return { operation: 'bulkManage', chunkSize: 100 };
 		default:
-			return { operation: 'upsert', updateId: 1, inputMode: 'json', recordJson: '{}', simplify: false };
+			return {
+				operation: 'upsert',
+				updateId: 1,
+				inputMode: 'json',
+				recordJson: '{}',
+				simplify: false,
+			};
 	}
 }
 
@@ -35,17 +47,54 @@ describe('real n8n: HaloPSA node, every resource', () => {
 
 	beforeAll(async () => {
 		// The own-instance credential shape, with the URL pasted including /api.
-		({ halo, n8n } = await haloWithN8n('halo-all', {}, (url) => ({ hostingType: 'onPremise', resourceServerUrl: `${url}/api`, clientId: 'sandbox-client', clientSecret: 'sandbox-secret', scope: 'all' })));
-		const nodes: Array<Record<string, unknown>> = [{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }];
-		const connections: Record<string, { main: Array<Array<{ node: string; type: string; index: number }>> }> = { Start: { main: [[]] } };
+		({ halo, n8n } = await haloWithN8n('halo-all', {}, (url) => ({
+			hostingType: 'onPremise',
+			resourceServerUrl: `${url}/api`,
+			clientId: 'sandbox-client',
+			clientSecret: 'sandbox-secret',
+			scope: 'all',
+		})));
+		const nodes: Array<Record<string, unknown>> = [
+			{
+				id: 'start',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+		];
+		const connections: Record<
+			string,
+			{ main: Array<Array<{ node: string; type: string; index: number }>> }
+		> = { Start: { main: [[]] } };
 		resourceTable.forEach((resource, i) => {
-			for (const [kind, parameters] of [['read', readParameters(resource.value)], ['write', writeParameters(resource.value)]] as const) {
+			for (const [kind, parameters] of [
+				['read', readParameters(resource.value)],
+				['write', writeParameters(resource.value)],
+			] as const) {
 				const name = `${resource.value} ${kind}`;
-				nodes.push({ id: name, name, type: NODE, typeVersion: 1, position: [300, i * 100 + (kind === 'write' ? 50 : 0)], parameters: { resource: resource.value, ...parameters }, credentials, executeOnce: true });
+				nodes.push({
+					id: name,
+					name,
+					type: NODE,
+					typeVersion: 1,
+					position: [300, i * 100 + (kind === 'write' ? 50 : 0)],
+					parameters: { resource: resource.value, ...parameters },
+					credentials,
+					executeOnce: true,
+				});
 				connections.Start.main[0].push({ node: name, type: 'main', index: 0 });
 			}
 		});
-		await n8n.importWorkflow({ id: 'allResources', name: 'all resources', active: false, nodes, connections, settings: { executionOrder: 'v1' } });
+		await n8n.importWorkflow({
+			id: 'allResources',
+			name: 'all resources',
+			active: false,
+			nodes,
+			connections,
+			settings: { executionOrder: 'v1' },
+		});
 	});
 
 	afterAll(async () => {
@@ -59,8 +108,15 @@ describe('real n8n: HaloPSA node, every resource', () => {
 		for (const resource of resourceTable) {
 			const read = run.nodes[`${resource.value} read`];
 			const write = run.nodes[`${resource.value} write`];
-			expect([resource.value, read?.length > 0, write?.length > 0]).toEqual([resource.value, true, true]);
-			if (resource.crud.includes('getAll')) expect(read.map((i) => i.json[resource.key])).toEqual([...halo.records(resource.value).keys()]);
+			expect([resource.value, read?.length > 0, write?.length > 0]).toEqual([
+				resource.value,
+				true,
+				true,
+			]);
+			if (resource.crud.includes('getAll'))
+				expect(read.map((i) => i.json[resource.key])).toEqual([
+					...halo.records(resource.value).keys(),
+				]);
 			if (resource.crud.includes('upsert')) expect(write[0].json[resource.key]).toBe(1);
 		}
 		const seen = new Set(halo.apiRequests().map((r) => `${r.method} ${r.path}`));

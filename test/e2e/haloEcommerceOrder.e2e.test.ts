@@ -13,14 +13,51 @@ describe('real n8n: HaloPSA node, E-Commerce Order', () => {
 
 	beforeAll(async () => {
 		({ halo, n8n } = await haloWithN8n('halo-e2e'));
-		const node = (parameters: Record<string, unknown>) => ({ type: NODE, parameters: { resource: 'ecommerceOrder', ...parameters }, credentials });
+		const node = (parameters: Record<string, unknown>) => ({
+			type: NODE,
+			parameters: { resource: 'ecommerceOrder', ...parameters },
+			credentials,
+		});
 		await n8n.importWorkflow([
-			workflowWith('eoGetAll', node({ operation: 'getAll', returnAll: true, simplify: false, listOptions: { pageSize: 10 } })),
+			workflowWith(
+				'eoGetAll',
+				node({
+					operation: 'getAll',
+					returnAll: true,
+					simplify: false,
+					listOptions: { pageSize: 10 },
+				}),
+			),
 			workflowWith('eoGet', node({ operation: 'get', recordId: byId(7), simplify: false })),
-			workflowWith('eoCreate', node({ operation: 'upsert', inputMode: 'fields', simplify: false, fields: { thirdpartyordernumber: '#E2E-1', thirdpartystatus: 'paid' } })),
-			workflowWith('eoUpdate', node({ operation: 'upsert', updateId: 8, inputMode: 'json', recordJson: '{"thirdpartystatus2": "shipped"}', simplify: true })),
+			workflowWith(
+				'eoCreate',
+				node({
+					operation: 'upsert',
+					inputMode: 'fields',
+					simplify: false,
+					fields: { thirdpartyordernumber: '#E2E-1', thirdpartystatus: 'paid' },
+				}),
+			),
+			workflowWith(
+				'eoUpdate',
+				node({
+					operation: 'upsert',
+					updateId: 8,
+					inputMode: 'json',
+					recordJson: '{"thirdpartystatus2": "shipped"}',
+					simplify: true,
+				}),
+			),
 			workflowWith('eoDelete', node({ operation: 'delete', recordId: byId(9) })),
-			workflowWith('eoFifty', node({ operation: 'get', simplify: true, recordId: '={{ { __rl: true, mode: "id", value: String($json.id) } }}' }), Array.from({ length: 50 }, (_, i) => ({ id: (i % 15) + 10 }))),
+			workflowWith(
+				'eoFifty',
+				node({
+					operation: 'get',
+					simplify: true,
+					recordId: '={{ { __rl: true, mode: "id", value: String($json.id) } }}',
+				}),
+				Array.from({ length: 50 }, (_, i) => ({ id: (i % 15) + 10 })),
+			),
 		]);
 	});
 
@@ -34,7 +71,9 @@ describe('real n8n: HaloPSA node, E-Commerce Order', () => {
 	it('Get Many with Return All reads all 25 orders over 3 pages', async () => {
 		const run = await n8n.execute('eoGetAll');
 		expect(run.error).toBeUndefined();
-		expect(run.nodes.Subject.map((i) => i.json.id)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+		expect(run.nodes.Subject.map((i) => i.json.id)).toEqual(
+			Array.from({ length: 25 }, (_, i) => i + 1),
+		);
 		expect(halo.apiRequests().map((r) => r.query.page_no)).toEqual(['1', '2', '3']);
 	});
 
@@ -48,13 +87,20 @@ describe('real n8n: HaloPSA node, E-Commerce Order', () => {
 	it('Create or Update creates, then updates by id', async () => {
 		const created = await n8n.execute('eoCreate');
 		expect(created.error).toBeUndefined();
-		expect(created.nodes.Subject[0].json).toMatchObject({ id: 26, thirdpartyordernumber: '#E2E-1' });
+		expect(created.nodes.Subject[0].json).toMatchObject({
+			id: 26,
+			thirdpartyordernumber: '#E2E-1',
+		});
 		const updated = await n8n.execute('eoUpdate');
 		expect(updated.error).toBeUndefined();
 		expect(updated.nodes.Subject[0].json).toMatchObject({ id: 8, thirdpartystatus2: 'shipped' });
 		expect(halo.records('ecommerceOrder').get(8)).toMatchObject({ thirdpartystatus2: 'shipped' });
 		expect(halo.apiRequests().map((r) => [r.method, r.path, r.body])).toEqual([
-			['POST', '/api/EcommerceOrder', [{ thirdpartyordernumber: '#E2E-1', thirdpartystatus: 'paid' }]],
+			[
+				'POST',
+				'/api/EcommerceOrder',
+				[{ thirdpartyordernumber: '#E2E-1', thirdpartystatus: 'paid' }],
+			],
 			['POST', '/api/EcommerceOrder', [{ thirdpartystatus2: 'shipped', id: 8 }]],
 		]);
 	});
@@ -86,6 +132,10 @@ describe('real n8n: HaloPSA node, E-Commerce Order', () => {
 		const run = await n8n.execute('eoGet');
 		expect(run.error).toBeUndefined();
 		expect(run.nodes.Subject[0].json).toMatchObject({ id: 7 });
-		expect(halo.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['GET /api/EcommerceOrder/7 401', 'POST /auth/token 200', 'GET /api/EcommerceOrder/7 200']);
+		expect(halo.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+			'GET /api/EcommerceOrder/7 401',
+			'POST /auth/token 200',
+			'GET /api/EcommerceOrder/7 200',
+		]);
 	});
 });

@@ -6,7 +6,12 @@ export const HALO_NODE = 'n8n-nodes-halopsa-marketplace.haloPsaMarketplace';
 export const HALO_TRIGGER = 'n8n-nodes-halopsa-marketplace.haloPsaMarketplaceTrigger';
 
 /** `credentialData` replaces the hosted-shape credential fields (for example an own-instance credential); `n8nEnv` goes to every n8n process (queue mode). */
-export async function haloWithN8n(credentialId: string, options: HaloSandboxOptions = {}, credentialData?: (url: string) => Record<string, unknown>, n8nEnv?: Record<string, string>) {
+export async function haloWithN8n(
+	credentialId: string,
+	options: HaloSandboxOptions = {},
+	credentialData?: (url: string) => Record<string, unknown>,
+	n8nEnv?: Record<string, string>,
+) {
 	const halo = new HaloSandbox(options);
 	const url = await halo.start();
 	const n8n = new RealN8n({ env: n8nEnv });

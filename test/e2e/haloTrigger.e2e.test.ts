@@ -23,7 +23,11 @@ describe('real n8n: HaloPSA trigger across restarts', () => {
 		await n8n.importWorkflow(
 			deliveringWorkflow(
 				'haloOrderTrigger',
-				{ type: HALO_TRIGGER, parameters: { watch: 'ecommerceOrder', pollTimes: { item: [{ mode: 'everyMinute' }] } }, credentials },
+				{
+					type: HALO_TRIGGER,
+					parameters: { watch: 'ecommerceOrder', pollTimes: { item: [{ mode: 'everyMinute' }] } },
+					credentials,
+				},
 				inbox.url,
 				'{ executionId: $execution.id, event: $json.event, id: $json.order.id, changes: $json.changes }',
 			),
@@ -51,7 +55,10 @@ describe('real n8n: HaloPSA trigger across restarts', () => {
 		orders.set(created, { ...orders.get(1)!, id: created, thirdpartyordernumber: '#E2E' });
 		Object.assign(orders.get(5)!, { thirdpartystatus: 'refunded' });
 		const second = await haloLifetime(2);
-		expect(second.map((d) => `${d.event}#${d.id}`)).toEqual(['order.updated#5', `order.created#${created}`]);
+		expect(second.map((d) => `${d.event}#${d.id}`)).toEqual([
+			'order.updated#5',
+			`order.created#${created}`,
+		]);
 		expect(second[0].changes).toEqual({ thirdpartystatus: { old: 'paid', new: 'refunded' } });
 		expect(new Set(second.map((d) => d.executionId)).size).toBe(1);
 
@@ -59,7 +66,9 @@ describe('real n8n: HaloPSA trigger across restarts', () => {
 
 		orders.get(created)!.jsonobj = JSON.stringify({ fulfillments: [{ tracking_number: 'TRK-1' }] });
 		const fourth = await haloLifetime(1);
-		expect(fourth.map((d) => `${d.event}#${d.id}`)).toEqual([`order.fulfillmentChanged#${created}`]);
+		expect(fourth.map((d) => `${d.event}#${d.id}`)).toEqual([
+			`order.fulfillmentChanged#${created}`,
+		]);
 		expect(fourth[0].executionId).not.toBe(second[0].executionId);
 
 		expect(await haloLifetime(0)).toEqual([]);

@@ -11,7 +11,13 @@ export async function highLevelTriggersWithN8n() {
 	const inbox = new Collector();
 	await inbox.start();
 	const n8n = new RealN8n();
-	await n8n.importCredentials([{ ...HIGHLEVEL_PIT.highLevelPaymentsApi, type: 'highLevelPaymentsApi', data: { apiKey: hl.options.privateToken, locationId: hl.options.locationId, apiBaseUrl: url } }]);
+	await n8n.importCredentials([
+		{
+			...HIGHLEVEL_PIT.highLevelPaymentsApi,
+			type: 'highLevelPaymentsApi',
+			data: { apiKey: hl.options.privateToken, locationId: hl.options.locationId, apiBaseUrl: url },
+		},
+	]);
 	const stop = async () => {
 		await inbox.stop();
 		await hl.stop();

@@ -25,7 +25,16 @@ describe('real n8n: HighLevel order status polling', () => {
 		await n8n.importWorkflow([
 			deliveringWorkflow(
 				'hlOrders',
-				{ type: POLL, parameters: { authentication: 'apiKey', watch: 'order', orderEvents: ['order.statusChanged'], pollTimes: { item: [{ mode: 'everyMinute' }] } }, credentials: HIGHLEVEL_PIT },
+				{
+					type: POLL,
+					parameters: {
+						authentication: 'apiKey',
+						watch: 'order',
+						orderEvents: ['order.statusChanged'],
+						pollTimes: { item: [{ mode: 'everyMinute' }] },
+					},
+					credentials: HIGHLEVEL_PIT,
+				},
 				inbox.url,
 				'{ executionId: $execution.id, event: $json.event, orderId: $json.order._id, changes: $json.changes }',
 			),
@@ -40,7 +49,11 @@ describe('real n8n: HighLevel order status polling', () => {
 	const polled = () => hl.paymentsRequests().some((r) => r.path === '/payments/orders');
 	const changes = async (deliveries: number) => {
 		hl.clearLog();
-		return (await lifetime(n8n, inbox, polled, deliveries)).map((b) => ({ event: b.event, orderId: b.orderId, changes: b.changes }));
+		return (await lifetime(n8n, inbox, polled, deliveries)).map((b) => ({
+			event: b.event,
+			orderId: b.orderId,
+			changes: b.changes,
+		}));
 	};
 
 	it('a payment status change is reported once, across restarts; a payment status first learned is recorded, not reported', async () => {
@@ -57,12 +70,22 @@ describe('real n8n: HighLevel order status polling', () => {
 		expect(paid).toHaveLength(2);
 		expect(paid).toEqual(
 			expect.arrayContaining([
-				{ event: 'order.statusChanged', orderId: existing, changes: { paymentStatus: { old: 'partially_paid', new: 'paid' } } },
-				{ event: 'order.statusChanged', orderId: fresh, changes: { paymentStatus: { old: 'unpaid', new: 'paid' } } },
+				{
+					event: 'order.statusChanged',
+					orderId: existing,
+					changes: { paymentStatus: { old: 'partially_paid', new: 'paid' } },
+				},
+				{
+					event: 'order.statusChanged',
+					orderId: fresh,
+					changes: { paymentStatus: { old: 'unpaid', new: 'paid' } },
+				},
 			]),
 		);
 		// Nothing moved: nothing is reported, and no order is read again (the list alone).
 		expect(await changes(0)).toEqual([]);
-		expect(new Set(hl.paymentsRequests().map((r) => r.path))).toEqual(new Set(['/payments/orders']));
+		expect(new Set(hl.paymentsRequests().map((r) => r.path))).toEqual(
+			new Set(['/payments/orders']),
+		);
 	});
 });

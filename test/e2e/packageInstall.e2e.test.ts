@@ -36,13 +36,21 @@ describe('the packed tarball installed as n8n installs a community package', () 
 		expect(existsSync(join(installed, 'node_modules'))).toBe(false);
 		expect(existsSync(join(installed, 'dist/vendor/zod.js'))).toBe(true);
 		expect(existsSync(join(installed, 'LICENSE'))).toBe(true);
-		for (const node of manifest.n8n.nodes as string[]) expect(existsSync(join(installed, node))).toBe(true);
-		for (const credential of manifest.n8n.credentials as string[]) expect(existsSync(join(installed, credential))).toBe(true);
+		for (const node of manifest.n8n.nodes as string[])
+			expect(existsSync(join(installed, node))).toBe(true);
+		for (const credential of manifest.n8n.credentials as string[])
+			expect(existsSync(join(installed, credential))).toBe(true);
 	});
 
 	test('one workflow runs through the HaloPSA, HighLevel and Ingram Micro nodes', async () => {
 		const start = 'Start';
-		const branch = (name: string, node: string, parameters: Record<string, unknown>, credentials: Record<string, { id: string; name: string }>, y: number) => ({
+		const branch = (
+			name: string,
+			node: string,
+			parameters: Record<string, unknown>,
+			credentials: Record<string, { id: string; name: string }>,
+			y: number,
+		) => ({
 			id: name,
 			name,
 			type: type(node),
@@ -56,12 +64,58 @@ describe('the packed tarball installed as n8n installs a community package', () 
 			name: 'package install',
 			active: false,
 			nodes: [
-				{ id: 'start', name: start, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-				branch('Halo', 'haloPsaMarketplace', { resource: 'ecommerceOrder', operation: 'getAll', returnAll: false, limit: 3 }, { haloPsaMarketplaceOAuth2Api: { id: 'halo-sandbox', name: 'HaloPSA sandbox' } }, -200),
-				branch('HighLevel', 'highLevelPayments', { authentication: 'apiKey', resource: 'order', operation: 'getAll', returnAll: false, limit: 2 }, { highLevelPaymentsApi: { id: 'highlevel-pit-sandbox', name: 'HighLevel sandbox (private token)' } }, 0),
-				branch('Ingram', 'ingramMicroMarketplace', { resource: 'customer', operation: 'getAll', returnAll: false, limit: 2 }, { ingramMicroMarketplaceApi: { id: 'ingram-sandbox', name: 'Ingram Micro sandbox' } }, 200),
+				{
+					id: 'start',
+					name: start,
+					type: 'n8n-nodes-base.manualTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {},
+				},
+				branch(
+					'Halo',
+					'haloPsaMarketplace',
+					{ resource: 'ecommerceOrder', operation: 'getAll', returnAll: false, limit: 3 },
+					{ haloPsaMarketplaceOAuth2Api: { id: 'halo-sandbox', name: 'HaloPSA sandbox' } },
+					-200,
+				),
+				branch(
+					'HighLevel',
+					'highLevelPayments',
+					{
+						authentication: 'apiKey',
+						resource: 'order',
+						operation: 'getAll',
+						returnAll: false,
+						limit: 2,
+					},
+					{
+						highLevelPaymentsApi: {
+							id: 'highlevel-pit-sandbox',
+							name: 'HighLevel sandbox (private token)',
+						},
+					},
+					0,
+				),
+				branch(
+					'Ingram',
+					'ingramMicroMarketplace',
+					{ resource: 'customer', operation: 'getAll', returnAll: false, limit: 2 },
+					{ ingramMicroMarketplaceApi: { id: 'ingram-sandbox', name: 'Ingram Micro sandbox' } },
+					200,
+				),
 			],
-			connections: { [start]: { main: [[{ node: 'Halo', type: 'main', index: 0 }, { node: 'HighLevel', type: 'main', index: 0 }, { node: 'Ingram', type: 'main', index: 0 }]] } },
+			connections: {
+				[start]: {
+					main: [
+						[
+							{ node: 'Halo', type: 'main', index: 0 },
+							{ node: 'HighLevel', type: 'main', index: 0 },
+							{ node: 'Ingram', type: 'main', index: 0 },
+						],
+					],
+				},
+			},
 			settings: { executionOrder: 'v1' },
 			pinData: {},
 		};
@@ -74,6 +128,8 @@ describe('the packed tarball installed as n8n installs a community package', () 
 		expect(run.nodes.HighLevel[0].json._id).toEqual(expect.any(String));
 		expect(run.nodes.Ingram).toHaveLength(2);
 		expect(run.nodes.Ingram[0].json.id).toMatch(/^CUS-/);
-		expect(n8n.allLogs()).not.toMatch(/Cannot find module|Error loading package|Unrecognized node type/);
+		expect(n8n.allLogs()).not.toMatch(
+			/Cannot find module|Error loading package|Unrecognized node type/,
+		);
 	});
 });

@@ -32,23 +32,63 @@ describe('real n8n in queue mode: polling trigger on main, executions on a worke
 			name: 'queue mode: new Halo orders',
 			active: false,
 			nodes: [
-				{ id: 'q1', name: 'Trigger', type: HALO_TRIGGER, typeVersion: 1, position: [0, 0], parameters: { watch: 'ecommerceOrder', ecommerceOrderEvents: ['order.created'], pollTimes: { item: [{ mode: 'everyMinute' }] } }, credentials },
-				{ id: 'q2', name: 'Read order', type: HALO_NODE, typeVersion: 1, position: [200, 0], parameters: { resource: 'ecommerceOrder', operation: 'get', recordId: { __rl: true, mode: 'id', value: '={{ $json.order.id }}' }, simplify: true }, credentials },
+				{
+					id: 'q1',
+					name: 'Trigger',
+					type: HALO_TRIGGER,
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {
+						watch: 'ecommerceOrder',
+						ecommerceOrderEvents: ['order.created'],
+						pollTimes: { item: [{ mode: 'everyMinute' }] },
+					},
+					credentials,
+				},
+				{
+					id: 'q2',
+					name: 'Read order',
+					type: HALO_NODE,
+					typeVersion: 1,
+					position: [200, 0],
+					parameters: {
+						resource: 'ecommerceOrder',
+						operation: 'get',
+						recordId: { __rl: true, mode: 'id', value: '={{ $json.order.id }}' },
+						simplify: true,
+					},
+					credentials,
+				},
 				{
 					id: 'q3',
 					name: 'Deliver',
 					type: 'n8n-nodes-base.httpRequest',
 					typeVersion: 4.2,
 					position: [400, 0],
-					parameters: { method: 'POST', url: `${inbox.url}/${id}`, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify({ executionId: $execution.id, id: $json.id, number: $json.thirdpartyordernumber }) }}', options: {} },
+					parameters: {
+						method: 'POST',
+						url: `${inbox.url}/${id}`,
+						sendBody: true,
+						specifyBody: 'json',
+						jsonBody:
+							'={{ JSON.stringify({ executionId: $execution.id, id: $json.id, number: $json.thirdpartyordernumber }) }}',
+						options: {},
+					},
 				},
 			],
-			connections: { Trigger: { main: [[{ node: 'Read order', type: 'main', index: 0 }]] }, 'Read order': { main: [[{ node: 'Deliver', type: 'main', index: 0 }]] } },
+			connections: {
+				Trigger: { main: [[{ node: 'Read order', type: 'main', index: 0 }]] },
+				'Read order': { main: [[{ node: 'Deliver', type: 'main', index: 0 }]] },
+			},
 			settings: { executionOrder: 'v1' },
 			pinData: {},
 		});
 		await n8n.cliOk(['publish:workflow', `--id=${id}`]);
-		worker = n8n.spawnProcess('worker', { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(await freePort()) }, 'worker');
+		worker = n8n.spawnProcess(
+			'worker',
+			{ QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(await freePort()) },
+			'worker',
+		);
 	});
 
 	afterAll(async () => {
@@ -59,12 +99,17 @@ describe('real n8n in queue mode: polling trigger on main, executions on a worke
 		n8n?.cleanup();
 	});
 
-	const polled = () => halo.apiRequests().some((r) => r.method === 'GET' && /ecommerceorder$/i.test(r.path));
+	const polled = () =>
+		halo.apiRequests().some((r) => r.method === 'GET' && /ecommerceorder$/i.test(r.path));
 	const mainLifetime = async (deliveries: number) => {
 		halo.clearLog();
 		return await lifetime(n8n, inbox, polled, deliveries);
 	};
-	const workerLines = () => n8n.allLogs().split('\n').filter((line) => line.startsWith('[worker]'));
+	const workerLines = () =>
+		n8n
+			.allLogs()
+			.split('\n')
+			.filter((line) => line.startsWith('[worker]'));
 
 	it('main polls and enqueues, the worker executes, each order once across main restarts', async () => {
 		expect(await mainLifetime(0)).toEqual([]);
@@ -78,7 +123,9 @@ describe('real n8n in queue mode: polling trigger on main, executions on a worke
 		const executionId = String(delivered[0].executionId);
 		expect(delivered.every((d) => String(d.executionId) === executionId)).toBe(true);
 		// The worker, not main, ran it: its log names the execution.
-		expect(workerLines().some((line) => line.includes(executionId) && /execution/i.test(line))).toBe(true);
+		expect(
+			workerLines().some((line) => line.includes(executionId) && /execution/i.test(line)),
+		).toBe(true);
 
 		expect(await mainLifetime(0)).toEqual([]);
 		expect(inbox.received).toHaveLength(2);

@@ -13,14 +13,21 @@ const isRoot = process.getuid?.() === 0;
 
 function postgresBin(name: string) {
 	const base = '/usr/lib/postgresql';
-	const version = existsSync(base) ? readdirSync(base).sort((a, b) => Number(b) - Number(a))[0] : undefined;
-	if (!version) throw new Error('PostgreSQL is not installed (Debian package postgresql); `npm test` installs it through scripts/install-system.sh');
+	const version = existsSync(base)
+		? readdirSync(base).sort((a, b) => Number(b) - Number(a))[0]
+		: undefined;
+	if (!version)
+		throw new Error(
+			'PostgreSQL is not installed (Debian package postgresql); `npm test` installs it through scripts/install-system.sh',
+		);
 	return join(base, version, 'bin', name);
 }
 
 /** Runs a PostgreSQL program as the user the server runs as. */
 function asPostgres(program: string, args: string[]) {
-	return isRoot ? { command: 'runuser', args: ['-u', 'postgres', '--', program, ...args] } : { command: program, args };
+	return isRoot
+		? { command: 'runuser', args: ['-u', 'postgres', '--', program, ...args] }
+		: { command: program, args };
 }
 
 async function waitFor(check: () => boolean, what: string, timeoutMs = 30_000) {
@@ -41,10 +48,18 @@ function stopChild(child: ChildProcess) {
 
 export async function startQueueServices() {
 	const redisPort = await freePort();
-	const redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+	const redis = spawn(
+		'redis-server',
+		['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+		{ stdio: 'ignore' },
+	);
 	await waitFor(() => {
 		try {
-			return execFileSync('redis-cli', ['-p', String(redisPort), 'ping'], { encoding: 'utf8' }).trim() === 'PONG';
+			return (
+				execFileSync('redis-cli', ['-p', String(redisPort), 'ping'], {
+					encoding: 'utf8',
+				}).trim() === 'PONG'
+			);
 		} catch {
 			return false;
 		}
@@ -54,19 +69,46 @@ export async function startQueueServices() {
 	const dataDir = mkdtempSync(join(tmpdir(), 'n8n-queue-pg-'));
 	chmodSync(dataDir, 0o777);
 	if (isRoot) execFileSync('chown', ['postgres', dataDir]);
-	const init = asPostgres(postgresBin('initdb'), ['-D', dataDir, '-U', 'n8n', '--auth=trust', '-E', 'UTF8']);
+	const init = asPostgres(postgresBin('initdb'), [
+		'-D',
+		dataDir,
+		'-U',
+		'n8n',
+		'--auth=trust',
+		'-E',
+		'UTF8',
+	]);
 	execFileSync(init.command, init.args, { stdio: 'ignore' });
-	const server = asPostgres(postgresBin('postgres'), ['-D', dataDir, '-p', String(pgPort), '-k', dataDir, '-c', 'listen_addresses=127.0.0.1']);
+	const server = asPostgres(postgresBin('postgres'), [
+		'-D',
+		dataDir,
+		'-p',
+		String(pgPort),
+		'-k',
+		dataDir,
+		'-c',
+		'listen_addresses=127.0.0.1',
+	]);
 	const postgres = spawn(server.command, server.args, { stdio: 'ignore' });
 	await waitFor(() => {
 		try {
-			execFileSync(postgresBin('pg_isready'), ['-h', '127.0.0.1', '-p', String(pgPort)], { stdio: 'ignore' });
+			execFileSync(postgresBin('pg_isready'), ['-h', '127.0.0.1', '-p', String(pgPort)], {
+				stdio: 'ignore',
+			});
 			return true;
 		} catch {
 			return false;
 		}
 	}, 'PostgreSQL');
-	execFileSync(postgresBin('createdb'), ['-h', '127.0.0.1', '-p', String(pgPort), '-U', 'n8n', 'n8n']);
+	execFileSync(postgresBin('createdb'), [
+		'-h',
+		'127.0.0.1',
+		'-p',
+		String(pgPort),
+		'-U',
+		'n8n',
+		'n8n',
+	]);
 
 	/** The settings every n8n process of the queue-mode instance shares. */
 	const n8nEnv = {

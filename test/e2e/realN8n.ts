@@ -6,7 +6,16 @@ export const PACKAGE_NAME = 'n8n-nodes-halopsa-marketplace';
  * Credentials and workflows are imported with n8n's own CLI and run with `n8n execute`.
  */
 import { execFileSync, spawn, type ChildProcess } from 'child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
+import {
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'fs';
 import { knownSecrets } from '../sandbox/secretRegistry';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
@@ -15,14 +24,22 @@ import { join, resolve } from 'path';
 export const ROOT = (() => {
 	for (let dir = __dirname; dir !== resolve(dir, '..'); dir = resolve(dir, '..')) {
 		const manifest = join(dir, 'package.json');
-		if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === PACKAGE_NAME) return dir;
+		if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === PACKAGE_NAME)
+			return dir;
 	}
 	throw new Error('project root not found');
 })();
 export const ENCRYPTION_KEY = 'e2e-test-encryption-key-0123456789';
 
 export function installN8n(): string {
-	return execFileSync('bash', [join(ROOT, 'scripts/install-n8n.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 20 * 60_000 }).trim().split('\n').pop()!;
+	return execFileSync('bash', [join(ROOT, 'scripts/install-n8n.sh')], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+		timeout: 20 * 60_000,
+	})
+		.trim()
+		.split('\n')
+		.pop()!;
 }
 
 export interface ExecutionOutput {
@@ -66,16 +83,53 @@ export class RealN8n {
 		mkdirSync(target, { recursive: true });
 		const packDir = mkdtempSync(join(tmpdir(), 'n8n-pack-'));
 		try {
-			const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
-			execFileSync('tar', ['-xzf', join(packDir, packed[0].filename), '-C', target, '--strip-components=1']);
+			const packed = JSON.parse(
+				execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], {
+					cwd: ROOT,
+					encoding: 'utf8',
+					stdio: ['ignore', 'pipe', 'ignore'],
+				}),
+			);
+			execFileSync('tar', [
+				'-xzf',
+				join(packDir, packed[0].filename),
+				'-C',
+				target,
+				'--strip-components=1',
+			]);
 		} finally {
 			rmSync(packDir, { recursive: true, force: true });
 		}
 		const manifestPath = join(target, 'package.json');
-		const { devDependencies: _dev, peerDependencies: _peer, optionalDependencies: _optional, ...manifest } = JSON.parse(readFileSync(manifestPath, 'utf8'));
+		const {
+			devDependencies: _dev,
+			peerDependencies: _peer,
+			optionalDependencies: _optional,
+			...manifest
+		} = JSON.parse(readFileSync(manifestPath, 'utf8'));
 		writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
-		execFileSync('npm', ['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false', '--offline'], { cwd: target, stdio: 'ignore' });
-		writeFileSync(join(nodesFolder, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: manifest.version } }));
+		execFileSync(
+			'npm',
+			[
+				'install',
+				'--audit=false',
+				'--fund=false',
+				'--bin-links=false',
+				'--install-strategy=shallow',
+				'--ignore-scripts=true',
+				'--package-lock=false',
+				'--offline',
+			],
+			{ cwd: target, stdio: 'ignore' },
+		);
+		writeFileSync(
+			join(nodesFolder, 'package.json'),
+			JSON.stringify({
+				name: 'installed-nodes',
+				private: true,
+				dependencies: { [PACKAGE_NAME]: manifest.version },
+			}),
+		);
 	}
 
 	env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -104,8 +158,14 @@ export class RealN8n {
 	}
 
 	/** Runs an n8n CLI command without blocking this process (the sandboxes answer n8n from here). */
-	async cli(args: string[], timeoutMs = 180_000): Promise<{ stdout: string; stderr: string; code: number | null }> {
-		const child = spawn(this.node, [join(this.runtime, 'node_modules/n8n/bin/n8n'), ...args], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+	async cli(
+		args: string[],
+		timeoutMs = 180_000,
+	): Promise<{ stdout: string; stderr: string; code: number | null }> {
+		const child = spawn(this.node, [join(this.runtime, 'node_modules/n8n/bin/n8n'), ...args], {
+			env: this.env(),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (d) => (stdout += String(d)));
@@ -119,11 +179,14 @@ export class RealN8n {
 
 	async cliOk(args: string[]) {
 		const result = await this.cli(args);
-		if (result.code !== 0) throw new Error(`n8n ${args[0]} failed (${result.code}): ${result.stderr || result.stdout}`);
+		if (result.code !== 0)
+			throw new Error(`n8n ${args[0]} failed (${result.code}): ${result.stderr || result.stdout}`);
 		return result;
 	}
 
-	async importCredentials(credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>) {
+	async importCredentials(
+		credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>,
+	) {
 		const file = join(this.userFolder, `credentials-${Date.now()}.json`);
 		writeFileSync(file, JSON.stringify(credentials));
 		await this.cliOk(['import:credentials', `--input=${file}`]);
@@ -145,13 +208,22 @@ export class RealN8n {
 
 	/** Starts `n8n start` in the background (for the demo and trigger tests). */
 	start(port: number, extraEnv: Record<string, string> = {}) {
-		return this.spawnProcess('start', { N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_SECURE_COOKIE: 'false', ...extraEnv });
+		return this.spawnProcess('start', {
+			N8N_PORT: String(port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_SECURE_COOKIE: 'false',
+			...extraEnv,
+		});
 	}
 
 	/** A long-running n8n process (`start`, `worker`); its output goes to this instance's logs, tagged when `tag` is given. */
 	spawnProcess(command: string, extraEnv: Record<string, string> = {}, tag = '') {
-		const child = spawn(this.node, [join(this.runtime, 'node_modules/n8n/bin/n8n'), command], { env: this.env(extraEnv), stdio: ['ignore', 'pipe', 'pipe'] });
-		const keep = (d: Buffer) => this.logs.push(tag ? String(d).replace(/^(?=.)/gm, `[${tag}] `) : String(d));
+		const child = spawn(this.node, [join(this.runtime, 'node_modules/n8n/bin/n8n'), command], {
+			env: this.env(extraEnv),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		const keep = (d: Buffer) =>
+			this.logs.push(tag ? String(d).replace(/^(?=.)/gm, `[${tag}] `) : String(d));
 		child.stdout.on('data', keep);
 		child.stderr.on('data', keep);
 		return child;
@@ -162,8 +234,12 @@ export class RealN8n {
 		const child = this.start(port, extraEnv);
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
-			if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}: ${this.allLogs().slice(-2000)}`);
-			const ready = await fetch(`http://127.0.0.1:${port}/healthz/readiness`).then((r) => r.ok, () => false);
+			if (child.exitCode !== null)
+				throw new Error(`n8n start exited with ${child.exitCode}: ${this.allLogs().slice(-2000)}`);
+			const ready = await fetch(`http://127.0.0.1:${port}/healthz/readiness`).then(
+				(r) => r.ok,
+				() => false,
+			);
 			if (ready) return child;
 			await new Promise((r) => setTimeout(r, 500));
 		}
@@ -190,14 +266,17 @@ export class RealN8n {
 		const places: Array<[string, string]> = [['n8n logs and printed runs', this.allLogs()]];
 		const n8nFolder = join(this.userFolder, '.n8n');
 		if (existsSync(n8nFolder)) places.push(...filesUnder(n8nFolder));
-		return places.flatMap(([place, text]) => secrets.filter((s) => text.includes(s)).map((s) => `${s.slice(0, 10)}… in ${place}`));
+		return places.flatMap(([place, text]) =>
+			secrets.filter((s) => text.includes(s)).map((s) => `${s.slice(0, 10)}… in ${place}`),
+		);
 	}
 
 	/** Removes the instance's folder, after the secrets sweep every real-n8n suite ends with. */
 	cleanup() {
 		const leaks = this.secretLeaks();
 		rmSync(this.userFolder, { recursive: true, force: true });
-		if (leaks.length) throw new Error(`secrets leaked into n8n's output or files:\n${leaks.join('\n')}`);
+		if (leaks.length)
+			throw new Error(`secrets leaked into n8n's output or files:\n${leaks.join('\n')}`);
 	}
 }
 
@@ -219,7 +298,11 @@ export function runDocument(raw: string): Record<string, any> | undefined {
 	const lines = raw.split('\n');
 	const start = lines.findIndex((line) => line.trimEnd() === '{');
 	let end = -1;
-	for (let i = lines.length - 1; i >= 0; i--) if (lines[i].trimEnd() === '}') { end = i; break; }
+	for (let i = lines.length - 1; i >= 0; i--)
+		if (lines[i].trimEnd() === '}') {
+			end = i;
+			break;
+		}
 	if (start >= 0 && end > start) {
 		try {
 			return JSON.parse(lines.slice(start, end + 1).join('\n'));
@@ -241,24 +324,51 @@ export function runDocument(raw: string): Record<string, any> | undefined {
 
 export function parseRun(raw: string): Omit<ExecutionOutput, 'raw' | 'log'> {
 	const parsed = runDocument(raw);
-	if (!parsed) return { nodes: {}, error: { message: raw.trim() ? `unparsable n8n output: ${raw.slice(0, 500)}` : 'n8n printed nothing' } };
+	if (!parsed)
+		return {
+			nodes: {},
+			error: {
+				message: raw.trim() ? `unparsable n8n output: ${raw.slice(0, 500)}` : 'n8n printed nothing',
+			},
+		};
 	const resultData = parsed.data?.resultData ?? parsed.resultData ?? {};
 	const nodes: ExecutionOutput['nodes'] = {};
 	for (const [name, runs] of Object.entries<any[]>(resultData.runData ?? {})) {
 		nodes[name] = runs[runs.length - 1]?.data?.main?.[0] ?? [];
 	}
-	const error = resultData.error ? { message: resultData.error.message, description: resultData.error.description, node: resultData.error.node?.name } : undefined;
+	const error = resultData.error
+		? {
+				message: resultData.error.message,
+				description: resultData.error.description,
+				node: resultData.error.node?.name,
+			}
+		: undefined;
 	return { nodes, error };
 }
 
 /** A manual-trigger workflow feeding `items` into one node of this package. */
-export function workflowWith(id: string, node: { type: string; parameters: Record<string, unknown>; credentials?: Record<string, { id: string; name: string }> }, items: Array<Record<string, unknown>> = [{}]) {
+export function workflowWith(
+	id: string,
+	node: {
+		type: string;
+		parameters: Record<string, unknown>;
+		credentials?: Record<string, { id: string; name: string }>;
+	},
+	items: Array<Record<string, unknown>> = [{}],
+) {
 	return {
 		id,
 		name: `e2e ${id}`,
 		active: false,
 		nodes: [
-			{ id: `${id}-t`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: `${id}-t`,
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: `${id}-c`,
 				name: 'Items',

@@ -27,8 +27,14 @@ const NEW_FIELD_VALUE = 'SECRET-new-field-value-0b6e';
 
 describe('real n8n: no secret in outputs, errors, logs or stored executions', () => {
 	const halo = new HaloSandbox({ clientSecret: SECRETS.haloClientSecret });
-	const hl = new HighLevelSandbox({ clientSecret: SECRETS.hlClientSecret, privateToken: SECRETS.hlPrivateToken });
-	const im = new IngramSandbox({ password: SECRETS.ingramPassword, subscriptionKey: SECRETS.ingramSubscriptionKey });
+	const hl = new HighLevelSandbox({
+		clientSecret: SECRETS.hlClientSecret,
+		privateToken: SECRETS.hlPrivateToken,
+	});
+	const im = new IngramSandbox({
+		password: SECRETS.ingramPassword,
+		subscriptionKey: SECRETS.ingramSubscriptionKey,
+	});
 	let n8n: RealN8n;
 	const runs: Array<{ id: string; raw: string; log: string }> = [];
 
@@ -36,34 +42,142 @@ describe('real n8n: no secret in outputs, errors, logs or stored executions', ()
 		const [haloUrl, hlUrl, imUrl] = await Promise.all([halo.start(), hl.start(), im.start()]);
 		n8n = new RealN8n();
 		await n8n.importCredentials([
-			{ id: 'halo', name: 'Halo', type: 'haloPsaMarketplaceOAuth2Api', data: { hostingType: 'hosted', resourceServerUrl: haloUrl, authServerUrl: `${haloUrl}/auth`, tenant: halo.options.tenant, clientId: halo.options.clientId, clientSecret: SECRETS.haloClientSecret, scope: 'all' } },
-			{ id: 'hlcc', name: 'HL client credentials', type: 'highLevelPaymentsOAuth2Api', data: { apiBaseUrl: hlUrl, grantType: 'clientCredentials', clientId: hl.options.clientId, clientSecret: SECRETS.hlClientSecret, locationId: hl.options.locationId } },
-			{ id: 'hlpit', name: 'HL token', type: 'highLevelPaymentsApi', data: { apiBaseUrl: hlUrl, apiKey: SECRETS.hlPrivateToken, locationId: hl.options.locationId } },
-			{ id: 'im', name: 'Ingram', type: 'ingramMicroMarketplaceApi', data: { baseUrl: imUrl, username: im.options.username, password: SECRETS.ingramPassword, subscriptionApiKey: SECRETS.ingramSubscriptionKey, marketplace: im.options.marketplace } },
+			{
+				id: 'halo',
+				name: 'Halo',
+				type: 'haloPsaMarketplaceOAuth2Api',
+				data: {
+					hostingType: 'hosted',
+					resourceServerUrl: haloUrl,
+					authServerUrl: `${haloUrl}/auth`,
+					tenant: halo.options.tenant,
+					clientId: halo.options.clientId,
+					clientSecret: SECRETS.haloClientSecret,
+					scope: 'all',
+				},
+			},
+			{
+				id: 'hlcc',
+				name: 'HL client credentials',
+				type: 'highLevelPaymentsOAuth2Api',
+				data: {
+					apiBaseUrl: hlUrl,
+					grantType: 'clientCredentials',
+					clientId: hl.options.clientId,
+					clientSecret: SECRETS.hlClientSecret,
+					locationId: hl.options.locationId,
+				},
+			},
+			{
+				id: 'hlpit',
+				name: 'HL token',
+				type: 'highLevelPaymentsApi',
+				data: {
+					apiBaseUrl: hlUrl,
+					apiKey: SECRETS.hlPrivateToken,
+					locationId: hl.options.locationId,
+				},
+			},
+			{
+				id: 'im',
+				name: 'Ingram',
+				type: 'ingramMicroMarketplaceApi',
+				data: {
+					baseUrl: imUrl,
+					username: im.options.username,
+					password: SECRETS.ingramPassword,
+					subscriptionApiKey: SECRETS.ingramSubscriptionKey,
+					marketplace: im.options.marketplace,
+				},
+			},
 		]);
-		const haloNode = (parameters: Record<string, unknown>) => ({ type: 'n8n-nodes-halopsa-marketplace.haloPsaMarketplace', parameters, credentials: { haloPsaMarketplaceOAuth2Api: { id: 'halo', name: 'Halo' } } });
-		const hlNode = (parameters: Record<string, unknown>, pit = false): { type: string; parameters: Record<string, unknown>; credentials: Record<string, { id: string; name: string }> } => ({
+		const haloNode = (parameters: Record<string, unknown>) => ({
+			type: 'n8n-nodes-halopsa-marketplace.haloPsaMarketplace',
+			parameters,
+			credentials: { haloPsaMarketplaceOAuth2Api: { id: 'halo', name: 'Halo' } },
+		});
+		const hlNode = (
+			parameters: Record<string, unknown>,
+			pit = false,
+		): {
+			type: string;
+			parameters: Record<string, unknown>;
+			credentials: Record<string, { id: string; name: string }>;
+		} => ({
 			type: 'n8n-nodes-halopsa-marketplace.highLevelPayments',
 			parameters: { authentication: pit ? 'apiKey' : 'oAuth2', ...parameters },
-			credentials: pit ? { highLevelPaymentsApi: { id: 'hlpit', name: 'HL token' } } : { highLevelPaymentsOAuth2Api: { id: 'hlcc', name: 'HL client credentials' } },
+			credentials: pit
+				? { highLevelPaymentsApi: { id: 'hlpit', name: 'HL token' } }
+				: { highLevelPaymentsOAuth2Api: { id: 'hlcc', name: 'HL client credentials' } },
 		});
-		const imNode = (parameters: Record<string, unknown>) => ({ type: 'n8n-nodes-halopsa-marketplace.ingramMicroMarketplace', parameters, credentials: { ingramMicroMarketplaceApi: { id: 'im', name: 'Ingram' } } });
+		const imNode = (parameters: Record<string, unknown>) => ({
+			type: 'n8n-nodes-halopsa-marketplace.ingramMicroMarketplace',
+			parameters,
+			credentials: { ingramMicroMarketplaceApi: { id: 'im', name: 'Ingram' } },
+		});
 		const byId = (value: unknown) => ({ __rl: true, mode: 'id', value });
 		// `new_*` values come from the input item, as a workflow passes them on; the node must not echo them.
-		const newField = { inputMode: 'json', recordJson: '={{ JSON.stringify({ tenant_id: "t-1", new_client_secret: $json.secret }) }}' };
+		const newField = {
+			inputMode: 'json',
+			recordJson: '={{ JSON.stringify({ tenant_id: "t-1", new_client_secret: $json.secret }) }}',
+		};
 		await n8n.importWorkflow([
-			workflowWith('sHaloGet', haloNode({ resource: 'ecommerceOrder', operation: 'get', recordId: byId(1), simplify: false })),
-			workflowWith('sHaloMissing', haloNode({ resource: 'ecommerceOrder', operation: 'get', recordId: byId(999999) })),
-			workflowWith('sHaloNewField', haloNode({ resource: 'pax8Details', operation: 'upsert', updateId: 1, ...newField, simplify: false }), [{ secret: NEW_FIELD_VALUE }]),
-			workflowWith('sHaloNewFieldRefused', haloNode({ resource: 'pax8Details', operation: 'upsert', updateId: 1, ...newField }), [{ secret: NEW_FIELD_VALUE }]),
+			workflowWith(
+				'sHaloGet',
+				haloNode({
+					resource: 'ecommerceOrder',
+					operation: 'get',
+					recordId: byId(1),
+					simplify: false,
+				}),
+			),
+			workflowWith(
+				'sHaloMissing',
+				haloNode({ resource: 'ecommerceOrder', operation: 'get', recordId: byId(999999) }),
+			),
+			workflowWith(
+				'sHaloNewField',
+				haloNode({
+					resource: 'pax8Details',
+					operation: 'upsert',
+					updateId: 1,
+					...newField,
+					simplify: false,
+				}),
+				[{ secret: NEW_FIELD_VALUE }],
+			),
+			workflowWith(
+				'sHaloNewFieldRefused',
+				haloNode({ resource: 'pax8Details', operation: 'upsert', updateId: 1, ...newField }),
+				[{ secret: NEW_FIELD_VALUE }],
+			),
 			workflowWith('sHlCc', hlNode({ resource: 'transaction', operation: 'getAll', limit: 2 })),
-			workflowWith('sHlPitBad', hlNode({ resource: 'order', operation: 'get', orderId: byId('0dffffffffffffffffffffff') }, true)),
-			workflowWith('sImGet', imNode({ resource: 'customer', operation: 'get', customerId: byId('CUS-1001') })),
-			workflowWith('sImMissing', imNode({ resource: 'customer', operation: 'get', customerId: byId('CUS-404404') })),
+			workflowWith(
+				'sHlPitBad',
+				hlNode(
+					{ resource: 'order', operation: 'get', orderId: byId('0dffffffffffffffffffffff') },
+					true,
+				),
+			),
+			workflowWith(
+				'sImGet',
+				imNode({ resource: 'customer', operation: 'get', customerId: byId('CUS-1001') }),
+			),
+			workflowWith(
+				'sImMissing',
+				imNode({ resource: 'customer', operation: 'get', customerId: byId('CUS-404404') }),
+			),
 		]);
-		for (const id of ['sHaloGet', 'sHaloMissing', 'sHaloNewField']) runs.push({ id, ...(await n8n.execute(id)) });
-		halo.addFault({ method: 'POST', path: /pax8details/i, status: 400, body: 'tenant_id is not valid for this integration' });
-		for (const id of ['sHaloNewFieldRefused', 'sHlCc', 'sHlPitBad', 'sImGet', 'sImMissing']) runs.push({ id, ...(await n8n.execute(id)) });
+		for (const id of ['sHaloGet', 'sHaloMissing', 'sHaloNewField'])
+			runs.push({ id, ...(await n8n.execute(id)) });
+		halo.addFault({
+			method: 'POST',
+			path: /pax8details/i,
+			status: 400,
+			body: 'tenant_id is not valid for this integration',
+		});
+		for (const id of ['sHaloNewFieldRefused', 'sHlCc', 'sHlPitBad', 'sImGet', 'sImMissing'])
+			runs.push({ id, ...(await n8n.execute(id)) });
 	});
 
 	afterAll(async () => {
@@ -75,7 +189,11 @@ describe('real n8n: no secret in outputs, errors, logs or stored executions', ()
 		const outcome = (id: string) => {
 			const document = runDocument(runs.find((r) => r.id === id)!.raw);
 			const resultData = document?.data?.resultData ?? document?.resultData;
-			return resultData?.error ? 'error' : (resultData?.runData?.Subject?.[0]?.data?.main?.[0]?.length ?? 0) > 0 ? 'items' : 'nothing';
+			return resultData?.error
+				? 'error'
+				: (resultData?.runData?.Subject?.[0]?.data?.main?.[0]?.length ?? 0) > 0
+					? 'items'
+					: 'nothing';
 		};
 		expect(Object.fromEntries(runs.map((r) => [r.id, outcome(r.id)]))).toEqual({
 			sHaloGet: 'items',
@@ -95,11 +213,21 @@ describe('real n8n: no secret in outputs, errors, logs or stored executions', ()
 	});
 
 	it('no credential secret or token in logs, printed run data, or any file n8n keeps', () => {
-		const secrets = [...Object.values(SECRETS), ...halo.issuedTokens(), ...hl.issuedTokens(), ...im.issuedTokens()];
+		const secrets = [
+			...Object.values(SECRETS),
+			...halo.issuedTokens(),
+			...hl.issuedTokens(),
+			...im.issuedTokens(),
+		];
 		const places = filesUnder(join(n8n.userFolder, '.n8n')).map(([place]) => place);
 		expect(n8n.secretLeaks(secrets)).toEqual([]);
 		expect(places.some((place) => /database\.sqlite/.test(place))).toBe(true);
-		recordCell('Secrets', 'client secrets, password, subscription key, private token, access and refresh tokens', 'n8n logs, printed run data, database (credentials, stored executions), event log', `none found (${secrets.length} values; logs and ${places.length} files)`);
+		recordCell(
+			'Secrets',
+			'client secrets, password, subscription key, private token, access and refresh tokens',
+			'n8n logs, printed run data, database (credentials, stored executions), event log',
+			`none found (${secrets.length} values; logs and ${places.length} files)`,
+		);
 	});
 
 	it('the sweep finds a secret planted where none may be, so its silence means something', () => {
@@ -118,11 +246,19 @@ describe('real n8n: no secret in outputs, errors, logs or stored executions', ()
 			const document = runDocument(run.raw);
 			const resultData = document?.data?.resultData ?? document?.resultData ?? {};
 			// The "Items" node is the user's own input carrying the value; everything this package produced is checked.
-			const produced = JSON.stringify({ subject: resultData.runData?.Subject, error: resultData.error });
+			const produced = JSON.stringify({
+				subject: resultData.runData?.Subject,
+				error: resultData.error,
+			});
 			if (produced.includes(NEW_FIELD_VALUE)) leaks.push(run.id);
 			if (run.log.includes(NEW_FIELD_VALUE)) leaks.push(`${run.id} log`);
 		}
 		expect(leaks).toEqual([]);
-		recordCell('Secrets', 'new_* write-only field values', 'output items and errors of the node, n8n logs', 'none found (a write that succeeded and one Halo refused)');
+		recordCell(
+			'Secrets',
+			'new_* write-only field values',
+			'output items and errors of the node, n8n logs',
+			'none found (a write that succeeded and one Halo refused)',
+		);
 	});
 });

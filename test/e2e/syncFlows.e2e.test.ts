@@ -27,7 +27,9 @@ describe('real n8n: the seed 002 sync flows as shipped', () => {
 	let sandboxes: Sandboxes;
 	let n8n: RealN8n;
 	const inbox = new Collector();
-	const flows = readdirSync(join(ROOT, 'examples')).filter((f) => /^flow-[a-d]-.*\.json$/.test(f)).sort();
+	const flows = readdirSync(join(ROOT, 'examples'))
+		.filter((f) => /^flow-[a-d]-.*\.json$/.test(f))
+		.sort();
 
 	beforeAll(async () => {
 		sandboxes = await startSandboxes();
@@ -35,7 +37,9 @@ describe('real n8n: the seed 002 sync flows as shipped', () => {
 		n8n = new RealN8n();
 		await n8n.importCredentials(sandboxes.credentials);
 		for (const [index, file] of flows.entries()) {
-			const text = readFileSync(join(ROOT, 'examples', file), 'utf8').split(EXAMPLE_ALERT_URL).join(`${inbox.url}/alerts`);
+			const text = readFileSync(join(ROOT, 'examples', file), 'utf8')
+				.split(EXAMPLE_ALERT_URL)
+				.join(`${inbox.url}/alerts`);
 			await n8n.importWorkflow({ ...JSON.parse(text), id: `flow${index}`, active: false });
 			await n8n.cliOk(['publish:workflow', `--id=flow${index}`]);
 		}
@@ -87,18 +91,23 @@ describe('real n8n: the seed 002 sync flows as shipped', () => {
 
 	/** Every trigger polled: two order triggers, the integration-health trigger, the payments trigger. */
 	const allPolled = () => {
-		const haloGets = halo().apiRequests().filter((r) => r.method === 'GET');
+		const haloGets = halo()
+			.apiRequests()
+			.filter((r) => r.method === 'GET');
 		return (
 			haloGets.filter((r) => /ecommerceorder$/i.test(r.path)).length >= 2 &&
 			haloGets.some((r) => /pax8/i.test(r.path)) &&
-			hl().paymentsRequests().some((r) => r.method === 'GET' && r.path === '/payments/transactions')
+			hl()
+				.paymentsRequests()
+				.some((r) => r.method === 'GET' && r.path === '/payments/transactions')
 		);
 	};
 
 	async function until(condition: () => boolean, what: string) {
 		const deadline = Date.now() + 90_000;
 		while (!condition()) {
-			if (Date.now() > deadline) throw new Error(`${what} did not happen:\n${n8n.allLogs().slice(-4000)}`);
+			if (Date.now() > deadline)
+				throw new Error(`${what} did not happen:\n${n8n.allLogs().slice(-4000)}`);
 			await new Promise((r) => setTimeout(r, 250));
 		}
 	}
@@ -106,7 +115,9 @@ describe('real n8n: the seed 002 sync flows as shipped', () => {
 	const flowLifetime = async (alerts: number, settled: () => boolean = () => true) => {
 		halo().clearLog();
 		hl().clearLog();
-		return await lifetime(n8n, inbox, allPolled, alerts, () => until(settled, 'the flows settling'));
+		return await lifetime(n8n, inbox, allPolled, alerts, () =>
+			until(settled, 'the flows settling'),
+		);
 	};
 
 	it('runs all four flows end to end and leaves both sandboxes in step, each change once', async () => {
@@ -115,12 +126,29 @@ describe('real n8n: the seed 002 sync flows as shipped', () => {
 
 		// First lifetime: every trigger records the present; nothing runs.
 		expect(await flowLifetime(0)).toEqual([]);
-		expect(hl().paymentsRequests().filter((r) => r.method === 'POST')).toEqual([]);
+		expect(
+			hl()
+				.paymentsRequests()
+				.filter((r) => r.method === 'POST'),
+		).toEqual([]);
 
 		// The day's changes.
-		const h9 = linkedHaloOrder(9, { thirdpartystatus: 'pending', thirdpartystatus2: '', jsonobj: '{}' }); // a: new order, not yet in step
+		const h9 = linkedHaloOrder(9, {
+			thirdpartystatus: 'pending',
+			thirdpartystatus2: '',
+			jsonobj: '{}',
+		}); // a: new order, not yet in step
 		at(h6).thirdpartystatus = 'cancelled'; // a: edited by hand in Halo; the Orders API says paid
-		at(h7).jsonobj = JSON.stringify({ ...json(at(h7)), fulfillments: [{ trackingNumbers: ['1Z-FLOW-B'], carrier: 'UPS', items: [{ priceId: hl().priceId(7), qty: 2 }] }] }); // b
+		at(h7).jsonobj = JSON.stringify({
+			...json(at(h7)),
+			fulfillments: [
+				{
+					trackingNumbers: ['1Z-FLOW-B'],
+					carrier: 'UPS',
+					items: [{ priceId: hl().priceId(7), qty: 2 }],
+				},
+			],
+		}); // b
 		const paid = hl().addTransaction(hlOrder(10)); // c: in step, logged without alert
 		const short = hl().addTransaction(hlOrder(11), { amount: 155 }); // c: 155 against an order of 160
 		const pax8 = halo().records('pax8Details').get(2)!;
@@ -144,29 +172,68 @@ describe('real n8n: the seed 002 sync flows as shipped', () => {
 		// b: the fulfillment exists once in the Orders API, and Halo carries its id and tracking number.
 		const created = hl().fulfillments.get(hlOrder(7)._id)!;
 		expect(created).toHaveLength(1);
-		expect(created[0]).toMatchObject({ trackings: [{ trackingNumber: '1Z-FLOW-B', shippingCarrier: 'UPS' }], items: [expect.objectContaining({ price: expect.objectContaining({ _id: hl().priceId(7) }), qty: 2 })] });
+		expect(created[0]).toMatchObject({
+			trackings: [{ trackingNumber: '1Z-FLOW-B', shippingCarrier: 'UPS' }],
+			items: [
+				expect.objectContaining({
+					price: expect.objectContaining({ _id: hl().priceId(7) }),
+					qty: 2,
+				}),
+			],
+		});
 		expect(hlOrder(7).fulfillmentStatus).toBe('fulfilled');
 		expect(at(h7).thirdpartystatus2).toBe('fulfilled');
-		expect(json(at(h7)).fulfillments).toEqual([{ trackingNumbers: ['1Z-FLOW-B'], carrier: 'UPS', items: [{ priceId: hl().priceId(7), qty: 2 }], ordersApiFulfillmentId: created[0]._id }]);
+		expect(json(at(h7)).fulfillments).toEqual([
+			{
+				trackingNumbers: ['1Z-FLOW-B'],
+				carrier: 'UPS',
+				items: [{ priceId: hl().priceId(7), qty: 2 }],
+				ordersApiFulfillmentId: created[0]._id,
+			},
+		]);
 
 		// c: both payments logged in Halo; the short one raised exactly one alert.
-		expect(json(at(h10)).payments).toEqual([expect.objectContaining({ transactionId: paid._id, amount: 150, refunded: 0, status: 'succeeded' })]);
-		expect(json(at(h11)).payments).toEqual([expect.objectContaining({ transactionId: short._id, amount: 155 })]);
+		expect(json(at(h10)).payments).toEqual([
+			expect.objectContaining({
+				transactionId: paid._id,
+				amount: 150,
+				refunded: 0,
+				status: 'succeeded',
+			}),
+		]);
+		expect(json(at(h11)).payments).toEqual([
+			expect.objectContaining({ transactionId: short._id, amount: 155 }),
+		]);
 		const byFlow = (flow: string) => alerts.filter((a) => a.flow === flow);
 		expect(byFlow('payment-reconciliation')).toEqual([
-			{ flow: 'payment-reconciliation', orderId: hlOrder(11)._id, transactionId: short._id, haloOrderId: h11, problems: ['payment amount 155 differs from order amount 160'] },
+			{
+				flow: 'payment-reconciliation',
+				orderId: hlOrder(11)._id,
+				transactionId: short._id,
+				haloOrderId: h11,
+				problems: ['payment amount 155 differs from order amount 160'],
+			},
 		]);
 
 		// d: the Pax8 sync error, once, with the integration and the error.
 		expect(byFlow('integration-health')).toEqual([
-			expect.objectContaining({ flow: 'integration-health', integration: 'Pax8 Integration', reason: 'error', error: 'Pax8 refused the token: invalid_grant' }),
+			expect.objectContaining({
+				flow: 'integration-health',
+				integration: 'Pax8 Integration',
+				reason: 'error',
+				error: 'Pax8 refused the token: invalid_grant',
+			}),
 		]);
 
 		// Third lifetime: the flows see their own writes, and nothing more happens.
 		const snapshot = JSON.stringify([h6, h7, h9, h10, h11].map(at));
 		expect(await flowLifetime(0)).toEqual([]);
 		expect(hl().fulfillments.get(hlOrder(7)._id)).toHaveLength(1);
-		expect(hl().paymentsRequests().filter((r) => r.method === 'POST')).toEqual([]);
+		expect(
+			hl()
+				.paymentsRequests()
+				.filter((r) => r.method === 'POST'),
+		).toEqual([]);
 		expect(JSON.stringify([h6, h7, h9, h10, h11].map(at))).toBe(snapshot);
 		expect(inbox.received).toHaveLength(2);
 	});

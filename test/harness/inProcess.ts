@@ -5,10 +5,7 @@
  * credentials helper with an in-memory credential store (preAuthentication + persistence, generic
  * authentication with expressions), mirroring the CLI's behaviour.
  */
-import {
-	ExecutionLifecycleHooks,
-	WorkflowExecute,
-} from 'n8n-core';
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import {
 	ICredentialsHelper,
 	NodeHelpers,
@@ -66,7 +63,8 @@ const nodeRegistry: Record<string, INodeType> = {
 	'n8n-nodes-halopsa-marketplace.haloPsaMarketplaceTrigger': new HaloPsaMarketplaceTrigger(),
 	'n8n-nodes-halopsa-marketplace.highLevelPayments': new HighLevelPayments(),
 	'n8n-nodes-halopsa-marketplace.highLevelPaymentsTrigger': new HighLevelPaymentsTrigger(),
-	'n8n-nodes-halopsa-marketplace.highLevelPaymentsPollingTrigger': new HighLevelPaymentsPollingTrigger(),
+	'n8n-nodes-halopsa-marketplace.highLevelPaymentsPollingTrigger':
+		new HighLevelPaymentsPollingTrigger(),
 	'n8n-nodes-halopsa-marketplace.ingramMicroMarketplace': new IngramMicroMarketplace(),
 	'harness.items': new HarnessItems(),
 };
@@ -79,17 +77,61 @@ const oAuth2Api: ICredentialType = {
 	name: 'oAuth2Api',
 	displayName: 'OAuth2 API',
 	properties: [
-		{ displayName: 'Grant Type', name: 'grantType', type: 'options', options: [{ name: 'Authorization Code', value: 'authorizationCode' }, { name: 'Client Credentials', value: 'clientCredentials' }], default: 'authorizationCode' },
+		{
+			displayName: 'Grant Type',
+			name: 'grantType',
+			type: 'options',
+			options: [
+				{ name: 'Authorization Code', value: 'authorizationCode' },
+				{ name: 'Client Credentials', value: 'clientCredentials' },
+			],
+			default: 'authorizationCode',
+		},
 		{ displayName: 'Authorization URL', name: 'authUrl', type: 'string', default: '' },
 		{ displayName: 'Access Token URL', name: 'accessTokenUrl', type: 'string', default: '' },
 		{ displayName: 'Client ID', name: 'clientId', type: 'string', default: '' },
-		{ displayName: 'Client Secret', name: 'clientSecret', type: 'string', typeOptions: { password: true }, default: '' },
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+		},
 		{ displayName: 'Scope', name: 'scope', type: 'string', default: '' },
-		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'string', default: '' },
-		{ displayName: 'Authentication', name: 'authentication', type: 'options', options: [{ name: 'Body', value: 'body' }, { name: 'Header', value: 'header' }], default: 'header' },
-		{ displayName: 'Send Additional Body Properties', name: 'sendAdditionalBodyProperties', type: 'boolean', default: false },
-		{ displayName: 'Additional Body Properties', name: 'additionalBodyProperties', type: 'json', default: '' },
-		{ displayName: 'Ignore SSL Issues (Insecure)', name: 'ignoreSSLIssues', type: 'boolean', default: false },
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'string',
+			default: '',
+		},
+		{
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'options',
+			options: [
+				{ name: 'Body', value: 'body' },
+				{ name: 'Header', value: 'header' },
+			],
+			default: 'header',
+		},
+		{
+			displayName: 'Send Additional Body Properties',
+			name: 'sendAdditionalBodyProperties',
+			type: 'boolean',
+			default: false,
+		},
+		{
+			displayName: 'Additional Body Properties',
+			name: 'additionalBodyProperties',
+			type: 'json',
+			default: '',
+		},
+		{
+			displayName: 'Ignore SSL Issues (Insecure)',
+			name: 'ignoreSSLIssues',
+			type: 'boolean',
+			default: false,
+		},
 	],
 };
 
@@ -101,24 +143,63 @@ const credentialRegistry: Record<string, ICredentialType> = {
 	ingramMicroMarketplaceApi: new IngramMicroMarketplaceApi(),
 };
 
-const OAUTH_PINNED_FIELDS = ['useDynamicClientRegistration', 'authUrl', 'accessTokenUrl', 'grantType', 'authentication', 'usePkce', 'requestTokenUrl', 'signatureMethod'];
+const OAUTH_PINNED_FIELDS = [
+	'useDynamicClientRegistration',
+	'authUrl',
+	'accessTokenUrl',
+	'grantType',
+	'authentication',
+	'usePkce',
+	'requestTokenUrl',
+	'signatureMethod',
+];
 
 /** A credential type's properties with its parents' (the child's win by name), as n8n's CLI merges them. */
 function credentialProperties(type: string): ICredentialType['properties'] {
 	const credential = credentialRegistry[type];
 	if (!credential) return [];
 	const own = credential.properties;
-	const inherited = (credential.extends ?? []).flatMap(credentialProperties).filter((p) => !own.some((o) => o.name === p.name));
+	const inherited = (credential.extends ?? [])
+		.flatMap(credentialProperties)
+		.filter((p) => !own.some((o) => o.name === p.name));
 	return [...inherited, ...own];
 }
 
 /** Resolves `={{ … }}` credential values against the credential itself (`$self`), as n8n does before use. */
-function resolveCredentialExpressions(data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
-	const workflow = new Workflow({ nodes: [{ id: 'mock', name: 'mock', type: 'harness.items', typeVersion: 1, position: [0, 0], parameters: {} }], connections: {}, active: false, nodeTypes });
+function resolveCredentialExpressions(
+	data: ICredentialDataDecryptedObject,
+): ICredentialDataDecryptedObject {
+	const workflow = new Workflow({
+		nodes: [
+			{
+				id: 'mock',
+				name: 'mock',
+				type: 'harness.items',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+		],
+		connections: {},
+		active: false,
+		nodeTypes,
+	});
 	const resolved: ICredentialDataDecryptedObject = { ...data };
 	for (const [key, value] of Object.entries(data)) {
 		if (typeof value === 'string' && value.startsWith('=')) {
-			resolved[key] = workflow.expression.getParameterValue(value, null, 0, 0, 'mock', [], 'internal', {}, undefined, false, data) as string;
+			resolved[key] = workflow.expression.getParameterValue(
+				value,
+				null,
+				0,
+				0,
+				'mock',
+				[],
+				'internal',
+				{},
+				undefined,
+				false,
+				data,
+			) as string;
 		}
 	}
 	return resolved;
@@ -144,7 +225,10 @@ export const nodeTypes: INodeTypes = {
 
 /** Credentials as n8n stores them: by id, data updated in place when preAuthentication refreshes a token. */
 export class CredentialStore {
-	private records = new Map<string, { type: string; name: string; data: ICredentialDataDecryptedObject }>();
+	private records = new Map<
+		string,
+		{ type: string; name: string; data: ICredentialDataDecryptedObject }
+	>();
 	updates = 0;
 
 	add(id: string, type: string, data: ICredentialDataDecryptedObject, name = id) {
@@ -171,17 +255,32 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
 		return true;
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, requestOptions: IHttpRequestOptions, workflow?: Workflow, node?: INode): Promise<IHttpRequestOptions> {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+		workflow?: Workflow,
+		node?: INode,
+	): Promise<IHttpRequestOptions> {
 		const type = credentialRegistry[typeName];
 		const authenticate = type?.authenticate;
 		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
 		if (authenticate && authenticate.type === 'generic') {
 			for (const [outerKey, values] of Object.entries(authenticate.properties)) {
 				for (const [key, value] of Object.entries(values as IDataObject)) {
-					const resolved = typeof value === 'string' && value.startsWith('=') && workflow && node
-						? workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '')
-						: value;
-					const target = ((requestOptions as unknown as IDataObject)[outerKey] ??= {}) as IDataObject;
+					const resolved =
+						typeof value === 'string' && value.startsWith('=') && workflow && node
+							? workflow.expression.getSimpleParameterValue(
+									node,
+									value,
+									'internal',
+									{ $credentials: credentials },
+									undefined,
+									'',
+								)
+							: value;
+					const target = ((requestOptions as unknown as IDataObject)[outerKey] ??=
+						{}) as IDataObject;
 					target[key] = resolved as string;
 				}
 			}
@@ -190,17 +289,28 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
 	}
 
 	/** Same rule as n8n's CLI: call the type's preAuthentication when the expirable property is empty or the server said 401, then save. */
-	async preAuthentication(helpers: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, typeName: string, node: INode, credentialsExpired: boolean) {
+	async preAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		node: INode,
+		credentialsExpired: boolean,
+	) {
 		const type = credentialRegistry[typeName];
-		const expirable = type?.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+		const expirable = type?.properties.find(
+			(p) => p.type === 'hidden' && p.typeOptions?.expirable === true,
+		);
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
 		// As in n8n's CLI: a credential test (the noOp node with an empty "temp" parameter) always fetches anew.
-		const isTestingCredentials = node.type === 'n8n-nodes-base.noOp' && node.parameters?.temp === '';
-		if (credentials[expirable.name] !== '' && !credentialsExpired && !isTestingCredentials) return undefined;
+		const isTestingCredentials =
+			node.type === 'n8n-nodes-base.noOp' && node.parameters?.temp === '';
+		if (credentials[expirable.name] !== '' && !credentialsExpired && !isTestingCredentials)
+			return undefined;
 		const output = await type.preAuthentication.call(helpers, credentials);
 		if (output[expirable.name] === undefined) return undefined;
 		const details = node.credentials?.[typeName];
-		if (details?.id) await this.updateCredentials(details, typeName, Object.assign(credentials, output));
+		if (details?.id)
+			await this.updateCredentials(details, typeName, Object.assign(credentials, output));
 		return Object.assign(credentials, output);
 	}
 
@@ -213,20 +323,42 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
 		throw new Error('not used by the harness');
 	}
 
-	async getDecrypted(_additionalData: IWorkflowExecuteAdditionalData, nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentialDataDecryptedObject> {
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
 		const record = nodeCredentials.id ? this.store.get(nodeCredentials.id) : undefined;
-		if (!record || record.type !== type) throw new Error(`Credential ${nodeCredentials.id} of type ${type} not found`);
+		if (!record || record.type !== type)
+			throw new Error(`Credential ${nodeCredentials.id} of type ${type} not found`);
 		const properties = credentialProperties(type);
 		// As n8n's CLI: hidden OAuth endpoint fields always take the type's defaults, whatever was stored.
-		const pinned = new Set(properties.filter((p) => p.type === 'hidden' && OAUTH_PINNED_FIELDS.includes(p.name)).map((p) => p.name));
-		const stored = Object.fromEntries(Object.entries(record.data).filter(([key]) => !pinned.has(key)));
-		const withDefaults = NodeHelpers.getNodeParameters(properties, stored as never, true, false, null, null) as ICredentialDataDecryptedObject;
+		const pinned = new Set(
+			properties
+				.filter((p) => p.type === 'hidden' && OAUTH_PINNED_FIELDS.includes(p.name))
+				.map((p) => p.name),
+		);
+		const stored = Object.fromEntries(
+			Object.entries(record.data).filter(([key]) => !pinned.has(key)),
+		);
+		const withDefaults = NodeHelpers.getNodeParameters(
+			properties,
+			stored as never,
+			true,
+			false,
+			null,
+			null,
+		) as ICredentialDataDecryptedObject;
 		const data = { ...withDefaults, ...stored };
 		if (record.data.oauthTokenData !== undefined) data.oauthTokenData = record.data.oauthTokenData;
 		return resolveCredentialExpressions(data);
 	}
 
-	async updateCredentials(nodeCredentials: INodeCredentialsDetails, _type: string, data: ICredentialDataDecryptedObject) {
+	async updateCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		_type: string,
+		data: ICredentialDataDecryptedObject,
+	) {
 		const record = nodeCredentials.id ? this.store.get(nodeCredentials.id) : undefined;
 		if (record) {
 			record.data = { ...data };
@@ -234,7 +366,11 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
 		}
 	}
 
-	async updateCredentialsOauthTokenData(nodeCredentials: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject) {
+	async updateCredentialsOauthTokenData(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	) {
 		await this.updateCredentials(nodeCredentials, type, data);
 	}
 
@@ -287,7 +423,9 @@ export function credentialTestNode(credential: ICredentialType): INodeType {
 			inputs: ['main'],
 			outputs: ['main'],
 			credentials: [{ name: credential.name, required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request } }],
+			properties: [
+				{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request } },
+			],
 		} as unknown as INodeType['description'],
 	};
 }
@@ -313,7 +451,14 @@ export async function runNode(options: {
 }): Promise<RunResult> {
 	const type = options.type ?? 'n8n-nodes-halopsa-marketplace.haloPsaMarketplace';
 	const nodes: INode[] = [
-		{ id: 'items', name: 'Items', type: 'harness.items', typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(options.input ?? [{}]) } },
+		{
+			id: 'items',
+			name: 'Items',
+			type: 'harness.items',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { items: JSON.stringify(options.input ?? [{}]) },
+		},
 		{
 			id: 'subject',
 			name: 'Subject',
@@ -322,7 +467,9 @@ export async function runNode(options: {
 			position: [200, 0],
 			parameters: options.parameters as INode['parameters'],
 			credentials: options.credentials,
-			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const, continueOnFail: true } : {}),
+			...(options.continueOnFail
+				? { onError: 'continueRegularOutput' as const, continueOnFail: true }
+				: {}),
 		},
 	];
 	const workflow = new Workflow({
@@ -338,7 +485,14 @@ export async function runNode(options: {
 	const executionId = String(++executionCounter);
 	const additionalData = additionalDataFor(options.store);
 	additionalData.executionId = executionId;
-	additionalData.hooks = new ExecutionLifecycleHooks(options.mode ?? 'manual', executionId, { id: 'harness', name: 'harness', nodes, connections: {}, active: false, settings: {} } as never);
+	additionalData.hooks = new ExecutionLifecycleHooks(options.mode ?? 'manual', executionId, {
+		id: 'harness',
+		name: 'harness',
+		nodes,
+		connections: {},
+		active: false,
+		settings: {},
+	} as never);
 	const execute = new WorkflowExecute(additionalData, options.mode ?? 'manual');
 	const run = await execute.run({ workflow, startNode: workflow.getNode('Items')! });
 	const taskData = run.data.resultData.runData.Subject?.[0];

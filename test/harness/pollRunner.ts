@@ -33,7 +33,9 @@ export class PollRunner {
 
 	/** The node's static data as saved. */
 	nodeStaticData(): IDataObject {
-		return ((JSON.parse(this.saved) as IDataObject)['node:Trigger'] as IDataObject | undefined) ?? {};
+		return (
+			((JSON.parse(this.saved) as IDataObject)['node:Trigger'] as IDataObject | undefined) ?? {}
+		);
 	}
 
 	async poll(mode: WorkflowExecuteMode = 'trigger'): Promise<PollOutcome> {
@@ -57,11 +59,23 @@ export class PollRunner {
 			staticData: JSON.parse(this.saved),
 			settings: { executionOrder: 'v1' },
 		});
-		const context = new PollContext(workflow, workflow.getNode('Trigger')!, additionalDataFor(this.options.store), mode, mode === 'manual' ? 'manual' : 'activate');
+		const context = new PollContext(
+			workflow,
+			workflow.getNode('Trigger')!,
+			additionalDataFor(this.options.store),
+			mode,
+			mode === 'manual' ? 'manual' : 'activate',
+		);
 		try {
-			const result = await new TriggersAndPollers().runPollFunction(workflow, workflow.getNode('Trigger')!, context);
+			const result = await new TriggersAndPollers().runPollFunction(
+				workflow,
+				workflow.getNode('Trigger')!,
+				context,
+			);
 			if (mode !== 'manual' && (workflow.staticData as IDataObject).__dataChanged) {
-				const { __dataChanged, ...data } = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+				const { __dataChanged, ...data } = JSON.parse(
+					JSON.stringify(workflow.staticData),
+				) as IDataObject;
 				this.saved = JSON.stringify(data);
 			}
 			return { items: result ? result[0].map((item) => item.json) : null };

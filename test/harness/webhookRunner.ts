@@ -16,7 +16,9 @@ export class WebhookRunner {
 	url = '';
 	private server = http.createServer((req, res) => void this.handle(req, res));
 
-	constructor(private readonly options: { type: string; parameters: IDataObject; store: CredentialStore }) {}
+	constructor(
+		private readonly options: { type: string; parameters: IDataObject; store: CredentialStore },
+	) {}
 
 	async start() {
 		this.url = `${await listen(this.server)}/webhook/highlevel-payments`;
@@ -28,31 +30,67 @@ export class WebhookRunner {
 	}
 
 	private workflow() {
-		const node: INode = { id: 'hook', name: 'Hook', type: this.options.type, typeVersion: 1, position: [0, 0], parameters: JSON.parse(JSON.stringify(this.options.parameters)) };
-		return new Workflow({ id: 'hook-harness', name: 'hook harness', nodes: [node], connections: {}, active: true, nodeTypes, staticData: JSON.parse(this.saved), settings: { executionOrder: 'v1' } });
+		const node: INode = {
+			id: 'hook',
+			name: 'Hook',
+			type: this.options.type,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: JSON.parse(JSON.stringify(this.options.parameters)),
+		};
+		return new Workflow({
+			id: 'hook-harness',
+			name: 'hook harness',
+			nodes: [node],
+			connections: {},
+			active: true,
+			nodeTypes,
+			staticData: JSON.parse(this.saved),
+			settings: { executionOrder: 'v1' },
+		});
 	}
 
 	/** n8n's activation: the node's checkExists / create (here without remote calls). */
 	async activate() {
 		const workflow = this.workflow();
 		const node = workflow.getNode('Hook')!;
-		const type = nodeTypes.getByNameAndVersion(this.options.type) as { webhookMethods?: { default: Record<string, (this: unknown) => Promise<boolean>> } };
+		const type = nodeTypes.getByNameAndVersion(this.options.type) as {
+			webhookMethods?: { default: Record<string, (this: unknown) => Promise<boolean>> };
+		};
 		const additionalData = additionalDataFor(this.options.store);
-		const context = new WebhookContext(workflow, node, additionalData, 'trigger', this.webhookData(workflow, node), [], null) as unknown as Record<string, unknown>;
+		const context = new WebhookContext(
+			workflow,
+			node,
+			additionalData,
+			'trigger',
+			this.webhookData(workflow, node),
+			[],
+			null,
+		) as unknown as Record<string, unknown>;
 		// Hook functions need only the static data and the URL here.
 		const hook = Object.assign(Object.create(context), { getNodeWebhookUrl: () => this.url });
-		if (!(await type.webhookMethods!.default.checkExists.call(hook))) await type.webhookMethods!.default.create.call(hook);
+		if (!(await type.webhookMethods!.default.checkExists.call(hook)))
+			await type.webhookMethods!.default.create.call(hook);
 		this.save(workflow);
 		return JSON.parse(this.saved) as IDataObject;
 	}
 
 	private webhookData(workflow: Workflow, node: INode): IWebhookData {
-		return { httpMethod: 'POST', node: node.name, path: 'highlevel-payments', webhookDescription: { name: 'default', httpMethod: 'POST', path: 'highlevel-payments' }, workflowId: workflow.id, workflowExecuteAdditionalData: additionalDataFor(this.options.store) } as unknown as IWebhookData;
+		return {
+			httpMethod: 'POST',
+			node: node.name,
+			path: 'highlevel-payments',
+			webhookDescription: { name: 'default', httpMethod: 'POST', path: 'highlevel-payments' },
+			workflowId: workflow.id,
+			workflowExecuteAdditionalData: additionalDataFor(this.options.store),
+		} as unknown as IWebhookData;
 	}
 
 	private save(workflow: Workflow) {
 		if ((workflow.staticData as IDataObject).__dataChanged) {
-			const { __dataChanged, ...data } = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+			const { __dataChanged, ...data } = JSON.parse(
+				JSON.stringify(workflow.staticData),
+			) as IDataObject;
 			this.saved = JSON.stringify(data);
 		}
 	}
@@ -75,7 +113,9 @@ export class WebhookRunner {
 			},
 			json(value: unknown) {
 				sent = true;
-				res.writeHead(statusCode, { 'Content-Type': 'application/json' }).end(JSON.stringify(value));
+				res
+					.writeHead(statusCode, { 'Content-Type': 'application/json' })
+					.end(JSON.stringify(value));
 				return response;
 			},
 			send(value: unknown) {
@@ -88,9 +128,26 @@ export class WebhookRunner {
 		};
 		const workflow = this.workflow();
 		const node = workflow.getNode('Hook')!;
-		const additionalData = Object.assign(additionalDataFor(this.options.store), { httpRequest: request, httpResponse: response });
-		const context = new WebhookContext(workflow, node, additionalData, 'webhook', this.webhookData(workflow, node), [], null);
-		const type = nodeTypes.getByNameAndVersion(this.options.type) as { webhook: (this: WebhookContext) => Promise<{ workflowData?: Array<Array<{ json: IDataObject }>>; webhookResponse?: unknown; noWebhookResponse?: boolean }> };
+		const additionalData = Object.assign(additionalDataFor(this.options.store), {
+			httpRequest: request,
+			httpResponse: response,
+		});
+		const context = new WebhookContext(
+			workflow,
+			node,
+			additionalData,
+			'webhook',
+			this.webhookData(workflow, node),
+			[],
+			null,
+		);
+		const type = nodeTypes.getByNameAndVersion(this.options.type) as {
+			webhook: (this: WebhookContext) => Promise<{
+				workflowData?: Array<Array<{ json: IDataObject }>>;
+				webhookResponse?: unknown;
+				noWebhookResponse?: boolean;
+			}>;
+		};
 		try {
 			const result = await type.webhook.call(context);
 			this.save(workflow);

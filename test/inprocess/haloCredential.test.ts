@@ -2,7 +2,12 @@ import { HaloPsaMarketplaceOAuth2Api } from '../../credentials/HaloPsaMarketplac
 import { credentialTestNode, registerNode, runNode } from '../harness/inProcess';
 import { HALO_CRED, haloFixture, type HaloFixture } from './haloFixture';
 
-const listOrders = { resource: 'ecommerceOrder', operation: 'get', recordId: '={{ { __rl: true, mode: "id", value: String($json.id) } }}', simplify: true };
+const listOrders = {
+	resource: 'ecommerceOrder',
+	operation: 'get',
+	recordId: '={{ { __rl: true, mode: "id", value: String($json.id) } }}',
+	simplify: true,
+};
 const fiftyItems = Array.from({ length: 50 }, (_, i) => ({ id: (i % 25) + 1 }));
 
 describe('HaloPSA credential in-process', () => {
@@ -22,7 +27,13 @@ describe('HaloPSA credential in-process', () => {
 		expect(halo.sandbox.apiRequests()).toHaveLength(150);
 		const tokenCall = halo.sandbox.requests.find((r) => r.path === '/auth/token')!;
 		expect(tokenCall.query).toEqual({ tenant: 'acme' });
-		expect(tokenCall.body).toEqual({ grant_type: 'client_credentials', client_id: 'sandbox-client', client_secret: 'sandbox-secret', scope: 'all', tenant: 'acme' });
+		expect(tokenCall.body).toEqual({
+			grant_type: 'client_credentials',
+			client_id: 'sandbox-client',
+			client_secret: 'sandbox-secret',
+			scope: 'all',
+			tenant: 'acme',
+		});
 		// The token is kept in the credential, as n8n stores it, not in the node.
 		expect(halo.store.get('halo-1')!.data.accessToken).toMatch(/^[0-9a-f]{48}$/);
 	});
@@ -43,17 +54,20 @@ describe('HaloPSA credential in-process', () => {
 		]);
 	});
 
-	it.each(['query', 'form'] as const)('a Halo that reads the tenant from the %s finds it, and refuses a wrong one', async (tenantFrom) => {
-		halo = await haloFixture({ tenantFrom });
-		const { items, error } = await halo.run(listOrders, { input: [{ id: 1 }] });
-		expect(error).toBeUndefined();
-		expect(items).toHaveLength(1);
-		await halo.stop();
-		halo = await haloFixture({ tenantFrom }, { tenant: 'not-acme' });
-		const refused = await halo.run(listOrders, { input: [{ id: 1 }] });
-		expect(refused.error?.message).toMatch(/Unknown tenant not-acme/);
-		expect(halo.sandbox.apiRequests()).toHaveLength(0);
-	});
+	it.each(['query', 'form'] as const)(
+		'a Halo that reads the tenant from the %s finds it, and refuses a wrong one',
+		async (tenantFrom) => {
+			halo = await haloFixture({ tenantFrom });
+			const { items, error } = await halo.run(listOrders, { input: [{ id: 1 }] });
+			expect(error).toBeUndefined();
+			expect(items).toHaveLength(1);
+			await halo.stop();
+			halo = await haloFixture({ tenantFrom }, { tenant: 'not-acme' });
+			const refused = await halo.run(listOrders, { input: [{ id: 1 }] });
+			expect(refused.error?.message).toMatch(/Unknown tenant not-acme/);
+			expect(halo.sandbox.apiRequests()).toHaveLength(0);
+		},
+	);
 
 	it('own instance / on-premise posts to {instance}/auth/token without a tenant, even with /api pasted in the URL', async () => {
 		halo = await haloFixture({}, { hostingType: 'onPremise', authServerUrl: '', tenant: '' });
@@ -69,7 +83,9 @@ describe('HaloPSA credential in-process', () => {
 	it('a wrong client secret says invalid_client and what to check, without the secret', async () => {
 		halo = await haloFixture({}, { clientSecret: 'wrong-secret-value' });
 		const { error } = await halo.run(listOrders, { input: [{ id: 1 }] });
-		expect(error?.message).toMatch(/^HaloPSA rejected the client ID or client secret \(invalid_client\)/);
+		expect(error?.message).toMatch(
+			/^HaloPSA rejected the client ID or client secret \(invalid_client\)/,
+		);
 		expect(JSON.stringify(error)).not.toContain('wrong-secret-value');
 	});
 
@@ -77,7 +93,9 @@ describe('HaloPSA credential in-process', () => {
 		halo = await haloFixture({}, {});
 		halo.store.get('halo-1')!.data.authServerUrl = `${halo.url}/wrong`;
 		const { error } = await halo.run(listOrders, { input: [{ id: 1 }] });
-		expect(error?.message).toMatch(/^The HaloPSA token URL .*\/wrong\/token\?tenant=acme answered HTTP 404 with a web page, not a token/);
+		expect(error?.message).toMatch(
+			/^The HaloPSA token URL .*\/wrong\/token\?tenant=acme answered HTTP 404 with a web page, not a token/,
+		);
 		expect(error?.message).toContain('Authorisation Server URL');
 	});
 });
@@ -91,26 +109,49 @@ describe('HaloPSA credential test (as n8n runs it)', () => {
 	it('fetches a token and calls /api/Agent/me with it', async () => {
 		halo = await haloFixture();
 		registerNode('n8n-nodes-base.noOp', credentialTestNode(new HaloPsaMarketplaceOAuth2Api()));
-		const { items, error } = await runNode({ type: 'n8n-nodes-base.noOp', parameters: { temp: '' }, credentials: { [HALO_CRED]: halo.credential }, store: halo.store });
+		const { items, error } = await runNode({
+			type: 'n8n-nodes-base.noOp',
+			parameters: { temp: '' },
+			credentials: { [HALO_CRED]: halo.credential },
+			store: halo.store,
+		});
 		expect(error).toBeUndefined();
 		expect(items[0].json).toEqual({ id: 1, name: 'API Agent' });
-		expect(halo.sandbox.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['POST /auth/token 200', 'GET /api/Agent/me 200']);
+		expect(halo.sandbox.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+			'POST /auth/token 200',
+			'GET /api/Agent/me 200',
+		]);
 	});
 
 	it('a Resource Server URL typed with /API, a trailing slash and spaces: n8n resolves the test to the same /api/Agent/me', async () => {
 		halo = await haloFixture();
 		halo.store.get('halo-1')!.data.resourceServerUrl = `  ${halo.url}/API/  `;
 		registerNode('n8n-nodes-base.noOp', credentialTestNode(new HaloPsaMarketplaceOAuth2Api()));
-		const { error } = await runNode({ type: 'n8n-nodes-base.noOp', parameters: { temp: '' }, credentials: { [HALO_CRED]: halo.credential }, store: halo.store });
+		const { error } = await runNode({
+			type: 'n8n-nodes-base.noOp',
+			parameters: { temp: '' },
+			credentials: { [HALO_CRED]: halo.credential },
+			store: halo.store,
+		});
 		expect(error).toBeUndefined();
-		expect(halo.sandbox.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['POST /auth/token 200', 'GET /api/Agent/me 200']);
+		expect(halo.sandbox.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+			'POST /auth/token 200',
+			'GET /api/Agent/me 200',
+		]);
 	});
 
 	it('fails with the invalid_client message when the secret is wrong', async () => {
 		halo = await haloFixture({}, { clientSecret: 'nope' });
 		registerNode('n8n-nodes-base.noOp', credentialTestNode(new HaloPsaMarketplaceOAuth2Api()));
-		const { error } = await runNode({ type: 'n8n-nodes-base.noOp', parameters: { temp: '' }, credentials: { [HALO_CRED]: halo.credential }, store: halo.store });
-		expect(error?.message).toMatch(/HaloPSA rejected the client ID or client secret \(invalid_client\)/);
+		const { error } = await runNode({
+			type: 'n8n-nodes-base.noOp',
+			parameters: { temp: '' },
+			credentials: { [HALO_CRED]: halo.credential },
+			store: halo.store,
+		});
+		expect(error?.message).toMatch(
+			/HaloPSA rejected the client ID or client secret \(invalid_client\)/,
+		);
 		expect(halo.sandbox.apiRequests()).toHaveLength(0);
 	});
 });

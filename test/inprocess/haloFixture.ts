@@ -5,7 +5,10 @@ import type { IDataObject } from 'n8n-workflow';
 export const HALO_CRED = 'haloPsaMarketplaceOAuth2Api';
 
 /** A started Halo sandbox, a credential pointing at it (hosted shape by default) and a runner. */
-export async function haloFixture(options: HaloSandboxOptions = {}, credentialOverrides: IDataObject = {}) {
+export async function haloFixture(
+	options: HaloSandboxOptions = {},
+	credentialOverrides: IDataObject = {},
+) {
 	const sandbox = new HaloSandbox(options);
 	const url = await sandbox.start();
 	const store = new CredentialStore();
@@ -19,7 +22,10 @@ export async function haloFixture(options: HaloSandboxOptions = {}, credentialOv
 		scope: 'all',
 		...credentialOverrides,
 	} as never);
-	const run = (parameters: IDataObject, extra: { input?: IDataObject[]; continueOnFail?: boolean } = {}): Promise<RunResult> =>
+	const run = (
+		parameters: IDataObject,
+		extra: { input?: IDataObject[]; continueOnFail?: boolean } = {},
+	): Promise<RunResult> =>
 		runNode({ parameters, credentials: { [HALO_CRED]: credential }, store, ...extra });
 	return { sandbox, url, store, credential, run, stop: () => sandbox.stop() };
 }

@@ -11,7 +11,13 @@ export const REDIRECT_URI = 'http://localhost:5678/rest/oauth2-credential/callba
  */
 export async function connectAuthorizationCode(sandbox: HighLevelSandbox, authUrl: string) {
 	const authorize = new URL(authUrl);
-	authorize.search = new URLSearchParams({ client_id: sandbox.options.clientId, redirect_uri: REDIRECT_URI, response_type: 'code', scope: 'payments/orders.readonly', state: 'n8n-state' }).toString();
+	authorize.search = new URLSearchParams({
+		client_id: sandbox.options.clientId,
+		redirect_uri: REDIRECT_URI,
+		response_type: 'code',
+		scope: 'payments/orders.readonly',
+		state: 'n8n-state',
+	}).toString();
 	const page = await (await fetch(authorize)).text();
 	const approve = /id="approve" href="([^"]+)"/.exec(page)![1].replace(/&amp;/g, '&');
 	const redirect = await fetch(approve, { redirect: 'manual' });
@@ -20,9 +26,19 @@ export async function connectAuthorizationCode(sandbox: HighLevelSandbox, authUr
 	const token = await fetch(`${sandbox.url}/oauth/token`, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ client_id: sandbox.options.clientId, client_secret: sandbox.options.clientSecret, grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, user_type: 'Location' }),
+		body: new URLSearchParams({
+			client_id: sandbox.options.clientId,
+			client_secret: sandbox.options.clientSecret,
+			grant_type: 'authorization_code',
+			code,
+			redirect_uri: REDIRECT_URI,
+			user_type: 'Location',
+		}),
 	});
-	return { state: callback.searchParams.get('state'), tokenData: (await token.json()) as IDataObject };
+	return {
+		state: callback.searchParams.get('state'),
+		tokenData: (await token.json()) as IDataObject,
+	};
 }
 
 /** A started HighLevel sandbox, the three kinds of credential pointing at it, and a runner. */
@@ -30,17 +46,38 @@ export async function highLevelFixture(options: HighLevelSandboxOptions = {}) {
 	const sandbox = new HighLevelSandbox(options);
 	const url = await sandbox.start();
 	const store = new CredentialStore();
-	const common = { apiBaseUrl: url, clientId: sandbox.options.clientId, clientSecret: sandbox.options.clientSecret };
+	const common = {
+		apiBaseUrl: url,
+		clientId: sandbox.options.clientId,
+		clientSecret: sandbox.options.clientSecret,
+	};
 	const connected = await connectAuthorizationCode(sandbox, `${url}/v2/oauth/chooselocation`);
 	const credentials = {
-		code: store.add('hl-code', 'highLevelPaymentsOAuth2Api', { ...common, grantType: 'authorizationCode', authorizePage: 'custom', customAuthUrl: `${url}/v2/oauth/chooselocation`, oauthTokenData: connected.tokenData } as never),
+		code: store.add('hl-code', 'highLevelPaymentsOAuth2Api', {
+			...common,
+			grantType: 'authorizationCode',
+			authorizePage: 'custom',
+			customAuthUrl: `${url}/v2/oauth/chooselocation`,
+			oauthTokenData: connected.tokenData,
+		} as never),
 		// HighLevel does not say which location a client-credentials token names: the user sets Location ID.
-		clientCredentials: store.add('hl-cc', 'highLevelPaymentsOAuth2Api', { ...common, grantType: 'clientCredentials', locationId: sandbox.options.locationId }),
-		privateToken: store.add('hl-pit', 'highLevelPaymentsApi', { apiKey: sandbox.options.privateToken, locationId: sandbox.options.locationId, apiBaseUrl: url }),
+		clientCredentials: store.add('hl-cc', 'highLevelPaymentsOAuth2Api', {
+			...common,
+			grantType: 'clientCredentials',
+			locationId: sandbox.options.locationId,
+		}),
+		privateToken: store.add('hl-pit', 'highLevelPaymentsApi', {
+			apiKey: sandbox.options.privateToken,
+			locationId: sandbox.options.locationId,
+			apiBaseUrl: url,
+		}),
 	};
 	sandbox.clearLog();
 	type Auth = keyof typeof credentials;
-	const run = (parameters: IDataObject, extra: { auth?: Auth; input?: IDataObject[]; continueOnFail?: boolean } = {}): Promise<RunResult> => {
+	const run = (
+		parameters: IDataObject,
+		extra: { auth?: Auth; input?: IDataObject[]; continueOnFail?: boolean } = {},
+	): Promise<RunResult> => {
 		const auth = extra.auth ?? 'code';
 		const type = auth === 'privateToken' ? 'highLevelPaymentsApi' : 'highLevelPaymentsOAuth2Api';
 		return runNode({

@@ -14,11 +14,22 @@ afterEach(async () => {
 });
 
 function trigger(parameters: IDataObject, auth: 'code' | 'privateToken' = 'privateToken') {
-	const credentials: Record<string, { id: string; name: string }> = auth === 'privateToken' ? { highLevelPaymentsApi: hl.credentials.privateToken } : { highLevelPaymentsOAuth2Api: hl.credentials.code };
-	return new PollRunner({ type: TYPE, parameters: { authentication: auth === 'privateToken' ? 'apiKey' : 'oAuth2', ...parameters }, credentials, store: hl.store });
+	const credentials: Record<string, { id: string; name: string }> =
+		auth === 'privateToken'
+			? { highLevelPaymentsApi: hl.credentials.privateToken }
+			: { highLevelPaymentsOAuth2Api: hl.credentials.code };
+	return new PollRunner({
+		type: TYPE,
+		parameters: { authentication: auth === 'privateToken' ? 'apiKey' : 'oAuth2', ...parameters },
+		credentials,
+		store: hl.store,
+	});
 }
 
-const events = (items: IDataObject[] | null) => (items ?? []).map((i) => `${i.event}#${((i.order ?? i.transaction ?? i.subscription) as IDataObject)._id}`);
+const events = (items: IDataObject[] | null) =>
+	(items ?? []).map(
+		(i) => `${i.event}#${((i.order ?? i.transaction ?? i.subscription) as IDataObject)._id}`,
+	);
 
 describe('payments (transactions)', () => {
 	test('first poll records the present; new payments once each, oldest first, also when they share a timestamp; refunds when the refunded amount grows', async () => {
@@ -32,11 +43,18 @@ describe('payments (transactions)', () => {
 		const a = hl.sandbox.addTransaction(order, { createdAt: at });
 		const b = hl.sandbox.addTransaction(order, { createdAt: at });
 		const result = await t.poll();
-		expect(new Set(events(result.items))).toEqual(new Set([`payment.received#${a._id}`, `payment.received#${b._id}`]));
+		expect(new Set(events(result.items))).toEqual(
+			new Set([`payment.received#${a._id}`, `payment.received#${b._id}`]),
+		);
 		expect((await t.poll()).items).toBeNull();
 		hl.sandbox.refund(a._id, 25);
 		const refunded = await t.poll();
-		expect(refunded.items).toEqual([expect.objectContaining({ event: 'payment.refunded', changes: { amountRefunded: { old: 0, new: 25 } } })]);
+		expect(refunded.items).toEqual([
+			expect.objectContaining({
+				event: 'payment.refunded',
+				changes: { amountRefunded: { old: 0, new: 25 } },
+			}),
+		]);
 		expect((await t.poll()).items).toBeNull();
 	});
 
@@ -44,7 +62,11 @@ describe('payments (transactions)', () => {
 		const t = trigger({ watch: 'transaction', window: 3 });
 		await t.poll();
 		const order = hl.sandbox.addOrder();
-		const added = Array.from({ length: 8 }, (_, i) => hl.sandbox.addTransaction(order, { createdAt: new Date(Date.now() + i * 1000).toISOString() }));
+		const added = Array.from({ length: 8 }, (_, i) =>
+			hl.sandbox.addTransaction(order, {
+				createdAt: new Date(Date.now() + i * 1000).toISOString(),
+			}),
+		);
 		const result = await t.poll();
 		expect(events(result.items)).toEqual(added.map((x) => `payment.received#${x._id}`));
 		expect((await t.poll()).items).toBeNull();
@@ -55,7 +77,12 @@ describe('payments (transactions)', () => {
 		await t.poll();
 		const saved = t.saved;
 		const x = hl.sandbox.addTransaction(hl.sandbox.addOrder());
-		hl.sandbox.addFault({ path: /^\/payments\/transactions$/, times: 3, status: 502, body: '<html>Bad gateway</html>' });
+		hl.sandbox.addFault({
+			path: /^\/payments\/transactions$/,
+			times: 3,
+			status: 502,
+			body: '<html>Bad gateway</html>',
+		});
 		const failed = await t.poll();
 		expect(failed.error?.message).toMatch(/HighLevel had an internal error \(HTTP 502\)/);
 		expect(t.saved).toBe(saved);
@@ -73,7 +100,14 @@ describe('orders and subscriptions', () => {
 		// HighLevel's documented list rows carry no payment status: the trigger read the new order, and reads it again now.
 		const changed = await t.poll();
 		expect(changed.items).toEqual([
-			expect.objectContaining({ event: 'order.statusChanged', changes: { status: { old: 'pending', new: 'completed' }, paymentStatus: { old: 'unpaid', new: 'paid' } }, order: expect.objectContaining({ _id: order._id, contactName: expect.any(String) }) }),
+			expect.objectContaining({
+				event: 'order.statusChanged',
+				changes: {
+					status: { old: 'pending', new: 'completed' },
+					paymentStatus: { old: 'unpaid', new: 'paid' },
+				},
+				order: expect.objectContaining({ _id: order._id, contactName: expect.any(String) }),
+			}),
 		]);
 	});
 
@@ -87,22 +121,38 @@ describe('orders and subscriptions', () => {
 		expect(hl.sandbox.paymentsRequests().map((r) => r.path)).toEqual(['/payments/orders']);
 		hl.sandbox.updateOrder(order._id, { paymentStatus: 'paid' });
 		const paid = await t.poll();
-		expect(paid.items).toEqual([expect.objectContaining({ event: 'order.statusChanged', changedFields: ['paymentStatus'], changes: { paymentStatus: { old: 'unpaid', new: 'paid' } }, order: expect.objectContaining({ _id: order._id, paymentStatus: 'paid' }) })]);
+		expect(paid.items).toEqual([
+			expect.objectContaining({
+				event: 'order.statusChanged',
+				changedFields: ['paymentStatus'],
+				changes: { paymentStatus: { old: 'unpaid', new: 'paid' } },
+				order: expect.objectContaining({ _id: order._id, paymentStatus: 'paid' }),
+			}),
+		]);
 		expect((await t.poll()).items).toBeNull();
 	});
 
 	test('at most 20 orders are read per poll: 25 payment changes come over two polls, each once', async () => {
 		const t = trigger({ watch: 'order', orderEvents: ['order.statusChanged'] });
 		await t.poll();
-		const orders = Array.from({ length: 25 }, (_, i) => hl.sandbox.addOrder({ paymentStatus: 'unpaid', createdAt: new Date(Date.now() + i * 1000).toISOString() }));
+		const orders = Array.from({ length: 25 }, (_, i) =>
+			hl.sandbox.addOrder({
+				paymentStatus: 'unpaid',
+				createdAt: new Date(Date.now() + i * 1000).toISOString(),
+			}),
+		);
 		await t.poll();
 		await t.poll();
 		for (const order of orders) hl.sandbox.updateOrder(order._id, { paymentStatus: 'paid' });
 		hl.sandbox.clearLog();
 		const first = await t.poll();
-		expect(hl.sandbox.paymentsRequests().filter((r) => r.path !== '/payments/orders')).toHaveLength(20);
+		expect(hl.sandbox.paymentsRequests().filter((r) => r.path !== '/payments/orders')).toHaveLength(
+			20,
+		);
 		const second = await t.poll();
-		const changed = [...(first.items ?? []), ...(second.items ?? [])].map((i) => (i.order as IDataObject)._id);
+		const changed = [...(first.items ?? []), ...(second.items ?? [])].map(
+			(i) => (i.order as IDataObject)._id,
+		);
 		expect(first.items).toHaveLength(20);
 		expect(new Set(changed)).toEqual(new Set(orders.map((o) => o._id)));
 		expect(changed).toHaveLength(25);
@@ -116,7 +166,11 @@ describe('orders and subscriptions', () => {
 		hl.sandbox.updateOrder(existing, { paymentStatus: 'partially_paid' });
 		expect((await t.poll()).items).toBeNull();
 		hl.sandbox.updateOrder(existing, { paymentStatus: 'paid' });
-		expect((await t.poll()).items).toEqual([expect.objectContaining({ changes: { paymentStatus: { old: 'partially_paid', new: 'paid' } } })]);
+		expect((await t.poll()).items).toEqual([
+			expect.objectContaining({
+				changes: { paymentStatus: { old: 'partially_paid', new: 'paid' } },
+			}),
+		]);
 	});
 
 	test('where the list rows carry the payment status (the fuller variant), its changes are events too', async () => {
@@ -127,22 +181,41 @@ describe('orders and subscriptions', () => {
 		await t.poll();
 		hl.sandbox.clearLog();
 		hl.sandbox.updateOrder(order._id, { status: 'completed', paymentStatus: 'paid' });
-		expect((await t.poll()).items).toEqual([expect.objectContaining({ event: 'order.statusChanged', changes: { status: { old: 'pending', new: 'completed' }, paymentStatus: { old: 'unpaid', new: 'paid' } } })]);
+		expect((await t.poll()).items).toEqual([
+			expect.objectContaining({
+				event: 'order.statusChanged',
+				changes: {
+					status: { old: 'pending', new: 'completed' },
+					paymentStatus: { old: 'unpaid', new: 'paid' },
+				},
+			}),
+		]);
 		// The rows carry it: no order is read.
 		expect(hl.sandbox.paymentsRequests().map((r) => r.path)).toEqual(['/payments/orders']);
 	});
 
 	test('subscription status changed, with OAuth', async () => {
-		const t = trigger({ watch: 'subscription', subscriptionEvents: ['subscription.statusChanged'] }, 'code');
+		const t = trigger(
+			{ watch: 'subscription', subscriptionEvents: ['subscription.statusChanged'] },
+			'code',
+		);
 		await t.poll();
 		hl.sandbox.subscriptions.get('5b0000000000000000000004')!.status = 'past_due';
-		expect((await t.poll()).items).toEqual([expect.objectContaining({ event: 'subscription.statusChanged', changes: { status: { old: 'active', new: 'past_due' } }, subscription: expect.objectContaining({ subscriptionId: 'sub_4' }) })]);
+		expect((await t.poll()).items).toEqual([
+			expect.objectContaining({
+				event: 'subscription.statusChanged',
+				changes: { status: { old: 'active', new: 'past_due' } },
+				subscription: expect.objectContaining({ subscriptionId: 'sub_4' }),
+			}),
+		]);
 	});
 
 	test('manual test shows the newest record as an example and saves nothing', async () => {
 		const t = trigger({ watch: 'subscription' });
 		const manual = await t.poll('manual');
-		expect(manual.items).toEqual([expect.objectContaining({ event: 'subscription.created', example: true })]);
+		expect(manual.items).toEqual([
+			expect.objectContaining({ event: 'subscription.created', example: true }),
+		]);
 		expect(t.saved).toBe('{}');
 	});
 });
@@ -154,7 +227,9 @@ describe('a server that lists oldest first (HighLevel does not document its list
 		const t = trigger({ watch: 'order', window: 5 });
 		expect((await t.poll()).items).toBeNull();
 		expect((await t.poll()).items).toBeNull();
-		const added = Array.from({ length: 12 }, (_, i) => hl.sandbox.addOrder({ createdAt: new Date(Date.now() + i * 1000).toISOString() }));
+		const added = Array.from({ length: 12 }, (_, i) =>
+			hl.sandbox.addOrder({ createdAt: new Date(Date.now() + i * 1000).toISOString() }),
+		);
 		expect(events((await t.poll()).items)).toEqual(added.map((o) => `order.created#${o._id}`));
 		expect((await t.poll()).items).toBeNull();
 		Object.assign(added[3], { status: 'refunded' });
@@ -167,26 +242,56 @@ describe('a server that lists oldest first (HighLevel does not document its list
 describe('fulfillments', () => {
 	test('a new fulfillment on any order, then tracking added to it; nothing old on first poll', async () => {
 		const shipped = hl.sandbox.orderId(29);
-		await hl.run({ resource: 'fulfillment', operation: 'create', orderId: { __rl: true, mode: 'id', value: shipped }, items: { item: [{ priceId: hl.sandbox.priceId(29), qty: 1 }] }, trackings: { tracking: [{ trackingNumber: 'OLD-1' }] } });
+		await hl.run({
+			resource: 'fulfillment',
+			operation: 'create',
+			orderId: { __rl: true, mode: 'id', value: shipped },
+			items: { item: [{ priceId: hl.sandbox.priceId(29), qty: 1 }] },
+			trackings: { tracking: [{ trackingNumber: 'OLD-1' }] },
+		});
 		const t = trigger({ watch: 'fulfillment' });
 		expect((await t.poll()).items).toBeNull();
 		const orderId = hl.sandbox.orderId(30);
-		const created = await hl.run({ resource: 'fulfillment', operation: 'create', orderId: { __rl: true, mode: 'id', value: orderId }, items: { item: [{ priceId: hl.sandbox.priceId(30), qty: 1 }] }, trackings: { tracking: [{ trackingNumber: 'TRK-1' }] } });
+		const created = await hl.run({
+			resource: 'fulfillment',
+			operation: 'create',
+			orderId: { __rl: true, mode: 'id', value: orderId },
+			items: { item: [{ priceId: hl.sandbox.priceId(30), qty: 1 }] },
+			trackings: { tracking: [{ trackingNumber: 'TRK-1' }] },
+		});
 		const fulfillmentId = created.items[0].json._id as string;
 		hl.sandbox.clearLog();
 		const first = await t.poll();
-		expect(first.items).toEqual([expect.objectContaining({ event: 'fulfillment.created', orderId, trackingNumbers: ['TRK-1'] })]);
-		expect(hl.sandbox.paymentsRequests().map((r) => r.path)).toEqual(['/payments/orders', `/payments/orders/${orderId}/fulfillments`]);
+		expect(first.items).toEqual([
+			expect.objectContaining({
+				event: 'fulfillment.created',
+				orderId,
+				trackingNumbers: ['TRK-1'],
+			}),
+		]);
+		expect(hl.sandbox.paymentsRequests().map((r) => r.path)).toEqual([
+			'/payments/orders',
+			`/payments/orders/${orderId}/fulfillments`,
+		]);
 		expect((await t.poll()).items).toBeNull();
 		hl.sandbox.addTracking(orderId, fulfillmentId, 'TRK-2');
 		const tracking = await t.poll();
-		expect(tracking.items).toEqual([expect.objectContaining({ event: 'fulfillment.trackingAdded', orderId, newTrackingNumbers: ['TRK-2'], trackingNumbers: ['TRK-1', 'TRK-2'] })]);
+		expect(tracking.items).toEqual([
+			expect.objectContaining({
+				event: 'fulfillment.trackingAdded',
+				orderId,
+				newTrackingNumbers: ['TRK-2'],
+				trackingNumbers: ['TRK-1', 'TRK-2'],
+			}),
+		]);
 		expect((await t.poll()).items).toBeNull();
 	});
 });
 
 test('bad window', async () => {
 	const result = await trigger({ watch: 'order', window: 0 }).poll();
-	expect(result.error?.message).toBe('Records to Compare must be a whole number from 1 to 500, got 0');
+	expect(result.error?.message).toBe(
+		'Records to Compare must be a whole number from 1 to 500, got 0',
+	);
 	expect(hl.sandbox.paymentsRequests()).toHaveLength(0);
 });

@@ -3,7 +3,10 @@ import { CredentialStore } from '../harness/inProcess';
 import { WebhookRunner } from '../harness/webhookRunner';
 import { HighLevelSandbox } from '../sandbox/highLevelSandbox';
 import { recordCell } from './reliabilityReport';
-import { HIGHLEVEL_ED25519_PUBLIC_KEY, HIGHLEVEL_RSA_PUBLIC_KEY } from '../../nodes/HighLevelPaymentsTrigger/webhookSignature';
+import {
+	HIGHLEVEL_ED25519_PUBLIC_KEY,
+	HIGHLEVEL_RSA_PUBLIC_KEY,
+} from '../../nodes/HighLevelPaymentsTrigger/webhookSignature';
 
 const TYPE = 'n8n-nodes-halopsa-marketplace.highLevelPaymentsTrigger';
 
@@ -12,7 +15,15 @@ let hook: WebhookRunner;
 
 async function serve(parameters: Record<string, unknown> = {}) {
 	const keys = hl.publicKeys();
-	hook = new WebhookRunner({ type: TYPE, store: new CredentialStore(), parameters: { events: ['OrderCreate', 'OrderStatusUpdate', 'InvoicePaid', 'InvoicePartiallyPaid'], options: { ed25519PublicKey: keys.ed25519, rsaPublicKey: keys.rsa }, ...parameters } });
+	hook = new WebhookRunner({
+		type: TYPE,
+		store: new CredentialStore(),
+		parameters: {
+			events: ['OrderCreate', 'OrderStatusUpdate', 'InvoicePaid', 'InvoicePartiallyPaid'],
+			options: { ed25519PublicKey: keys.ed25519, rsaPublicKey: keys.rsa },
+			...parameters,
+		},
+	});
 	await hook.start();
 }
 
@@ -38,12 +49,25 @@ test.each([
 	['Ed25519 (x-ghl-signature)', 'ed25519'],
 	['RSA (x-wh-signature)', 'rsa'],
 	['both headers', 'both'],
-] as const)('a valid delivery signed with %s starts one execution with the event and its type', async (_name, scheme) => {
-	await serve();
-	const delivered = await hl.deliverWebhook(hook.url, 'OrderCreate', order(), { scheme });
-	expect(delivered.status).toBe(200);
-	expect(hook.executions).toEqual([[expect.objectContaining({ event: 'OrderCreate', type: 'OrderCreate', _id: hl.orderId(3), locationId: 'loc-sandbox', webhookId: delivered.webhookId })]]);
-});
+] as const)(
+	'a valid delivery signed with %s starts one execution with the event and its type',
+	async (_name, scheme) => {
+		await serve();
+		const delivered = await hl.deliverWebhook(hook.url, 'OrderCreate', order(), { scheme });
+		expect(delivered.status).toBe(200);
+		expect(hook.executions).toEqual([
+			[
+				expect.objectContaining({
+					event: 'OrderCreate',
+					type: 'OrderCreate',
+					_id: hl.orderId(3),
+					locationId: 'loc-sandbox',
+					webhookId: delivered.webhookId,
+				}),
+			],
+		]);
+	},
+);
 
 test.each([
 	['forged (another key)', { forged: true }, /x-ghl-signature does not match/],
@@ -53,27 +77,58 @@ test.each([
 	['stale (10 minutes old)', { staleMinutes: 10 }, /is more than 5 minutes from now/],
 ])('refused with 401 and no execution: %s', async (_name, how, reason) => {
 	await serve();
-	const delivered = await hl.deliverWebhook(hook.url, 'OrderStatusUpdate', { ...order(), status: 'completed' }, how);
+	const delivered = await hl.deliverWebhook(
+		hook.url,
+		'OrderStatusUpdate',
+		{ ...order(), status: 'completed' },
+		how,
+	);
 	expect(delivered.status).toBe(401);
 	expect(JSON.parse(delivered.body).reason).toMatch(reason);
 	expect(hook.executions).toHaveLength(0);
-	recordCell('Webhooks', 'HighLevel Payments Trigger', _name, `401, no execution: ${JSON.parse(delivered.body).reason}`);
+	recordCell(
+		'Webhooks',
+		'HighLevel Payments Trigger',
+		_name,
+		`401, no execution: ${JSON.parse(delivered.body).reason}`,
+	);
 });
 
 test('a replayed webhookId is refused; the ids are kept in static data too', async () => {
 	await serve();
-	const first = await hl.deliverWebhook(hook.url, 'InvoicePaid', { _id: 'inv_1', status: 'paid', amountPaid: 120 });
+	const first = await hl.deliverWebhook(hook.url, 'InvoicePaid', {
+		_id: 'inv_1',
+		status: 'paid',
+		amountPaid: 120,
+	});
 	expect(first.status).toBe(200);
-	const replay = await hl.deliverWebhook(hook.url, 'InvoicePaid', { _id: 'inv_1', status: 'paid', amountPaid: 120 }, { webhookId: first.webhookId });
+	const replay = await hl.deliverWebhook(
+		hook.url,
+		'InvoicePaid',
+		{ _id: 'inv_1', status: 'paid', amountPaid: 120 },
+		{ webhookId: first.webhookId },
+	);
 	expect(replay.status).toBe(401);
 	expect(JSON.parse(replay.body).reason).toBe(`webhookId ${first.webhookId} was already received`);
 	expect(hook.executions).toHaveLength(1);
-	expect(JSON.parse(hook.saved)['node:Hook'].seenWebhookIds).toContainEqual([first.webhookId, expect.any(Number)]);
-	recordCell('Webhooks', 'HighLevel Payments Trigger', 'replayed (same webhookId)', `401, no execution: ${JSON.parse(replay.body).reason}`);
+	expect(JSON.parse(hook.saved)['node:Hook'].seenWebhookIds).toContainEqual([
+		first.webhookId,
+		expect.any(Number),
+	]);
+	recordCell(
+		'Webhooks',
+		'HighLevel Payments Trigger',
+		'replayed (same webhookId)',
+		`401, no execution: ${JSON.parse(replay.body).reason}`,
+	);
 });
 
-test('HighLevel\'s own published keys are the defaults: a sandbox-signed delivery fails against them', async () => {
-	hook = new WebhookRunner({ type: TYPE, store: new CredentialStore(), parameters: { events: ['OrderCreate'] } });
+test("HighLevel's own published keys are the defaults: a sandbox-signed delivery fails against them", async () => {
+	hook = new WebhookRunner({
+		type: TYPE,
+		store: new CredentialStore(),
+		parameters: { events: ['OrderCreate'] },
+	});
 	await hook.start();
 	const delivered = await hl.deliverWebhook(hook.url, 'OrderCreate', order());
 	expect(delivered.status).toBe(401);
@@ -85,17 +140,33 @@ test('authentic events that are not selected, or of another location, are acknow
 	await serve({ events: ['InvoicePaid'], locationIds: 'loc-other, loc-sandbox-2' });
 	const notSelected = await hl.deliverWebhook(hook.url, 'OrderCreate', order());
 	expect(notSelected.status).toBe(200);
-	expect(JSON.parse(notSelected.body)).toEqual({ accepted: true, ignored: 'event OrderCreate is not selected' });
+	expect(JSON.parse(notSelected.body)).toEqual({
+		accepted: true,
+		ignored: 'event OrderCreate is not selected',
+	});
 	const otherLocation = await hl.deliverWebhook(hook.url, 'InvoicePaid', { _id: 'inv_2' });
-	expect(JSON.parse(otherLocation.body)).toEqual({ accepted: true, ignored: 'location loc-sandbox is not selected' });
+	expect(JSON.parse(otherLocation.body)).toEqual({
+		accepted: true,
+		ignored: 'location loc-sandbox is not selected',
+	});
 	expect(hook.executions).toHaveLength(0);
 });
 
 test('a key pasted with literal \\n line breaks still works', async () => {
 	const keys = hl.publicKeys();
-	hook = new WebhookRunner({ type: TYPE, store: new CredentialStore(), parameters: { events: ['InvoicePartiallyPaid'], options: { ed25519PublicKey: keys.ed25519.trim().replace(/\n/g, '\\n') } } });
+	hook = new WebhookRunner({
+		type: TYPE,
+		store: new CredentialStore(),
+		parameters: {
+			events: ['InvoicePartiallyPaid'],
+			options: { ed25519PublicKey: keys.ed25519.trim().replace(/\n/g, '\\n') },
+		},
+	});
 	await hook.start();
-	expect((await hl.deliverWebhook(hook.url, 'InvoicePartiallyPaid', { _id: 'inv_3', amountPaid: 10 })).status).toBe(200);
+	expect(
+		(await hl.deliverWebhook(hook.url, 'InvoicePartiallyPaid', { _id: 'inv_3', amountPaid: 10 }))
+			.status,
+	).toBe(200);
 	expect(hook.executions).toHaveLength(1);
 });
 
@@ -105,21 +176,43 @@ describe('invoice events as HighLevel documents them: no type, no locationId, al
 		['partially_paid', 'InvoicePartiallyPaid'],
 	])('an untyped invoice with status %s starts one execution named %s', async (status, event) => {
 		await serve();
-		const delivered = await hl.deliverWebhook(hook.url, event, { _id: 'inv_doc', status, invoiceNumber: '1042', amountPaid: 50 });
+		const delivered = await hl.deliverWebhook(hook.url, event, {
+			_id: 'inv_doc',
+			status,
+			invoiceNumber: '1042',
+			amountPaid: 50,
+		});
 		expect(delivered.status).toBe(200);
-		expect(hook.executions).toEqual([[expect.objectContaining({ event, eventFrom: 'status', altId: 'loc-sandbox', invoiceNumber: '1042' })]]);
+		expect(hook.executions).toEqual([
+			[
+				expect.objectContaining({
+					event,
+					eventFrom: 'status',
+					altId: 'loc-sandbox',
+					invoiceNumber: '1042',
+				}),
+			],
+		]);
 	});
 
 	test('an untyped invoice whose status does not tell the event still starts the invoice workflow, marked as such', async () => {
 		await serve({ events: ['InvoicePaid'] });
-		const delivered = await hl.deliverWebhook(hook.url, 'InvoiceUpdate', { _id: 'inv_doc2', status: 'draft' });
+		const delivered = await hl.deliverWebhook(hook.url, 'InvoiceUpdate', {
+			_id: 'inv_doc2',
+			status: 'draft',
+		});
 		expect(delivered.status).toBe(200);
-		expect(hook.executions).toEqual([[expect.objectContaining({ event: 'Invoice', eventFrom: 'unknown' })]]);
+		expect(hook.executions).toEqual([
+			[expect.objectContaining({ event: 'Invoice', eventFrom: 'unknown' })],
+		]);
 	});
 
 	test('a workflow that selected only order events acknowledges an untyped invoice and starts nothing', async () => {
 		await serve({ events: ['OrderCreate'] });
-		const delivered = await hl.deliverWebhook(hook.url, 'InvoicePaid', { _id: 'inv_doc3', status: 'paid' });
+		const delivered = await hl.deliverWebhook(hook.url, 'InvoicePaid', {
+			_id: 'inv_doc3',
+			status: 'paid',
+		});
 		expect(delivered.status).toBe(200);
 		expect(JSON.parse(delivered.body).ignored).toMatch(/InvoicePaid is not selected/);
 		expect(hook.executions).toHaveLength(0);
@@ -127,8 +220,15 @@ describe('invoice events as HighLevel documents them: no type, no locationId, al
 
 	test('typed invoice deliveries (as some apps send them) keep working', async () => {
 		await serve();
-		const delivered = await hl.deliverWebhook(hook.url, 'InvoicePaid', { _id: 'inv_typed', status: 'paid' }, { typed: true });
+		const delivered = await hl.deliverWebhook(
+			hook.url,
+			'InvoicePaid',
+			{ _id: 'inv_typed', status: 'paid' },
+			{ typed: true },
+		);
 		expect(delivered.status).toBe(200);
-		expect(hook.executions).toEqual([[expect.objectContaining({ event: 'InvoicePaid', eventFrom: 'type' })]]);
+		expect(hook.executions).toEqual([
+			[expect.objectContaining({ event: 'InvoicePaid', eventFrom: 'type' })],
+		]);
 	});
 });

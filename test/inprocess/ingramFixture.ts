@@ -6,7 +6,10 @@ export const INGRAM_NODE = 'n8n-nodes-halopsa-marketplace.ingramMicroMarketplace
 export const INGRAM_CRED = 'ingramMicroMarketplaceApi';
 
 /** A started Ingram Micro sandbox, a credential pointing at it, and a runner. */
-export async function ingramFixture(options: IngramSandboxOptions = {}, credentialOverrides: IDataObject = {}) {
+export async function ingramFixture(
+	options: IngramSandboxOptions = {},
+	credentialOverrides: IDataObject = {},
+) {
 	const sandbox = new IngramSandbox(options);
 	const base = await sandbox.start();
 	const store = new CredentialStore();
@@ -18,8 +21,17 @@ export async function ingramFixture(options: IngramSandboxOptions = {}, credenti
 		marketplace: sandbox.options.marketplace,
 		...credentialOverrides,
 	} as never);
-	const run = (parameters: IDataObject, extra: { input?: IDataObject[]; continueOnFail?: boolean } = {}): Promise<RunResult> =>
-		runNode({ type: INGRAM_NODE, parameters, credentials: { [INGRAM_CRED]: credential }, store, ...extra });
+	const run = (
+		parameters: IDataObject,
+		extra: { input?: IDataObject[]; continueOnFail?: boolean } = {},
+	): Promise<RunResult> =>
+		runNode({
+			type: INGRAM_NODE,
+			parameters,
+			credentials: { [INGRAM_CRED]: credential },
+			store,
+			...extra,
+		});
 	return { sandbox, base, store, credential, run, stop: () => sandbox.stop() };
 }
 

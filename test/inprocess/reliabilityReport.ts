@@ -18,7 +18,9 @@ const recorded = new Map<string, Array<[string, string, string]>>();
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 /** Correlation ids, webhook ids, times and the like change every run; the report keeps their place, not their value. */
 const stable = (text: string) =>
-	text.replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '<uuid>').replace(/\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z\b/g, '<time>');
+	text
+		.replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '<uuid>')
+		.replace(/\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z\b/g, '<time>');
 
 export function recordCell(section: string, subject: string, condition: string, outcome: string) {
 	if (!recorded.has(section)) recorded.set(section, []);
@@ -37,12 +39,25 @@ afterAll(() => {
 	}
 	if (WRITE) writeFileSync(REPORT, reportOf(committed));
 	else if (stale.length) {
-		throw new Error(`RELIABILITY.md no longer matches what this suite asserted (sections: ${stale.join(', ')}). Run \`npm run reliability\` and commit the file.`);
+		throw new Error(
+			`RELIABILITY.md no longer matches what this suite asserted (sections: ${stale.join(', ')}). Run \`npm run reliability\` and commit the file.`,
+		);
 	}
 });
 
 /** Order of the sections in the report; others follow alphabetically. */
-const ORDER = ['Halo node', 'HaloPSA trigger', 'HighLevel node', 'HighLevel polling trigger', 'Ingram Micro node', 'Hostile servers', 'Rate limits', 'Bad input', 'Webhooks', 'Secrets'];
+const ORDER = [
+	'Halo node',
+	'HaloPSA trigger',
+	'HighLevel node',
+	'HighLevel polling trigger',
+	'Ingram Micro node',
+	'Hostile servers',
+	'Rate limits',
+	'Bad input',
+	'Webhooks',
+	'Secrets',
+];
 
 const HEADER = [
 	'# Reliability',
@@ -55,8 +70,17 @@ const HEADER = [
 ];
 
 function tableOf(rows: Array<[string, string, string]>): string {
-	const sorted = [...rows].sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]) || a[2].localeCompare(b[2]));
-	return ['| subject | condition | outcome |', '|---|---|---|', ...sorted.map(([subject, condition, outcome]) => `| ${cell(subject)} | ${cell(condition)} | ${cell(outcome)} |`)].join('\n');
+	const sorted = [...rows].sort(
+		(a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]) || a[2].localeCompare(b[2]),
+	);
+	return [
+		'| subject | condition | outcome |',
+		'|---|---|---|',
+		...sorted.map(
+			([subject, condition, outcome]) =>
+				`| ${cell(subject)} | ${cell(condition)} | ${cell(outcome)} |`,
+		),
+	].join('\n');
 }
 
 /** Section title -> its table, as the report holds them. */
@@ -72,5 +96,8 @@ function sectionsOf(report: string): Map<string, string> {
 function reportOf(sections: Map<string, string>): string {
 	const rank = (s: string) => (ORDER.includes(s) ? ORDER.indexOf(s) : ORDER.length);
 	const titles = [...sections.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-	return [...HEADER, ...titles.flatMap((title) => [`## ${title}`, '', sections.get(title)!, ''])].join('\n');
+	return [
+		...HEADER,
+		...titles.flatMap((title) => [`## ${title}`, '', sections.get(title)!, '']),
+	].join('\n');
 }

@@ -5,7 +5,15 @@ import { HighLevelSandbox } from './highLevelSandbox';
 import { IngramSandbox } from './ingramSandbox';
 import { ScriptedModel } from './scriptedModel';
 
-export async function startSandboxes(ports: { halo?: number; highLevel?: number; ingram?: number; alerts?: number; model?: number } = {}) {
+export async function startSandboxes(
+	ports: {
+		halo?: number;
+		highLevel?: number;
+		ingram?: number;
+		alerts?: number;
+		model?: number;
+	} = {},
+) {
 	const halo = new HaloSandbox({ tokenTtlSeconds: Number(process.env.HALO_TOKEN_TTL ?? 3600) });
 	const haloUrl = await halo.start(ports.halo ?? 0);
 	const highLevel = new HighLevelSandbox();
@@ -21,11 +29,60 @@ export async function startSandboxes(ports: { halo?: number; highLevel?: number;
 	model.defaultScript = [{ tool: /order/i, args: { search: 'Amazon' } }];
 	/** n8n credentials (import:credentials format) pointing at the sandboxes. */
 	const credentials = [
-		{ id: 'halo-sandbox', name: 'HaloPSA sandbox', type: 'haloPsaMarketplaceOAuth2Api', data: { hostingType: 'hosted', resourceServerUrl: haloUrl, authServerUrl: `${haloUrl}/auth`, tenant: halo.options.tenant, clientId: halo.options.clientId, clientSecret: halo.options.clientSecret, scope: 'all' } },
-		{ id: 'highlevel-sandbox', name: 'HighLevel sandbox (client credentials)', type: 'highLevelPaymentsOAuth2Api', data: { apiBaseUrl: highLevelUrl, grantType: 'clientCredentials', clientId: highLevel.options.clientId, clientSecret: highLevel.options.clientSecret, locationId: highLevel.options.locationId } },
-		{ id: 'highlevel-pit-sandbox', name: 'HighLevel sandbox (private token)', type: 'highLevelPaymentsApi', data: { apiBaseUrl: highLevelUrl, apiKey: highLevel.options.privateToken, locationId: highLevel.options.locationId } },
-		{ id: 'scripted-model', name: 'Scripted chat model (demo)', type: 'openAiApi', data: { apiKey: 'sk-scripted-demo-model', url: `${modelUrl}/v1` } },
-		{ id: 'ingram-sandbox', name: 'Ingram Micro sandbox', type: 'ingramMicroMarketplaceApi', data: { baseUrl: ingramBase, username: ingram.options.username, password: ingram.options.password, subscriptionApiKey: ingram.options.subscriptionKey, marketplace: ingram.options.marketplace } },
+		{
+			id: 'halo-sandbox',
+			name: 'HaloPSA sandbox',
+			type: 'haloPsaMarketplaceOAuth2Api',
+			data: {
+				hostingType: 'hosted',
+				resourceServerUrl: haloUrl,
+				authServerUrl: `${haloUrl}/auth`,
+				tenant: halo.options.tenant,
+				clientId: halo.options.clientId,
+				clientSecret: halo.options.clientSecret,
+				scope: 'all',
+			},
+		},
+		{
+			id: 'highlevel-sandbox',
+			name: 'HighLevel sandbox (client credentials)',
+			type: 'highLevelPaymentsOAuth2Api',
+			data: {
+				apiBaseUrl: highLevelUrl,
+				grantType: 'clientCredentials',
+				clientId: highLevel.options.clientId,
+				clientSecret: highLevel.options.clientSecret,
+				locationId: highLevel.options.locationId,
+			},
+		},
+		{
+			id: 'highlevel-pit-sandbox',
+			name: 'HighLevel sandbox (private token)',
+			type: 'highLevelPaymentsApi',
+			data: {
+				apiBaseUrl: highLevelUrl,
+				apiKey: highLevel.options.privateToken,
+				locationId: highLevel.options.locationId,
+			},
+		},
+		{
+			id: 'scripted-model',
+			name: 'Scripted chat model (demo)',
+			type: 'openAiApi',
+			data: { apiKey: 'sk-scripted-demo-model', url: `${modelUrl}/v1` },
+		},
+		{
+			id: 'ingram-sandbox',
+			name: 'Ingram Micro sandbox',
+			type: 'ingramMicroMarketplaceApi',
+			data: {
+				baseUrl: ingramBase,
+				username: ingram.options.username,
+				password: ingram.options.password,
+				subscriptionApiKey: ingram.options.subscriptionKey,
+				marketplace: ingram.options.marketplace,
+			},
+		},
 	];
 	const description =
 		`HaloPSA sandbox on ${haloUrl}\n` +

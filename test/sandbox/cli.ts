@@ -8,7 +8,8 @@ async function main() {
 		ingram: Number(process.env.INGRAM_SANDBOX_PORT ?? 5682),
 		alerts: Number(process.env.ALERTS_PORT ?? 5683),
 	});
-	sandboxes.alerts.onReceive = ({ body }) => process.stdout.write(`alert: ${JSON.stringify(body)}\n`);
+	sandboxes.alerts.onReceive = ({ body }) =>
+		process.stdout.write(`alert: ${JSON.stringify(body)}\n`);
 	process.stdout.write(sandboxes.description);
 	const stop = async () => {
 		await sandboxes.stop();

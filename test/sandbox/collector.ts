@@ -33,7 +33,10 @@ export class Collector {
 	async waitFor(count: number, timeoutMs = 60_000) {
 		const deadline = Date.now() + timeoutMs;
 		while (this.received.length < count) {
-			if (Date.now() > deadline) throw new Error(`expected ${count} deliveries, got ${this.received.length}: ${JSON.stringify(this.received)}`);
+			if (Date.now() > deadline)
+				throw new Error(
+					`expected ${count} deliveries, got ${this.received.length}: ${JSON.stringify(this.received)}`,
+				);
 			await new Promise((r) => setTimeout(r, 200));
 		}
 		return this.received;

@@ -10,7 +10,15 @@
 import { readFileSync } from 'fs';
 import committed from './haloContract.json';
 
-export type ContractFieldType = 'string' | 'uuid' | 'dateTime' | 'integer' | 'number' | 'boolean' | 'array' | 'object';
+export type ContractFieldType =
+	| 'string'
+	| 'uuid'
+	| 'dateTime'
+	| 'integer'
+	| 'number'
+	| 'boolean'
+	| 'array'
+	| 'object';
 
 export interface ContractField {
 	name: string;
@@ -43,7 +51,10 @@ const TYPES: Array<[string, ContractFieldType]> = [
 function parseRows(line: string): ContractField[] {
 	const names = line.split(' / ');
 	// "halo_id / halo_nameinteger/stringHaloPSA entity reference": one type per name, in order.
-	const paired = /^([a-z_][a-z0-9_]*)(integer|string|number|boolean)\/(integer|string|number|boolean)([A-Z(].*|)$/.exec(names[names.length - 1]);
+	const paired =
+		/^([a-z_][a-z0-9_]*)(integer|string|number|boolean)\/(integer|string|number|boolean)([A-Z(].*|)$/.exec(
+			names[names.length - 1],
+		);
 	if (paired && names.length === 2) {
 		const typeOf = (spelt: string) => TYPES.find(([name]) => name === spelt)![1];
 		return [
@@ -63,7 +74,8 @@ function parseRow(line: string): ContractField | undefined {
 		const rest = line.slice(cut);
 		const type = TYPES.find(([spelt]) => rest.startsWith(spelt));
 		// The description starts with a capital letter (or is empty): that tells where the type ends.
-		if (type && /^($|[A-Z(])/.test(rest.slice(type[0].length))) return { name, type: type[1], writeOnly: /\(write-only\)/i.test(rest) };
+		if (type && /^($|[A-Z(])/.test(rest.slice(type[0].length)))
+			return { name, type: type[1], writeOnly: /\(write-only\)/i.test(rest) };
 	}
 	return undefined;
 }
@@ -76,13 +88,20 @@ export function parseSeeds(text: string): ContractSection[] {
 	let endpoint: ContractSection['endpoints'][number] | undefined;
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i];
-		const heading = /^[A-Z][A-Za-z0-9]+$/.test(line) && lines[i + 1] === '' && !/^(GET|POST|PUT|DELETE)$/.test(line);
+		const heading =
+			/^[A-Z][A-Za-z0-9]+$/.test(line) &&
+			lines[i + 1] === '' &&
+			!/^(GET|POST|PUT|DELETE)$/.test(line);
 		const method = /^(GET|POST|PUT|DELETE) (\/\S+)$/.exec(line);
 		if (method) {
 			const path = method[2].replace(/^\//, '');
 			const owner = path.split('/')[0];
 			if (!section || section.name.toLowerCase() !== owner.toLowerCase()) {
-				section = sections.find((s) => s.name.toLowerCase() === owner.toLowerCase()) ?? { name: owner === 'cspinvoice' ? 'CSPInvoice' : owner, endpoints: [], fields: [] };
+				section = sections.find((s) => s.name.toLowerCase() === owner.toLowerCase()) ?? {
+					name: owner === 'cspinvoice' ? 'CSPInvoice' : owner,
+					endpoints: [],
+					fields: [],
+				};
 				if (!sections.includes(section)) sections.push(section);
 			}
 			endpoint = { method: method[1], path, query: [] };
@@ -105,7 +124,8 @@ export function parseSeeds(text: string): ContractSection[] {
 			continue;
 		}
 		if (inSchema && section && line && line !== 'PropertyTypeDescription') {
-			for (const field of parseRows(line)) if (!section.fields.some((f) => f.name === field.name)) section.fields.push(field);
+			for (const field of parseRows(line))
+				if (!section.fields.some((f) => f.name === field.name)) section.fields.push(field);
 		}
 	}
 	return sections;
@@ -117,6 +137,9 @@ export function haloContract(): ContractSection[] {
 }
 
 if (require.main === module) {
-	const text = process.argv.slice(2).map((file) => readFileSync(file, 'utf8')).join('\n');
+	const text = process.argv
+		.slice(2)
+		.map((file) => readFileSync(file, 'utf8'))
+		.join('\n');
 	process.stdout.write(`${JSON.stringify(parseSeeds(text), null, 1)}\n`);
 }

@@ -20,10 +20,15 @@ export interface SandboxResource {
 	/** Whether the seeds list `GET /X` and `GET /X/{id}` (the plain records endpoints). */
 	records: boolean;
 	/** The other endpoints: `manage` (bulk), `Parent/{id}` (delete by parent), reads, the Adobe auth form. */
-	extras: Array<{ kind: 'bulkManage' | 'deleteByParent' | 'read' | 'formAuth'; method: string; path: string }>;
+	extras: Array<{
+		kind: 'bulkManage' | 'deleteByParent' | 'read' | 'formAuth';
+		method: string;
+		path: string;
+	}>;
 }
 
-const lowerCamel = (name: string) => name.replace(/^[A-Z]+(?=[A-Z][a-z])|^[A-Z]/, (head) => head.toLowerCase());
+const lowerCamel = (name: string) =>
+	name.replace(/^[A-Z]+(?=[A-Z][a-z])|^[A-Z]/, (head) => head.toLowerCase());
 
 function toResource(section: ContractSection): SandboxResource {
 	const root = section.endpoints[0].path.split('/')[0];
@@ -31,15 +36,23 @@ function toResource(section: ContractSection): SandboxResource {
 	for (const endpoint of section.endpoints) {
 		const rest = endpoint.path.split('/').slice(1);
 		if (!rest.length || (rest.length === 1 && rest[0] === '{id}')) continue;
-		if (rest[0].toLowerCase() === 'manage') extras.push({ kind: 'bulkManage', method: endpoint.method, path: endpoint.path });
-		else if (rest[0].toLowerCase() === 'parent') extras.push({ kind: 'deleteByParent', method: endpoint.method, path: endpoint.path.replace(/\/\{id\}$/, '') });
-		else if (endpoint.method === 'POST') extras.push({ kind: 'formAuth', method: endpoint.method, path: endpoint.path });
+		if (rest[0].toLowerCase() === 'manage')
+			extras.push({ kind: 'bulkManage', method: endpoint.method, path: endpoint.path });
+		else if (rest[0].toLowerCase() === 'parent')
+			extras.push({
+				kind: 'deleteByParent',
+				method: endpoint.method,
+				path: endpoint.path.replace(/\/\{id\}$/, ''),
+			});
+		else if (endpoint.method === 'POST')
+			extras.push({ kind: 'formAuth', method: endpoint.method, path: endpoint.path });
 		else extras.push({ kind: 'read', method: endpoint.method, path: endpoint.path });
 	}
 	const hasList = section.endpoints.some((e) => e.method === 'GET' && e.path === root);
 	const hasGet = section.endpoints.some((e) => e.method === 'GET' && e.path === `${root}/{id}`);
 	// A resource whose only GET is its status (Adobe Commerce's integration) answers it as a read.
-	if (hasList && !hasGet && !section.endpoints.some((e) => e.method === 'POST' && e.path === root)) extras.push({ kind: 'read', method: 'GET', path: root });
+	if (hasList && !hasGet && !section.endpoints.some((e) => e.method === 'POST' && e.path === root))
+		extras.push({ kind: 'read', method: 'GET', path: root });
 	return {
 		schema: section.name,
 		value: lowerCamel(section.name),
@@ -54,11 +67,17 @@ function toResource(section: ContractSection): SandboxResource {
 
 export const sandboxResources: readonly SandboxResource[] = haloContract().map(toResource);
 
-export const isWriteOnly = (resource: SandboxResource, field: string) => resource.fields.some((f) => f.name === field && f.writeOnly);
+export const isWriteOnly = (resource: SandboxResource, field: string) =>
+	resource.fields.some((f) => f.name === field && f.writeOnly);
 
 const checks: Record<ContractField['type'], [(v: unknown) => boolean, string]> = {
 	string: [(v) => typeof v === 'string', 'text'],
-	uuid: [(v) => typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v), 'a GUID'],
+	uuid: [
+		(v) =>
+			typeof v === 'string' &&
+			/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v),
+		'a GUID',
+	],
 	dateTime: [(v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)), 'a date-time'],
 	integer: [(v) => typeof v === 'number' && Number.isInteger(v), 'a whole number'],
 	number: [(v) => typeof v === 'number' && Number.isFinite(v), 'a number'],
@@ -69,7 +88,8 @@ const checks: Record<ContractField['type'], [(v: unknown) => boolean, string]> =
 
 /** Halo's validation of a written record, worded as its plain-text 400s are; undefined when it is valid. */
 export function recordRefusal(resource: SandboxResource, record: unknown): string | undefined {
-	if (!record || typeof record !== 'object' || Array.isArray(record)) return 'Each record must be an object';
+	if (!record || typeof record !== 'object' || Array.isArray(record))
+		return 'Each record must be an object';
 	for (const [name, value] of Object.entries(record)) {
 		const field = resource.fields.find((f) => f.name === name);
 		if (!field || value === null || value === undefined) continue;

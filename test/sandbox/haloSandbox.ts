@@ -5,9 +5,25 @@
  */
 import { randomBytes } from 'crypto';
 import * as http from 'http';
-import { isWriteOnly, recordRefusal, sandboxResources, type SandboxResource } from './haloResources';
+import {
+	isWriteOnly,
+	recordRefusal,
+	sandboxResources,
+	type SandboxResource,
+} from './haloResources';
 import { seedAll } from './haloSeed';
-import { close, Faults, htmlPage, listen, playFault, RateLimiter, RequestLog, sendJson, sendText, type Fault } from './httpKit';
+import {
+	close,
+	Faults,
+	htmlPage,
+	listen,
+	playFault,
+	RateLimiter,
+	RequestLog,
+	sendJson,
+	sendText,
+	type Fault,
+} from './httpKit';
 import { rememberSecret } from './secretRegistry';
 
 export interface HaloSandboxOptions {
@@ -55,7 +71,8 @@ interface IssuedToken {
 }
 
 export class HaloSandbox {
-	readonly options: Required<Omit<HaloSandboxOptions, 'rateLimit' | 'seedCounts'>> & Pick<HaloSandboxOptions, 'rateLimit' | 'seedCounts'>;
+	readonly options: Required<Omit<HaloSandboxOptions, 'rateLimit' | 'seedCounts'>> &
+		Pick<HaloSandboxOptions, 'rateLimit' | 'seedCounts'>;
 	readonly requests = new RequestLog();
 	readonly faults = new Faults();
 	/** Records per resource value, keyed by Halo key. */
@@ -99,7 +116,11 @@ export class HaloSandbox {
 		};
 		rememberSecret(this.options.clientSecret);
 		this.store = seedAll(options.seedCounts);
-		for (const [resource, records] of this.store) this.highestKeys.set(resource, [...records.keys()].reduce((a, b) => Math.max(a, b), 0));
+		for (const [resource, records] of this.store)
+			this.highestKeys.set(
+				resource,
+				[...records.keys()].reduce((a, b) => Math.max(a, b), 0),
+			);
 		this.setRateLimit(options.rateLimit);
 	}
 
@@ -135,7 +156,8 @@ export class HaloSandbox {
 		const records = this.records(resourceValue);
 		let highest = this.highestKeys.get(resourceValue) ?? 0;
 		// Scan only when records were added or removed behind our back: a bulk insert of 50,000 stays linear.
-		if (this.scannedSizes.get(resourceValue) !== records.size) for (const key of records.keys()) if (key > highest) highest = key;
+		if (this.scannedSizes.get(resourceValue) !== records.size)
+			for (const key of records.keys()) if (key > highest) highest = key;
 		this.highestKeys.set(resourceValue, highest + 1);
 		this.scannedSizes.set(resourceValue, records.size + 1); // the caller stores the new record next
 		return highest + 1;
@@ -192,8 +214,14 @@ export class HaloSandbox {
 		if (this.limiter && !this.limiter.allow()) {
 			status(429);
 			const headers: Record<string, string> = {};
-			if (this.options.rateLimit?.retryAfterSeconds !== undefined) headers['Retry-After'] = String(this.options.rateLimit.retryAfterSeconds);
-			return sendText(res, 429, 'Rate Limit Reached - 300 Requests per rolling 5 minute window', headers);
+			if (this.options.rateLimit?.retryAfterSeconds !== undefined)
+				headers['Retry-After'] = String(this.options.rateLimit.retryAfterSeconds);
+			return sendText(
+				res,
+				429,
+				'Rate Limit Reached - 300 Requests per rolling 5 minute window',
+				headers,
+			);
 		}
 		const auth = /^Bearer (.+)$/i.exec(String(req.headers.authorization ?? ''));
 		const token = auth && this.tokens.get(auth[1]);
@@ -207,7 +235,8 @@ export class HaloSandbox {
 		this.inFlight--;
 		let [code, answer] = this.api(entry.method, path.slice('/api/'.length), url.searchParams, body);
 		// Hostile: a refusal that repeats the request it refused (write-only values and the token included).
-		if (this.options.echoRequestInErrors && code >= 400) answer = `${typeof answer === 'string' ? answer : JSON.stringify(answer)} (request: ${entry.rawBody} with ${String(req.headers.authorization ?? '')})`;
+		if (this.options.echoRequestInErrors && code >= 400)
+			answer = `${typeof answer === 'string' ? answer : JSON.stringify(answer)} (request: ${entry.rawBody} with ${String(req.headers.authorization ?? '')})`;
 		status(code);
 		if (answer === undefined) {
 			res.writeHead(code);
@@ -216,7 +245,11 @@ export class HaloSandbox {
 		return typeof answer === 'string' ? sendText(res, code, answer) : sendJson(res, code, answer);
 	}
 
-	private token(entry: { query: Record<string, string>; body: unknown }, res: http.ServerResponse, status: (c: number) => void) {
+	private token(
+		entry: { query: Record<string, string>; body: unknown },
+		res: http.ServerResponse,
+		status: (c: number) => void,
+	) {
 		this.tokenRequests++;
 		const form = (entry.body ?? {}) as Record<string, string>;
 		const tenant = this.options.tenantFrom === 'form' ? form.tenant : entry.query.tenant;
@@ -224,28 +257,47 @@ export class HaloSandbox {
 			status(400);
 			return sendJson(res, 400, { error: 'unsupported_grant_type' });
 		}
-		if (form.client_id !== this.options.clientId || form.client_secret !== this.options.clientSecret) {
+		if (
+			form.client_id !== this.options.clientId ||
+			form.client_secret !== this.options.clientSecret
+		) {
 			status(401);
 			// Hostile: some servers echo the form they refused, client secret included.
-			const echo = this.options.echoRequestInErrors ? { error_description: `rejected request ${new URLSearchParams(form).toString()}` } : {};
+			const echo = this.options.echoRequestInErrors
+				? { error_description: `rejected request ${new URLSearchParams(form).toString()}` }
+				: {};
 			return sendJson(res, 401, { error: 'invalid_client', ...echo });
 		}
 		// Hosted Halo names the tenant (query or form); an own instance answers without one.
 		if (tenant !== undefined && tenant !== this.options.tenant) {
 			status(400);
-			return sendJson(res, 400, { error: 'invalid_request', error_description: `Unknown tenant ${tenant}` });
+			return sendJson(res, 400, {
+				error: 'invalid_request',
+				error_description: `Unknown tenant ${tenant}`,
+			});
 		}
 		const accessToken = randomBytes(24).toString('hex');
 		rememberSecret(accessToken);
 		this.tokens.set(accessToken, { expiresAt: Date.now() + this.options.tokenTtlSeconds * 1000 });
 		status(200);
-		return sendJson(res, 200, { access_token: accessToken, token_type: 'Bearer', expires_in: this.options.tokenTtlSeconds, scope: form.scope ?? 'all' });
+		return sendJson(res, 200, {
+			access_token: accessToken,
+			token_type: 'Bearer',
+			expires_in: this.options.tokenTtlSeconds,
+			scope: form.scope ?? 'all',
+		});
 	}
 
-	private api(method: string, path: string, query: URLSearchParams, body: unknown): [number, unknown] {
+	private api(
+		method: string,
+		path: string,
+		query: URLSearchParams,
+		body: unknown,
+	): [number, unknown] {
 		const segments = path.split('/').filter(Boolean);
 		const lower = segments.map((s) => s.toLowerCase());
-		if (lower[0] === 'agent' && lower[1] === 'me' && method === 'GET') return [200, { id: 1, name: 'API Agent' }];
+		if (lower[0] === 'agent' && lower[1] === 'me' && method === 'GET')
+			return [200, { id: 1, name: 'API Agent' }];
 		// Operation-specific paths first (they look like `/X/{id}` otherwise).
 		for (const resource of sandboxResources) {
 			for (const extra of resource.extras) {
@@ -260,7 +312,8 @@ export class HaloSandbox {
 		const resource = sandboxResources.find((r) => r.records && r.path.toLowerCase() === lower[0]);
 		if (!resource) return [404, `No route for /api/${path}`];
 		const records = this.records(resource.value);
-		if (segments.length === 1 && method === 'GET') return [200, this.list(resource, records, query)];
+		if (segments.length === 1 && method === 'GET')
+			return [200, this.list(resource, records, query)];
 		if (segments.length === 1 && method === 'POST') return this.upsert(resource, body);
 		const id = Number(segments[1]);
 		if (segments.length === 2 && Number.isInteger(id)) {
@@ -275,10 +328,15 @@ export class HaloSandbox {
 		return [405, `Method ${method} not allowed on /api/${path}`];
 	}
 
-	private list(resource: SandboxResource, records: Map<number, Record<string, unknown>>, query: URLSearchParams) {
+	private list(
+		resource: SandboxResource,
+		records: Map<number, Record<string, unknown>>,
+		query: URLSearchParams,
+	) {
 		let all = [...records.values()];
 		const search = query.get('search');
-		if (search) all = all.filter((r) => JSON.stringify(r).toLowerCase().includes(search.toLowerCase()));
+		if (search)
+			all = all.filter((r) => JSON.stringify(r).toLowerCase().includes(search.toLowerCase()));
 		const order = this.options.honoursOrder ? query.get('order') : null;
 		if (order) all.sort((a, b) => compareValues(a[order], b[order]));
 		if (order && query.get('orderdesc') === 'true') all.reverse();
@@ -288,7 +346,12 @@ export class HaloSandbox {
 		const asked = Number(query.get('page_size') ?? 50);
 		const pageSize = this.options.maxPageSize ? Math.min(asked, this.options.maxPageSize) : asked;
 		const requestedPage = Number(query.get('page_no') ?? 1);
-		const pageNo = this.options.paging === 'ignored' ? 1 : this.options.paging === 'alternating' ? ((requestedPage - 1) % 2) + 1 : requestedPage;
+		const pageNo =
+			this.options.paging === 'ignored'
+				? 1
+				: this.options.paging === 'alternating'
+					? ((requestedPage - 1) % 2) + 1
+					: requestedPage;
 		if (paginate) page = all.slice((pageNo - 1) * pageSize, pageNo * pageSize);
 		else if (query.get('count')) page = all.slice(0, Number(query.get('count')));
 		const visible = page.map((r) => this.visible(r));
@@ -303,7 +366,11 @@ export class HaloSandbox {
 	}
 
 	/** Halo's upsert: an array; a record with its key updates, one without creates. */
-	private upsert(resource: SandboxResource, body: unknown, store = this.records(resource.value)): [number, unknown] {
+	private upsert(
+		resource: SandboxResource,
+		body: unknown,
+		store = this.records(resource.value),
+	): [number, unknown] {
 		if (!Array.isArray(body)) return [400, 'The request body must be an array of records'];
 		for (const record of body) {
 			const refusal = recordRefusal(resource, record);
@@ -315,20 +382,35 @@ export class HaloSandbox {
 			const key = Number(input[resource.key]) || this.nextKey(resource.value);
 			const record: Record<string, unknown> = { ...(store.get(key) ?? {}) };
 			for (const [field, value] of Object.entries(input)) {
-				if (isWriteOnly(resource, field)) this.secrets.set(`${resource.value}:${key}`, { ...(this.secrets.get(`${resource.value}:${key}`) ?? {}), [field]: value });
+				if (isWriteOnly(resource, field))
+					this.secrets.set(`${resource.value}:${key}`, {
+						...(this.secrets.get(`${resource.value}:${key}`) ?? {}),
+						[field]: value,
+					});
 				else if (field === '_unlink_from_ticket') {
 					if (value) Object.assign(record, { ticket_id: 0, linked_tickets: [] });
 				} else if (!field.startsWith('_')) record[field] = value;
 			}
-			if (resource.value === 'ecommerceOrder' && input.ticket_id) record.linked_tickets = [{ ticket_id: input.ticket_id }];
+			if (resource.value === 'ecommerceOrder' && input.ticket_id)
+				record.linked_tickets = [{ ticket_id: input.ticket_id }];
 			record[resource.key] = key;
 			store.set(key, record);
 			return this.visible(record);
 		});
-		return [this.options.postShape === 'array' || saved.length > 1 ? 200 : 201, this.options.postShape === 'array' || saved.length > 1 ? saved : saved[0]];
+		return [
+			this.options.postShape === 'array' || saved.length > 1 ? 200 : 201,
+			this.options.postShape === 'array' || saved.length > 1 ? saved : saved[0],
+		];
 	}
 
-	private extra(resource: SandboxResource, kind: string, method: string, rest: string[], query: URLSearchParams, body: unknown): [number, unknown] | undefined {
+	private extra(
+		resource: SandboxResource,
+		kind: string,
+		method: string,
+		rest: string[],
+		query: URLSearchParams,
+		body: unknown,
+	): [number, unknown] | undefined {
 		switch (kind) {
 			case 'bulkManage':
 				return method === 'POST' && !rest.length ? this.upsert(resource, body) : undefined;
@@ -337,16 +419,35 @@ export class HaloSandbox {
 				const parent = Number(rest[0]);
 				const records = this.records(resource.value);
 				for (const [key, record] of records) if (record.parentid === parent) records.delete(key);
-				return this.options.deleteBody === 'json' ? [200, { parentid: parent, deleted: true }] : [200, undefined];
+				return this.options.deleteBody === 'json'
+					? [200, { parentid: parent, deleted: true }]
+					: [200, undefined];
 			}
 			case 'read':
 				if (method !== 'GET' || rest.length) return undefined;
-				if (resource.value === 'adobeCommerceIntegration') return [200, { connected: true, store_url: 'https://shop.example.com', last_auth: '2026-01-01T00:00:00Z' }];
-				return [200, { reseller: 'Ingram Micro Sandbox', query: Object.fromEntries(query), customer_number: '20-22222' }];
+				if (resource.value === 'adobeCommerceIntegration')
+					return [
+						200,
+						{
+							connected: true,
+							store_url: 'https://shop.example.com',
+							last_auth: '2026-01-01T00:00:00Z',
+						},
+					];
+				return [
+					200,
+					{
+						reseller: 'Ingram Micro Sandbox',
+						query: Object.fromEntries(query),
+						customer_number: '20-22222',
+					},
+				];
 			case 'formAuth': {
 				if (method !== 'POST' || rest.length) return undefined;
 				const fields = (body ?? {}) as Record<string, string>;
-				const keys = Object.keys(fields).filter((k) => /^obj\[\d+\]\.key$/i.test(k)).map((k) => fields[k]);
+				const keys = Object.keys(fields)
+					.filter((k) => /^obj\[\d+\]\.key$/i.test(k))
+					.map((k) => fields[k]);
 				if (!keys.length) return [400, 'obj is mandatory'];
 				return [200, { success: true, received_keys: keys }];
 			}

@@ -53,12 +53,21 @@ export function seedRecord(resource: SandboxResource, n: number): Record<string,
 }
 
 /** How many records each resource starts with; orders get enough to page. */
-export const seedCounts: Record<string, number> = { ecommerceOrder: 25, cspConsumptionData: 12, cspInvoice: 5 };
+export const seedCounts: Record<string, number> = {
+	ecommerceOrder: 25,
+	cspConsumptionData: 12,
+	cspInvoice: 5,
+};
 
-export function seedAll(counts: Record<string, number> = {}): Map<string, Map<number, Record<string, unknown>>> {
+export function seedAll(
+	counts: Record<string, number> = {},
+): Map<string, Map<number, Record<string, unknown>>> {
 	const store = new Map<string, Map<number, Record<string, unknown>>>();
 	for (const resource of sandboxResources) {
-		const count = counts[resource.value] ?? seedCounts[resource.value] ?? (resource.records || resource.extras.some((e) => e.kind === 'bulkManage') ? 3 : 0);
+		const count =
+			counts[resource.value] ??
+			seedCounts[resource.value] ??
+			(resource.records || resource.extras.some((e) => e.kind === 'bulkManage') ? 3 : 0);
 		const records = new Map<number, Record<string, unknown>>();
 		for (let n = 1; n <= count; n++) records.set(n, seedRecord(resource, n));
 		store.set(resource.value, records);

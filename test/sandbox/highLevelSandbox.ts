@@ -6,8 +6,26 @@
  */
 import { generateKeyPairSync, randomBytes, randomUUID, sign, type KeyObject } from 'crypto';
 import * as http from 'http';
-import { close, Faults, htmlPage, listen, playFault, RateLimiter, RequestLog, sendJson, sendText, type Fault } from './httpKit';
-import { hlId, priceIdOf, seedOrder, seedSubscription, seedTransaction, type HlRecord } from './highLevelSeed';
+import {
+	close,
+	Faults,
+	htmlPage,
+	listen,
+	playFault,
+	RateLimiter,
+	RequestLog,
+	sendJson,
+	sendText,
+	type Fault,
+} from './httpKit';
+import {
+	hlId,
+	priceIdOf,
+	seedOrder,
+	seedSubscription,
+	seedTransaction,
+	type HlRecord,
+} from './highLevelSeed';
 import { rememberSecret } from './secretRegistry';
 
 export interface HighLevelSandboxOptions {
@@ -61,12 +79,27 @@ const VERSION = '2021-07-28';
 
 /** An order as a list row shows it (OrderResponseSchema): flat contact and source names, no payment status. */
 function orderListRow(order: HlRecord): HlRecord {
-	const { paymentStatus: _paymentStatus, contactSnapshot, source, ...rest } = order as HlRecord & { contactSnapshot?: { name?: string }; source?: { type?: string; name?: string; id?: string } };
-	return { ...rest, contactName: contactSnapshot?.name, sourceType: source?.type, sourceName: source?.name, sourceId: source?.id } as HlRecord;
+	const {
+		paymentStatus: _paymentStatus,
+		contactSnapshot,
+		source,
+		...rest
+	} = order as HlRecord & {
+		contactSnapshot?: { name?: string };
+		source?: { type?: string; name?: string; id?: string };
+	};
+	return {
+		...rest,
+		contactName: contactSnapshot?.name,
+		sourceType: source?.type,
+		sourceName: source?.name,
+		sourceId: source?.id,
+	} as HlRecord;
 }
 
 export class HighLevelSandbox {
-	readonly options: Required<Omit<HighLevelSandboxOptions, 'rateLimit'>> & Pick<HighLevelSandboxOptions, 'rateLimit'>;
+	readonly options: Required<Omit<HighLevelSandboxOptions, 'rateLimit'>> &
+		Pick<HighLevelSandboxOptions, 'rateLimit'>;
 	readonly requests = new RequestLog();
 	readonly faults = new Faults();
 	readonly orders = new Map<string, HlRecord>();
@@ -90,7 +123,10 @@ export class HighLevelSandbox {
 	private counter = 0;
 	private server = http.createServer((req, res) => void this.handle(req, res));
 	/** The sandbox's own webhook signing keys (HighLevel's private keys are, of course, not public). */
-	readonly signing = { ed25519: generateKeyPairSync('ed25519'), rsa: generateKeyPairSync('rsa', { modulusLength: 2048 }) };
+	readonly signing = {
+		ed25519: generateKeyPairSync('ed25519'),
+		rsa: generateKeyPairSync('rsa', { modulusLength: 2048 }),
+	};
 
 	constructor(options: HighLevelSandboxOptions = {}) {
 		this.options = {
@@ -113,7 +149,10 @@ export class HighLevelSandbox {
 			...options,
 		};
 		rememberSecret(this.options.clientSecret, this.options.privateToken);
-		this.limiter = new RateLimiter(options.rateLimit?.limit ?? 100, options.rateLimit?.windowMs ?? 10_000);
+		this.limiter = new RateLimiter(
+			options.rateLimit?.limit ?? 100,
+			options.rateLimit?.windowMs ?? 10_000,
+		);
 		for (let n = 1; n <= this.options.orders; n++) {
 			const order = seedOrder(this.options.locationId, n);
 			this.orders.set(order._id, order);
@@ -191,17 +230,39 @@ export class HighLevelSandbox {
 		url: string,
 		type: string,
 		data: Record<string, unknown>,
-		how: { scheme?: 'ed25519' | 'rsa' | 'both' | 'none'; forged?: boolean; staleMinutes?: number; webhookId?: string; tampered?: boolean; typed?: boolean } = {},
+		how: {
+			scheme?: 'ed25519' | 'rsa' | 'both' | 'none';
+			forged?: boolean;
+			staleMinutes?: number;
+			webhookId?: string;
+			tampered?: boolean;
+			typed?: boolean;
+		} = {},
 	): Promise<{ status: number; body: string; webhookId: string }> {
 		const webhookId = how.webhookId ?? randomUUID();
-		const documented = type.startsWith('Invoice') && !how.typed ? { altId: this.options.locationId, altType: 'location' } : { type, locationId: this.options.locationId };
-		const payload = { ...documented, ...data, timestamp: new Date(Date.now() - (how.staleMinutes ?? 0) * 60_000).toISOString(), webhookId };
+		const documented =
+			type.startsWith('Invoice') && !how.typed
+				? { altId: this.options.locationId, altType: 'location' }
+				: { type, locationId: this.options.locationId };
+		const payload = {
+			...documented,
+			...data,
+			timestamp: new Date(Date.now() - (how.staleMinutes ?? 0) * 60_000).toISOString(),
+			webhookId,
+		};
 		const raw = Buffer.from(JSON.stringify(payload));
-		const keys = how.forged ? { ed25519: generateKeyPairSync('ed25519'), rsa: generateKeyPairSync('rsa', { modulusLength: 2048 }) } : this.signing;
+		const keys = how.forged
+			? {
+					ed25519: generateKeyPairSync('ed25519'),
+					rsa: generateKeyPairSync('rsa', { modulusLength: 2048 }),
+				}
+			: this.signing;
 		const headers: Record<string, string> = { 'Content-Type': 'application/json' };
 		const scheme = how.scheme ?? 'ed25519';
-		if (scheme === 'ed25519' || scheme === 'both') headers['x-ghl-signature'] = sign(null, raw, keys.ed25519.privateKey).toString('base64');
-		if (scheme === 'rsa' || scheme === 'both') headers['x-wh-signature'] = sign('sha256', raw, keys.rsa.privateKey).toString('base64');
+		if (scheme === 'ed25519' || scheme === 'both')
+			headers['x-ghl-signature'] = sign(null, raw, keys.ed25519.privateKey).toString('base64');
+		if (scheme === 'rsa' || scheme === 'both')
+			headers['x-wh-signature'] = sign('sha256', raw, keys.rsa.privateKey).toString('base64');
 		const sent = how.tampered ? Buffer.from(JSON.stringify({ ...payload, amount: 1 })) : raw;
 		const response = await fetch(url, { method: 'POST', headers, body: sent });
 		return { status: response.status, body: await response.text(), webhookId };
@@ -211,19 +272,32 @@ export class HighLevelSandbox {
 	addOrder(fields: Record<string, unknown> = {}) {
 		const n = this.orders.size + 1;
 		const now = new Date().toISOString();
-		const order = { ...seedOrder(this.options.locationId, n), _id: this.nextId('0d'), createdAt: now, updatedAt: now, ...fields } as HlRecord;
+		const order = {
+			...seedOrder(this.options.locationId, n),
+			_id: this.nextId('0d'),
+			createdAt: now,
+			updatedAt: now,
+			...fields,
+		} as HlRecord;
 		this.orders.set(order._id, order);
 		return order;
 	}
 
 	/** An order changes as a checkout or a payment changes it: its fields, and its update time. */
 	updateOrder(orderId: string, fields: Record<string, unknown>) {
-		Object.assign(this.orders.get(orderId)!, fields, { updatedAt: new Date(Date.now() + 1).toISOString() });
+		Object.assign(this.orders.get(orderId)!, fields, {
+			updatedAt: new Date(Date.now() + 1).toISOString(),
+		});
 	}
 
 	/** A payment of an order, created now. */
 	addTransaction(order: HlRecord, fields: Record<string, unknown> = {}) {
-		const transaction = { ...seedTransaction(order, this.transactions.size + 1), _id: this.nextId('7a'), createdAt: new Date().toISOString(), ...fields } as HlRecord;
+		const transaction = {
+			...seedTransaction(order, this.transactions.size + 1),
+			_id: this.nextId('7a'),
+			createdAt: new Date().toISOString(),
+			...fields,
+		} as HlRecord;
 		this.transactions.set(transaction._id, transaction);
 		return transaction;
 	}
@@ -236,8 +310,13 @@ export class HighLevelSandbox {
 
 	/** Adds a tracking number to an existing fulfillment (as the shop's carrier integration does). */
 	addTracking(orderId: string, fulfillmentId: string, trackingNumber: string) {
-		const fulfillment = (this.fulfillments.get(orderId) ?? []).find((f) => f._id === fulfillmentId)!;
-		(fulfillment.trackings as Array<Record<string, unknown>>).push({ trackingNumber, shippingCarrier: 'UPS' });
+		const fulfillment = (this.fulfillments.get(orderId) ?? []).find(
+			(f) => f._id === fulfillmentId,
+		)!;
+		(fulfillment.trackings as Array<Record<string, unknown>>).push({
+			trackingNumber,
+			shippingCarrier: 'UPS',
+		});
 		this.orders.get(orderId)!.updatedAt = new Date(Date.now() + 1).toISOString();
 	}
 
@@ -259,26 +338,42 @@ export class HighLevelSandbox {
 			res.writeHead(302, { Location: String(answer) });
 			return res.end();
 		}
-		if (typeof answer === 'string') return sendText(res, status, answer, headers, answer.startsWith('<!DOCTYPE') ? 'text/html; charset=utf-8' : undefined);
+		if (typeof answer === 'string')
+			return sendText(
+				res,
+				status,
+				answer,
+				headers,
+				answer.startsWith('<!DOCTYPE') ? 'text/html; charset=utf-8' : undefined,
+			);
 		return sendJson(res, status, answer, headers);
 	}
 
-	private route(method: string, url: URL, headers: http.IncomingHttpHeaders, body: unknown): [number, unknown, Record<string, string>] {
+	private route(
+		method: string,
+		url: URL,
+		headers: http.IncomingHttpHeaders,
+		body: unknown,
+	): [number, unknown, Record<string, string>] {
 		const path = url.pathname.replace(/\/+$/, '');
 		// The docs name /v2/oauth/chooselocation; HighLevel's SDK opens the older path, which is served too.
 		const authorizePath = /^(\/v2)?\/oauth\/chooselocation$/.exec(path);
-		if (authorizePath && method === 'GET') return [200, this.authorizePage(url, authorizePath[1] ?? ''), {}];
+		if (authorizePath && method === 'GET')
+			return [200, this.authorizePage(url, authorizePath[1] ?? ''), {}];
 		if (/^(\/v2)?\/oauth\/chooselocation\/approve$/.test(path) && method === 'GET') {
 			this.authorizePagesOpened.push(path.replace(/\/approve$/, ''));
 			const redirectUri = url.searchParams.get('redirect_uri') ?? '';
 			const code = this.issueCode(redirectUri);
 			const target = new URL(redirectUri);
 			target.searchParams.set('code', code);
-			if (url.searchParams.get('state')) target.searchParams.set('state', url.searchParams.get('state')!);
+			if (url.searchParams.get('state'))
+				target.searchParams.set('state', url.searchParams.get('state')!);
 			return [302, target.toString(), {}];
 		}
-		if (path === '/oauth/token' && method === 'POST') return this.token(headers, (body ?? {}) as Record<string, string>);
-		if (path.startsWith('/payments/')) return this.payments(method, path, url.searchParams, headers, body);
+		if (path === '/oauth/token' && method === 'POST')
+			return this.token(headers, (body ?? {}) as Record<string, string>);
+		if (path.startsWith('/payments/'))
+			return this.payments(method, path, url.searchParams, headers, body);
 		return [404, { statusCode: 404, message: `Cannot ${method} ${path}`, error: 'Not Found' }, {}];
 	}
 
@@ -292,34 +387,59 @@ export class HighLevelSandbox {
 		return page;
 	}
 
-	private token(headers: http.IncomingHttpHeaders, form: Record<string, string>): [number, unknown, Record<string, string>] {
+	private token(
+		headers: http.IncomingHttpHeaders,
+		form: Record<string, string>,
+	): [number, unknown, Record<string, string>] {
 		this.tokenRequests.push(form);
 		let clientId = form.client_id;
 		let clientSecret = form.client_secret;
 		const basic = /^Basic (.+)$/i.exec(String(headers.authorization ?? ''));
-		if (basic) [clientId, clientSecret] = Buffer.from(basic[1], 'base64').toString('utf8').split(':').map(decodeURIComponent);
+		if (basic)
+			[clientId, clientSecret] = Buffer.from(basic[1], 'base64')
+				.toString('utf8')
+				.split(':')
+				.map(decodeURIComponent);
 		if (clientId !== this.options.clientId || clientSecret !== this.options.clientSecret) {
-			return [401, { error: 'invalid_client', error_description: 'Client authentication failed' }, {}];
+			return [
+				401,
+				{ error: 'invalid_client', error_description: 'Client authentication failed' },
+				{},
+			];
 		}
 		let locationId = this.options.locationId;
 		switch (form.grant_type) {
 			case 'authorization_code': {
 				const issued = this.codes.get(form.code ?? '');
-				if (!issued || (form.redirect_uri && form.redirect_uri !== issued.redirectUri)) return [400, { error: 'invalid_grant', error_description: 'Invalid authorization code' }, {}];
+				if (!issued || (form.redirect_uri && form.redirect_uri !== issued.redirectUri))
+					return [
+						400,
+						{ error: 'invalid_grant', error_description: 'Invalid authorization code' },
+						{},
+					];
 				this.codes.delete(form.code);
 				locationId = issued.locationId;
 				break;
 			}
 			case 'refresh_token': {
 				const owner = this.refreshTokens.get(form.refresh_token ?? '');
-				if (!owner) return [400, { error: 'invalid_grant', error_description: 'Invalid refresh token' }, {}];
+				if (!owner)
+					return [400, { error: 'invalid_grant', error_description: 'Invalid refresh token' }, {}];
 				// A refresh returns a new refresh token; the old one stops working.
 				this.refreshTokens.delete(form.refresh_token);
 				locationId = owner;
 				break;
 			}
 			case 'client_credentials':
-				if (this.options.clientCredentialsGrant === 'refused') return [400, { error: 'unsupported_grant_type', error_description: 'The grant type is not supported for this client' }, {}];
+				if (this.options.clientCredentialsGrant === 'refused')
+					return [
+						400,
+						{
+							error: 'unsupported_grant_type',
+							error_description: 'The grant type is not supported for this client',
+						},
+						{},
+					];
 				if (this.options.clientCredentialsGrant === 'tokenWithoutLocation') locationId = '';
 				break;
 			default:
@@ -328,7 +448,11 @@ export class HighLevelSandbox {
 		const accessToken = `hl-at-${randomBytes(16).toString('hex')}`;
 		const refreshToken = `hl-rt-${randomBytes(16).toString('hex')}`;
 		rememberSecret(accessToken, refreshToken);
-		this.tokens.set(accessToken, { locationId, expiresAt: Date.now() + this.options.tokenTtlSeconds * 1000, kind: 'oauth' });
+		this.tokens.set(accessToken, {
+			locationId,
+			expiresAt: Date.now() + this.options.tokenTtlSeconds * 1000,
+			kind: 'oauth',
+		});
 		this.refreshTokens.set(refreshToken, locationId);
 		return [
 			200,
@@ -359,60 +483,109 @@ export class HighLevelSandbox {
 		};
 	}
 
-	private error(status: number, message: string | string[], extra: Record<string, string> = {}): [number, unknown, Record<string, string>] {
-		const error = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 422: 'Unprocessable Entity', 429: 'Too Many Requests' }[status] ?? 'Error';
-		return [status, { statusCode: status, message, error, traceId: randomBytes(8).toString('hex') }, { ...this.rateHeaders(), ...extra }];
+	private error(
+		status: number,
+		message: string | string[],
+		extra: Record<string, string> = {},
+	): [number, unknown, Record<string, string>] {
+		const error =
+			{
+				400: 'Bad Request',
+				401: 'Unauthorized',
+				403: 'Forbidden',
+				404: 'Not Found',
+				422: 'Unprocessable Entity',
+				429: 'Too Many Requests',
+			}[status] ?? 'Error';
+		return [
+			status,
+			{ statusCode: status, message, error, traceId: randomBytes(8).toString('hex') },
+			{ ...this.rateHeaders(), ...extra },
+		];
 	}
 
-	private payments(method: string, path: string, query: URLSearchParams, headers: http.IncomingHttpHeaders, body: unknown): [number, unknown, Record<string, string>] {
+	private payments(
+		method: string,
+		path: string,
+		query: URLSearchParams,
+		headers: http.IncomingHttpHeaders,
+		body: unknown,
+	): [number, unknown, Record<string, string>] {
 		const auth = /^Bearer (.+)$/i.exec(String(headers.authorization ?? ''));
 		const bearer = auth?.[1] ?? '';
-		const token: Token | undefined = bearer === this.options.privateToken ? { locationId: this.options.locationId, expiresAt: Infinity, kind: 'pit' } : this.tokens.get(bearer);
+		const token: Token | undefined =
+			bearer === this.options.privateToken
+				? { locationId: this.options.locationId, expiresAt: Infinity, kind: 'pit' }
+				: this.tokens.get(bearer);
 		if (!token || token.expiresAt <= Date.now()) return this.error(401, 'Invalid JWT');
 		if (!this.limiter.allow()) {
 			const extra: Record<string, string> = {};
-			if (this.options.rateLimit?.retryAfterSeconds !== undefined) extra['Retry-After'] = String(this.options.rateLimit.retryAfterSeconds);
+			if (this.options.rateLimit?.retryAfterSeconds !== undefined)
+				extra['Retry-After'] = String(this.options.rateLimit.retryAfterSeconds);
 			return this.error(429, 'Too many requests, please try again later.', extra);
 		}
 		this.dailyUsed++;
 		if (headers.version !== VERSION) return this.error(400, `Version header must be ${VERSION}`);
-		const input = (method === 'GET' ? Object.fromEntries(query) : ((body ?? {}) as Record<string, unknown>)) as Record<string, unknown>;
+		const input = (
+			method === 'GET' ? Object.fromEntries(query) : ((body ?? {}) as Record<string, unknown>)
+		) as Record<string, unknown>;
 		const problems: string[] = [];
 		if (!input.altId) problems.push('altId should not be empty');
 		if (!input.altType) problems.push('altType should not be empty');
-		else if (input.altType !== 'location') problems.push('altType must be one of the following values: location');
+		else if (input.altType !== 'location')
+			problems.push('altType must be one of the following values: location');
 		if (problems.length) return this.error(422, problems);
 		// A token that names no location (client credentials) reaches the locations of its company: the sandbox's one.
-		if (input.altId !== (token.locationId || this.options.locationId)) return this.error(403, 'The token does not have access to this location.');
+		if (input.altId !== (token.locationId || this.options.locationId))
+			return this.error(403, 'The token does not have access to this location.');
 		const segments = path.split('/').filter(Boolean).slice(1);
-		const ok = (answer: unknown, status = 200): [number, unknown, Record<string, string>] => [status, answer, this.rateHeaders()];
+		const ok = (answer: unknown, status = 200): [number, unknown, Record<string, string>] => [
+			status,
+			answer,
+			this.rateHeaders(),
+		];
 		switch (segments[0]) {
 			case 'orders': {
-				if (segments.length === 1 && method === 'GET') return this.list([...this.orders.values()], query, ok);
+				if (segments.length === 1 && method === 'GET')
+					return this.list([...this.orders.values()], query, ok);
 				const order = this.orders.get(segments[1] ?? '');
 				if (!order) return this.error(this.options.notFoundStatus, 'Order not found');
 				if (segments.length === 2 && method === 'GET') return ok(order);
-				if (segments[2] === 'fulfillments' && method === 'GET') return ok({ status: true, data: this.fulfillments.get(order._id) ?? [] });
-				if (segments[2] === 'fulfillments' && method === 'POST') return this.createFulfillment(order, input, ok);
+				if (segments[2] === 'fulfillments' && method === 'GET')
+					return ok({ status: true, data: this.fulfillments.get(order._id) ?? [] });
+				if (segments[2] === 'fulfillments' && method === 'POST')
+					return this.createFulfillment(order, input, ok);
 				break;
 			}
 			case 'transactions': {
-				if (segments.length === 1 && method === 'GET') return this.list([...this.transactions.values()], query, ok);
+				if (segments.length === 1 && method === 'GET')
+					return this.list([...this.transactions.values()], query, ok);
 				const transaction = this.transactions.get(segments[1] ?? '');
-				return transaction ? ok(transaction) : this.error(this.options.notFoundStatus, 'Transaction not found');
+				return transaction
+					? ok(transaction)
+					: this.error(this.options.notFoundStatus, 'Transaction not found');
 			}
 			case 'subscriptions': {
-				if (segments.length === 1 && method === 'GET') return this.list([...this.subscriptions.values()], query, ok);
+				if (segments.length === 1 && method === 'GET')
+					return this.list([...this.subscriptions.values()], query, ok);
 				const subscription = this.subscriptions.get(segments[1] ?? '');
-				return subscription ? ok(subscription) : this.error(this.options.notFoundStatus, 'Subscription not found');
+				return subscription
+					? ok(subscription)
+					: this.error(this.options.notFoundStatus, 'Subscription not found');
 			}
 			case 'integrations': {
 				if (segments.join('/') !== 'integrations/provider/whitelabel') break;
 				if (method === 'GET') {
 					const page = this.page(this.providers, query);
-					return ok({ providers: this.options.providersShape === 'object' ? (page[0] ?? {}) : page });
+					return ok({
+						providers: this.options.providersShape === 'object' ? (page[0] ?? {}) : page,
+					});
 				}
-				if (token.kind === 'pit') return this.error(this.options.appOnlyRefusalStatus, 'This endpoint can only be invoked using a marketplace app token');
+				if (token.kind === 'pit')
+					return this.error(
+						this.options.appOnlyRefusalStatus,
+						'This endpoint can only be invoked using a marketplace app token',
+					);
 				return this.createProvider(input, ok);
 			}
 		}
@@ -426,19 +599,41 @@ export class HighLevelSandbox {
 		return records.slice(offset, offset + limit);
 	}
 
-	private list(records: HlRecord[], query: URLSearchParams, ok: (a: unknown) => [number, unknown, Record<string, string>]): [number, unknown, Record<string, string>] {
+	private list(
+		records: HlRecord[],
+		query: URLSearchParams,
+		ok: (a: unknown) => [number, unknown, Record<string, string>],
+	): [number, unknown, Record<string, string>] {
 		const problems: string[] = [];
 		for (const name of ['startAt', 'endAt']) {
 			const value = query.get(name);
-			if (value && Number.isNaN(Date.parse(value))) problems.push(`${name} must be a valid ISO 8601 date string`);
+			if (value && Number.isNaN(Date.parse(value)))
+				problems.push(`${name} must be a valid ISO 8601 date string`);
 		}
 		for (const name of ['limit', 'offset']) {
 			const value = query.get(name);
-			if (value !== null && !(Number.isInteger(Number(value)) && Number(value) >= 0)) problems.push(`${name} must be a non-negative integer`);
+			if (value !== null && !(Number.isInteger(Number(value)) && Number(value) >= 0))
+				problems.push(`${name} must be a non-negative integer`);
 		}
 		if (problems.length) return this.error(422, problems);
-		const equals = ['status', 'paymentStatus', 'contactId', 'entityId', 'subscriptionId', 'entitySourceType', 'entitySourceSubType', 'sourceId'];
-		let matching = records.filter((r) => equals.every((name) => !query.get(name) || String(name === 'sourceId' ? (r.source as HlRecord | undefined)?.id : r[name]) === query.get(name)));
+		const equals = [
+			'status',
+			'paymentStatus',
+			'contactId',
+			'entityId',
+			'subscriptionId',
+			'entitySourceType',
+			'entitySourceSubType',
+			'sourceId',
+		];
+		let matching = records.filter((r) =>
+			equals.every(
+				(name) =>
+					!query.get(name) ||
+					String(name === 'sourceId' ? (r.source as HlRecord | undefined)?.id : r[name]) ===
+						query.get(name),
+			),
+		);
 		const id = query.get('id');
 		if (id) matching = matching.filter((r) => r._id === id || r.subscriptionId === id);
 		const mode = query.get('paymentMode');
@@ -447,51 +642,117 @@ export class HighLevelSandbox {
 		if (search) matching = matching.filter((r) => JSON.stringify(r).toLowerCase().includes(search));
 		const startAt = query.get('startAt');
 		const endAt = query.get('endAt');
-		if (startAt) matching = matching.filter((r) => Date.parse(String(r.createdAt)) >= Date.parse(startAt));
-		if (endAt) matching = matching.filter((r) => Date.parse(String(r.createdAt)) <= Date.parse(endAt.length === 10 ? `${endAt}T23:59:59.999Z` : endAt));
-		matching.sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)) || b._id.localeCompare(a._id));
+		if (startAt)
+			matching = matching.filter((r) => Date.parse(String(r.createdAt)) >= Date.parse(startAt));
+		if (endAt)
+			matching = matching.filter(
+				(r) =>
+					Date.parse(String(r.createdAt)) <=
+					Date.parse(endAt.length === 10 ? `${endAt}T23:59:59.999Z` : endAt),
+			);
+		matching.sort(
+			(a, b) =>
+				String(b.createdAt).localeCompare(String(a.createdAt)) || b._id.localeCompare(a._id),
+		);
 		if (this.options.listOrder === 'oldestFirst') matching.reverse();
 		const page = this.page(matching, query);
-		const rows = this.options.orderListRows === 'documented' ? page.map((record) => (this.orders.has(record._id) ? orderListRow(record) : record)) : page;
+		const rows =
+			this.options.orderListRows === 'documented'
+				? page.map((record) => (this.orders.has(record._id) ? orderListRow(record) : record))
+				: page;
 		return ok({ data: rows, totalCount: matching.length, traceId: randomBytes(8).toString('hex') });
 	}
 
-	private createFulfillment(order: HlRecord, input: Record<string, unknown>, ok: (a: unknown, s?: number) => [number, unknown, Record<string, string>]): [number, unknown, Record<string, string>] {
+	private createFulfillment(
+		order: HlRecord,
+		input: Record<string, unknown>,
+		ok: (a: unknown, s?: number) => [number, unknown, Record<string, string>],
+	): [number, unknown, Record<string, string>] {
 		const items = input.items as Array<Record<string, unknown>> | undefined;
 		const problems: string[] = [];
 		if (!Array.isArray(items) || !items.length) problems.push('items should not be empty');
 		for (const [i, item] of (items ?? []).entries()) {
 			if (!item.priceId) problems.push(`items.${i}.priceId should not be empty`);
-			if (!(typeof item.qty === 'number' && item.qty > 0)) problems.push(`items.${i}.qty must be a positive number`);
+			if (!(typeof item.qty === 'number' && item.qty > 0))
+				problems.push(`items.${i}.qty must be a positive number`);
 		}
 		if (!Array.isArray(input.trackings)) problems.push('trackings must be an array');
 		if (problems.length) return this.error(422, problems);
-		const ordered = order.items as Array<{ _id: string; name: string; product?: unknown; qty: number; price: { _id: string } }>;
-		for (const item of items!) if (!ordered.some((o) => o.price._id === item.priceId)) return this.error(400, `Price ${item.priceId} is not part of this order`);
+		const ordered = order.items as Array<{
+			_id: string;
+			name: string;
+			product?: unknown;
+			qty: number;
+			price: { _id: string };
+		}>;
+		for (const item of items!)
+			if (!ordered.some((o) => o.price._id === item.priceId))
+				return this.error(400, `Price ${item.priceId} is not part of this order`);
 		const now = new Date().toISOString();
 		// Items in answers as HighLevel documents them: {_id, name, product, price, qty}, not the priceId that was sent.
 		const answered = items!.map((item) => {
 			const line = ordered.find((o) => o.price._id === item.priceId)!;
-			return { _id: line._id, name: line.name, product: line.product, price: line.price, qty: item.qty };
+			return {
+				_id: line._id,
+				name: line.name,
+				product: line.product,
+				price: line.price,
+				qty: item.qty,
+			};
 		});
-		const fulfillment: HlRecord = { _id: this.nextId('f1'), altId: order.altId, altType: 'location', trackings: input.trackings, items: answered, notifyCustomer: !!input.notifyCustomer, createdAt: now, updatedAt: now };
+		const fulfillment: HlRecord = {
+			_id: this.nextId('f1'),
+			altId: order.altId,
+			altType: 'location',
+			trackings: input.trackings,
+			items: answered,
+			notifyCustomer: !!input.notifyCustomer,
+			createdAt: now,
+			updatedAt: now,
+		};
 		const list = [...(this.fulfillments.get(order._id) ?? []), fulfillment];
 		this.fulfillments.set(order._id, list);
-		const shipped = (priceId: string) => list.flatMap((f) => f.items as Array<{ price: { _id: string }; qty: number }>).filter((i) => i.price._id === priceId).reduce((a, i) => a + i.qty, 0);
-		order.fulfillmentStatus = ordered.every((o) => shipped(o.price._id) >= o.qty) ? 'fulfilled' : 'partially_fulfilled';
+		const shipped = (priceId: string) =>
+			list
+				.flatMap((f) => f.items as Array<{ price: { _id: string }; qty: number }>)
+				.filter((i) => i.price._id === priceId)
+				.reduce((a, i) => a + i.qty, 0);
+		order.fulfillmentStatus = ordered.every((o) => shipped(o.price._id) >= o.qty)
+			? 'fulfilled'
+			: 'partially_fulfilled';
 		order.updatedAt = now;
 		return ok({ status: true, data: fulfillment }, this.options.createdStatus);
 	}
 
-	private createProvider(input: Record<string, unknown>, ok: (a: unknown, s?: number) => [number, unknown, Record<string, string>]): [number, unknown, Record<string, string>] {
+	private createProvider(
+		input: Record<string, unknown>,
+		ok: (a: unknown, s?: number) => [number, unknown, Record<string, string>],
+	): [number, unknown, Record<string, string>] {
 		const problems: string[] = [];
-		if (!/^[a-z](?:[a-z-]*[a-z])?$/.test(String(input.uniqueName ?? ''))) problems.push('uniqueName must contain only lowercase letters and hyphens, starting and ending with a letter');
-		for (const field of ['title', 'description']) if (!input[field]) problems.push(`${field} should not be empty`);
-		if (!['authorize-net', 'nmi'].includes(String(input.provider))) problems.push('provider must be one of the following values: authorize-net, nmi');
-		if (!String(input.imageUrl ?? '').startsWith('https://')) problems.push('imageUrl must be a URL address starting with https://');
+		if (!/^[a-z](?:[a-z-]*[a-z])?$/.test(String(input.uniqueName ?? '')))
+			problems.push(
+				'uniqueName must contain only lowercase letters and hyphens, starting and ending with a letter',
+			);
+		for (const field of ['title', 'description'])
+			if (!input[field]) problems.push(`${field} should not be empty`);
+		if (!['authorize-net', 'nmi'].includes(String(input.provider)))
+			problems.push('provider must be one of the following values: authorize-net, nmi');
+		if (!String(input.imageUrl ?? '').startsWith('https://'))
+			problems.push('imageUrl must be a URL address starting with https://');
 		if (problems.length) return this.error(422, problems);
 		const now = new Date().toISOString();
-		const provider: HlRecord = { _id: this.nextId('9e'), altId: input.altId, altType: 'location', title: input.title, route: `/payments/custom/${input.uniqueName}`, provider: input.provider, description: input.description, imageUrl: input.imageUrl, createdAt: now, updatedAt: now };
+		const provider: HlRecord = {
+			_id: this.nextId('9e'),
+			altId: input.altId,
+			altType: 'location',
+			title: input.title,
+			route: `/payments/custom/${input.uniqueName}`,
+			provider: input.provider,
+			description: input.description,
+			imageUrl: input.imageUrl,
+			createdAt: now,
+			updatedAt: now,
+		};
 		this.providers.push(provider);
 		return ok(provider, this.options.createdStatus);
 	}

@@ -40,7 +40,14 @@ export class RequestLog extends Array<LoggedRequest> {
 	async record(req: http.IncomingMessage): Promise<{ url: URL; entry: LoggedRequest }> {
 		const url = new URL(req.url ?? '/', 'http://sandbox');
 		const raw = await readBody(req);
-		const entry: LoggedRequest = { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body: parseBody(raw, req.headers['content-type']), rawBody: raw.toString('utf8') };
+		const entry: LoggedRequest = {
+			method: req.method ?? 'GET',
+			path: url.pathname,
+			query: Object.fromEntries(url.searchParams),
+			headers: req.headers,
+			body: parseBody(raw, req.headers['content-type']),
+			rawBody: raw.toString('utf8'),
+		};
 		this.push(entry);
 		return { url, entry };
 	}
@@ -52,25 +59,46 @@ export async function readBody(req: http.IncomingMessage): Promise<Buffer> {
 	return Buffer.concat(chunks);
 }
 
-export function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+export function sendJson(
+	res: http.ServerResponse,
+	status: number,
+	body: unknown,
+	headers: Record<string, string> = {},
+) {
 	const text = JSON.stringify(body);
-	res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
+	res.writeHead(status, {
+		'Content-Type': 'application/json; charset=utf-8',
+		'Content-Length': Buffer.byteLength(text),
+		...headers,
+	});
 	res.end(text);
 }
 
-export function sendText(res: http.ServerResponse, status: number, text: string, headers: Record<string, string> = {}, type = 'text/plain; charset=utf-8') {
-	res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(text), ...headers });
+export function sendText(
+	res: http.ServerResponse,
+	status: number,
+	text: string,
+	headers: Record<string, string> = {},
+	type = 'text/plain; charset=utf-8',
+) {
+	res.writeHead(status, {
+		'Content-Type': type,
+		'Content-Length': Buffer.byteLength(text),
+		...headers,
+	});
 	res.end(text);
 }
 
-export const htmlPage = (title: string) => `<!DOCTYPE html><html><head><title>${title}</title></head><body><h1>${title}</h1></body></html>`;
+export const htmlPage = (title: string) =>
+	`<!DOCTYPE html><html><head><title>${title}</title></head><body><h1>${title}</h1></body></html>`;
 
 /** Parses JSON, urlencoded and multipart bodies into plain values; the raw text is kept too. */
 export function parseBody(raw: Buffer, contentType: string | undefined): unknown {
 	const type = (contentType ?? '').toLowerCase();
 	const text = raw.toString('utf8');
 	if (!text) return undefined;
-	if (type.includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(text));
+	if (type.includes('application/x-www-form-urlencoded'))
+		return Object.fromEntries(new URLSearchParams(text));
 	if (type.includes('multipart/form-data')) {
 		const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType ?? '');
 		const fields: Record<string, string> = {};
@@ -91,7 +119,10 @@ export function parseBody(raw: Buffer, contentType: string | undefined): unknown
 /** A sliding-window limiter: `limit` requests per `windowMs`, like hosted Halo's rolling window. */
 export class RateLimiter {
 	private hits: number[] = [];
-	constructor(public limit: number, public windowMs: number) {}
+	constructor(
+		public limit: number,
+		public windowMs: number,
+	) {}
 	allow(now = Date.now()): boolean {
 		this.hits = this.hits.filter((t) => now - t < this.windowMs);
 		if (this.hits.length >= this.limit) return false;
@@ -139,14 +170,23 @@ export async function playFault(fault: Fault, res: http.ServerResponse): Promise
 	}
 	if (fault.truncate) {
 		const text = '{"record_count": 3, "orders": [{"id": 1, "thirdpartystatus": "Pai';
-		res.writeHead(fault.status ?? 200, { 'Content-Type': 'application/json', 'Content-Length': text.length + 40 });
+		res.writeHead(fault.status ?? 200, {
+			'Content-Type': 'application/json',
+			'Content-Length': text.length + 40,
+		});
 		res.write(text);
 		res.socket?.destroy();
 		return;
 	}
 	const body = fault.body ?? '';
 	const isHtml = /^\s*</.test(body);
-	sendText(res, fault.status ?? 500, body, fault.headers ?? {}, isHtml ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8');
+	sendText(
+		res,
+		fault.status ?? 500,
+		body,
+		fault.headers ?? {},
+		isHtml ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8',
+	);
 }
 
 export async function listen(server: http.Server, port = 0, host = '127.0.0.1'): Promise<string> {

@@ -59,24 +59,64 @@ export class ScriptedModel {
 	private async handle(req: http.IncomingMessage, res: http.ServerResponse) {
 		const raw = (await readBody(req)).toString('utf8');
 		const path = (req.url ?? '').replace(/\?.*$/, '');
-		if (req.method === 'GET' && /\/models$/.test(path)) return sendJson(res, 200, { object: 'list', data: [{ id: 'scripted-model', object: 'model', created: 0, owned_by: 'test' }] });
-		if (req.method !== 'POST' || !/\/chat\/completions$/.test(path)) return sendJson(res, 404, { error: { message: `no ${req.method} ${path}` } });
+		if (req.method === 'GET' && /\/models$/.test(path))
+			return sendJson(res, 200, {
+				object: 'list',
+				data: [{ id: 'scripted-model', object: 'model', created: 0, owned_by: 'test' }],
+			});
+		if (req.method !== 'POST' || !/\/chat\/completions$/.test(path))
+			return sendJson(res, 404, { error: { message: `no ${req.method} ${path}` } });
 		this.requests++;
-		const body = JSON.parse(raw || '{}') as { messages?: ChatMessage[]; tools?: Array<{ function: OfferedTool }>; stream?: boolean; model?: string };
-		this.offered = (body.tools ?? []).map((t) => ({ name: t.function.name, description: t.function.description ?? '', parameters: (t.function.parameters ?? {}) as Record<string, unknown> }));
+		const body = JSON.parse(raw || '{}') as {
+			messages?: ChatMessage[];
+			tools?: Array<{ function: OfferedTool }>;
+			stream?: boolean;
+			model?: string;
+		};
+		this.offered = (body.tools ?? []).map((t) => ({
+			name: t.function.name,
+			description: t.function.description ?? '',
+			parameters: (t.function.parameters ?? {}) as Record<string, unknown>,
+		}));
 		const messages = body.messages ?? [];
 		const last = messages[messages.length - 1];
 		let message: ChatMessage & { content: string | null };
-		if (last?.role === 'tool') this.toolResults.push(typeof last.content === 'string' ? last.content : JSON.stringify(last.content));
+		if (last?.role === 'tool')
+			this.toolResults.push(
+				typeof last.content === 'string' ? last.content : JSON.stringify(last.content),
+			);
 		// A conversation that has not called a tool yet starts the default script, when there is one and no one-off script is set.
-		if (!messages.some((m) => m.role === 'tool') && !this.script.length && this.defaultScript.length) this.script = [...this.defaultScript];
+		if (
+			!messages.some((m) => m.role === 'tool') &&
+			!this.script.length &&
+			this.defaultScript.length
+		)
+			this.script = [...this.defaultScript];
 		const step = this.script.shift();
 		if (step) {
 			const tool = this.offered.find((t) => step.tool.test(t.name));
-			if (!tool) return sendJson(res, 400, { error: { message: `scripted model: no offered tool matches ${step.tool} (offered: ${this.offered.map((t) => t.name).join(', ')})` } });
-			message = { role: 'assistant', content: null, tool_calls: [{ id: `call_${this.requests}`, type: 'function', function: { name: tool.name, arguments: JSON.stringify(step.args) } } as never] };
+			if (!tool)
+				return sendJson(res, 400, {
+					error: {
+						message: `scripted model: no offered tool matches ${step.tool} (offered: ${this.offered.map((t) => t.name).join(', ')})`,
+					},
+				});
+			message = {
+				role: 'assistant',
+				content: null,
+				tool_calls: [
+					{
+						id: `call_${this.requests}`,
+						type: 'function',
+						function: { name: tool.name, arguments: JSON.stringify(step.args) },
+					} as never,
+				],
+			};
 		} else {
-			message = { role: 'assistant', content: `Done. Last tool result: ${this.toolResults[this.toolResults.length - 1] ?? '(none)'}` };
+			message = {
+				role: 'assistant',
+				content: `Done. Last tool result: ${this.toolResults[this.toolResults.length - 1] ?? '(none)'}`,
+			};
 		}
 		const finish = message.tool_calls ? 'tool_calls' : 'stop';
 		if (body.stream) return this.stream(res, body.model ?? 'scripted-model', message, finish);
@@ -91,11 +131,26 @@ export class ScriptedModel {
 	}
 
 	/** The same answer as server-sent events, for a client that asks for a stream. */
-	private stream(res: http.ServerResponse, model: string, message: ChatMessage & { content: string | null }, finish: string) {
+	private stream(
+		res: http.ServerResponse,
+		model: string,
+		message: ChatMessage & { content: string | null },
+		finish: string,
+	) {
 		res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
 		const chunk = (delta: Record<string, unknown>, finishReason: string | null) =>
-			res.write(`data: ${JSON.stringify({ id: `chatcmpl-${this.requests}`, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model, choices: [{ index: 0, delta, finish_reason: finishReason }] })}\n\n`);
-		if (message.tool_calls) chunk({ role: 'assistant', content: null, tool_calls: message.tool_calls.map((call, index) => ({ index, ...call })) }, null);
+			res.write(
+				`data: ${JSON.stringify({ id: `chatcmpl-${this.requests}`, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model, choices: [{ index: 0, delta, finish_reason: finishReason }] })}\n\n`,
+			);
+		if (message.tool_calls)
+			chunk(
+				{
+					role: 'assistant',
+					content: null,
+					tool_calls: message.tool_calls.map((call, index) => ({ index, ...call })),
+				},
+				null,
+			);
 		else chunk({ role: 'assistant', content: message.content }, null);
 		chunk({}, finish);
 		res.write('data: [DONE]\n\n');

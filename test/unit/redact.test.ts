@@ -12,7 +12,9 @@ test('every form of a secret is replaced, the rest of the text kept', () => {
 
 test('Authorization values echoed back are replaced even when not known in advance', () => {
 	const basic = basicAuthValue('user', 'pass');
-	expect(redact(`with Bearer abcdef0123456789 and Basic ${basic}`, [])).toBe('with Bearer [redacted] and Basic [redacted]');
+	expect(redact(`with Bearer abcdef0123456789 and Basic ${basic}`, [])).toBe(
+		'with Bearer [redacted] and Basic [redacted]',
+	);
 });
 
 test('short or empty values are not treated as secrets', () => {

@@ -55,7 +55,11 @@ test('a window that has emptied lets the next request go at once; windows are ke
 
 test('the credential sets the window; an empty field takes the documented default, 0 turns pacing off', () => {
 	const defaults = { requests: 300, seconds: 300 };
-	expect(credentialWindow('k', undefined, undefined, defaults)).toEqual({ key: 'k', requests: 300, ms: 300_000 });
+	expect(credentialWindow('k', undefined, undefined, defaults)).toEqual({
+		key: 'k',
+		requests: 300,
+		ms: 300_000,
+	});
 	expect(credentialWindow('k', 100, 10, defaults)).toEqual({ key: 'k', requests: 100, ms: 10_000 });
 	expect(credentialWindow('k', 0, 300, defaults)).toBeUndefined();
 	expect(credentialWindow('k', 'many', 300, defaults)).toBeUndefined();

@@ -1,7 +1,11 @@
 /** When a failed call is sent again, and after how long. */
 import { retryAfterMs, retryDelay, type HttpFailure } from '../../nodes/shared/transport/failure';
 
-const failure = (status: number | undefined, headers: Record<string, string> = {}, code?: string): HttpFailure => ({ status, headers, code, message: 'failed' });
+const failure = (
+	status: number | undefined,
+	headers: Record<string, string> = {},
+	code?: string,
+): HttpFailure => ({ status, headers, code, message: 'failed' });
 
 describe('Retry-After', () => {
 	test('delta seconds and HTTP dates', () => {
@@ -29,10 +33,20 @@ describe('retryDelay', () => {
 		expect(retryDelay(failure(undefined, {}, 'ECONNRESET'), 1, false)).toBeUndefined();
 	});
 	test('4xx other than 429 is final', () => {
-		for (const status of [400, 401, 403, 404, 422]) expect(retryDelay(failure(status), 1, true)).toBeUndefined();
+		for (const status of [400, 401, 403, 404, 422])
+			expect(retryDelay(failure(status), 1, true)).toBeUndefined();
 	});
 });
 
 test('a refused token request is not sent again', () => {
-	expect(retryDelay({ ...failure(undefined, {}, 'EAUTH'), tokenProblem: 'the token request was refused: unsupported_grant_type' }, 1, true)).toBeUndefined();
+	expect(
+		retryDelay(
+			{
+				...failure(undefined, {}, 'EAUTH'),
+				tokenProblem: 'the token request was refused: unsupported_grant_type',
+			},
+			1,
+			true,
+		),
+	).toBeUndefined();
 });

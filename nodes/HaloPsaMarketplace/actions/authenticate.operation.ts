@@ -7,7 +7,16 @@ import { param, send, shapeRecords, showFor, userError, type HaloOperation } fro
 export const authenticateOperation: HaloOperation = {
 	option: (resource) => {
 		const extra = extraOperation(resource, 'authenticate');
-		return extra ? [{ name: extra.name, value: extra.value, action: `${extra.name} ${resource.displayName}`.replace(/ record$/, ''), description: extra.description }] : [];
+		return extra
+			? [
+					{
+						name: extra.name,
+						value: extra.value,
+						action: `${extra.name} ${resource.displayName}`.replace(/ record$/, ''),
+						description: extra.description,
+					},
+				]
+			: [];
 	},
 
 	properties: (resource) =>
@@ -28,7 +37,13 @@ export const authenticateOperation: HaloOperation = {
 								name: 'pair',
 								values: [
 									{ displayName: 'Key', name: 'key', type: 'string', default: '' },
-									{ displayName: 'Value', name: 'value', type: 'string', typeOptions: { password: true }, default: '' },
+									{
+										displayName: 'Value',
+										name: 'value',
+										type: 'string',
+										typeOptions: { password: true },
+										default: '',
+									},
 								],
 							},
 						],
@@ -38,17 +53,37 @@ export const authenticateOperation: HaloOperation = {
 
 	async execute(item) {
 		const extra = extraOperation(item.resource, 'authenticate')!;
-		const pairs = (param<IDataObject>(item, 'authPairs', {}).pair as IDataObject[] | undefined) ?? [];
-		if (!pairs.length) throw userError(item, `Key/Value Pairs are empty in item ${item.itemIndex}`, 'Add the OAuth handshake values Adobe Commerce gave you (for example oauth_consumer_key).');
+		const pairs =
+			(param<IDataObject>(item, 'authPairs', {}).pair as IDataObject[] | undefined) ?? [];
+		if (!pairs.length)
+			throw userError(
+				item,
+				`Key/Value Pairs are empty in item ${item.itemIndex}`,
+				'Add the OAuth handshake values Adobe Commerce gave you (for example oauth_consumer_key).',
+			);
 		const form = new FormData();
 		pairs.forEach((pair, index) => {
-			if (!pair.key) throw userError(item, `Key/Value pair ${index + 1} has no key (item ${item.itemIndex})`, 'Give every pair a key.');
+			if (!pair.key)
+				throw userError(
+					item,
+					`Key/Value pair ${index + 1} has no key (item ${item.itemIndex})`,
+					'Give every pair a key.',
+				);
 			form.append(`obj[${index}].key`, String(pair.key));
 			form.append(`obj[${index}].value`, String(pair.value ?? ''));
 		});
 		// The values are handshake secrets: none is repeated in an error.
 		const sentSecrets = pairs.map((pair) => String(pair.value ?? ''));
-		const records = answerRecords(await send(item, { method: 'POST', path: `/${extra.path}`, body: form, formData: true, idempotent: false, sentSecrets }));
+		const records = answerRecords(
+			await send(item, {
+				method: 'POST',
+				path: `/${extra.path}`,
+				body: form,
+				formData: true,
+				idempotent: false,
+				sentSecrets,
+			}),
+		);
 		return shapeRecords(item, records.length ? records : [{ success: true }]);
 	},
 };

@@ -7,7 +7,15 @@ import { NodeOperationError, type IDataObject, type INodeExecutionData } from 'n
 import { extraOperation, type HaloResource } from '../resources/resourceTable';
 import { answerRecords } from '../transport/haloApi';
 import { recordProblems } from '../resources/recordSchema';
-import { param, send, showFor, userError, writeOnlyValues, type HaloItem, type HaloOperation } from './common';
+import {
+	param,
+	send,
+	showFor,
+	userError,
+	writeOnlyValues,
+	type HaloItem,
+	type HaloOperation,
+} from './common';
 
 interface Source {
 	record: IDataObject;
@@ -23,16 +31,35 @@ function bulkRecords(item: HaloItem, items: INodeExecutionData[]): Source[] {
 		items.forEach((input, index) => {
 			const list = (input.json ?? {})[field];
 			if (!Array.isArray(list)) {
-				throw userError(item, `Item ${index} has no list of records in the field "${field}"`, 'Set "Field Holding the Records" to a field that holds an array of records, or choose "Each Input Item" under Records From; no chunk was sent to HaloPSA.', index);
+				throw userError(
+					item,
+					`Item ${index} has no list of records in the field "${field}"`,
+					'Set "Field Holding the Records" to a field that holds an array of records, or choose "Each Input Item" under Records From; no chunk was sent to HaloPSA.',
+					index,
+				);
 			}
-			list.forEach((record, n) => sources.push({ record: { ...((record ?? {}) as IDataObject) }, item: index, label: `item ${index}, record ${n}` }));
+			list.forEach((record, n) =>
+				sources.push({
+					record: { ...((record ?? {}) as IDataObject) },
+					item: index,
+					label: `item ${index}, record ${n}`,
+				}),
+			);
 		});
 	} else {
-		items.forEach((input, index) => sources.push({ record: { ...(input.json ?? {}) }, item: index, label: `item ${index}` }));
+		items.forEach((input, index) =>
+			sources.push({ record: { ...(input.json ?? {}) }, item: index, label: `item ${index}` }),
+		);
 	}
 	for (const source of sources) {
 		const problems = recordProblems(resource, source.record);
-		if (problems) throw userError(item, `Invalid ${resource.displayName} in ${source.label}: ${problems}`, 'Correct the input; no chunk was sent to HaloPSA.', source.item);
+		if (problems)
+			throw userError(
+				item,
+				`Invalid ${resource.displayName} in ${source.label}: ${problems}`,
+				'Correct the input; no chunk was sent to HaloPSA.',
+				source.item,
+			);
 	}
 	return sources;
 }
@@ -42,27 +69,65 @@ export const bulkManageOperation: HaloOperation = {
 
 	option: (resource) => {
 		const extra = extraOperation(resource, 'bulkManage');
-		return extra ? [{ name: extra.name, value: extra.value, action: `${extra.name} ${resource.displayName}`.replace(/ record$/, ''), description: extra.description }] : [];
+		return extra
+			? [
+					{
+						name: extra.name,
+						value: extra.value,
+						action: `${extra.name} ${resource.displayName}`.replace(/ record$/, ''),
+						description: extra.description,
+					},
+				]
+			: [];
 	},
 
 	properties: (resource: HaloResource) => {
 		if (!extraOperation(resource, 'bulkManage')) return [];
 		const on = showFor(resource, ['bulkManage']);
 		return [
-			{ displayName: 'The records of all input items are sent together in chunks', name: 'bulkNotice', type: 'notice', default: '', displayOptions: on },
+			{
+				displayName: 'The records of all input items are sent together in chunks',
+				name: 'bulkNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: on,
+			},
 			{
 				displayName: 'Records From',
 				name: 'recordsFrom',
 				type: 'options',
 				default: 'items',
 				options: [
-					{ name: 'Each Input Item', value: 'items', description: 'Every input item is one record' },
-					{ name: 'A List in Each Item', value: 'field', description: 'Every input item holds an array of records in one field' },
+					{
+						name: 'Each Input Item',
+						value: 'items',
+						description: 'Every input item is one record',
+					},
+					{
+						name: 'A List in Each Item',
+						value: 'field',
+						description: 'Every input item holds an array of records in one field',
+					},
 				],
 				displayOptions: on,
 			},
-			{ displayName: 'Field Holding the Records', name: 'recordsField', type: 'string', default: 'records', description: 'The field of each input item that holds the array of records', displayOptions: showFor(resource, ['bulkManage'], { recordsFrom: ['field'] }) },
-			{ displayName: 'Chunk Size', name: 'chunkSize', type: 'number', typeOptions: { minValue: 1, maxValue: 1000 }, default: 100, description: 'Records sent per request', displayOptions: on },
+			{
+				displayName: 'Field Holding the Records',
+				name: 'recordsField',
+				type: 'string',
+				default: 'records',
+				description: 'The field of each input item that holds the array of records',
+				displayOptions: showFor(resource, ['bulkManage'], { recordsFrom: ['field'] }),
+			},
+			{
+				displayName: 'Chunk Size',
+				name: 'chunkSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 1000 },
+				default: 100,
+				description: 'Records sent per request',
+				displayOptions: on,
+			},
 		];
 	},
 
@@ -71,7 +136,11 @@ export const bulkManageOperation: HaloOperation = {
 		const extra = extraOperation(resource, 'bulkManage')!;
 		const chunkSize = param<number>(item, 'chunkSize', 100);
 		if (!Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > 1000) {
-			throw userError(item, `Chunk Size must be a whole number from 1 to 1000, got ${chunkSize}`, 'Set Chunk Size to the number of records per request (Halo handles 100 well).');
+			throw userError(
+				item,
+				`Chunk Size must be a whole number from 1 to 1000, got ${chunkSize}`,
+				'Set Chunk Size to the number of records per request (Halo handles 100 well).',
+			);
 		}
 		const sources = bulkRecords(item, context.getInputData());
 		const unit = param<string>(item, 'recordsFrom', 'items') === 'field' ? 'records' : 'items';
@@ -84,22 +153,56 @@ export const bulkManageOperation: HaloOperation = {
 			const to = from + batch.length - 1;
 			const pairedItem = [...new Set(slice.map((s) => s.item))].map((index) => ({ item: index }));
 			try {
-				const answer = await send(item, { method: 'POST', path: `/${extra.path}`, body: batch, idempotent: batch.every((r) => !!r[resource.key]), sentSecrets: writeOnlyValues(batch) });
-				reports.push({ json: { chunk: chunk + 1, chunks, firstItem: from, lastItem: to, sent: batch.length, saved: answerRecords(answer).length || batch.length, success: true }, pairedItem });
+				const answer = await send(item, {
+					method: 'POST',
+					path: `/${extra.path}`,
+					body: batch,
+					idempotent: batch.every((r) => !!r[resource.key]),
+					sentSecrets: writeOnlyValues(batch),
+				});
+				reports.push({
+					json: {
+						chunk: chunk + 1,
+						chunks,
+						firstItem: from,
+						lastItem: to,
+						sent: batch.length,
+						saved: answerRecords(answer).length || batch.length,
+						success: true,
+					},
+					pairedItem,
+				});
 			} catch (error) {
 				const message = `Chunk ${chunk + 1} of ${chunks} (${unit} ${from}-${to}) failed: ${(error as Error).message}`;
 				if (context.continueOnFail()) {
-					reports.push({ json: { chunk: chunk + 1, chunks, firstItem: from, lastItem: to, sent: batch.length, success: false, error: message }, pairedItem });
+					reports.push({
+						json: {
+							chunk: chunk + 1,
+							chunks,
+							firstItem: from,
+							lastItem: to,
+							sent: batch.length,
+							success: false,
+							error: message,
+						},
+						pairedItem,
+					});
 					continue;
 				}
-				const before = chunk === 0 ? 'No earlier chunk was saved.' : `Chunks 1-${chunk} (${unit} 0-${from - 1}) were saved.`;
+				const before =
+					chunk === 0
+						? 'No earlier chunk was saved.'
+						: `Chunks 1-${chunk} (${unit} 0-${from - 1}) were saved.`;
 				// A 5xx or a lost answer may hide a saved chunk; a 4xx (or a refused 429) did not save it.
 				const httpCode = Number((error as { httpCode?: string }).httpCode);
 				const unsure = !(httpCode >= 400 && httpCode < 500);
 				const next = unsure
 					? `Chunk ${chunk + 1} was sent once and may have been saved before the failure: check ${unit} ${from}-${to} in HaloPSA (Get Many) before sending them again, then send ${unit} ${to + 1} onwards.`
 					: `Send ${unit} ${from} onwards again.`;
-				throw new NodeOperationError(context.getNode(), message, { itemIndex: slice[0].item, description: `${before} ${next}` });
+				throw new NodeOperationError(context.getNode(), message, {
+					itemIndex: slice[0].item,
+					description: `${before} ${next}`,
+				});
 			}
 		}
 		return reports;

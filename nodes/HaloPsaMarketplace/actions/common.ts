@@ -1,6 +1,19 @@
 /** What every HaloPSA operation module works with: the item, its resource, the call to Halo, and the shared checks and shapes. */
-import { NodeOperationError, type IDataObject, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { param, recordPicker, showFor, simplifier, simplifyProperty, type Operation, type OperationItem } from '../../shared/actions/operationKit';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+import {
+	param,
+	recordPicker,
+	showFor,
+	simplifier,
+	simplifyProperty,
+	type Operation,
+	type OperationItem,
+} from '../../shared/actions/operationKit';
 import type { ApiCall, ApiConnection } from '../../shared/transport/apiClient';
 import { haloRequest } from '../transport/haloApi';
 import { isWriteOnlyField, withoutWriteOnly, type HaloResource } from '../resources/resourceTable';
@@ -14,7 +27,12 @@ export type HaloOperation = Operation<HaloResource, HaloItem>;
 
 export { param, showFor, simplifyProperty };
 
-export function userError(item: HaloItem, message: string, description: string, itemIndex = item.itemIndex) {
+export function userError(
+	item: HaloItem,
+	message: string,
+	description: string,
+	itemIndex = item.itemIndex,
+) {
 	return new NodeOperationError(item.context.getNode(), message, { itemIndex, description });
 }
 
@@ -27,7 +45,11 @@ export function readId(item: HaloItem, parameter: string, label: string): number
 	const raw = param<unknown>(item, parameter, undefined, { extractValue: true });
 	const id = typeof raw === 'number' ? raw : Number(String(raw ?? '').trim());
 	if (!Number.isInteger(id) || id <= 0) {
-		throw userError(item, `${label} must be a positive whole number, got ${JSON.stringify(raw ?? '')} (item ${item.itemIndex})`, `Set "${label}" to the HaloPSA ID of the record, or pick it from the list.`);
+		throw userError(
+			item,
+			`${label} must be a positive whole number, got ${JSON.stringify(raw ?? '')} (item ${item.itemIndex})`,
+			`Set "${label}" to the HaloPSA ID of the record, or pick it from the list.`,
+		);
 	}
 	return id;
 }
@@ -35,10 +57,14 @@ export function readId(item: HaloItem, parameter: string, label: string): number
 /** Output items: write-only fields dropped, Simplify applied where the resource has it and the user asked. */
 export function shapeRecords(item: HaloItem, records: IDataObject[]): INodeExecutionData[] {
 	const shape = simplifier(item);
-	return records.map((record) => ({ json: shape(withoutWriteOnly(record ?? {})), pairedItem: { item: item.itemIndex } }));
+	return records.map((record) => ({
+		json: shape(withoutWriteOnly(record ?? {})),
+		pairedItem: { item: item.itemIndex },
+	}));
 }
 
-export const searchMethodName = (resource: HaloResource) => `search${resource.value[0].toUpperCase()}${resource.value.slice(1)}`;
+export const searchMethodName = (resource: HaloResource) =>
+	`search${resource.value[0].toUpperCase()}${resource.value.slice(1)}`;
 
 /** The record picker (From list / By ID) of the operations that work on one record. */
 export function recordLocator(resource: HaloResource, operations: string[]): INodeProperties {
@@ -57,6 +83,8 @@ export function recordLocator(resource: HaloResource, operations: string[]): INo
 /** The `new_*` values a record sends: never repeated in an error, even when Halo echoes them. */
 export function writeOnlyValues(records: IDataObject[]): string[] {
 	const out: string[] = [];
-	for (const record of records) for (const [key, value] of Object.entries(record ?? {})) if (isWriteOnlyField(key) && typeof value === 'string' && value) out.push(value);
+	for (const record of records)
+		for (const [key, value] of Object.entries(record ?? {}))
+			if (isWriteOnlyField(key) && typeof value === 'string' && value) out.push(value);
 	return out;
 }

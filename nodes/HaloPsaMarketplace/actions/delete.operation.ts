@@ -4,14 +4,28 @@ import { readId, recordLocator, send, type HaloOperation } from './common';
 
 export const deleteOperation: HaloOperation = {
 	option: (resource) =>
-		resource.crud.includes('delete') ? [{ name: 'Delete', value: 'delete', action: `Delete ${withArticle(resource.displayName)} record`, description: `Delete one ${resource.displayName} record` }] : [],
+		resource.crud.includes('delete')
+			? [
+					{
+						name: 'Delete',
+						value: 'delete',
+						action: `Delete ${withArticle(resource.displayName)} record`,
+						description: `Delete one ${resource.displayName} record`,
+					},
+				]
+			: [],
 
 	properties: (resource) => [recordLocator(resource, ['delete'])],
 
 	async execute(item) {
 		const { resource } = item;
 		const id = readId(item, 'recordId', `${resource.displayName} ID`);
-		await send(item, { method: 'DELETE', path: `/${resource.path}/${id}`, idempotent: true, subject: `${resource.displayName} ${id}` });
+		await send(item, {
+			method: 'DELETE',
+			path: `/${resource.path}/${id}`,
+			idempotent: true,
+			subject: `${resource.displayName} ${id}`,
+		});
 		return [{ json: { deleted: true, id }, pairedItem: { item: item.itemIndex } }];
 	},
 };

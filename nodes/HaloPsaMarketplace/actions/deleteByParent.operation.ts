@@ -5,18 +5,43 @@ import { readId, send, showFor, type HaloOperation } from './common';
 export const deleteByParentOperation: HaloOperation = {
 	option: (resource) => {
 		const extra = extraOperation(resource, 'deleteByParent');
-		return extra ? [{ name: extra.name, value: extra.value, action: `${extra.name} ${resource.displayName}`.replace(/ record$/, ''), description: extra.description }] : [];
+		return extra
+			? [
+					{
+						name: extra.name,
+						value: extra.value,
+						action: `${extra.name} ${resource.displayName}`.replace(/ record$/, ''),
+						description: extra.description,
+					},
+				]
+			: [];
 	},
 
 	properties: (resource) =>
 		extraOperation(resource, 'deleteByParent')
-			? [{ displayName: 'Parent ID', name: 'parentId', type: 'number', typeOptions: { numberPrecision: 0 }, required: true, default: 0, description: 'The parent record whose consumption records are all deleted', displayOptions: showFor(resource, ['deleteByParent']) }]
+			? [
+					{
+						displayName: 'Parent ID',
+						name: 'parentId',
+						type: 'number',
+						typeOptions: { numberPrecision: 0 },
+						required: true,
+						default: 0,
+						description: 'The parent record whose consumption records are all deleted',
+						displayOptions: showFor(resource, ['deleteByParent']),
+					},
+				]
 			: [],
 
 	async execute(item) {
 		const extra = extraOperation(item.resource, 'deleteByParent')!;
 		const parentId = readId(item, 'parentId', 'Parent ID');
-		await send(item, { method: 'DELETE', path: `/${extra.path}/${parentId}`, idempotent: true, subject: `${item.resource.displayName} parent ${parentId}` });
+		await send(item, {
+			method: 'DELETE',
+			path: `/${extra.path}/${parentId}`,
+			idempotent: true,
+			subject: `${item.resource.displayName} parent ${parentId}`,
+		});
 		return [{ json: { deleted: true, parentId }, pairedItem: { item: item.itemIndex } }];
 	},
 };

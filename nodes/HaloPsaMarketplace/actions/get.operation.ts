@@ -2,15 +2,43 @@
 import type { IDataObject } from 'n8n-workflow';
 import { withArticle as article } from '../../shared/wording';
 import { answerRecords } from '../transport/haloApi';
-import { param, readId, recordLocator, send, shapeRecords, showFor, simplifyProperty, type HaloOperation } from './common';
+import {
+	param,
+	readId,
+	recordLocator,
+	send,
+	shapeRecords,
+	showFor,
+	simplifyProperty,
+	type HaloOperation,
+} from './common';
 
 export const getOperation: HaloOperation = {
-	option: (resource) => (resource.crud.includes('get') ? [{ name: 'Get', value: 'get', action: `Get ${article(resource.displayName)} record`, description: `Get one ${resource.displayName} record by ID` }] : []),
+	option: (resource) =>
+		resource.crud.includes('get')
+			? [
+					{
+						name: 'Get',
+						value: 'get',
+						action: `Get ${article(resource.displayName)} record`,
+						description: `Get one ${resource.displayName} record by ID`,
+					},
+				]
+			: [],
 
 	properties: (resource) => [
 		recordLocator(resource, ['get']),
 		...(resource.getQuery?.includes('includedetails')
-			? [{ displayName: 'Include Details', name: 'includeDetails', type: 'boolean' as const, default: false, description: 'Whether to include additional detail objects', displayOptions: showFor(resource, ['get']) }]
+			? [
+					{
+						displayName: 'Include Details',
+						name: 'includeDetails',
+						type: 'boolean' as const,
+						default: false,
+						description: 'Whether to include additional detail objects',
+						displayOptions: showFor(resource, ['get']),
+					},
+				]
 			: []),
 		...simplifyProperty(resource, ['get']),
 	],
@@ -19,8 +47,15 @@ export const getOperation: HaloOperation = {
 		const { resource } = item;
 		const id = readId(item, 'recordId', `${resource.displayName} ID`);
 		const qs: IDataObject = {};
-		if (resource.getQuery?.includes('includedetails')) qs.includedetails = param(item, 'includeDetails', false);
-		const answer = await send(item, { method: 'GET', path: `/${resource.path}/${id}`, qs, idempotent: true, subject: `${resource.displayName} ${id}` });
+		if (resource.getQuery?.includes('includedetails'))
+			qs.includedetails = param(item, 'includeDetails', false);
+		const answer = await send(item, {
+			method: 'GET',
+			path: `/${resource.path}/${id}`,
+			qs,
+			idempotent: true,
+			subject: `${resource.displayName} ${id}`,
+		});
 		return shapeRecords(item, answerRecords(answer));
 	},
 };

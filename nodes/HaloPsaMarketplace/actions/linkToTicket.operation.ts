@@ -8,12 +8,30 @@ const VALUE: ExtraOperationValue = 'linkToTicket';
 export const linkToTicketOperation: HaloOperation = {
 	option: (resource) => {
 		const extra = extraOperation(resource, VALUE);
-		return extra ? [{ name: extra.name, value: VALUE, action: `${extra.name} ${resource.displayName}`, description: extra.description }] : [];
+		return extra
+			? [
+					{
+						name: extra.name,
+						value: VALUE,
+						action: `${extra.name} ${resource.displayName}`,
+						description: extra.description,
+					},
+				]
+			: [];
 	},
 
 	properties: (resource) => [
 		recordLocator(resource, [VALUE]),
-		{ displayName: 'Ticket ID', name: 'ticketId', type: 'number', typeOptions: { numberPrecision: 0 }, required: true, default: 0, description: 'The HaloPSA ticket to link the order to', displayOptions: showFor(resource, [VALUE]) },
+		{
+			displayName: 'Ticket ID',
+			name: 'ticketId',
+			type: 'number',
+			typeOptions: { numberPrecision: 0 },
+			required: true,
+			default: 0,
+			description: 'The HaloPSA ticket to link the order to',
+			displayOptions: showFor(resource, [VALUE]),
+		},
 	],
 
 	async execute(item) {

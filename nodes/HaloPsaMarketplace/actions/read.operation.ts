@@ -5,7 +5,13 @@ import { answerRecords } from '../transport/haloApi';
 import { param, send, shapeRecords, showFor, type HaloOperation } from './common';
 
 export const readOperation: HaloOperation = {
-	option: (resource) => extraOperationsOf(resource, 'read').map((extra) => ({ name: extra.name, value: extra.value, action: extra.action, description: extra.description })),
+	option: (resource) =>
+		extraOperationsOf(resource, 'read').map((extra) => ({
+			name: extra.name,
+			value: extra.value,
+			action: extra.action,
+			description: extra.description,
+		})),
 
 	properties: (resource) => {
 		const reads = extraOperationsOf(resource, 'read').map((e) => e.value);
@@ -35,8 +41,17 @@ export const readOperation: HaloOperation = {
 
 	async execute(item, operation) {
 		const extra = extraOperationsOf(item.resource, 'read').find((e) => e.value === operation)!;
-		const parameters = (param<IDataObject>(item, 'queryParameters', {}).parameter as IDataObject[] | undefined) ?? [];
-		const qs = Object.fromEntries(parameters.filter((p) => p.name).map((p) => [String(p.name), p.value as string]));
-		return shapeRecords(item, answerRecords(await send(item, { method: 'GET', path: `/${extra.path}`, qs, idempotent: true })));
+		const parameters =
+			(param<IDataObject>(item, 'queryParameters', {}).parameter as IDataObject[] | undefined) ??
+			[];
+		const qs = Object.fromEntries(
+			parameters.filter((p) => p.name).map((p) => [String(p.name), p.value as string]),
+		);
+		return shapeRecords(
+			item,
+			answerRecords(
+				await send(item, { method: 'GET', path: `/${extra.path}`, qs, idempotent: true }),
+			),
+		);
 	},
 };

@@ -2,7 +2,12 @@
  * The HaloPSA node's router: the operation modules, the parameters generated from them for every resource
  * of the table, and the run of an execution (settings checked, then each item through its operation).
  */
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { runOperation } from '../../shared/actions/operationKit';
 import { requestSettings } from '../../shared/actions/requestOptions';
 import { firstOptionValue } from '../../shared/wording';
@@ -21,13 +26,34 @@ import { unlinkFromTicketOperation } from './unlinkFromTicket.operation';
 import { upsertOperation } from './upsert.operation';
 
 /** Every operation kind; a resource offers those its table row names. */
-const operations: readonly HaloOperation[] = [getOperation, deleteOperation, linkToTicketOperation, unlinkFromTicketOperation, getManyOperation, upsertOperation, bulkManageOperation, deleteByParentOperation, readOperation, authenticateOperation];
+const operations: readonly HaloOperation[] = [
+	getOperation,
+	deleteOperation,
+	linkToTicketOperation,
+	unlinkFromTicketOperation,
+	getManyOperation,
+	upsertOperation,
+	bulkManageOperation,
+	deleteByParentOperation,
+	readOperation,
+	authenticateOperation,
+];
 
 /** The Operation parameter and every operation's parameters for one resource. */
 export function resourceProperties(resource: HaloResource): INodeProperties[] {
-	const options: INodePropertyOptions[] = operations.flatMap((operation) => operation.option(resource)).sort((a, b) => a.name.localeCompare(b.name));
+	const options: INodePropertyOptions[] = operations
+		.flatMap((operation) => operation.option(resource))
+		.sort((a, b) => a.name.localeCompare(b.name));
 	return [
-		{ displayName: 'Operation', name: 'operation', type: 'options', noDataExpression: true, displayOptions: { show: { resource: [resource.value] } }, options, default: firstOptionValue(options) },
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource.value] } },
+			options,
+			default: firstOptionValue(options),
+		},
 		...operations.flatMap((operation) => operation.properties(resource)),
 	];
 }
@@ -35,6 +61,17 @@ export function resourceProperties(resource: HaloResource): INodeProperties[] {
 export async function runHaloNode(context: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const resource = findResource(context.getNodeParameter('resource', 0) as string);
 	const settings = requestSettings(context, DEFAULT_RATE_LIMIT_WAIT_SECONDS);
-	const connection = await haloConnection(context, { itemIndex: 0, timeoutMs: settings.timeoutMs, rateLimitBudgetMs: settings.rateLimitBudgetMs, renewExpiredToken: true });
-	return await runOperation(context, { resource, operationValue: context.getNodeParameter('operation', 0) as string, operations, connection, concurrency: settings.concurrency });
+	const connection = await haloConnection(context, {
+		itemIndex: 0,
+		timeoutMs: settings.timeoutMs,
+		rateLimitBudgetMs: settings.rateLimitBudgetMs,
+		renewExpiredToken: true,
+	});
+	return await runOperation(context, {
+		resource,
+		operationValue: context.getNodeParameter('operation', 0) as string,
+		operations,
+		connection,
+		concurrency: settings.concurrency,
+	});
 }

@@ -8,7 +8,16 @@ const VALUE: ExtraOperationValue = 'unlinkFromTicket';
 export const unlinkFromTicketOperation: HaloOperation = {
 	option: (resource) => {
 		const extra = extraOperation(resource, VALUE);
-		return extra ? [{ name: extra.name, value: VALUE, action: `${extra.name} ${resource.displayName}`, description: extra.description }] : [];
+		return extra
+			? [
+					{
+						name: extra.name,
+						value: VALUE,
+						action: `${extra.name} ${resource.displayName}`,
+						description: extra.description,
+					},
+				]
+			: [];
 	},
 
 	properties: (resource) => [recordLocator(resource, [VALUE])],

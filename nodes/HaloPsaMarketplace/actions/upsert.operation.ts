@@ -4,7 +4,17 @@ import { withArticle } from '../../shared/wording';
 import { writableFields } from '../descriptions/fieldProperties';
 import { answerRecords } from '../transport/haloApi';
 import { recordProblems } from '../resources/recordSchema';
-import { param, send, shapeRecords, showFor, simplifyProperty, userError, writeOnlyValues, type HaloItem, type HaloOperation } from './common';
+import {
+	param,
+	send,
+	shapeRecords,
+	showFor,
+	simplifyProperty,
+	userError,
+	writeOnlyValues,
+	type HaloItem,
+	type HaloOperation,
+} from './common';
 
 /** The record from the item's parameters; nothing is sent when a field is wrong. */
 function recordInput(item: HaloItem): IDataObject {
@@ -16,7 +26,11 @@ function recordInput(item: HaloItem): IDataObject {
 			try {
 				record = JSON.parse(raw || '{}');
 			} catch (error) {
-				throw userError(item, `Record (JSON) is not valid JSON in item ${itemIndex}: ${(error as Error).message}`, 'Fix the JSON in "Record (JSON)", for example {"name": "Main"}.');
+				throw userError(
+					item,
+					`Record (JSON) is not valid JSON in item ${itemIndex}: ${(error as Error).message}`,
+					'Fix the JSON in "Record (JSON)", for example {"name": "Main"}.',
+				);
 			}
 		} else {
 			record = raw as IDataObject;
@@ -28,20 +42,32 @@ function recordInput(item: HaloItem): IDataObject {
 				try {
 					record[name] = JSON.parse(record[name] as string);
 				} catch {
-					throw userError(item, `Field "${name}" is not valid JSON in item ${itemIndex}`, `Enter ${type === 'array' ? 'a JSON array such as [] ' : 'a JSON object such as {} '}in "${name}".`);
+					throw userError(
+						item,
+						`Field "${name}" is not valid JSON in item ${itemIndex}`,
+						`Enter ${type === 'array' ? 'a JSON array such as [] ' : 'a JSON object such as {} '}in "${name}".`,
+					);
 				}
 			}
 		}
 	}
 	const problems = recordProblems(resource, record);
-	if (problems) throw userError(item, `Invalid ${resource.displayName} in item ${itemIndex}: ${problems}`, 'Correct the named fields; nothing was sent to HaloPSA.');
+	if (problems)
+		throw userError(
+			item,
+			`Invalid ${resource.displayName} in item ${itemIndex}: ${problems}`,
+			'Correct the named fields; nothing was sent to HaloPSA.',
+		);
 	const recordId = param(item, 'updateId', 0);
 	if (recordId) record[resource.key] = recordId;
 	return record;
 }
 
 /** POST of one record as Halo takes it (an array of one); an answer without a body echoes what was sent. */
-export async function saveRecord(item: HaloItem, record: IDataObject): Promise<INodeExecutionData[]> {
+export async function saveRecord(
+	item: HaloItem,
+	record: IDataObject,
+): Promise<INodeExecutionData[]> {
 	const { resource } = item;
 	const key = record[resource.key];
 	const isUpdate = key !== undefined && key !== null && key !== 0;
@@ -60,12 +86,28 @@ export async function saveRecord(item: HaloItem, record: IDataObject): Promise<I
 export const upsertOperation: HaloOperation = {
 	option: (resource) =>
 		resource.crud.includes('upsert')
-			? [{ name: 'Create or Update', value: 'upsert', action: `Create or update ${withArticle(resource.displayName)} record`, description: 'Create a new record, or update the current one if it already exists (upsert)' }]
+			? [
+					{
+						name: 'Create or Update',
+						value: 'upsert',
+						action: `Create or update ${withArticle(resource.displayName)} record`,
+						description:
+							'Create a new record, or update the current one if it already exists (upsert)',
+					},
+				]
 			: [],
 
 	properties: (resource) => [
 		...simplifyProperty(resource, ['upsert']),
-		{ displayName: 'Record ID to Update', name: 'updateId', type: 'number', typeOptions: { numberPrecision: 0 }, default: 0, description: `The ${resource.key} of the record to update; 0 creates a new record`, displayOptions: showFor(resource, ['upsert']) },
+		{
+			displayName: 'Record ID to Update',
+			name: 'updateId',
+			type: 'number',
+			typeOptions: { numberPrecision: 0 },
+			default: 0,
+			description: `The ${resource.key} of the record to update; 0 creates a new record`,
+			displayOptions: showFor(resource, ['upsert']),
+		},
 		{
 			displayName: 'Input Mode',
 			name: 'inputMode',
@@ -77,8 +119,24 @@ export const upsertOperation: HaloOperation = {
 			default: 'fields',
 			displayOptions: showFor(resource, ['upsert']),
 		},
-		{ displayName: 'Fields', name: 'fields', type: 'collection', placeholder: 'Add Field', default: {}, displayOptions: showFor(resource, ['upsert'], { inputMode: ['fields'] }), options: writableFields(resource) },
-		{ displayName: 'Record (JSON)', name: 'recordJson', type: 'json', default: '{}', description: 'The record as Halo expects it; fields are checked against the schema before sending', displayOptions: showFor(resource, ['upsert'], { inputMode: ['json'] }) },
+		{
+			displayName: 'Fields',
+			name: 'fields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions: showFor(resource, ['upsert'], { inputMode: ['fields'] }),
+			options: writableFields(resource),
+		},
+		{
+			displayName: 'Record (JSON)',
+			name: 'recordJson',
+			type: 'json',
+			default: '{}',
+			description:
+				'The record as Halo expects it; fields are checked against the schema before sending',
+			displayOptions: showFor(resource, ['upsert'], { inputMode: ['json'] }),
+		},
 	],
 
 	async execute(item) {

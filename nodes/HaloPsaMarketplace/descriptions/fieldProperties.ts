@@ -1,11 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { isServerOnlyField, isWriteOnlyField, type FieldSpec, type HaloResource } from '../resources/resourceTable';
+import {
+	isServerOnlyField,
+	isWriteOnlyField,
+	type FieldSpec,
+	type HaloResource,
+} from '../resources/resourceTable';
 
 /** `top_level_name` -> `Top Level Name`; acronyms Halo uses are kept upper case. */
 export function titleCase(name: string): string {
 	const words = name.replace(/^_+/, '').split('_').filter(Boolean);
 	const upper = new Set(['id', 'url', 'uri', 'po', 'api', 'guid', 'sku', 'so', 'erp', 'json']);
-	return words.map((w) => (upper.has(w) ? w.toUpperCase() : w[0].toUpperCase() + w.slice(1))).join(' ');
+	return words
+		.map((w) => (upper.has(w) ? w.toUpperCase() : w[0].toUpperCase() + w.slice(1)))
+		.join(' ');
 }
 
 /** One typed input for a seed field: toggles for booleans, numbers for integers, dates, JSON for arrays and objects, passwords for `new_*`. */
@@ -25,7 +32,12 @@ export function fieldProperty([name, type, description]: FieldSpec): INodeProper
 		case 'object':
 			return { ...base, type: 'json', default: '{}' };
 		case 'uuid':
-			return { ...base, type: 'string', default: '', placeholder: '00000000-0000-0000-0000-000000000000' };
+			return {
+				...base,
+				type: 'string',
+				default: '',
+				placeholder: '00000000-0000-0000-0000-000000000000',
+			};
 		default:
 			return isWriteOnlyField(name)
 				? { ...base, type: 'string', typeOptions: { password: true }, default: '' }

@@ -8,7 +8,11 @@ export const requestTimeoutProperty = timeoutProperty('HaloPSA');
 export function requestTimeoutMs(this: IPollFunctions): number {
 	const seconds = this.getNodeParameter('timeoutSeconds', DEFAULT_TIMEOUT_SECONDS) as number;
 	if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds <= 0 || seconds > 600) {
-		throw new NodeOperationError(this.getNode(), `Timeout (Seconds) must be a whole number from 1 to 600, got ${seconds}`, { description: 'Set how long to wait for each HaloPSA answer (120 suits most instances).' });
+		throw new NodeOperationError(
+			this.getNode(),
+			`Timeout (Seconds) must be a whole number from 1 to 600, got ${seconds}`,
+			{ description: 'Set how long to wait for each HaloPSA answer (120 suits most instances).' },
+		);
 	}
 	return seconds * 1000;
 }

@@ -8,21 +8,42 @@ import { haloConnection, haloRequest, readList } from '../transport/haloApi';
 const PAGE = 100;
 
 function searchRecords(resource: HaloResource) {
-	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	return async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
 		// A picker is someone waiting in the editor: no long rate-limit waits.
-		const connection = await haloConnection(this, { itemIndex: 0, timeoutMs: DEFAULT_TIMEOUT_SECONDS * 1000, rateLimitBudgetMs: 10_000 });
+		const connection = await haloConnection(this, {
+			itemIndex: 0,
+			timeoutMs: DEFAULT_TIMEOUT_SECONDS * 1000,
+			rateLimitBudgetMs: 10_000,
+		});
 		const page = Number(paginationToken ?? 1);
 		const qs: IDataObject = { pageinate: true, page_size: PAGE, page_no: page };
 		if (filter) qs.search = filter;
-		const { records, total } = readList(await haloRequest(this, connection, { method: 'GET', path: `/${resource.path}`, qs, idempotent: true }), resource);
+		const { records, total } = readList(
+			await haloRequest(this, connection, {
+				method: 'GET',
+				path: `/${resource.path}`,
+				qs,
+				idempotent: true,
+			}),
+			resource,
+		);
 		const results = records.map((record) => {
 			const key = record[resource.key];
 			const label = record[resource.labelField];
-			return { name: label !== undefined && label !== key ? `${label} (${key})` : String(key), value: String(key) };
+			return {
+				name: label !== undefined && label !== key ? `${label} (${key})` : String(key),
+				value: String(key),
+			};
 		});
 		const more = records.length === PAGE && (total === undefined || page * PAGE < total);
 		return { results, paginationToken: more ? String(page + 1) : undefined };
 	};
 }
 
-export const listSearch = Object.fromEntries(resourceTable.map((resource) => [searchMethodName(resource), searchRecords(resource)]));
+export const listSearch = Object.fromEntries(
+	resourceTable.map((resource) => [searchMethodName(resource), searchRecords(resource)]),
+);

@@ -21,7 +21,11 @@ export const fieldSchemas: Record<string, readonly FieldSpec[]> = {
 		['environment', 'integer', 'Environment (sandbox/production)'],
 		['import_inactive_and_deleted', 'boolean', 'Whether to import inactive and deleted records'],
 		['import_usage_lines', 'boolean', 'Whether to import usage lines'],
-		['allow_subscription_changes', 'boolean', 'Whether subscription changes are allowed via the portal'],
+		[
+			'allow_subscription_changes',
+			'boolean',
+			'Whether subscription changes are allowed via the portal',
+		],
 		['import_entities', 'string', 'Comma-separated entity types to import'],
 		['import_entities_list', 'array', 'Entity import list (KeyPair2 objects)'],
 		['top_level', 'integer', 'Top-level client ID'],

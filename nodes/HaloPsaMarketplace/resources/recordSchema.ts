@@ -7,7 +7,13 @@ const zodFor: Record<FieldType, () => z.ZodTypeAny> = {
 	integer: () => z.number().int(),
 	number: () => z.number(),
 	boolean: () => z.boolean(),
-	dateTime: () => z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'must be a date-time such as 2026-01-31T12:00:00Z'),
+	dateTime: () =>
+		z
+			.string()
+			.refine(
+				(v) => !Number.isNaN(Date.parse(v)),
+				'must be a date-time such as 2026-01-31T12:00:00Z',
+			),
 	uuid: () => z.string().uuid(),
 	array: () => z.array(z.unknown()),
 	object: () => z.record(z.unknown()),
@@ -67,7 +73,8 @@ function fieldTypes(resource: HaloResource) {
 
 /** Checks a record; returns a sentence naming each wrong field, or undefined when it is valid. */
 export function recordProblems(resource: HaloResource, record: unknown): string | undefined {
-	if (!record || typeof record !== 'object' || Array.isArray(record)) return 'the record must be a JSON object';
+	if (!record || typeof record !== 'object' || Array.isArray(record))
+		return 'the record must be a JSON object';
 	const types = fieldTypes(resource);
 	let plain = true;
 	for (const [field, value] of Object.entries(record)) {
@@ -87,7 +94,9 @@ export function recordProblems(resource: HaloResource, record: unknown): string 
 			const type = types.get(field);
 			const value = (record as Record<string, unknown>)[field];
 			// A write-only secret is never repeated in an error, even a wrong one.
-			const got = isWriteOnlyField(field) ? `a ${Array.isArray(value) ? 'list' : typeof value}` : JSON.stringify(value);
+			const got = isWriteOnlyField(field)
+				? `a ${Array.isArray(value) ? 'list' : typeof value}`
+				: JSON.stringify(value);
 			return type
 				? `field "${field}" must be ${expected[type]} (got ${got})`
 				: `field "${field}": ${issue.message}`;

@@ -5,7 +5,15 @@
  */
 import { fieldSchemas } from './fieldSchemas';
 
-export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'dateTime' | 'uuid' | 'array' | 'object';
+export type FieldType =
+	| 'string'
+	| 'integer'
+	| 'number'
+	| 'boolean'
+	| 'dateTime'
+	| 'uuid'
+	| 'array'
+	| 'object';
 
 /** [name, type, description] as listed in the seed schema. */
 export type FieldSpec = readonly [name: string, type: FieldType, description: string];
@@ -16,7 +24,13 @@ export type CrudOperation = 'getAll' | 'get' | 'upsert' | 'delete';
 /** Operations that are not plain CRUD, each with its own method and path. */
 export type ExtraOperation =
 	| { kind: 'bulkManage'; value: 'bulkManage'; path: string; name: string; description: string }
-	| { kind: 'deleteByParent'; value: 'deleteByParent'; path: string; name: string; description: string }
+	| {
+			kind: 'deleteByParent';
+			value: 'deleteByParent';
+			path: string;
+			name: string;
+			description: string;
+	  }
 	| { kind: 'read'; value: string; path: string; name: string; description: string; action: string }
 	| { kind: 'formAuth'; value: 'authenticate'; path: string; name: string; description: string }
 	| { kind: 'linkTicket'; value: 'linkToTicket'; name: string; description: string }
@@ -65,8 +79,21 @@ const routes: ReadonlyArray<Omit<HaloResource, 'fields'>> = [
 		labelField: 'tenant',
 		plural: 'pax8details',
 		crud: ['getAll', 'get', 'upsert', 'delete'],
-		simplify: ['id', 'tenant', 'url', 'environment', 'integrator_enabled', 'integrator_last_sync', 'integrator_last_sync_error', 'top_level_name'],
-		sync: { enabled: 'integrator_enabled', lastSync: 'integrator_last_sync', lastError: 'integrator_last_sync_error' },
+		simplify: [
+			'id',
+			'tenant',
+			'url',
+			'environment',
+			'integrator_enabled',
+			'integrator_last_sync',
+			'integrator_last_sync_error',
+			'top_level_name',
+		],
+		sync: {
+			enabled: 'integrator_enabled',
+			lastSync: 'integrator_last_sync',
+			lastError: 'integrator_last_sync_error',
+		},
 	},
 	{
 		value: 'ingramMicroDetails',
@@ -78,8 +105,21 @@ const routes: ReadonlyArray<Omit<HaloResource, 'fields'>> = [
 		plural: 'ingrammicrodetails',
 		crud: ['getAll', 'get', 'upsert', 'delete'],
 		getQuery: ['includedetails'],
-		simplify: ['id', 'name', 'marketplace', 'username', 'halointegrator', 'halointegrator_lastsync', 'halointegrator_lasterror', 'top_level_name'],
-		sync: { enabled: 'halointegrator', lastSync: 'halointegrator_lastsync', lastError: 'halointegrator_lasterror' },
+		simplify: [
+			'id',
+			'name',
+			'marketplace',
+			'username',
+			'halointegrator',
+			'halointegrator_lastsync',
+			'halointegrator_lasterror',
+			'top_level_name',
+		],
+		sync: {
+			enabled: 'halointegrator',
+			lastSync: 'halointegrator_lastsync',
+			lastError: 'halointegrator_lasterror',
+		},
 	},
 	{
 		value: 'ingramMicroReseller',
@@ -91,8 +131,22 @@ const routes: ReadonlyArray<Omit<HaloResource, 'fields'>> = [
 		plural: 'ingrammicroreseller',
 		crud: [],
 		extra: [
-			{ kind: 'read', value: 'getReseller', path: 'IngramMicroReseller/Get', name: 'Get', action: 'Get Ingram Micro reseller information', description: 'Retrieve Ingram Micro reseller information' },
-			{ kind: 'read', value: 'getQuote', path: 'IngramMicroReseller/GetQuote', name: 'Get Quote', action: 'Get an Ingram Micro quote', description: 'Retrieve a quote from Ingram Micro' },
+			{
+				kind: 'read',
+				value: 'getReseller',
+				path: 'IngramMicroReseller/Get',
+				name: 'Get',
+				action: 'Get Ingram Micro reseller information',
+				description: 'Retrieve Ingram Micro reseller information',
+			},
+			{
+				kind: 'read',
+				value: 'getQuote',
+				path: 'IngramMicroReseller/GetQuote',
+				name: 'Get Quote',
+				action: 'Get an Ingram Micro quote',
+				description: 'Retrieve a quote from Ingram Micro',
+			},
 		],
 	},
 	{
@@ -104,7 +158,15 @@ const routes: ReadonlyArray<Omit<HaloResource, 'fields'>> = [
 		labelField: 'name',
 		plural: 'ingrammicroresellerdetails',
 		crud: ['getAll', 'get', 'upsert', 'delete'],
-		simplify: ['id', 'name', 'customer_number', 'country_code', 'company_id', 'receive_order_status_updated', 'auto_create_purchase_order'],
+		simplify: [
+			'id',
+			'name',
+			'customer_number',
+			'country_code',
+			'company_id',
+			'receive_order_status_updated',
+			'auto_create_purchase_order',
+		],
 	},
 	{
 		value: 'synnexDetails',
@@ -116,8 +178,21 @@ const routes: ReadonlyArray<Omit<HaloResource, 'fields'>> = [
 		plural: 'synnexdetails',
 		crud: ['getAll', 'get', 'upsert', 'delete'],
 		getQuery: ['includedetails'],
-		simplify: ['id', 'name', 'client_id', 'application_region', 'halointegrator', 'halointegrator_lastsync', 'halointegrator_lasterror', 'top_level_name'],
-		sync: { enabled: 'halointegrator', lastSync: 'halointegrator_lastsync', lastError: 'halointegrator_lasterror' },
+		simplify: [
+			'id',
+			'name',
+			'client_id',
+			'application_region',
+			'halointegrator',
+			'halointegrator_lastsync',
+			'halointegrator_lasterror',
+			'top_level_name',
+		],
+		sync: {
+			enabled: 'halointegrator',
+			lastSync: 'halointegrator_lastsync',
+			lastError: 'halointegrator_lasterror',
+		},
 	},
 	{
 		value: 'arrowSphereDetails',
@@ -128,8 +203,20 @@ const routes: ReadonlyArray<Omit<HaloResource, 'fields'>> = [
 		labelField: 'name',
 		plural: 'arrowspheredetails',
 		crud: ['getAll', 'get', 'upsert', 'delete'],
-		simplify: ['id', 'name', 'url', 'halo_integrator', 'halo_integrator_last_sync', 'halo_integrator_error', 'top_level_name'],
-		sync: { enabled: 'halo_integrator', lastSync: 'halo_integrator_last_sync', lastError: 'halo_integrator_error' },
+		simplify: [
+			'id',
+			'name',
+			'url',
+			'halo_integrator',
+			'halo_integrator_last_sync',
+			'halo_integrator_error',
+			'top_level_name',
+		],
+		sync: {
+			enabled: 'halo_integrator',
+			lastSync: 'halo_integrator_last_sync',
+			lastError: 'halo_integrator_error',
+		},
 	},
 	{
 		value: 'streamOneIonDetails',
@@ -140,8 +227,20 @@ const routes: ReadonlyArray<Omit<HaloResource, 'fields'>> = [
 		labelField: 'name',
 		plural: 'streamoneiondetails',
 		crud: ['getAll', 'get', 'upsert', 'delete'],
-		simplify: ['id', 'name', 'account_id', 'halointegrator', 'halointegrator_lastsync', 'halointegrator_lasterror', 'top_level_name'],
-		sync: { enabled: 'halointegrator', lastSync: 'halointegrator_lastsync', lastError: 'halointegrator_lasterror' },
+		simplify: [
+			'id',
+			'name',
+			'account_id',
+			'halointegrator',
+			'halointegrator_lastsync',
+			'halointegrator_lasterror',
+			'top_level_name',
+		],
+		sync: {
+			enabled: 'halointegrator',
+			lastSync: 'halointegrator_lastsync',
+			lastError: 'halointegrator_lasterror',
+		},
 	},
 	{
 		value: 'techDataResellerDetails',
@@ -165,8 +264,20 @@ const routes: ReadonlyArray<Omit<HaloResource, 'fields'>> = [
 		crud: ['getAll', 'get', 'upsert', 'delete'],
 		listQuery: ['includedetails'],
 		getQuery: ['includedetails'],
-		simplify: ['id', 'url', 'halointegratorenabled', 'halointegrator_lastsync', 'halointegrator_lasterror', 'item_group_name', 'sostatustoimport'],
-		sync: { enabled: 'halointegratorenabled', lastSync: 'halointegrator_lastsync', lastError: 'halointegrator_lasterror' },
+		simplify: [
+			'id',
+			'url',
+			'halointegratorenabled',
+			'halointegrator_lastsync',
+			'halointegrator_lasterror',
+			'item_group_name',
+			'sostatustoimport',
+		],
+		sync: {
+			enabled: 'halointegratorenabled',
+			lastSync: 'halointegrator_lastsync',
+			lastError: 'halointegrator_lasterror',
+		},
 	},
 	{
 		value: 'adobeCommerceDetails',
@@ -189,8 +300,21 @@ const routes: ReadonlyArray<Omit<HaloResource, 'fields'>> = [
 		plural: 'adobecommerceintegration',
 		crud: [],
 		extra: [
-			{ kind: 'read', value: 'getStatus', path: 'AdobeCommerceIntegration', name: 'Get Status', action: 'Get the Adobe Commerce integration status', description: 'Get the Adobe Commerce integration status' },
-			{ kind: 'formAuth', value: 'authenticate', path: 'AdobeCommerceIntegration/auth', name: 'Authenticate', description: 'Send the OAuth handshake key/value pairs to Adobe Commerce' },
+			{
+				kind: 'read',
+				value: 'getStatus',
+				path: 'AdobeCommerceIntegration',
+				name: 'Get Status',
+				action: 'Get the Adobe Commerce integration status',
+				description: 'Get the Adobe Commerce integration status',
+			},
+			{
+				kind: 'formAuth',
+				value: 'authenticate',
+				path: 'AdobeCommerceIntegration/auth',
+				name: 'Authenticate',
+				description: 'Send the OAuth handshake key/value pairs to Adobe Commerce',
+			},
 		],
 	},
 	{
@@ -203,10 +327,35 @@ const routes: ReadonlyArray<Omit<HaloResource, 'fields'>> = [
 		plural: 'cspconsumptiondata',
 		crud: ['getAll', 'get', 'upsert', 'delete'],
 		extra: [
-			{ kind: 'bulkManage', value: 'bulkManage', path: 'CSPConsumptionData/manage', name: 'Bulk Create or Update', description: 'Create or update many consumption records in chunks' },
-			{ kind: 'deleteByParent', value: 'deleteByParent', path: 'CSPConsumptionData/Parent', name: 'Delete All of Parent', description: 'Delete every consumption record of a parent record' },
+			{
+				kind: 'bulkManage',
+				value: 'bulkManage',
+				path: 'CSPConsumptionData/manage',
+				name: 'Bulk Create or Update',
+				description: 'Create or update many consumption records in chunks',
+			},
+			{
+				kind: 'deleteByParent',
+				value: 'deleteByParent',
+				path: 'CSPConsumptionData/Parent',
+				name: 'Delete All of Parent',
+				description: 'Delete every consumption record of a parent record',
+			},
 		],
-		simplify: ['id', 'parentid', 'customername', 'productname', 'skuname', 'subscriptionid', 'quantity', 'unitprice', 'total', 'billingcurrency', 'usagedate', 'isbilled'],
+		simplify: [
+			'id',
+			'parentid',
+			'customername',
+			'productname',
+			'skuname',
+			'subscriptionid',
+			'quantity',
+			'unitprice',
+			'total',
+			'billingcurrency',
+			'usagedate',
+			'isbilled',
+		],
 	},
 	{
 		value: 'cspInvoice',
@@ -217,7 +366,18 @@ const routes: ReadonlyArray<Omit<HaloResource, 'fields'>> = [
 		labelField: 'id',
 		plural: 'cspinvoices',
 		crud: ['getAll', 'get', 'upsert', 'delete'],
-		simplify: ['haloid', 'id', 'tenantid', 'client_id', 'invoicedate', 'totalcharges', 'paidamount', 'currencycode', 'isbilled', 'isfullybilled'],
+		simplify: [
+			'haloid',
+			'id',
+			'tenantid',
+			'client_id',
+			'invoicedate',
+			'totalcharges',
+			'paidamount',
+			'currencycode',
+			'isbilled',
+			'isfullybilled',
+		],
 	},
 	{
 		value: 'cspSubscriptionPricing',
@@ -229,7 +389,13 @@ const routes: ReadonlyArray<Omit<HaloResource, 'fields'>> = [
 		plural: 'cspsubscriptionpricing',
 		crud: [],
 		extra: [
-			{ kind: 'bulkManage', value: 'bulkManage', path: 'CSPSubscriptionPricing/manage', name: 'Bulk Create or Update', description: 'Create or update many subscription prices in chunks' },
+			{
+				kind: 'bulkManage',
+				value: 'bulkManage',
+				path: 'CSPSubscriptionPricing/manage',
+				name: 'Bulk Create or Update',
+				description: 'Create or update many subscription prices in chunks',
+			},
 		],
 	},
 	{
@@ -241,7 +407,18 @@ const routes: ReadonlyArray<Omit<HaloResource, 'fields'>> = [
 		labelField: 'fullname',
 		plural: 'microsoftsubscriptionmappings',
 		crud: ['getAll', 'get', 'upsert', 'delete'],
-		simplify: ['id', 'fullname', 'halo_id', 'halo_name', 'microsoft_id', 'microsoft_name', 'subscription_id', 'subscription_expiry', 'subscribed', 'type'],
+		simplify: [
+			'id',
+			'fullname',
+			'halo_id',
+			'halo_name',
+			'microsoft_id',
+			'microsoft_name',
+			'subscription_id',
+			'subscription_expiry',
+			'subscribed',
+			'type',
+		],
 	},
 	{
 		value: 'amazonSellerDetails',
@@ -274,26 +451,59 @@ const routes: ReadonlyArray<Omit<HaloResource, 'fields'>> = [
 		plural: 'orders',
 		crud: ['getAll', 'get', 'upsert', 'delete'],
 		extra: [
-			{ kind: 'linkTicket', value: 'linkToTicket', name: 'Link to Ticket', description: 'Link an order to a HaloPSA ticket' },
-			{ kind: 'unlinkTicket', value: 'unlinkFromTicket', name: 'Unlink From Ticket', description: 'Remove the link between an order and its ticket' },
+			{
+				kind: 'linkTicket',
+				value: 'linkToTicket',
+				name: 'Link to Ticket',
+				description: 'Link an order to a HaloPSA ticket',
+			},
+			{
+				kind: 'unlinkTicket',
+				value: 'unlinkFromTicket',
+				name: 'Unlink From Ticket',
+				description: 'Remove the link between an order and its ticket',
+			},
 		],
-		simplify: ['id', 'thirdpartyordernumber', 'thirdpartyid', 'thirdpartystatus', 'thirdpartystatus2', 'thirdpartycreateddate', 'integration_name', 'shop_name', 'ticket_id'],
+		simplify: [
+			'id',
+			'thirdpartyordernumber',
+			'thirdpartyid',
+			'thirdpartystatus',
+			'thirdpartystatus2',
+			'thirdpartycreateddate',
+			'integration_name',
+			'shop_name',
+			'ticket_id',
+		],
 	},
 ];
 
 /** Each resource with the fields of its Halo schema (fieldSchemas.ts). */
-export const resourceTable: readonly HaloResource[] = routes.map((route) => ({ ...route, fields: fieldSchemas[route.schema] }));
+export const resourceTable: readonly HaloResource[] = routes.map((route) => ({
+	...route,
+	fields: fieldSchemas[route.schema],
+}));
 
 export type ExtraOperationValue = ExtraOperation['value'];
 
 /** The resource's extra operation with this value, when it has one. */
-export function extraOperation<V extends ExtraOperationValue>(resource: HaloResource, value: V): Extract<ExtraOperation, { value: V }> | undefined {
-	return resource.extra?.find((e) => e.value === value) as Extract<ExtraOperation, { value: V }> | undefined;
+export function extraOperation<V extends ExtraOperationValue>(
+	resource: HaloResource,
+	value: V,
+): Extract<ExtraOperation, { value: V }> | undefined {
+	return resource.extra?.find((e) => e.value === value) as
+		| Extract<ExtraOperation, { value: V }>
+		| undefined;
 }
 
 /** The resource's extra operations of one kind (several reads, for example). */
-export function extraOperationsOf<K extends ExtraOperation['kind']>(resource: HaloResource, kind: K): Array<Extract<ExtraOperation, { kind: K }>> {
-	return (resource.extra ?? []).filter((e): e is Extract<ExtraOperation, { kind: K }> => e.kind === kind);
+export function extraOperationsOf<K extends ExtraOperation['kind']>(
+	resource: HaloResource,
+	kind: K,
+): Array<Extract<ExtraOperation, { kind: K }>> {
+	return (resource.extra ?? []).filter(
+		(e): e is Extract<ExtraOperation, { kind: K }> => e.kind === kind,
+	);
 }
 
 export function findResource(value: string): HaloResource {
@@ -306,7 +516,13 @@ export function findResource(value: string): HaloResource {
  * Fields that Halo accepts on write but never returns: the ones the seeds mark "(write-only)" (secrets such
  * as new_client_secret). Booleans that merely start with `new_` (new_method) are ordinary data.
  */
-const WRITE_ONLY_FIELDS: ReadonlySet<string> = new Set(resourceTable.flatMap((r) => r.fields.filter(([, , description]) => /\(write-only\)/i.test(description)).map(([name]) => name)));
+const WRITE_ONLY_FIELDS: ReadonlySet<string> = new Set(
+	resourceTable.flatMap((r) =>
+		r.fields
+			.filter(([, , description]) => /\(write-only\)/i.test(description))
+			.map(([name]) => name),
+	),
+);
 export const isWriteOnlyField = (name: string) => WRITE_ONLY_FIELDS.has(name);
 
 /** Halo never returns write-only fields; an answer that echoes one must not carry it into n8n. */

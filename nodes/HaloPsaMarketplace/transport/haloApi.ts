@@ -5,8 +5,22 @@
  * can act on.
  */
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
-import { apiPages, apiRequest, describeOtherFailure, type ApiCall, type ApiConnection, type FailureText, type RequestContext, type ServiceWording } from '../../shared/transport/apiClient';
-import { looksLikeHtml, notResentNote, parseMaybeJson, type HttpFailure } from '../../shared/transport/failure';
+import {
+	apiPages,
+	apiRequest,
+	describeOtherFailure,
+	type ApiCall,
+	type ApiConnection,
+	type FailureText,
+	type RequestContext,
+	type ServiceWording,
+} from '../../shared/transport/apiClient';
+import {
+	looksLikeHtml,
+	notResentNote,
+	parseMaybeJson,
+	type HttpFailure,
+} from '../../shared/transport/failure';
 import { secretValues } from '../../shared/transport/redact';
 import { credentialWindow } from '../../shared/transport/requestWindow';
 import { dropExpiredToken } from '../../shared/transport/tokens';
@@ -33,7 +47,12 @@ export interface HaloConnectionOptions {
 }
 
 /** The credential, the API base URL, and the values no error may show. */
-export async function haloConnection(context: RequestContext & { getCredentials(type: string, itemIndex?: number): Promise<ICredentialDataDecryptedObject> }, options: HaloConnectionOptions): Promise<ApiConnection> {
+export async function haloConnection(
+	context: RequestContext & {
+		getCredentials(type: string, itemIndex?: number): Promise<ICredentialDataDecryptedObject>;
+	},
+	options: HaloConnectionOptions,
+): Promise<ApiConnection> {
 	const credentials = await context.getCredentials(HALO_CREDENTIAL, options.itemIndex);
 	if (options.renewExpiredToken) dropExpiredToken(credentials);
 	const baseURL = apiBaseUrl(String(credentials.resourceServerUrl ?? ''));
@@ -42,7 +61,12 @@ export async function haloConnection(context: RequestContext & { getCredentials(
 		credentialType: HALO_CREDENTIAL,
 		credentials,
 		baseURL,
-		window: credentialWindow(`${HALO_CREDENTIAL} ${credentialId} ${baseURL}`, credentials.requestsPerWindow, credentials.windowSeconds, DEFAULT_REQUEST_WINDOW),
+		window: credentialWindow(
+			`${HALO_CREDENTIAL} ${credentialId} ${baseURL}`,
+			credentials.requestsPerWindow,
+			credentials.windowSeconds,
+			DEFAULT_REQUEST_WINDOW,
+		),
 		secrets: secretValues(credentials, ['clientSecret', 'accessToken']),
 		timeoutMs: options.timeoutMs,
 		rateLimitBudgetMs: options.rateLimitBudgetMs ?? DEFAULT_RATE_LIMIT_WAIT_SECONDS * 1000,
@@ -70,13 +94,21 @@ export function haloMessage(failure: HttpFailure): string | undefined {
 }
 
 /** How failures name the API and where its address is set. */
-const HALO_SERVICE = { name: 'HaloPSA', addressSetting: 'the Resource Server URL in the HaloPSA Marketplace credential (for example https://acme.halopsa.com)' };
+const HALO_SERVICE = {
+	name: 'HaloPSA',
+	addressSetting:
+		'the Resource Server URL in the HaloPSA Marketplace credential (for example https://acme.halopsa.com)',
+};
 
 function describeHaloFailure(failure: HttpFailure, call: ApiCall, attempts: number): FailureText {
 	const where = `${call.method} /api${call.path}`;
 	const server = haloMessage(failure);
 	if (failure.tokenProblem) {
-		return { message: failure.tokenProblem, description: 'Open the HaloPSA Marketplace credential, correct it and use "Test" to check it.' };
+		return {
+			message: failure.tokenProblem,
+			description:
+				'Open the HaloPSA Marketplace credential, correct it and use "Test" to check it.',
+		};
 	}
 	let message: string;
 	let description: string;
@@ -87,15 +119,20 @@ function describeHaloFailure(failure: HttpFailure, call: ApiCall, attempts: numb
 			break;
 		case 401:
 			message = 'HaloPSA did not accept the access token, even after fetching a new one';
-			description = 'Check the credential: Client ID, Client Secret, Tenant and that the API application is active in HaloPSA.';
+			description =
+				'Check the credential: Client ID, Client Secret, Tenant and that the API application is active in HaloPSA.';
 			break;
 		case 403:
 			message = `HaloPSA refused permission for ${where}`;
 			description = `The API application (or the agent it logs in as) lacks the permission this call needs${server ? ` (${server})` : ''}. In HaloPSA open Configuration > Integrations > Halo API > the application's Permissions and allow this area, or use scope "all".`;
 			break;
 		case 404:
-			message = call.subject ? `${call.subject} was not found in HaloPSA` : `HaloPSA has no ${where}`;
-			description = call.subject ? 'Check the ID: the record may have been deleted, or it belongs to another tenant.' : 'Check the Resource Server URL in the credential.';
+			message = call.subject
+				? `${call.subject} was not found in HaloPSA`
+				: `HaloPSA has no ${where}`;
+			description = call.subject
+				? 'Check the ID: the record may have been deleted, or it belongs to another tenant.'
+				: 'Check the Resource Server URL in the credential.';
 			break;
 		case 429:
 			message = `HaloPSA rate limit reached, still refused after ${attempts} attempts`;
@@ -104,7 +141,12 @@ function describeHaloFailure(failure: HttpFailure, call: ApiCall, attempts: numb
 		default:
 			({ message, description } = describeOtherFailure(failure, where, server, HALO_SERVICE));
 	}
-	const notResent = notResentNote(failure, call.idempotent, 'HaloPSA', 'Check with Get Many (or in HaloPSA) whether the record exists before running again.');
+	const notResent = notResentNote(
+		failure,
+		call.idempotent,
+		'HaloPSA',
+		'Check with Get Many (or in HaloPSA) whether the record exists before running again.',
+	);
 	if (notResent) description = `${notResent} ${description}`;
 	return { message, description, extra: server ? { serverMessage: server } : undefined };
 }
@@ -116,16 +158,25 @@ export const haloWording: ServiceWording = {
 	tokenUrl: (credentials) => tokenUrl(credentials as unknown as Parameters<typeof tokenUrl>[0]),
 };
 
-export async function haloRequest(context: RequestContext, connection: ApiConnection, call: ApiCall): Promise<unknown> {
+export async function haloRequest(
+	context: RequestContext,
+	connection: ApiConnection,
+	call: ApiCall,
+): Promise<unknown> {
 	return await apiRequest(context, haloWording, connection, call);
 }
 
 /** A list answer in either shape Halo uses: a bare array, or `{record_count, <plural>: [...]}`. */
-export function readList(parsed: unknown, resource: HaloResource): { records: IDataObject[]; total?: number } {
+export function readList(
+	parsed: unknown,
+	resource: HaloResource,
+): { records: IDataObject[]; total?: number } {
 	if (Array.isArray(parsed)) return { records: parsed as IDataObject[] };
 	if (parsed && typeof parsed === 'object') {
 		const wrapper = parsed as IDataObject;
-		const named = Object.keys(wrapper).find((k) => k.toLowerCase() === resource.plural.toLowerCase());
+		const named = Object.keys(wrapper).find(
+			(k) => k.toLowerCase() === resource.plural.toLowerCase(),
+		);
 		const arrayKey = named ?? Object.keys(wrapper).find((k) => Array.isArray(wrapper[k]));
 		const total = typeof wrapper.record_count === 'number' ? wrapper.record_count : undefined;
 		if (arrayKey) return { records: wrapper[arrayKey] as IDataObject[], total };
@@ -147,9 +198,33 @@ export function answerRecords(parsed: unknown): IDataObject[] {
  * count says more, or when a server that ignores paging answers records already received; a server that
  * caps `page_size` is read in its own page size.
  */
-export function haloPages(context: RequestContext, connection: ApiConnection, resource: HaloResource, qs: IDataObject, pageSize: number): AsyncGenerator<IDataObject[]> {
+export function haloPages(
+	context: RequestContext,
+	connection: ApiConnection,
+	resource: HaloResource,
+	qs: IDataObject,
+	pageSize: number,
+): AsyncGenerator<IDataObject[]> {
 	const path = `/${resource.path}`;
-	return apiPages(context, haloWording, connection, { method: 'GET', path, idempotent: true }, { pageSize, style: 'pageNumber', keyOf: (record) => String(record[resource.key] ?? JSON.stringify(record)) }, async ({ pageNo, size }) =>
-		readList(await haloRequest(context, connection, { method: 'GET', path, qs: { ...qs, pageinate: true, page_size: size, page_no: pageNo }, idempotent: true }), resource),
+	return apiPages(
+		context,
+		haloWording,
+		connection,
+		{ method: 'GET', path, idempotent: true },
+		{
+			pageSize,
+			style: 'pageNumber',
+			keyOf: (record) => String(record[resource.key] ?? JSON.stringify(record)),
+		},
+		async ({ pageNo, size }) =>
+			readList(
+				await haloRequest(context, connection, {
+					method: 'GET',
+					path,
+					qs: { ...qs, pageinate: true, page_size: size, page_no: pageNo },
+					idempotent: true,
+				}),
+				resource,
+			),
 	);
 }

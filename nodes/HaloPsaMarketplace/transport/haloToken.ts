@@ -1,6 +1,13 @@
 import type { IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 import { redact } from '../../shared/transport/redact';
-import { coalescedToken, CredentialTokenError, expiryOf, parseTokenAnswer, requestTokenAnswer, type IssuedToken } from '../../shared/transport/tokens';
+import {
+	coalescedToken,
+	CredentialTokenError,
+	expiryOf,
+	parseTokenAnswer,
+	requestTokenAnswer,
+	type IssuedToken,
+} from '../../shared/transport/tokens';
 import { tokenUrl } from './haloUrls';
 
 export interface HaloCredentialData extends IDataObject {
@@ -14,12 +21,23 @@ export interface HaloCredentialData extends IDataObject {
 	accessToken: string;
 }
 
-export async function fetchHaloToken(this: IHttpRequestHelper, credentials: HaloCredentialData): Promise<IssuedToken> {
+export async function fetchHaloToken(
+	this: IHttpRequestHelper,
+	credentials: HaloCredentialData,
+): Promise<IssuedToken> {
 	const url = tokenUrl(credentials);
-	return await coalescedToken([url, credentials.clientId, credentials.clientSecret, credentials.scope], credentials.accessToken, async () => await requestToken.call(this, url, credentials));
+	return await coalescedToken(
+		[url, credentials.clientId, credentials.clientSecret, credentials.scope],
+		credentials.accessToken,
+		async () => await requestToken.call(this, url, credentials),
+	);
 }
 
-async function requestToken(this: IHttpRequestHelper, url: string, credentials: HaloCredentialData): Promise<IssuedToken> {
+async function requestToken(
+	this: IHttpRequestHelper,
+	url: string,
+	credentials: HaloCredentialData,
+): Promise<IssuedToken> {
 	const form = new URLSearchParams({
 		grant_type: 'client_credentials',
 		client_id: credentials.clientId ?? '',
@@ -39,7 +57,8 @@ async function requestToken(this: IHttpRequestHelper, url: string, credentials: 
 	const response = await requestTokenAnswer.call(
 		this,
 		options,
-		(reason) => `Could not reach the HaloPSA token URL ${url}: ${reason}. Check the Authorisation Server URL (hosted) or the Resource Server URL (own instance).`,
+		(reason) =>
+			`Could not reach the HaloPSA token URL ${url}: ${reason}. Check the Authorisation Server URL (hosted) or the Resource Server URL (own instance).`,
 	);
 	// A token endpoint may echo the form it was sent (the client secret) in its error: none of it is shown.
 	const fail = (text: string) => new CredentialTokenError(redact(text, [credentials.clientSecret]));
@@ -52,16 +71,21 @@ async function requestToken(this: IHttpRequestHelper, url: string, credentials: 
 	}
 	const error = typeof parsed.error === 'string' ? parsed.error : undefined;
 	if (response.statusCode >= 400 || error || typeof parsed.access_token !== 'string') {
-		const detail = typeof parsed.error_description === 'string' ? `: ${parsed.error_description}` : '';
+		const detail =
+			typeof parsed.error_description === 'string' ? `: ${parsed.error_description}` : '';
 		if (error === 'invalid_client' || response.statusCode === 401) {
 			throw fail(
 				`HaloPSA rejected the client ID or client secret (invalid_client${detail}). Check the Client ID and Client Secret of the API application in HaloPSA (Configuration > Integrations > Halo API > View Applications) and that it uses Client ID and Secret (Services) authentication.`,
 			);
 		}
 		if (error === 'invalid_scope') {
-			throw fail(`HaloPSA refused the scope "${credentials.scope}" (invalid_scope${detail}). Use "all" or scopes the API application allows.`);
+			throw fail(
+				`HaloPSA refused the scope "${credentials.scope}" (invalid_scope${detail}). Use "all" or scopes the API application allows.`,
+			);
 		}
-		throw fail(`HaloPSA did not issue a token (HTTP ${response.statusCode}${error ? `, ${error}` : ''}${detail}).`);
+		throw fail(
+			`HaloPSA did not issue a token (HTTP ${response.statusCode}${error ? `, ${error}` : ''}${detail}).`,
+		);
 	}
 	return { token: parsed.access_token, expiresAt: expiryOf(parsed.expires_in) };
 }

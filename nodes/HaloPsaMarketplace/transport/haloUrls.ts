@@ -30,7 +30,10 @@ export function tokenUrl(credentials: {
 	if (credentials.hostingType === 'onPremise') {
 		return `${instanceUrl(credentials.resourceServerUrl)}/auth/token`;
 	}
-	const authServer = baseUrlOf(credentials.authServerUrl) || `${instanceUrl(credentials.resourceServerUrl)}/auth`;
+	const authServer =
+		baseUrlOf(credentials.authServerUrl) || `${instanceUrl(credentials.resourceServerUrl)}/auth`;
 	const tenant = (credentials.tenant ?? '').trim();
-	return tenant ? `${authServer}/token?tenant=${encodeURIComponent(tenant)}` : `${authServer}/token`;
+	return tenant
+		? `${authServer}/token?tenant=${encodeURIComponent(tenant)}`
+		: `${authServer}/token`;
 }

@@ -1,7 +1,20 @@
 /** What every HighLevel Payments operation module works with: the item, its resource, the call, and the shared checks and shapes. */
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { itemError, param, recordPicker, showFor, simplifier, simplifyProperty, type Operation, type OperationItem } from '../../shared/actions/operationKit';
-import { highLevelRequest, type HighLevelCall, type HighLevelConnection } from '../transport/highLevelApi';
+import {
+	itemError,
+	param,
+	recordPicker,
+	showFor,
+	simplifier,
+	simplifyProperty,
+	type Operation,
+	type OperationItem,
+} from '../../shared/actions/operationKit';
+import {
+	highLevelRequest,
+	type HighLevelCall,
+	type HighLevelConnection,
+} from '../transport/highLevelApi';
 import type { PaymentsOperation, PaymentsResource } from '../resources/paymentsTable';
 
 /** One input item on its way through an operation: the item, its resource, and the run's connection. */
@@ -13,8 +26,10 @@ export type HighLevelOperation = Operation<PaymentsResource, HighLevelItem>;
 
 export { param, showFor, simplifyProperty };
 
-export const operationOf = <K extends PaymentsOperation['kind']>(resource: PaymentsResource, kind: K) =>
-	resource.operations.find((o): o is Extract<PaymentsOperation, { kind: K }> => o.kind === kind);
+export const operationOf = <K extends PaymentsOperation['kind']>(
+	resource: PaymentsResource,
+	kind: K,
+) => resource.operations.find((o): o is Extract<PaymentsOperation, { kind: K }> => o.kind === kind);
 
 export const userError = itemError;
 
@@ -31,14 +46,20 @@ export function readId(item: HighLevelItem): string {
 	const raw = param<unknown>(item, parameter.name, '', { extractValue: true });
 	const id = String(raw ?? '').trim();
 	if (!HIGHLEVEL_ID.test(id)) {
-		throw userError(item, `${parameter.displayName} ID must be a HighLevel ID (letters, digits, - and _), got ${JSON.stringify(raw ?? '')}`, `Pick the ${parameter.displayName.toLowerCase()} from the list, or paste its ID (for example 65f0c3…); nothing was sent to HighLevel.`);
+		throw userError(
+			item,
+			`${parameter.displayName} ID must be a HighLevel ID (letters, digits, - and _), got ${JSON.stringify(raw ?? '')}`,
+			`Pick the ${parameter.displayName.toLowerCase()} from the list, or paste its ID (for example 65f0c3…); nothing was sent to HighLevel.`,
+		);
 	}
 	return id;
 }
 
 /** The operation's path with the record ID put in. */
 export function pathOf(item: HighLevelItem, operation: PaymentsOperation): string {
-	return operation.path.includes('{') ? operation.path.replace(/\{\w+\}/, encodeURIComponent(readId(item))) : operation.path;
+	return operation.path.includes('{')
+		? operation.path.replace(/\{\w+\}/, encodeURIComponent(readId(item)))
+		: operation.path;
 }
 
 export function shapeRecords(item: HighLevelItem, records: IDataObject[]): INodeExecutionData[] {
@@ -56,7 +77,10 @@ export function recordLocator(resource: PaymentsResource, operations: string[]):
 		recordPicker({
 			name: id.name,
 			displayName: `${id.displayName} ID`,
-			description: resource.value === 'fulfillment' ? 'The order whose fulfillments to read or create' : `The ${id.displayName.toLowerCase()} to get`,
+			description:
+				resource.value === 'fulfillment'
+					? 'The order whose fulfillments to read or create'
+					: `The ${id.displayName.toLowerCase()} to get`,
 			displayOptions: showFor(resource, operations),
 			searchListMethod: searchMethodName(id.searchFrom),
 			placeholder: 'e.g. 65f0c3a1b2c4d5e6f7a8b9c0',

@@ -10,26 +10,69 @@ const firstProvider = WHITE_LABEL_PROVIDERS[0];
 export const createWhiteLabelProviderOperation: HighLevelOperation = {
 	option: (resource) =>
 		resource.operations.some((o) => o.kind === 'create' && o.body === 'whiteLabelProvider')
-			? [{ name: 'Create', value: 'create', action: 'Create a white-label payment provider', description: 'Create a white-label payment provider' }]
+			? [
+					{
+						name: 'Create',
+						value: 'create',
+						action: 'Create a white-label payment provider',
+						description: 'Create a white-label payment provider',
+					},
+				]
 			: [],
 
 	properties: (resource) => {
-		if (!resource.operations.some((o) => o.kind === 'create' && o.body === 'whiteLabelProvider')) return [];
+		if (!resource.operations.some((o) => o.kind === 'create' && o.body === 'whiteLabelProvider'))
+			return [];
 		const displayOptions = showFor(resource, ['create']);
 		return [
-			{ displayName: 'Unique Name', name: 'uniqueName', type: 'string', required: true, default: '', placeholder: 'acme-pay', description: 'Lower-case letters and hyphens, starting and ending with a letter', displayOptions },
-			{ displayName: 'Title', name: 'title', type: 'string', required: true, default: '', displayOptions },
+			{
+				displayName: 'Unique Name',
+				name: 'uniqueName',
+				type: 'string',
+				required: true,
+				default: '',
+				placeholder: 'acme-pay',
+				description: 'Lower-case letters and hyphens, starting and ending with a letter',
+				displayOptions,
+			},
+			{
+				displayName: 'Title',
+				name: 'title',
+				type: 'string',
+				required: true,
+				default: '',
+				displayOptions,
+			},
 			{
 				displayName: 'Provider',
 				name: 'provider',
 				type: 'options',
 				required: true,
-				options: WHITE_LABEL_PROVIDERS.map((p) => ({ name: p === 'nmi' ? 'NMI' : 'Authorize.Net', value: p })),
+				options: WHITE_LABEL_PROVIDERS.map((p) => ({
+					name: p === 'nmi' ? 'NMI' : 'Authorize.Net',
+					value: p,
+				})),
 				default: firstProvider,
 				displayOptions,
 			},
-			{ displayName: 'Description', name: 'description', type: 'string', required: true, default: '', displayOptions },
-			{ displayName: 'Image URL', name: 'imageUrl', type: 'string', required: true, default: '', placeholder: 'https://example.com/logo.png', description: 'Logo shown to customers (https only)', displayOptions },
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				required: true,
+				default: '',
+				displayOptions,
+			},
+			{
+				displayName: 'Image URL',
+				name: 'imageUrl',
+				type: 'string',
+				required: true,
+				default: '',
+				placeholder: 'https://example.com/logo.png',
+				description: 'Logo shown to customers (https only)',
+				displayOptions,
+			},
 		];
 	},
 
@@ -43,8 +86,18 @@ export const createWhiteLabelProviderOperation: HighLevelOperation = {
 			imageUrl: param(item, 'imageUrl', ''),
 		};
 		const problems = inputProblems(whiteLabelProviderSchema, body);
-		if (problems) throw userError(item, `Invalid white-label provider: ${problems}`, 'Correct the named fields; nothing was sent to HighLevel.');
-		const answer = await send(item, { method: 'POST', path: operation.path, body: whiteLabelProviderSchema.parse(body) as IDataObject, idempotent: false });
+		if (problems)
+			throw userError(
+				item,
+				`Invalid white-label provider: ${problems}`,
+				'Correct the named fields; nothing was sent to HighLevel.',
+			);
+		const answer = await send(item, {
+			method: 'POST',
+			path: operation.path,
+			body: whiteLabelProviderSchema.parse(body) as IDataObject,
+			idempotent: false,
+		});
 		return shapeRecords(item, [readHighLevelRecord(answer)]);
 	},
 };

@@ -1,19 +1,45 @@
 /** Get: one order, transaction or subscription by its ID. */
 import { withArticle } from '../../shared/wording';
 import { readHighLevelRecord } from '../transport/highLevelApi';
-import { operationOf, pathOf, readId, recordLocator, send, shapeRecords, simplifyProperty, type HighLevelOperation } from './common';
+import {
+	operationOf,
+	pathOf,
+	readId,
+	recordLocator,
+	send,
+	shapeRecords,
+	simplifyProperty,
+	type HighLevelOperation,
+} from './common';
 
 export const getOperation: HighLevelOperation = {
 	option: (resource) => {
 		const noun = resource.displayName.toLowerCase();
-		return operationOf(resource, 'get') ? [{ name: 'Get', value: 'get', action: `Get ${withArticle(noun)}`, description: `Get one ${noun} by ID` }] : [];
+		return operationOf(resource, 'get')
+			? [
+					{
+						name: 'Get',
+						value: 'get',
+						action: `Get ${withArticle(noun)}`,
+						description: `Get one ${noun} by ID`,
+					},
+				]
+			: [];
 	},
 
-	properties: (resource) => (operationOf(resource, 'get') ? [...recordLocator(resource, ['get']), ...simplifyProperty(resource, ['get'])] : []),
+	properties: (resource) =>
+		operationOf(resource, 'get')
+			? [...recordLocator(resource, ['get']), ...simplifyProperty(resource, ['get'])]
+			: [],
 
 	async execute(item) {
 		const operation = operationOf(item.resource, 'get')!;
-		const answer = await send(item, { method: 'GET', path: pathOf(item, operation), idempotent: true, subject: `${item.resource.displayName} ${readId(item)}` });
+		const answer = await send(item, {
+			method: 'GET',
+			path: pathOf(item, operation),
+			idempotent: true,
+			subject: `${item.resource.displayName} ${readId(item)}`,
+		});
 		return shapeRecords(item, [readHighLevelRecord(answer)]);
 	},
 };

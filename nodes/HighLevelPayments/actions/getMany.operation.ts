@@ -3,7 +3,20 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { ListFilter } from '../resources/paymentsTable';
 import { dateFilter } from './paymentsInput';
 import { highLevelPages, readHighLevelList } from '../transport/highLevelApi';
-import { operationOf, param, pathOf, readId, recordLocator, send, shapeRecords, showFor, simplifyProperty, userError, type HighLevelItem, type HighLevelOperation } from './common';
+import {
+	operationOf,
+	param,
+	pathOf,
+	readId,
+	recordLocator,
+	send,
+	shapeRecords,
+	showFor,
+	simplifyProperty,
+	userError,
+	type HighLevelItem,
+	type HighLevelOperation,
+} from './common';
 import { readLimit, returnAllProperties } from '../../shared/actions/operationKit';
 
 const PAGE_SIZE = 100;
@@ -12,7 +25,15 @@ function filterProperty(filter: ListFilter): INodeProperties {
 	const base = { displayName: filter.label, name: filter.name, description: filter.description };
 	switch (filter.type) {
 		case 'options':
-			return { ...base, type: 'options', options: filter.options!.map((o) => ({ name: o.replace(/_/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase()), value: o })), default: filter.options![0] };
+			return {
+				...base,
+				type: 'options',
+				options: filter.options!.map((o) => ({
+					name: o.replace(/_/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase()),
+					value: o,
+				})),
+				default: filter.options![0],
+			};
 		case 'boolean':
 			return { ...base, type: 'boolean', default: false };
 		case 'dateTime':
@@ -30,14 +51,23 @@ function listQuery(item: HighLevelItem, filters: readonly ListFilter[]): IDataOb
 		if (value === undefined || value === '' || value === null) continue;
 		if (filter.type === 'dateTime') {
 			const date = dateFilter(value);
-			if (date.problem) throw userError(item, `Filters > ${filter.label} ${date.problem}`, 'Enter the date as YYYY-MM-DD, or pick it in the date picker.');
+			if (date.problem)
+				throw userError(
+					item,
+					`Filters > ${filter.label} ${date.problem}`,
+					'Enter the date as YYYY-MM-DD, or pick it in the date picker.',
+				);
 			qs[filter.name] = date.value;
 		} else {
 			qs[filter.name] = value;
 		}
 	}
 	if (qs.startAt && qs.endAt && Date.parse(String(qs.endAt)) < Date.parse(String(qs.startAt))) {
-		throw userError(item, `Filters > End Date (${qs.endAt}) is before Start Date (${qs.startAt})`, 'Swap the dates or correct one of them.');
+		throw userError(
+			item,
+			`Filters > End Date (${qs.endAt}) is before Start Date (${qs.startAt})`,
+			'Swap the dates or correct one of them.',
+		);
 	}
 	return qs;
 }
@@ -45,7 +75,16 @@ function listQuery(item: HighLevelItem, filters: readonly ListFilter[]): IDataOb
 export const getManyOperation: HighLevelOperation = {
 	option: (resource) => {
 		const noun = resource.displayName.toLowerCase();
-		return operationOf(resource, 'list') ? [{ name: 'Get Many', value: 'getAll', action: `Get many ${noun}s`, description: `List ${noun}s` }] : [];
+		return operationOf(resource, 'list')
+			? [
+					{
+						name: 'Get Many',
+						value: 'getAll',
+						action: `Get many ${noun}s`,
+						description: `List ${noun}s`,
+					},
+				]
+			: [];
 	},
 
 	properties: (resource) => {
@@ -54,7 +93,19 @@ export const getManyOperation: HighLevelOperation = {
 		return [
 			...(resource.value === 'fulfillment' ? recordLocator(resource, ['getAll']) : []),
 			...returnAllProperties(resource, ['getAll']),
-			...(list.filters?.length ? [{ displayName: 'Filters', name: 'filters', type: 'collection' as const, placeholder: 'Add Filter', default: {}, displayOptions: showFor(resource, ['getAll']), options: list.filters.map(filterProperty) }] : []),
+			...(list.filters?.length
+				? [
+						{
+							displayName: 'Filters',
+							name: 'filters',
+							type: 'collection' as const,
+							placeholder: 'Add Filter',
+							default: {},
+							displayOptions: showFor(resource, ['getAll']),
+							options: list.filters.map(filterProperty),
+						},
+					]
+				: []),
 			...simplifyProperty(resource, ['getAll']),
 		];
 	},
@@ -66,10 +117,23 @@ export const getManyOperation: HighLevelOperation = {
 		const qs = operation.filters ? listQuery(item, operation.filters) : {};
 		const records: IDataObject[] = [];
 		if (!operation.paged) {
-			const answer = await send(item, { method: 'GET', path, qs, idempotent: true, subject: item.resource.idParameter ? `Order ${readId(item)}` : undefined });
+			const answer = await send(item, {
+				method: 'GET',
+				path,
+				qs,
+				idempotent: true,
+				subject: item.resource.idParameter ? `Order ${readId(item)}` : undefined,
+			});
 			records.push(...readHighLevelList(answer, operation.listKey).records);
 		} else {
-			for await (const page of highLevelPages(item.context, item.connection, path, qs, Math.min(PAGE_SIZE, limit), operation.listKey)) {
+			for await (const page of highLevelPages(
+				item.context,
+				item.connection,
+				path,
+				qs,
+				Math.min(PAGE_SIZE, limit),
+				operation.listKey,
+			)) {
 				records.push(...page);
 				if (records.length >= limit) break;
 			}

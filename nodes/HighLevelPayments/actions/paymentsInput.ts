@@ -20,9 +20,14 @@ export const whiteLabelProviderSchema = z.object({
 	uniqueName: z
 		.string()
 		.trim()
-		.regex(/^[a-z](?:[a-z-]*[a-z])?$/, 'may contain only lower-case letters and hyphens, and must start and end with a letter (for example "acme-pay")'),
+		.regex(
+			/^[a-z](?:[a-z-]*[a-z])?$/,
+			'may contain only lower-case letters and hyphens, and must start and end with a letter (for example "acme-pay")',
+		),
 	title: z.string().trim().min(1, 'is required'),
-	provider: z.enum(WHITE_LABEL_PROVIDERS, { errorMap: () => ({ message: `must be one of ${WHITE_LABEL_PROVIDERS.join(', ')}` }) }),
+	provider: z.enum(WHITE_LABEL_PROVIDERS, {
+		errorMap: () => ({ message: `must be one of ${WHITE_LABEL_PROVIDERS.join(', ')}` }),
+	}),
 	description: z.string().trim().min(1, 'is required'),
 	imageUrl: httpsUrl,
 });
@@ -32,14 +37,25 @@ export const fulfillmentSchema = z.object({
 		z.object({
 			trackingNumber: z.string().trim().min(1, 'is required'),
 			shippingCarrier: z.string().trim().optional(),
-			trackingUrl: z.union([z.literal(''), z.string().trim().url('must be a full URL such as https://carrier.example/track/1Z999')]).optional(),
+			trackingUrl: z
+				.union([
+					z.literal(''),
+					z.string().trim().url('must be a full URL such as https://carrier.example/track/1Z999'),
+				])
+				.optional(),
 		}),
 	),
 	items: z
 		.array(
 			z.object({
-				priceId: z.string({ required_error: 'is required' }).trim().min(1, 'is required (the price of the product in the order)'),
-				qty: z.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').positive('must be 1 or more'),
+				priceId: z
+					.string({ required_error: 'is required' })
+					.trim()
+					.min(1, 'is required (the price of the product in the order)'),
+				qty: z
+					.number({ invalid_type_error: 'must be a number' })
+					.int('must be a whole number')
+					.positive('must be 1 or more'),
 			}),
 		)
 		.min(1, 'needs at least one item (Price ID and Quantity)'),
@@ -69,9 +85,12 @@ export function inputProblems(schema: z.ZodTypeAny, value: unknown): string | un
 	if (result.success) return undefined;
 	return result.error.issues
 		.map((issue) => {
-			const path = issue.path.map((part) => (typeof part === 'number' ? String(part + 1) : labels[part] ?? part)).join(' > ');
+			const path = issue.path
+				.map((part) => (typeof part === 'number' ? String(part + 1) : (labels[part] ?? part)))
+				.join(' > ');
 			let got: unknown = value;
-			for (const part of issue.path) got = (got as Record<string | number, unknown> | undefined)?.[part];
+			for (const part of issue.path)
+				got = (got as Record<string | number, unknown> | undefined)?.[part];
 			return `${path || 'Input'} ${issue.message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`;
 		})
 		.join('; ');
@@ -88,6 +107,9 @@ export function dateFilter(value: unknown): { value?: string; problem?: string }
 	const text = String(value ?? '').trim();
 	if (!text) return {};
 	if (DATE_ONLY.test(text) && !Number.isNaN(Date.parse(text))) return { value: text };
-	if (DATE_TIME.test(text) && !Number.isNaN(Date.parse(text))) return { value: new Date(text).toISOString() };
-	return { problem: `must be a date such as 2026-01-31 or 2026-01-31T09:00:00Z (got ${JSON.stringify(text)})` };
+	if (DATE_TIME.test(text) && !Number.isNaN(Date.parse(text)))
+		return { value: new Date(text).toISOString() };
+	return {
+		problem: `must be a date such as 2026-01-31 or 2026-01-31T09:00:00Z (got ${JSON.stringify(text)})`,
+	};
 }

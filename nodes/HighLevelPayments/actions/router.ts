@@ -1,5 +1,10 @@
 /** The HighLevel Payments node's router: the operation modules, the parameters generated from them, and the run of an execution. */
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { runOperation } from '../../shared/actions/operationKit';
 import { requestSettings } from '../../shared/actions/requestOptions';
 import { firstOptionValue } from '../../shared/wording';
@@ -11,13 +16,30 @@ import { createWhiteLabelProviderOperation } from './createWhiteLabelProvider.op
 import { getOperation } from './get.operation';
 import { getManyOperation } from './getMany.operation';
 
-const operations: readonly HighLevelOperation[] = [getManyOperation, getOperation, createFulfillmentOperation, createWhiteLabelProviderOperation];
+const operations: readonly HighLevelOperation[] = [
+	getManyOperation,
+	getOperation,
+	createFulfillmentOperation,
+	createWhiteLabelProviderOperation,
+];
 
 /** The Operation parameter and every operation's parameters for one resource, in the table's order. */
 export function resourceProperties(resource: PaymentsResource): INodeProperties[] {
-	const options: INodePropertyOptions[] = resource.operations.flatMap((o) => operations.flatMap((operation) => operation.option(resource)).filter((option) => option.value === o.value));
+	const options: INodePropertyOptions[] = resource.operations.flatMap((o) =>
+		operations
+			.flatMap((operation) => operation.option(resource))
+			.filter((option) => option.value === o.value),
+	);
 	return [
-		{ displayName: 'Operation', name: 'operation', type: 'options', noDataExpression: true, displayOptions: { show: { resource: [resource.value] } }, options, default: firstOptionValue(options) },
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource.value] } },
+			options,
+			default: firstOptionValue(options),
+		},
 		...operations.flatMap((operation) => operation.properties(resource)),
 	];
 }
@@ -33,5 +55,11 @@ export async function runHighLevelNode(context: IExecuteFunctions): Promise<INod
 		locationId: context.getNodeParameter('locationId', 0, ''),
 	});
 	// Items after the first share what it learnt (the token's location): the connection object is shared.
-	return await runOperation(context, { resource, operationValue: context.getNodeParameter('operation', 0) as string, operations, connection, concurrency: settings.concurrency });
+	return await runOperation(context, {
+		resource,
+		operationValue: context.getNodeParameter('operation', 0) as string,
+		operations,
+		connection,
+		concurrency: settings.concurrency,
+	});
 }

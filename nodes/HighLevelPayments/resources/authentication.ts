@@ -3,8 +3,16 @@ import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 import { HIGHLEVEL_API_CREDENTIAL, HIGHLEVEL_APP_CREDENTIAL } from '../transport/highLevelUrls';
 
 export const highLevelCredentials: INodeCredentialDescription[] = [
-	{ name: HIGHLEVEL_APP_CREDENTIAL, required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-	{ name: HIGHLEVEL_API_CREDENTIAL, required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
+	{
+		name: HIGHLEVEL_APP_CREDENTIAL,
+		required: true,
+		displayOptions: { show: { authentication: ['oAuth2'] } },
+	},
+	{
+		name: HIGHLEVEL_API_CREDENTIAL,
+		required: true,
+		displayOptions: { show: { authentication: ['apiKey'] } },
+	},
 ];
 
 export const authenticationProperty: INodeProperties = {

@@ -14,7 +14,14 @@ export interface ListFilter {
 }
 
 export type PaymentsOperation =
-	| { value: 'getAll'; kind: 'list'; path: string; listKey: 'data' | 'providers'; paged: boolean; filters?: readonly ListFilter[] }
+	| {
+			value: 'getAll';
+			kind: 'list';
+			path: string;
+			listKey: 'data' | 'providers';
+			paged: boolean;
+			filters?: readonly ListFilter[];
+	  }
 	| { value: 'get'; kind: 'get'; path: string }
 	| { value: 'create'; kind: 'create'; path: string; body: 'whiteLabelProvider' | 'fulfillment' };
 
@@ -22,7 +29,11 @@ export interface PaymentsResource {
 	value: 'order' | 'fulfillment' | 'transaction' | 'subscription' | 'whiteLabelProvider';
 	displayName: string;
 	/** Path placeholder naming the record (or, for fulfillments, the order) an operation works on. */
-	idParameter?: { name: 'orderId' | 'transactionId' | 'subscriptionId'; displayName: string; searchFrom: 'order' | 'transaction' | 'subscription' };
+	idParameter?: {
+		name: 'orderId' | 'transactionId' | 'subscriptionId';
+		displayName: string;
+		searchFrom: 'order' | 'transaction' | 'subscription';
+	};
 	/** Fields of a record used in "From List" labels. */
 	labelFields?: readonly string[];
 	simplify?: readonly string[];
@@ -30,12 +41,38 @@ export interface PaymentsResource {
 }
 
 const dates: ListFilter[] = [
-	{ name: 'startAt', label: 'Start Date', type: 'dateTime', description: 'Only records created on or after this date (YYYY-MM-DD or ISO 8601)' },
-	{ name: 'endAt', label: 'End Date', type: 'dateTime', description: 'Only records created on or before this date (YYYY-MM-DD or ISO 8601)' },
+	{
+		name: 'startAt',
+		label: 'Start Date',
+		type: 'dateTime',
+		description: 'Only records created on or after this date (YYYY-MM-DD or ISO 8601)',
+	},
+	{
+		name: 'endAt',
+		label: 'End Date',
+		type: 'dateTime',
+		description: 'Only records created on or before this date (YYYY-MM-DD or ISO 8601)',
+	},
 ];
-const paymentMode: ListFilter = { name: 'paymentMode', label: 'Payment Mode', type: 'options', options: ['live', 'test'], description: 'Live or test payments' };
-const search: ListFilter = { name: 'search', label: 'Search', type: 'string', description: 'Text to search for' };
-const contactId: ListFilter = { name: 'contactId', label: 'Contact ID', type: 'string', description: 'Only records of this contact' };
+const paymentMode: ListFilter = {
+	name: 'paymentMode',
+	label: 'Payment Mode',
+	type: 'options',
+	options: ['live', 'test'],
+	description: 'Live or test payments',
+};
+const search: ListFilter = {
+	name: 'search',
+	label: 'Search',
+	type: 'string',
+	description: 'Text to search for',
+};
+const contactId: ListFilter = {
+	name: 'contactId',
+	label: 'Contact ID',
+	type: 'string',
+	description: 'Only records of this contact',
+};
 
 export const paymentsTable: readonly PaymentsResource[] = [
 	{
@@ -45,7 +82,23 @@ export const paymentsTable: readonly PaymentsResource[] = [
 		// List rows carry contactName (a single order carries contactSnapshot): a label uses whichever is there.
 		labelFields: ['contactName', 'contactSnapshot.name', 'amount', 'currency', 'status'],
 		// List rows: flat source fields, no payment status; a single order: the source object and payment status.
-		simplify: ['_id', 'altId', 'status', 'fulfillmentStatus', 'paymentStatus', 'amount', 'currency', 'contactId', 'contactName', 'source', 'sourceType', 'sourceName', 'sourceId', 'createdAt', 'updatedAt'],
+		simplify: [
+			'_id',
+			'altId',
+			'status',
+			'fulfillmentStatus',
+			'paymentStatus',
+			'amount',
+			'currency',
+			'contactId',
+			'contactName',
+			'source',
+			'sourceType',
+			'sourceName',
+			'sourceId',
+			'createdAt',
+			'updatedAt',
+		],
 		operations: [
 			{
 				value: 'getAll',
@@ -54,15 +107,42 @@ export const paymentsTable: readonly PaymentsResource[] = [
 				listKey: 'data',
 				paged: true,
 				filters: [
-					{ name: 'status', label: 'Status', type: 'string', description: 'Order status, for example completed or pending' },
-					{ name: 'paymentStatus', label: 'Payment Status', type: 'options', options: ['paid', 'unpaid', 'refunded', 'partially_paid'], description: 'Payment status of the order' },
+					{
+						name: 'status',
+						label: 'Status',
+						type: 'string',
+						description: 'Order status, for example completed or pending',
+					},
+					{
+						name: 'paymentStatus',
+						label: 'Payment Status',
+						type: 'options',
+						options: ['paid', 'unpaid', 'refunded', 'partially_paid'],
+						description: 'Payment status of the order',
+					},
 					paymentMode,
 					...dates,
 					search,
 					contactId,
-					{ name: 'funnelProductIds', label: 'Funnel Product IDs', type: 'string', description: 'Comma-separated funnel product IDs' },
-					{ name: 'sourceId', label: 'Source ID', type: 'string', description: 'ID of the order source (funnel, website, invoice, …)' },
-					{ name: 'locationId', label: 'Filter Location ID', type: 'string', description: 'Location filter of the list (the sub-account itself is set by Location ID)' },
+					{
+						name: 'funnelProductIds',
+						label: 'Funnel Product IDs',
+						type: 'string',
+						description: 'Comma-separated funnel product IDs',
+					},
+					{
+						name: 'sourceId',
+						label: 'Source ID',
+						type: 'string',
+						description: 'ID of the order source (funnel, website, invoice, …)',
+					},
+					{
+						name: 'locationId',
+						label: 'Filter Location ID',
+						type: 'string',
+						description:
+							'Location filter of the list (the sub-account itself is set by Location ID)',
+					},
 				],
 			},
 			{ value: 'get', kind: 'get', path: '/payments/orders/{orderId}' },
@@ -73,8 +153,19 @@ export const paymentsTable: readonly PaymentsResource[] = [
 		displayName: 'Order Fulfillment',
 		idParameter: { name: 'orderId', displayName: 'Order', searchFrom: 'order' },
 		operations: [
-			{ value: 'getAll', kind: 'list', path: '/payments/orders/{orderId}/fulfillments', listKey: 'data', paged: false },
-			{ value: 'create', kind: 'create', path: '/payments/orders/{orderId}/fulfillments', body: 'fulfillment' },
+			{
+				value: 'getAll',
+				kind: 'list',
+				path: '/payments/orders/{orderId}/fulfillments',
+				listKey: 'data',
+				paged: false,
+			},
+			{
+				value: 'create',
+				kind: 'create',
+				path: '/payments/orders/{orderId}/fulfillments',
+				body: 'fulfillment',
+			},
 		],
 	},
 	{
@@ -82,7 +173,20 @@ export const paymentsTable: readonly PaymentsResource[] = [
 		displayName: 'Transaction',
 		idParameter: { name: 'transactionId', displayName: 'Transaction', searchFrom: 'transaction' },
 		labelFields: ['amount', 'currency', 'status', 'entityId'],
-		simplify: ['_id', 'status', 'amount', 'amountRefunded', 'currency', 'entityType', 'entityId', 'subscriptionId', 'chargeId', 'paymentProviderType', 'contactId', 'createdAt'],
+		simplify: [
+			'_id',
+			'status',
+			'amount',
+			'amountRefunded',
+			'currency',
+			'entityType',
+			'entityId',
+			'subscriptionId',
+			'chargeId',
+			'paymentProviderType',
+			'contactId',
+			'createdAt',
+		],
 		operations: [
 			{
 				value: 'getAll',
@@ -93,13 +197,38 @@ export const paymentsTable: readonly PaymentsResource[] = [
 				filters: [
 					paymentMode,
 					...dates,
-					{ name: 'entitySourceType', label: 'Entity Source Type', type: 'string', description: 'Source of the payment, for example funnel or invoice' },
-					{ name: 'entitySourceSubType', label: 'Entity Source Sub-Type', type: 'string', description: 'Sub-type of the source' },
+					{
+						name: 'entitySourceType',
+						label: 'Entity Source Type',
+						type: 'string',
+						description: 'Source of the payment, for example funnel or invoice',
+					},
+					{
+						name: 'entitySourceSubType',
+						label: 'Entity Source Sub-Type',
+						type: 'string',
+						description: 'Sub-type of the source',
+					},
 					search,
-					{ name: 'subscriptionId', label: 'Subscription ID', type: 'string', description: 'Only payments of this subscription' },
-					{ name: 'entityId', label: 'Entity ID', type: 'string', description: 'Only payments of this entity (for example an order ID)' },
+					{
+						name: 'subscriptionId',
+						label: 'Subscription ID',
+						type: 'string',
+						description: 'Only payments of this subscription',
+					},
+					{
+						name: 'entityId',
+						label: 'Entity ID',
+						type: 'string',
+						description: 'Only payments of this entity (for example an order ID)',
+					},
 					contactId,
-					{ name: 'locationId', label: 'Filter Location ID', type: 'string', description: 'Location filter of the list' },
+					{
+						name: 'locationId',
+						label: 'Filter Location ID',
+						type: 'string',
+						description: 'Location filter of the list',
+					},
 				],
 			},
 			{ value: 'get', kind: 'get', path: '/payments/transactions/{transactionId}' },
@@ -108,9 +237,24 @@ export const paymentsTable: readonly PaymentsResource[] = [
 	{
 		value: 'subscription',
 		displayName: 'Subscription',
-		idParameter: { name: 'subscriptionId', displayName: 'Subscription', searchFrom: 'subscription' },
+		idParameter: {
+			name: 'subscriptionId',
+			displayName: 'Subscription',
+			searchFrom: 'subscription',
+		},
 		labelFields: ['amount', 'currency', 'status', 'entityId'],
-		simplify: ['_id', 'status', 'amount', 'currency', 'entityId', 'subscriptionId', 'contactId', 'schedule', 'canceledAt', 'createdAt'],
+		simplify: [
+			'_id',
+			'status',
+			'amount',
+			'currency',
+			'entityId',
+			'subscriptionId',
+			'contactId',
+			'schedule',
+			'canceledAt',
+			'createdAt',
+		],
 		operations: [
 			{
 				value: 'getAll',
@@ -119,14 +263,34 @@ export const paymentsTable: readonly PaymentsResource[] = [
 				listKey: 'data',
 				paged: true,
 				filters: [
-					{ name: 'entityId', label: 'Entity ID', type: 'string', description: 'Only subscriptions of this entity' },
+					{
+						name: 'entityId',
+						label: 'Entity ID',
+						type: 'string',
+						description: 'Only subscriptions of this entity',
+					},
 					paymentMode,
 					...dates,
-					{ name: 'entitySourceType', label: 'Entity Source Type', type: 'string', description: 'Source of the subscription' },
+					{
+						name: 'entitySourceType',
+						label: 'Entity Source Type',
+						type: 'string',
+						description: 'Source of the subscription',
+					},
 					search,
 					contactId,
-					{ name: 'id', label: 'Subscription ID', type: 'string', description: 'Only this subscription' },
-					{ name: 'getPaymentsCollectedCount', label: 'Include Payments Collected Count', type: 'boolean', description: 'Whether to add how many payments each subscription has collected' },
+					{
+						name: 'id',
+						label: 'Subscription ID',
+						type: 'string',
+						description: 'Only this subscription',
+					},
+					{
+						name: 'getPaymentsCollectedCount',
+						label: 'Include Payments Collected Count',
+						type: 'boolean',
+						description: 'Whether to add how many payments each subscription has collected',
+					},
 				],
 			},
 			{ value: 'get', kind: 'get', path: '/payments/subscriptions/{subscriptionId}' },
@@ -136,8 +300,19 @@ export const paymentsTable: readonly PaymentsResource[] = [
 		value: 'whiteLabelProvider',
 		displayName: 'White-Label Payment Provider',
 		operations: [
-			{ value: 'getAll', kind: 'list', path: '/payments/integrations/provider/whitelabel', listKey: 'providers', paged: true },
-			{ value: 'create', kind: 'create', path: '/payments/integrations/provider/whitelabel', body: 'whiteLabelProvider' },
+			{
+				value: 'getAll',
+				kind: 'list',
+				path: '/payments/integrations/provider/whitelabel',
+				listKey: 'providers',
+				paged: true,
+			},
+			{
+				value: 'create',
+				kind: 'create',
+				path: '/payments/integrations/provider/whitelabel',
+				body: 'whiteLabelProvider',
+			},
 		],
 	},
 ];

@@ -3,11 +3,35 @@
  * the `Version` header, `altId`/`altType=location` on every call, offset/limit paging, waits that follow
  * HighLevel's rate-limit headers, and HighLevel's failures in words a user can act on.
  */
-import { NodeOperationError, type ICredentialDataDecryptedObject, type IDataObject, type IHttpRequestMethods } from 'n8n-workflow';
-import { apiPages, apiRequest, describeOtherFailure, type ApiCall, type ApiConnection, type FailureText, type RequestContext, type ServiceWording } from '../../shared/transport/apiClient';
-import { looksLikeHtml, notResentNote, parseMaybeJson, type HttpFailure } from '../../shared/transport/failure';
+import {
+	NodeOperationError,
+	type ICredentialDataDecryptedObject,
+	type IDataObject,
+	type IHttpRequestMethods,
+} from 'n8n-workflow';
+import {
+	apiPages,
+	apiRequest,
+	describeOtherFailure,
+	type ApiCall,
+	type ApiConnection,
+	type FailureText,
+	type RequestContext,
+	type ServiceWording,
+} from '../../shared/transport/apiClient';
+import {
+	looksLikeHtml,
+	notResentNote,
+	parseMaybeJson,
+	type HttpFailure,
+} from '../../shared/transport/failure';
 import { secretValues } from '../../shared/transport/redact';
-import { apiUrl, HIGHLEVEL_API_CREDENTIAL, HIGHLEVEL_API_VERSION, HIGHLEVEL_APP_CREDENTIAL } from './highLevelUrls';
+import {
+	apiUrl,
+	HIGHLEVEL_API_CREDENTIAL,
+	HIGHLEVEL_API_VERSION,
+	HIGHLEVEL_APP_CREDENTIAL,
+} from './highLevelUrls';
 
 /** HighLevel allows 100 requests per 10 seconds: by default a 429 is waited out for a minute at most. */
 export const DEFAULT_RATE_LIMIT_WAIT_SECONDS = 60;
@@ -32,18 +56,34 @@ export interface HighLevelCall {
 	subject?: string;
 }
 
-type CredentialContext = RequestContext & { getCredentials(type: string, itemIndex?: number): Promise<ICredentialDataDecryptedObject> };
+type CredentialContext = RequestContext & {
+	getCredentials(type: string, itemIndex?: number): Promise<ICredentialDataDecryptedObject>;
+};
 
 /** The location from the node's Location ID, else the credential's, else the token's. */
-function locationOf(credentials: ICredentialDataDecryptedObject, override: string): string | undefined {
+function locationOf(
+	credentials: ICredentialDataDecryptedObject,
+	override: string,
+): string | undefined {
 	const tokenData = credentials.oauthTokenData as IDataObject | undefined;
-	return override || String(credentials.locationId ?? '').trim() || String(tokenData?.locationId ?? '').trim() || undefined;
+	return (
+		override ||
+		String(credentials.locationId ?? '').trim() ||
+		String(tokenData?.locationId ?? '').trim() ||
+		undefined
+	);
 }
 
 /** The credential in use and the location (`altId`); the caller reads the node's Authentication and Location ID as its context allows. */
 export async function highLevelConnection(
 	context: CredentialContext,
-	options: { itemIndex: number; timeoutMs: number; rateLimitBudgetMs?: number; authentication: unknown; locationId: unknown },
+	options: {
+		itemIndex: number;
+		timeoutMs: number;
+		rateLimitBudgetMs?: number;
+		authentication: unknown;
+		locationId: unknown;
+	},
 ): Promise<HighLevelConnection> {
 	const kind: CredentialKind = options.authentication === 'apiKey' ? 'apiKey' : 'oAuth2';
 	const credentialType = kind === 'apiKey' ? HIGHLEVEL_API_CREDENTIAL : HIGHLEVEL_APP_CREDENTIAL;
@@ -64,7 +104,13 @@ export async function highLevelConnection(
 	};
 }
 
-const secretsOf = (credentials: ICredentialDataDecryptedObject) => secretValues(credentials, ['apiKey', 'clientSecret', 'oauthTokenData.access_token', 'oauthTokenData.refresh_token']);
+const secretsOf = (credentials: ICredentialDataDecryptedObject) =>
+	secretValues(credentials, [
+		'apiKey',
+		'clientSecret',
+		'oauthTokenData.access_token',
+		'oauthTokenData.refresh_token',
+	]);
 
 /** HighLevel's error body: `{statusCode, message, error, traceId}`, where `message` may be an array (422). */
 export function highLevelMessage(failure: HttpFailure): { message?: string; traceId?: string } {
@@ -74,22 +120,36 @@ export function highLevelMessage(failure: HttpFailure): { message?: string; trac
 		return { message: text && !looksLikeHtml(text) ? text.slice(0, 500) : undefined };
 	}
 	const raw = parsed.message ?? parsed.msg ?? parsed.error_description ?? parsed.error;
-	const message = Array.isArray(raw) ? raw.map(String).join('; ') : typeof raw === 'string' ? raw : undefined;
+	const message = Array.isArray(raw)
+		? raw.map(String).join('; ')
+		: typeof raw === 'string'
+			? raw
+			: undefined;
 	const traceId = typeof parsed.traceId === 'string' ? parsed.traceId : undefined;
 	return { message, traceId };
 }
 
 /** How failures name the API and where its address is set. */
-const HIGHLEVEL_SERVICE = { name: 'HighLevel', addressSetting: 'the API Base URL in the HighLevel Payments credential (https://services.leadconnectorhq.com)' };
+const HIGHLEVEL_SERVICE = {
+	name: 'HighLevel',
+	addressSetting:
+		'the API Base URL in the HighLevel Payments credential (https://services.leadconnectorhq.com)',
+};
 
-function describeHighLevelFailure(failure: HttpFailure, call: ApiCall, attempts: number, connection: ApiConnection): FailureText {
+function describeHighLevelFailure(
+	failure: HttpFailure,
+	call: ApiCall,
+	attempts: number,
+	connection: ApiConnection,
+): FailureText {
 	const { kind, locationId } = connection as HighLevelConnection;
 	const where = `${call.method} ${call.path}`;
 	const { message: server, traceId } = highLevelMessage(failure);
 	const headers = failure.headers;
 	let message: string;
 	let description: string;
-	const notFound = failure.status === 404 || (failure.status === 400 && /not\s*found/i.test(server ?? ''));
+	const notFound =
+		failure.status === 404 || (failure.status === 400 && /not\s*found/i.test(server ?? ''));
 	if (failure.tokenProblem) {
 		message = `HighLevel: ${failure.tokenProblem}`;
 		description = /unsupported_grant_type/.test(failure.tokenProblem)
@@ -100,7 +160,9 @@ function describeHighLevelFailure(failure: HttpFailure, call: ApiCall, attempts:
 		description =
 			'Only the OAuth token of a marketplace app installed in the sub-account may create a white-label payment provider; a Private Integration Token can list providers but not create them. Use a HighLevel Payments OAuth2 API credential (Authorization Code) for this operation.';
 	} else if (notFound) {
-		message = call.subject ? `${call.subject} was not found in HighLevel` : `HighLevel has no ${where}`;
+		message = call.subject
+			? `${call.subject} was not found in HighLevel`
+			: `HighLevel has no ${where}`;
 		description = `HighLevel said: ${server ?? 'not found'}. Check the ID and that it belongs to location ${locationId ?? '(unknown)'}.`;
 	} else {
 		switch (failure.status) {
@@ -118,7 +180,8 @@ function describeHighLevelFailure(failure: HttpFailure, call: ApiCall, attempts:
 				break;
 			case 403:
 				message = `HighLevel refused access${locationId ? ` to location ${locationId}` : ''}: ${server ?? 'forbidden'}`;
-				description = 'Set Location ID (in the node or the credential) to the sub-account the token was issued for, or grant the token the scope this call needs.';
+				description =
+					'Set Location ID (in the node or the credential) to the sub-account the token was issued for, or grant the token the scope this call needs.';
 				break;
 			case 429: {
 				const interval = Number(headers['x-ratelimit-interval-milliseconds']);
@@ -129,14 +192,24 @@ function describeHighLevelFailure(failure: HttpFailure, call: ApiCall, attempts:
 				break;
 			}
 			default:
-				({ message, description } = describeOtherFailure(failure, where, server, HIGHLEVEL_SERVICE));
+				({ message, description } = describeOtherFailure(
+					failure,
+					where,
+					server,
+					HIGHLEVEL_SERVICE,
+				));
 		}
 	}
 	if (traceId) {
 		message += ` (trace ID ${traceId})`;
 		description += ` Quote trace ID ${traceId} to HighLevel support.`;
 	}
-	const notResent = notResentNote(failure, call.idempotent, 'HighLevel', 'Check with Get Many (for a fulfillment: Order Fulfillment > Get Many of the order) before running again.');
+	const notResent = notResentNote(
+		failure,
+		call.idempotent,
+		'HighLevel',
+		'Check with Get Many (for a fulfillment: Order Fulfillment > Get Many of the order) before running again.',
+	);
 	if (notResent) description = `${notResent} ${description}`;
 	const extra: IDataObject = {};
 	if (server) extra.serverMessage = server;
@@ -145,7 +218,11 @@ function describeHighLevelFailure(failure: HttpFailure, call: ApiCall, attempts:
 }
 
 /** A refusal of a call only a marketplace app may make (the white-label provider create), with another kind of token. */
-function needsAppToken(failure: HttpFailure, call: ApiCall, kind: HighLevelConnection['kind']): boolean {
+function needsAppToken(
+	failure: HttpFailure,
+	call: ApiCall,
+	kind: HighLevelConnection['kind'],
+): boolean {
 	if (failure.status !== 401 && failure.status !== 403) return false;
 	const appOnly = call.method === 'POST' && /\/integrations\/provider\/whitelabel$/.test(call.path);
 	return (appOnly && kind === 'apiKey') || /marketplace app/i.test(failure.bodyText ?? '');
@@ -154,7 +231,9 @@ function needsAppToken(failure: HttpFailure, call: ApiCall, kind: HighLevelConne
 /** The wait HighLevel's own headers suggest once the window is used up. */
 function rateLimitWait(headers: Record<string, string>): number | undefined {
 	const interval = Number(headers['x-ratelimit-interval-milliseconds']);
-	return headers['x-ratelimit-remaining'] === '0' && Number.isFinite(interval) && interval > 0 ? interval : undefined;
+	return headers['x-ratelimit-remaining'] === '0' && Number.isFinite(interval) && interval > 0
+		? interval
+		: undefined;
 }
 
 export const highLevelWording: ServiceWording = {
@@ -165,17 +244,27 @@ export const highLevelWording: ServiceWording = {
 };
 
 function missingLocation(context: RequestContext, connection: HighLevelConnection) {
-	return new NodeOperationError(context.getNode(), 'No HighLevel location ID (altId) is known for this call', {
-		itemIndex: connection.itemIndex,
-		description:
-			connection.kind === 'apiKey'
-				? 'A Private Integration Token belongs to one sub-account: set Location ID in the credential (or in the node) to its ID.'
-				: 'The token names no sub-account (HighLevel does not say which location a client-credentials token carries). Set Location ID in the credential (or in the node) to the sub-account ID; a token that names its location fills it in by itself.',
-	});
+	return new NodeOperationError(
+		context.getNode(),
+		'No HighLevel location ID (altId) is known for this call',
+		{
+			itemIndex: connection.itemIndex,
+			description:
+				connection.kind === 'apiKey'
+					? 'A Private Integration Token belongs to one sub-account: set Location ID in the credential (or in the node) to its ID.'
+					: 'The token names no sub-account (HighLevel does not say which location a client-credentials token carries). Set Location ID in the credential (or in the node) to the sub-account ID; a token that names its location fills it in by itself.',
+		},
+	);
 }
 
-async function send(context: RequestContext, connection: HighLevelConnection, call: HighLevelCall): Promise<unknown> {
-	const location = connection.locationId ? { altId: connection.locationId, altType: 'location' } : { altType: 'location' };
+async function send(
+	context: RequestContext,
+	connection: HighLevelConnection,
+	call: HighLevelCall,
+): Promise<unknown> {
+	const location = connection.locationId
+		? { altId: connection.locationId, altType: 'location' }
+		: { altType: 'location' };
 	return await apiRequest(context, highLevelWording, connection, {
 		method: call.method,
 		path: call.path,
@@ -194,12 +283,21 @@ async function send(context: RequestContext, connection: HighLevelConnection, ca
  * location found is kept in the connection the other items share. A token that names no location, with no
  * Location ID set, stops the call with a message that asks for one.
  */
-export async function highLevelRequest(context: CredentialContext, connection: HighLevelConnection, call: HighLevelCall): Promise<unknown> {
+export async function highLevelRequest(
+	context: CredentialContext,
+	connection: HighLevelConnection,
+	call: HighLevelCall,
+): Promise<unknown> {
 	if (connection.locationId) return await send(context, connection, call);
 	if (connection.kind === 'apiKey') throw missingLocation(context, connection);
 	let credentials = connection.credentials;
 	if (!(credentials.oauthTokenData as IDataObject | undefined)?.access_token) {
-		const refused = await send(context, connection, { method: 'GET', path: '/payments/orders', qs: { limit: 1 }, idempotent: true }).then(
+		const refused = await send(context, connection, {
+			method: 'GET',
+			path: '/payments/orders',
+			qs: { limit: 1 },
+			idempotent: true,
+		}).then(
 			() => undefined,
 			(error: Error & { httpCode?: string }) => error,
 		);
@@ -213,11 +311,19 @@ export async function highLevelRequest(context: CredentialContext, connection: H
 }
 
 /** A list answer in any of its shapes: `{data: [...]}`, `{providers: [...] | {...}}`, or a bare array. */
-export function readHighLevelList(parsed: unknown, listKey: string): { records: IDataObject[]; total?: number } {
+export function readHighLevelList(
+	parsed: unknown,
+	listKey: string,
+): { records: IDataObject[]; total?: number } {
 	if (Array.isArray(parsed)) return { records: parsed as IDataObject[] };
 	if (!parsed || typeof parsed !== 'object') return { records: [] };
 	const wrapper = parsed as IDataObject;
-	const total = typeof wrapper.totalCount === 'number' ? wrapper.totalCount : typeof wrapper.total === 'number' ? wrapper.total : undefined;
+	const total =
+		typeof wrapper.totalCount === 'number'
+			? wrapper.totalCount
+			: typeof wrapper.total === 'number'
+				? wrapper.total
+				: undefined;
 	const list = wrapper[listKey] ?? wrapper.data;
 	if (Array.isArray(list)) return { records: list as IDataObject[], total };
 	if (list && typeof list === 'object') return { records: [list as IDataObject], total: 1 };
@@ -233,8 +339,33 @@ export function readHighLevelRecord(parsed: unknown): IDataObject {
 }
 
 /** Offset/limit pages through the shared pager: to `totalCount`, past a capped page size, never endlessly. */
-export function highLevelPages(context: CredentialContext, connection: HighLevelConnection, path: string, qs: IDataObject, pageSize: number, listKey: string): AsyncGenerator<IDataObject[]> {
-	return apiPages(context, highLevelWording, connection, { method: 'GET', path, idempotent: true }, { pageSize, style: 'offset', keyOf: (record) => String(record._id ?? record.id ?? JSON.stringify(record)) }, async ({ offset, size }) =>
-		readHighLevelList(await highLevelRequest(context, connection, { method: 'GET', path, qs: { ...qs, limit: size, offset }, idempotent: true }), listKey),
+export function highLevelPages(
+	context: CredentialContext,
+	connection: HighLevelConnection,
+	path: string,
+	qs: IDataObject,
+	pageSize: number,
+	listKey: string,
+): AsyncGenerator<IDataObject[]> {
+	return apiPages(
+		context,
+		highLevelWording,
+		connection,
+		{ method: 'GET', path, idempotent: true },
+		{
+			pageSize,
+			style: 'offset',
+			keyOf: (record) => String(record._id ?? record.id ?? JSON.stringify(record)),
+		},
+		async ({ offset, size }) =>
+			readHighLevelList(
+				await highLevelRequest(context, connection, {
+					method: 'GET',
+					path,
+					qs: { ...qs, limit: size, offset },
+					idempotent: true,
+				}),
+				listKey,
+			),
 	);
 }

@@ -6,10 +6,14 @@ export const HIGHLEVEL_API_URL = 'https://services.leadconnectorhq.com';
  * The authorize pages HighLevel's docs name (`/v2/oauth/chooselocation`); its SDK still opens the older
  * path without `/v2`, so that one stays selectable.
  */
-export const HIGHLEVEL_AUTHORIZE_URL = 'https://marketplace.gohighlevel.com/v2/oauth/chooselocation';
-export const HIGHLEVEL_WHITE_LABEL_AUTHORIZE_URL = 'https://marketplace.leadconnectorhq.com/v2/oauth/chooselocation';
-export const HIGHLEVEL_OLDER_AUTHORIZE_URL = 'https://marketplace.gohighlevel.com/oauth/chooselocation';
-export const HIGHLEVEL_OLDER_WHITE_LABEL_AUTHORIZE_URL = 'https://marketplace.leadconnectorhq.com/oauth/chooselocation';
+export const HIGHLEVEL_AUTHORIZE_URL =
+	'https://marketplace.gohighlevel.com/v2/oauth/chooselocation';
+export const HIGHLEVEL_WHITE_LABEL_AUTHORIZE_URL =
+	'https://marketplace.leadconnectorhq.com/v2/oauth/chooselocation';
+export const HIGHLEVEL_OLDER_AUTHORIZE_URL =
+	'https://marketplace.gohighlevel.com/oauth/chooselocation';
+export const HIGHLEVEL_OLDER_WHITE_LABEL_AUTHORIZE_URL =
+	'https://marketplace.leadconnectorhq.com/oauth/chooselocation';
 
 /** The only API version the payments endpoints list; every call sends it. */
 export const HIGHLEVEL_API_VERSION = '2021-07-28';

@@ -1,6 +1,15 @@
 /** What every Ingram Micro operation module works with: the item, its resource, the call, and the shared checks and shapes. */
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { itemError, param, recordPicker, showFor, simplifier, simplifyProperty, type Operation, type OperationItem } from '../../shared/actions/operationKit';
+import {
+	itemError,
+	param,
+	recordPicker,
+	showFor,
+	simplifier,
+	simplifyProperty,
+	type Operation,
+	type OperationItem,
+} from '../../shared/actions/operationKit';
 import type { ApiCall, ApiConnection } from '../../shared/transport/apiClient';
 import { ingramRequest } from '../transport/ingramApi';
 import type { MarketplaceOperation, MarketplaceResource } from '../resources/marketplaceTable';
@@ -14,8 +23,13 @@ export type IngramOperation = Operation<MarketplaceResource, IngramItem>;
 
 export { param, showFor, simplifyProperty };
 
-export const operationOf = <V extends MarketplaceOperation['value']>(resource: MarketplaceResource, value: V) =>
-	resource.operations.find((o): o is Extract<MarketplaceOperation, { value: V }> => o.value === value);
+export const operationOf = <V extends MarketplaceOperation['value']>(
+	resource: MarketplaceResource,
+	value: V,
+) =>
+	resource.operations.find(
+		(o): o is Extract<MarketplaceOperation, { value: V }> => o.value === value,
+	);
 
 export const userError = itemError;
 
@@ -29,18 +43,36 @@ export const INGRAM_ID = /^[A-Za-z0-9_-]+$/;
 export function readId(item: IngramItem, parameter: string, label: string): string {
 	const raw = param<unknown>(item, parameter, '', { extractValue: true });
 	const id = String(raw ?? '').trim();
-	if (!INGRAM_ID.test(id)) throw userError(item, `${label} ID must be an Ingram Micro ID (letters, digits, - and _), got ${JSON.stringify(raw ?? '')}`, `Pick the ${label.toLowerCase()} from the list or paste its ID; nothing was sent to Ingram Micro.`);
+	if (!INGRAM_ID.test(id))
+		throw userError(
+			item,
+			`${label} ID must be an Ingram Micro ID (letters, digits, - and _), got ${JSON.stringify(raw ?? '')}`,
+			`Pick the ${label.toLowerCase()} from the list or paste its ID; nothing was sent to Ingram Micro.`,
+		);
 	return id;
 }
 
-export function shapeRecords(item: IngramItem, records: IDataObject[], extra: IDataObject = {}): INodeExecutionData[] {
+export function shapeRecords(
+	item: IngramItem,
+	records: IDataObject[],
+	extra: IDataObject = {},
+): INodeExecutionData[] {
 	const shape = simplifier(item);
-	return records.map((record) => ({ json: { ...shape(record), ...extra }, pairedItem: { item: item.itemIndex } }));
+	return records.map((record) => ({
+		json: { ...shape(record), ...extra },
+		pairedItem: { item: item.itemIndex },
+	}));
 }
 
-export const searchMethodName = (resource: string) => `search${resource[0].toUpperCase()}${resource.slice(1)}s`;
+export const searchMethodName = (resource: string) =>
+	`search${resource[0].toUpperCase()}${resource.slice(1)}s`;
 
-export const recordLocator = (name: string, displayName: string, searchFrom: string, displayOptions: INodeProperties['displayOptions']): INodeProperties =>
+export const recordLocator = (
+	name: string,
+	displayName: string,
+	searchFrom: string,
+	displayOptions: INodeProperties['displayOptions'],
+): INodeProperties =>
 	recordPicker({
 		name,
 		displayName: `${displayName} ID`,
@@ -52,4 +84,5 @@ export const recordLocator = (name: string, displayName: string, searchFrom: str
 	});
 
 /** The answer as a record (an empty object when Ingram Micro sent none). */
-export const recordOf = (parsed: unknown): IDataObject => ((parsed && typeof parsed === 'object' ? parsed : {}) as IDataObject);
+export const recordOf = (parsed: unknown): IDataObject =>
+	(parsed && typeof parsed === 'object' ? parsed : {}) as IDataObject;

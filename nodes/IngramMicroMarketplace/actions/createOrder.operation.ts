@@ -3,13 +3,36 @@ import { operationOf, recordOf, send, shapeRecords, type IngramOperation } from 
 import { orderBody, orderProperties } from './orderFields';
 
 export const createOrderOperation: IngramOperation = {
-	option: (resource) => (resource.value === 'order' && operationOf(resource, 'create') ? [{ name: 'Create', value: 'create', action: 'Create an order', description: 'Create an order' }] : []),
+	option: (resource) =>
+		resource.value === 'order' && operationOf(resource, 'create')
+			? [
+					{
+						name: 'Create',
+						value: 'create',
+						action: 'Create an order',
+						description: 'Create an order',
+					},
+				]
+			: [],
 
-	properties: (resource) => (resource.value === 'order' && operationOf(resource, 'create') ? orderProperties(resource, 'create') : []),
+	properties: (resource) =>
+		resource.value === 'order' && operationOf(resource, 'create')
+			? orderProperties(resource, 'create')
+			: [],
 
 	async execute(item) {
 		const { body, corrections } = await orderBody(item);
-		const answer = await send(item, { method: 'POST', path: operationOf(item.resource, 'create')!.path, body, idempotent: false, placesOrder: true });
-		return shapeRecords(item, [recordOf(answer)], corrections.length ? { parameterCorrections: corrections } : {});
+		const answer = await send(item, {
+			method: 'POST',
+			path: operationOf(item.resource, 'create')!.path,
+			body,
+			idempotent: false,
+			placesOrder: true,
+		});
+		return shapeRecords(
+			item,
+			[recordOf(answer)],
+			corrections.length ? { parameterCorrections: corrections } : {},
+		);
 	},
 };

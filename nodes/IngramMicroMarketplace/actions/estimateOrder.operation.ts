@@ -3,13 +3,33 @@ import { operationOf, recordOf, send, shapeRecords, type IngramOperation } from 
 import { orderBody, orderProperties } from './orderFields';
 
 export const estimateOrderOperation: IngramOperation = {
-	option: (resource) => (operationOf(resource, 'estimate') ? [{ name: 'Estimate', value: 'estimate', action: 'Estimate an order', description: 'Estimate an order' }] : []),
+	option: (resource) =>
+		operationOf(resource, 'estimate')
+			? [
+					{
+						name: 'Estimate',
+						value: 'estimate',
+						action: 'Estimate an order',
+						description: 'Estimate an order',
+					},
+				]
+			: [],
 
-	properties: (resource) => (operationOf(resource, 'estimate') ? orderProperties(resource, 'estimate') : []),
+	properties: (resource) =>
+		operationOf(resource, 'estimate') ? orderProperties(resource, 'estimate') : [],
 
 	async execute(item) {
 		const { body, corrections } = await orderBody(item);
-		const answer = await send(item, { method: 'POST', path: operationOf(item.resource, 'estimate')!.path, body, idempotent: true });
-		return shapeRecords(item, [recordOf(answer)], corrections.length ? { parameterCorrections: corrections } : {});
+		const answer = await send(item, {
+			method: 'POST',
+			path: operationOf(item.resource, 'estimate')!.path,
+			body,
+			idempotent: true,
+		});
+		return shapeRecords(
+			item,
+			[recordOf(answer)],
+			corrections.length ? { parameterCorrections: corrections } : {},
+		);
 	},
 };

@@ -1,20 +1,48 @@
 /** Get: one customer, product, order or subscription by its ID. */
 import { withArticle } from '../../shared/wording';
-import { readId, operationOf, recordLocator, recordOf, send, shapeRecords, showFor, simplifyProperty, type IngramOperation } from './common';
+import {
+	readId,
+	operationOf,
+	recordLocator,
+	recordOf,
+	send,
+	shapeRecords,
+	showFor,
+	simplifyProperty,
+	type IngramOperation,
+} from './common';
 
 export const getOperation: IngramOperation = {
 	option: (resource) => {
 		const action = `Get ${withArticle(resource.displayName.toLowerCase())}`;
-		return operationOf(resource, 'get') ? [{ name: 'Get', value: 'get', action, description: action }] : [];
+		return operationOf(resource, 'get')
+			? [{ name: 'Get', value: 'get', action, description: action }]
+			: [];
 	},
 
-	properties: (resource) => (operationOf(resource, 'get') && resource.idParameter ? [recordLocator(resource.idParameter.name, resource.idParameter.displayName, resource.value, showFor(resource, ['get'])), ...simplifyProperty(resource, ['get'])] : []),
+	properties: (resource) =>
+		operationOf(resource, 'get') && resource.idParameter
+			? [
+					recordLocator(
+						resource.idParameter.name,
+						resource.idParameter.displayName,
+						resource.value,
+						showFor(resource, ['get']),
+					),
+					...simplifyProperty(resource, ['get']),
+				]
+			: [],
 
 	async execute(item) {
 		const { resource } = item;
 		const operation = operationOf(resource, 'get')!;
 		const id = readId(item, resource.idParameter!.name, resource.idParameter!.displayName);
-		const answer = await send(item, { method: 'GET', path: operation.path.replace('{id}', encodeURIComponent(id)), idempotent: true, subject: `${resource.displayName} ${id}` });
+		const answer = await send(item, {
+			method: 'GET',
+			path: operation.path.replace('{id}', encodeURIComponent(id)),
+			idempotent: true,
+			subject: `${resource.displayName} ${id}`,
+		});
 		return shapeRecords(item, [recordOf(answer)]);
 	},
 };

@@ -2,26 +2,58 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { MarketplaceFilter } from '../resources/marketplaceTable';
 import { ingramPages } from '../transport/ingramApi';
-import { operationOf, param, shapeRecords, showFor, simplifyProperty, userError, type IngramOperation } from './common';
+import {
+	operationOf,
+	param,
+	shapeRecords,
+	showFor,
+	simplifyProperty,
+	userError,
+	type IngramOperation,
+} from './common';
 import { readLimit, returnAllProperties } from '../../shared/actions/operationKit';
 
 const PAGE_SIZE = 100;
 
 function filterProperty(filter: MarketplaceFilter): INodeProperties {
 	const base = { displayName: filter.label, name: filter.name, description: filter.description };
-	if (filter.type === 'options') return { ...base, type: 'options', options: filter.options!.map((o) => ({ name: o[0].toUpperCase() + o.slice(1), value: o })), default: filter.options![0] };
+	if (filter.type === 'options')
+		return {
+			...base,
+			type: 'options',
+			options: filter.options!.map((o) => ({ name: o[0].toUpperCase() + o.slice(1), value: o })),
+			default: filter.options![0],
+		};
 	return { ...base, type: filter.type === 'string' ? 'string' : 'dateTime', default: '' };
 }
 
 export const getManyOperation: IngramOperation = {
-	option: (resource) => (operationOf(resource, 'getAll') ? [{ name: 'Get Many', value: 'getAll', action: `Get many ${resource.displayName.toLowerCase()}s`, description: `Get many ${resource.displayName.toLowerCase()}s` }] : []),
+	option: (resource) =>
+		operationOf(resource, 'getAll')
+			? [
+					{
+						name: 'Get Many',
+						value: 'getAll',
+						action: `Get many ${resource.displayName.toLowerCase()}s`,
+						description: `Get many ${resource.displayName.toLowerCase()}s`,
+					},
+				]
+			: [],
 
 	properties: (resource) => {
 		const list = operationOf(resource, 'getAll');
 		if (!list) return [];
 		return [
 			...returnAllProperties(resource, ['getAll']),
-			{ displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, displayOptions: showFor(resource, ['getAll']), options: list.filters.map(filterProperty) },
+			{
+				displayName: 'Filters',
+				name: 'filters',
+				type: 'collection',
+				placeholder: 'Add Filter',
+				default: {},
+				displayOptions: showFor(resource, ['getAll']),
+				options: list.filters.map(filterProperty),
+			},
 			...simplifyProperty(resource, ['getAll']),
 		];
 	},
@@ -36,14 +68,30 @@ export const getManyOperation: IngramOperation = {
 			if (value === undefined || value === '') continue;
 			if (filter.type === 'dateTime' || filter.type === 'date') {
 				const time = Date.parse(String(value));
-				if (Number.isNaN(time)) throw userError(item, `Filters > ${filter.label} must be a date, got ${JSON.stringify(value)}`, 'Pick the date in the date picker or write it as 2026-01-31.');
+				if (Number.isNaN(time))
+					throw userError(
+						item,
+						`Filters > ${filter.label} must be a date, got ${JSON.stringify(value)}`,
+						'Pick the date in the date picker or write it as 2026-01-31.',
+					);
 				const iso = new Date(time).toISOString();
 				// Subscriptions filter by date (2019-12-30), orders by date-time: as the spec types them.
-				qs[filter.name] = filter.type === 'date' ? (/^\d{4}-\d{2}-\d{2}$/.test(String(value).trim()) ? String(value).trim() : iso.slice(0, 10)) : iso;
+				qs[filter.name] =
+					filter.type === 'date'
+						? /^\d{4}-\d{2}-\d{2}$/.test(String(value).trim())
+							? String(value).trim()
+							: iso.slice(0, 10)
+						: iso;
 			} else qs[filter.name] = value;
 		}
 		const records: IDataObject[] = [];
-		for await (const page of ingramPages(item.context, item.connection, operation.path, qs, Math.min(PAGE_SIZE, limit))) {
+		for await (const page of ingramPages(
+			item.context,
+			item.connection,
+			operation.path,
+			qs,
+			Math.min(PAGE_SIZE, limit),
+		)) {
 			records.push(...page);
 			if (records.length >= limit) break;
 		}

@@ -15,11 +15,31 @@ const otherFamily = productFamilies[0].value;
 
 /** One product line: MPN, quantity, the family's own parameter fields, and a free list for any other product. */
 export function productValues(withOrderFields: boolean): INodeProperties[] {
-	const fields: INodeProperties[] = [{ displayName: 'MPN', name: 'mpn', type: 'string', default: '', description: 'Manufacturer part number of the product' }];
+	const fields: INodeProperties[] = [
+		{
+			displayName: 'MPN',
+			name: 'mpn',
+			type: 'string',
+			default: '',
+			description: 'Manufacturer part number of the product',
+		},
+	];
 	if (withOrderFields) {
 		fields.push(
-			{ displayName: 'Quantity', name: 'quantity', type: 'number', default: 1, description: 'For a change order: the change, for example 5 or -2' },
-			{ displayName: 'Subscription ID', name: 'subscriptionId', type: 'string', default: '', description: 'Required for change orders: the subscription the product belongs to' },
+			{
+				displayName: 'Quantity',
+				name: 'quantity',
+				type: 'number',
+				default: 1,
+				description: 'For a change order: the change, for example 5 or -2',
+			},
+			{
+				displayName: 'Subscription ID',
+				name: 'subscriptionId',
+				type: 'string',
+				default: '',
+				description: 'Required for change orders: the subscription the product belongs to',
+			},
 		);
 	}
 	fields.push({
@@ -33,12 +53,23 @@ export function productValues(withOrderFields: boolean): INodeProperties[] {
 	const seen = new Set<string>();
 	for (const family of productFamilies) {
 		for (const p of family.parameters) {
-			const users = productFamilies.filter((f) => f.parameters.some((q) => q.field === p.field)).map((f) => f.value);
+			const users = productFamilies
+				.filter((f) => f.parameters.some((q) => q.field === p.field))
+				.map((f) => f.value);
 			if (!seen.has(p.field)) {
 				seen.add(p.field);
-				fields.push({ displayName: p.label, name: p.field, type: 'string', default: '', placeholder: p.example, displayOptions: { show: { productFamily: users } } });
+				fields.push({
+					displayName: p.label,
+					name: p.field,
+					type: 'string',
+					default: '',
+					placeholder: p.example,
+					displayOptions: { show: { productFamily: users } },
+				});
 			}
-			const unnamed = productFamilies.filter((f) => f.parameters.some((q) => q.field === p.field && !q.name)).map((f) => f.value);
+			const unnamed = productFamilies
+				.filter((f) => f.parameters.some((q) => q.field === p.field && !q.name))
+				.map((f) => f.value);
 			if (unnamed.length && !seen.has(`${p.field}Name`)) {
 				seen.add(`${p.field}Name`);
 				fields.push({
@@ -52,11 +83,21 @@ export function productValues(withOrderFields: boolean): INodeProperties[] {
 			}
 		}
 	}
-	fields.push({ displayName: 'Other Parameters', name: 'otherParameters', type: 'json', default: '[]', description: 'Any further parameters as [{"name": "…", "value": "…"}] (names are case-sensitive)' });
+	fields.push({
+		displayName: 'Other Parameters',
+		name: 'otherParameters',
+		type: 'json',
+		default: '[]',
+		description:
+			'Any further parameters as [{"name": "…", "value": "…"}] (names are case-sensitive)',
+	});
 	return fields;
 }
 
-export const productsProperty = (withOrderFields: boolean, displayOptions: INodeProperties['displayOptions']): INodeProperties => ({
+export const productsProperty = (
+	withOrderFields: boolean,
+	displayOptions: INodeProperties['displayOptions'],
+): INodeProperties => ({
 	displayName: 'Products',
 	name: 'products',
 	type: 'fixedCollection',
@@ -68,22 +109,49 @@ export const productsProperty = (withOrderFields: boolean, displayOptions: INode
 });
 
 /** The order parameters of one operation (Create or Estimate) of the Order resource. */
-export function orderProperties(resource: MarketplaceResource, operation: string): INodeProperties[] {
+export function orderProperties(
+	resource: MarketplaceResource,
+	operation: string,
+): INodeProperties[] {
 	return [
 		recordLocator('customerId', 'Customer', 'customer', showFor(resource, [operation])),
-		{ displayName: 'Order Type', name: 'orderType', type: 'options', options: ORDER_TYPES.map((t) => ({ name: t[0].toUpperCase() + t.slice(1), value: t })), default: firstOrderType, displayOptions: showFor(resource, [operation]) },
-		{ displayName: 'Subscription ID', name: 'orderSubscriptionId', type: 'string', default: '', description: 'The subscription to renew or cancel', displayOptions: showFor(resource, [operation], { orderType: ['renewal', 'cancellation'] }) },
-		{ displayName: 'PO Number', name: 'poNumber', type: 'string', default: '', displayOptions: showFor(resource, [operation]) },
+		{
+			displayName: 'Order Type',
+			name: 'orderType',
+			type: 'options',
+			options: ORDER_TYPES.map((t) => ({ name: t[0].toUpperCase() + t.slice(1), value: t })),
+			default: firstOrderType,
+			displayOptions: showFor(resource, [operation]),
+		},
+		{
+			displayName: 'Subscription ID',
+			name: 'orderSubscriptionId',
+			type: 'string',
+			default: '',
+			description: 'The subscription to renew or cancel',
+			displayOptions: showFor(resource, [operation], { orderType: ['renewal', 'cancellation'] }),
+		},
+		{
+			displayName: 'PO Number',
+			name: 'poNumber',
+			type: 'string',
+			default: '',
+			displayOptions: showFor(resource, [operation]),
+		},
 		productsProperty(true, showFor(resource, [operation], { orderType: ['sales', 'change'] })),
 	];
 }
 
 async function marketplaceCode(item: IngramItem): Promise<string> {
-	return String((await item.context.getCredentials(INGRAM_CREDENTIAL, item.itemIndex)).marketplace ?? '');
+	return String(
+		(await item.context.getCredentials(INGRAM_CREDENTIAL, item.itemIndex)).marketplace ?? '',
+	);
 }
 
 export function productEntries(item: IngramItem): ProductEntry[] {
-	return ((param<IDataObject>(item, 'products', {}).product as ProductEntry[] | undefined) ?? []).map((p) => ({ ...p }));
+	return (
+		(param<IDataObject>(item, 'products', {}).product as ProductEntry[] | undefined) ?? []
+	).map((p) => ({ ...p }));
 }
 
 export { marketplaceCode };
@@ -97,9 +165,17 @@ export async function orderBody(item: IngramItem) {
 	if (poNumber) body.poNumber = poNumber;
 	if (type === 'renewal' || type === 'cancellation') {
 		const subscriptionId = String(param(item, 'orderSubscriptionId', '') ?? '').trim();
-		if (!subscriptionId) built.problems.push(`A ${type} order needs the Subscription ID it ${type === 'renewal' ? 'renews' : 'cancels'}`);
+		if (!subscriptionId)
+			built.problems.push(
+				`A ${type} order needs the Subscription ID it ${type === 'renewal' ? 'renews' : 'cancels'}`,
+			);
 		body.subscriptionId = subscriptionId;
 	} else body.products = built.products;
-	if (built.problems.length) throw userError(item, `The order cannot be sent: ${built.problems.join('; ')}`, 'Correct the named products and parameters; nothing was sent to Ingram Micro.');
+	if (built.problems.length)
+		throw userError(
+			item,
+			`The order cannot be sent: ${built.problems.join('; ')}`,
+			'Correct the named products and parameters; nothing was sent to Ingram Micro.',
+		);
 	return { body, corrections: built.corrections };
 }

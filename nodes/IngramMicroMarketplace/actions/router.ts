@@ -1,5 +1,10 @@
 /** The Ingram Micro node's router: the operation modules, the parameters generated from them, and the run of an execution. */
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { runOperation } from '../../shared/actions/operationKit';
 import { requestSettings } from '../../shared/actions/requestOptions';
 import { firstOptionValue } from '../../shared/wording';
@@ -13,13 +18,32 @@ import { getOperation } from './get.operation';
 import { getManyOperation } from './getMany.operation';
 import { validateParametersOperation } from './validateParameters.operation';
 
-const operations: readonly IngramOperation[] = [getOperation, getManyOperation, createCustomerOperation, createOrderOperation, estimateOrderOperation, validateParametersOperation];
+const operations: readonly IngramOperation[] = [
+	getOperation,
+	getManyOperation,
+	createCustomerOperation,
+	createOrderOperation,
+	estimateOrderOperation,
+	validateParametersOperation,
+];
 
 /** The Operation parameter and every operation's parameters for one resource, in the table's order. */
 export function resourceProperties(resource: MarketplaceResource): INodeProperties[] {
-	const options: INodePropertyOptions[] = resource.operations.flatMap((o) => operations.flatMap((operation) => operation.option(resource)).filter((option) => option.value === o.value));
+	const options: INodePropertyOptions[] = resource.operations.flatMap((o) =>
+		operations
+			.flatMap((operation) => operation.option(resource))
+			.filter((option) => option.value === o.value),
+	);
 	return [
-		{ displayName: 'Operation', name: 'operation', type: 'options', noDataExpression: true, displayOptions: { show: { resource: [resource.value] } }, options, default: firstOptionValue(options) },
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource.value] } },
+			options,
+			default: firstOptionValue(options),
+		},
 		...operations.flatMap((operation) => operation.properties(resource)),
 	];
 }
@@ -27,6 +51,17 @@ export function resourceProperties(resource: MarketplaceResource): INodeProperti
 export async function runIngramNode(context: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const resource = findMarketplaceResource(context.getNodeParameter('resource', 0) as string);
 	const settings = requestSettings(context, DEFAULT_RATE_LIMIT_WAIT_SECONDS);
-	const connection = await ingramConnection(context, { itemIndex: 0, timeoutMs: settings.timeoutMs, rateLimitBudgetMs: settings.rateLimitBudgetMs, renewExpiredToken: true });
-	return await runOperation(context, { resource, operationValue: context.getNodeParameter('operation', 0) as string, operations, connection, concurrency: settings.concurrency });
+	const connection = await ingramConnection(context, {
+		itemIndex: 0,
+		timeoutMs: settings.timeoutMs,
+		rateLimitBudgetMs: settings.rateLimitBudgetMs,
+		renewExpiredToken: true,
+	});
+	return await runOperation(context, {
+		resource,
+		operationValue: context.getNodeParameter('operation', 0) as string,
+		operations,
+		connection,
+		concurrency: settings.concurrency,
+	});
 }

@@ -25,23 +25,49 @@ export interface MarketplaceResource {
 	operations: readonly MarketplaceOperation[];
 }
 
-export const ORDER_STATUSES = ['submitted', 'processing', 'error', 'completed', 'cancelled'] as const;
-export const SUBSCRIPTION_STATUSES = ['active', 'hold', 'terminated', 'removed', 'pending'] as const;
+export const ORDER_STATUSES = [
+	'submitted',
+	'processing',
+	'error',
+	'completed',
+	'cancelled',
+] as const;
+export const SUBSCRIPTION_STATUSES = [
+	'active',
+	'hold',
+	'terminated',
+	'removed',
+	'pending',
+] as const;
 export const ORDER_TYPES = ['sales', 'change', 'renewal', 'cancellation'] as const;
 
 export const marketplaceTable: readonly MarketplaceResource[] = [
 	{
 		value: 'customer',
 		displayName: 'Customer',
-		idParameter: { name: 'customerId', displayName: 'Customer', labelFields: ['name', 'externalId'] },
+		idParameter: {
+			name: 'customerId',
+			displayName: 'Customer',
+			labelFields: ['name', 'externalId'],
+		},
 		operations: [
 			{
 				value: 'getAll',
 				path: '/customers',
 				filters: [
 					{ name: 'name', label: 'Name', type: 'string', description: 'Customers with this name' },
-					{ name: 'email', label: 'Email', type: 'string', description: 'Customers with a contact person of this e-mail' },
-					{ name: 'externalId', label: 'External ID', type: 'string', description: 'Your own ID of the customer (for example the HaloPSA client ID)' },
+					{
+						name: 'email',
+						label: 'Email',
+						type: 'string',
+						description: 'Customers with a contact person of this e-mail',
+					},
+					{
+						name: 'externalId',
+						label: 'External ID',
+						type: 'string',
+						description: 'Your own ID of the customer (for example the HaloPSA client ID)',
+					},
 				],
 			},
 			{ value: 'get', path: '/customers/{id}' },
@@ -53,7 +79,13 @@ export const marketplaceTable: readonly MarketplaceResource[] = [
 		displayName: 'Product',
 		idParameter: { name: 'productId', displayName: 'Product', labelFields: ['name', 'mpn'] },
 		operations: [
-			{ value: 'getAll', path: '/products', filters: [{ name: 'mpn', label: 'MPN', type: 'string', description: 'Manufacturer part number' }] },
+			{
+				value: 'getAll',
+				path: '/products',
+				filters: [
+					{ name: 'mpn', label: 'MPN', type: 'string', description: 'Manufacturer part number' },
+				],
+			},
 			{ value: 'get', path: '/products/{id}' },
 		],
 	},
@@ -66,11 +98,37 @@ export const marketplaceTable: readonly MarketplaceResource[] = [
 				value: 'getAll',
 				path: '/orders',
 				filters: [
-					{ name: 'customerId', label: 'Customer ID', type: 'string', description: 'Orders of this customer' },
-					{ name: 'status', label: 'Status', type: 'options', options: ORDER_STATUSES, description: 'Orders in this status' },
-					{ name: 'subscriptionId', label: 'Subscription ID', type: 'string', description: 'Orders of this subscription' },
-					{ name: 'creationTimeFrom', label: 'Created From', type: 'dateTime', description: 'Orders created on or after this time' },
-					{ name: 'creationTimeTo', label: 'Created To', type: 'dateTime', description: 'Orders created on or before this time' },
+					{
+						name: 'customerId',
+						label: 'Customer ID',
+						type: 'string',
+						description: 'Orders of this customer',
+					},
+					{
+						name: 'status',
+						label: 'Status',
+						type: 'options',
+						options: ORDER_STATUSES,
+						description: 'Orders in this status',
+					},
+					{
+						name: 'subscriptionId',
+						label: 'Subscription ID',
+						type: 'string',
+						description: 'Orders of this subscription',
+					},
+					{
+						name: 'creationTimeFrom',
+						label: 'Created From',
+						type: 'dateTime',
+						description: 'Orders created on or after this time',
+					},
+					{
+						name: 'creationTimeTo',
+						label: 'Created To',
+						type: 'dateTime',
+						description: 'Orders created on or before this time',
+					},
 				],
 			},
 			{ value: 'get', path: '/orders/{id}' },
@@ -81,23 +139,52 @@ export const marketplaceTable: readonly MarketplaceResource[] = [
 	{
 		value: 'subscription',
 		displayName: 'Subscription',
-		idParameter: { name: 'subscriptionId', displayName: 'Subscription', labelFields: ['name', 'status'] },
+		idParameter: {
+			name: 'subscriptionId',
+			displayName: 'Subscription',
+			labelFields: ['name', 'status'],
+		},
 		simplify: ['id', 'customerId', 'name', 'status', 'creationDate', 'renewalDate', 'products'],
 		operations: [
 			{
 				value: 'getAll',
 				path: '/subscriptions',
 				filters: [
-					{ name: 'customerId', label: 'Customer ID', type: 'string', description: 'Subscriptions of this customer' },
-					{ name: 'status', label: 'Status', type: 'options', options: SUBSCRIPTION_STATUSES, description: 'Subscriptions in this status' },
-					{ name: 'creationDateFrom', label: 'Created From', type: 'date', description: 'Created on or after this date' },
-					{ name: 'creationDateTo', label: 'Created To', type: 'date', description: 'Created on or before this date' },
+					{
+						name: 'customerId',
+						label: 'Customer ID',
+						type: 'string',
+						description: 'Subscriptions of this customer',
+					},
+					{
+						name: 'status',
+						label: 'Status',
+						type: 'options',
+						options: SUBSCRIPTION_STATUSES,
+						description: 'Subscriptions in this status',
+					},
+					{
+						name: 'creationDateFrom',
+						label: 'Created From',
+						type: 'date',
+						description: 'Created on or after this date',
+					},
+					{
+						name: 'creationDateTo',
+						label: 'Created To',
+						type: 'date',
+						description: 'Created on or before this date',
+					},
 				],
 			},
 			{ value: 'get', path: '/subscriptions/{id}' },
 		],
 	},
-	{ value: 'parameters', displayName: 'Order Parameters', operations: [{ value: 'validate', path: '/validation/parameters' }] },
+	{
+		value: 'parameters',
+		displayName: 'Order Parameters',
+		operations: [{ value: 'validate', path: '/validation/parameters' }],
+	},
 ];
 
 export function findMarketplaceResource(value: string): MarketplaceResource {

@@ -4,7 +4,12 @@
  * types it and the rule checks the value. Parameter names are case-sensitive for Ingram Micro.
  */
 
-export type ParameterRule = 'email' | 'domainPrefix' | 'onMicrosoftDomain' | 'office365Domain' | 'guid';
+export type ParameterRule =
+	| 'email'
+	| 'domainPrefix'
+	| 'onMicrosoftDomain'
+	| 'office365Domain'
+	| 'guid';
 
 export interface FamilyParameter {
 	/** The product entry's field holding the value. */
@@ -31,31 +36,131 @@ export const productFamilies: readonly ProductFamily[] = [
 		value: 'avepoint',
 		name: 'AvePoint',
 		parameters: [
-			{ field: 'email1', label: 'First E-Mail', rule: 'email', required: true, example: 'admin@example.com' },
-			{ field: 'email2', label: 'Second E-Mail', rule: 'email', required: true, example: 'billing@example.com' },
+			{
+				field: 'email1',
+				label: 'First E-Mail',
+				rule: 'email',
+				required: true,
+				example: 'admin@example.com',
+			},
+			{
+				field: 'email2',
+				label: 'Second E-Mail',
+				rule: 'email',
+				required: true,
+				example: 'billing@example.com',
+			},
 		],
 	},
-	{ value: 'dropbox', name: 'Dropbox', parameters: [{ field: 'email1', label: 'Team Administrator E-Mail', rule: 'email', required: true, example: 'admin@example.com' }] },
-	{ value: 'hellosign', name: 'HelloSign', parameters: [{ field: 'email1', label: 'Team Administrator E-Mail', rule: 'email', required: true, example: 'admin@example.com' }] },
+	{
+		value: 'dropbox',
+		name: 'Dropbox',
+		parameters: [
+			{
+				field: 'email1',
+				label: 'Team Administrator E-Mail',
+				rule: 'email',
+				required: true,
+				example: 'admin@example.com',
+			},
+		],
+	},
+	{
+		value: 'hellosign',
+		name: 'HelloSign',
+		parameters: [
+			{
+				field: 'email1',
+				label: 'Team Administrator E-Mail',
+				rule: 'email',
+				required: true,
+				example: 'admin@example.com',
+			},
+		],
+	},
 	{
 		value: 'azureLegacy',
 		name: 'Azure CSP (Legacy)',
 		parameters: [
-			{ field: 'domainPrefix', label: 'Domain Prefix (Deprecated)', rule: 'domainPrefix', required: false, example: 'customer1000057' },
-			{ field: 'domain', label: 'Tenant Domain', rule: 'onMicrosoftDomain', required: true, example: `customer1000057${ONMICROSOFT}` },
+			{
+				field: 'domainPrefix',
+				label: 'Domain Prefix (Deprecated)',
+				rule: 'domainPrefix',
+				required: false,
+				example: 'customer1000057',
+			},
+			{
+				field: 'domain',
+				label: 'Tenant Domain',
+				rule: 'onMicrosoftDomain',
+				required: true,
+				example: `customer1000057${ONMICROSOFT}`,
+			},
 		],
 	},
-	{ value: 'azureNce', name: 'Azure CSP (New Commerce)', parameters: [{ field: 'domain', label: 'Tenant Domain', name: 'domain', rule: 'onMicrosoftDomain', required: true, example: `customer1000057${ONMICROSOFT}` }] },
-	{ value: 'office365', name: 'Office 365 (New Tenant)', parameters: [{ field: 'domain', label: 'Tenant Domain', name: 'domain', rule: 'office365Domain', required: true, example: 'customer1000057' }] },
+	{
+		value: 'azureNce',
+		name: 'Azure CSP (New Commerce)',
+		parameters: [
+			{
+				field: 'domain',
+				label: 'Tenant Domain',
+				name: 'domain',
+				rule: 'onMicrosoftDomain',
+				required: true,
+				example: `customer1000057${ONMICROSOFT}`,
+			},
+		],
+	},
+	{
+		value: 'office365',
+		name: 'Office 365 (New Tenant)',
+		parameters: [
+			{
+				field: 'domain',
+				label: 'Tenant Domain',
+				name: 'domain',
+				rule: 'office365Domain',
+				required: true,
+				example: 'customer1000057',
+			},
+		],
+	},
 	{
 		value: 'office365Existing',
 		name: 'Office 365 (Existing Tenant)',
 		parameters: [
-			{ field: 'domain', label: 'Tenant Domain', name: 'domain', rule: 'office365Domain', required: true, example: 'customer1000057' },
-			{ field: 'tenantId', label: 'Existing Tenant ID', rule: 'guid', required: true, example: '917cd03a-c81a-43ac-91ad-a3c1c3f57bcd' },
+			{
+				field: 'domain',
+				label: 'Tenant Domain',
+				name: 'domain',
+				rule: 'office365Domain',
+				required: true,
+				example: 'customer1000057',
+			},
+			{
+				field: 'tenantId',
+				label: 'Existing Tenant ID',
+				rule: 'guid',
+				required: true,
+				example: '917cd03a-c81a-43ac-91ad-a3c1c3f57bcd',
+			},
 		],
 	},
-	{ value: 'office365Nz', name: 'Office 365 (NZ Marketplace)', parameters: [{ field: 'domain', label: 'Tenant Domain', name: 'domain', rule: 'onMicrosoftDomain', required: true, example: `customer1000057${ONMICROSOFT}` }] },
+	{
+		value: 'office365Nz',
+		name: 'Office 365 (NZ Marketplace)',
+		parameters: [
+			{
+				field: 'domain',
+				label: 'Tenant Domain',
+				name: 'domain',
+				rule: 'onMicrosoftDomain',
+				required: true,
+				example: `customer1000057${ONMICROSOFT}`,
+			},
+		],
+	},
 ];
 
 export function findFamily(value: string): ProductFamily {
@@ -97,32 +202,50 @@ export function checkProductParameters(
 	const parameters: OrderParameter[] = [];
 	const corrections: string[] = [];
 	const problems: string[] = [];
-	const where = (p: FamilyParameter, name: string) => `${family.name} product ${product}: parameter "${name}" (${p.label})`;
+	const where = (p: FamilyParameter, name: string) =>
+		`${family.name} product ${product}: parameter "${name}" (${p.label})`;
 	for (const p of family.parameters) {
 		const raw = String(values[p.field] ?? '').trim();
 		const name = p.name ?? String(values[`${p.field}Name`] ?? '').trim();
 		if (!raw) {
-			if (p.required) problems.push(`${family.name} product ${product}: ${p.label} is required (for example ${p.example})`);
+			if (p.required)
+				problems.push(
+					`${family.name} product ${product}: ${p.label} is required (for example ${p.example})`,
+				);
 			continue;
 		}
 		if (!name) {
-			problems.push(`${family.name} product ${product}: the Ingram Micro parameter name for ${p.label} is missing — type it as Ingram Micro gave it (names are case-sensitive)`);
+			problems.push(
+				`${family.name} product ${product}: the Ingram Micro parameter name for ${p.label} is missing — type it as Ingram Micro gave it (names are case-sensitive)`,
+			);
 			continue;
 		}
 		let value = raw;
 		switch (p.rule) {
 			case 'email':
-				if (!EMAIL.test(value)) problems.push(`${where(p, name)} must be a valid e-mail address, got "${value}"`);
+				if (!EMAIL.test(value))
+					problems.push(`${where(p, name)} must be a valid e-mail address, got "${value}"`);
 				break;
 			case 'guid':
-				if (!GUID.test(value)) problems.push(`${where(p, name)} must be the customer's Microsoft tenant ID, a GUID such as 917cd03a-c81a-43ac-91ad-a3c1c3f57bcd, got "${value}"`);
+				if (!GUID.test(value))
+					problems.push(
+						`${where(p, name)} must be the customer's Microsoft tenant ID, a GUID such as 917cd03a-c81a-43ac-91ad-a3c1c3f57bcd, got "${value}"`,
+					);
 				break;
 			case 'domainPrefix':
-				if (!LABEL.test(value)) problems.push(`${where(p, name)} must be a domain prefix without dots such as customer1000057, got "${value}"`);
+				if (!LABEL.test(value))
+					problems.push(
+						`${where(p, name)} must be a domain prefix without dots such as customer1000057, got "${value}"`,
+					);
 				break;
 			case 'onMicrosoftDomain': {
-				const prefix = value.toLowerCase().endsWith(ONMICROSOFT) ? value.slice(0, -ONMICROSOFT.length) : undefined;
-				if (prefix === undefined || !LABEL.test(prefix)) problems.push(`${where(p, name)} must be the full tenant domain ending in ${ONMICROSOFT} (for example customer1000057${ONMICROSOFT}), got "${value}"`);
+				const prefix = value.toLowerCase().endsWith(ONMICROSOFT)
+					? value.slice(0, -ONMICROSOFT.length)
+					: undefined;
+				if (prefix === undefined || !LABEL.test(prefix))
+					problems.push(
+						`${where(p, name)} must be the full tenant domain ending in ${ONMICROSOFT} (for example customer1000057${ONMICROSOFT}), got "${value}"`,
+					);
 				break;
 			}
 			case 'office365Domain': {
@@ -130,14 +253,20 @@ export function checkProductParameters(
 				const hasSuffix = value.toLowerCase().endsWith(ONMICROSOFT);
 				const prefix = hasSuffix ? value.slice(0, -ONMICROSOFT.length) : value;
 				if (!LABEL.test(prefix)) {
-					problems.push(`${where(p, name)} must be the tenant name without ${ONMICROSOFT} (for example customer1000057) when placing the order, got "${value}"`);
+					problems.push(
+						`${where(p, name)} must be the tenant name without ${ONMICROSOFT} (for example customer1000057) when placing the order, got "${value}"`,
+					);
 					break;
 				}
 				if (purpose === 'order' && hasSuffix) {
-					corrections.push(`${family.name} product ${product}: "${name}" changed from "${value}" to "${prefix}" — Office 365 orders outside NZ take the domain without ${ONMICROSOFT}`);
+					corrections.push(
+						`${family.name} product ${product}: "${name}" changed from "${value}" to "${prefix}" — Office 365 orders outside NZ take the domain without ${ONMICROSOFT}`,
+					);
 				}
 				if (purpose === 'validation' && !hasSuffix) {
-					corrections.push(`${family.name} product ${product}: "${name}" sent as "${prefix}${ONMICROSOFT}" — parameter validation needs the full domain`);
+					corrections.push(
+						`${family.name} product ${product}: "${name}" sent as "${prefix}${ONMICROSOFT}" — parameter validation needs the full domain`,
+					);
 				}
 				value = purpose === 'order' ? prefix : `${prefix}${ONMICROSOFT}`;
 				break;
@@ -151,7 +280,9 @@ export function checkProductParameters(
 			continue;
 		}
 		if (parameters.some((p) => p.name === extra.name)) {
-			problems.push(`Product ${product}: parameter "${extra.name}" is given twice (once by the ${family.name} fields, once in Other Parameters)`);
+			problems.push(
+				`Product ${product}: parameter "${extra.name}" is given twice (once by the ${family.name} fields, once in Other Parameters)`,
+			);
 			continue;
 		}
 		parameters.push({ name: extra.name, value: String(extra.value ?? '') });

@@ -4,8 +4,23 @@
  * with its message and X-Correlation-ID. An order whose answer was lost (504) is never sent again.
  */
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
-import { apiPages, apiRequest, describeOtherFailure, type ApiCall, type ApiConnection, type FailureText, type RequestContext, type ServiceWording } from '../../shared/transport/apiClient';
-import { looksLikeHtml, networkFailureInWords, notResentNote, parseMaybeJson, type HttpFailure } from '../../shared/transport/failure';
+import {
+	apiPages,
+	apiRequest,
+	describeOtherFailure,
+	type ApiCall,
+	type ApiConnection,
+	type FailureText,
+	type RequestContext,
+	type ServiceWording,
+} from '../../shared/transport/apiClient';
+import {
+	looksLikeHtml,
+	networkFailureInWords,
+	notResentNote,
+	parseMaybeJson,
+	type HttpFailure,
+} from '../../shared/transport/failure';
 import { basicAuthValue, secretValues } from '../../shared/transport/redact';
 import { dropExpiredToken } from '../../shared/transport/tokens';
 import { INGRAM_CREDENTIAL, marketplaceBase } from './ingramUrls';
@@ -13,16 +28,29 @@ import { INGRAM_CREDENTIAL, marketplaceBase } from './ingramUrls';
 /** Ingram Micro documents no rate limit: by default a 429 is waited out for a minute at most. */
 export const DEFAULT_RATE_LIMIT_WAIT_SECONDS = 60;
 
-type CredentialContext = RequestContext & { getCredentials(type: string, itemIndex?: number): Promise<ICredentialDataDecryptedObject> };
+type CredentialContext = RequestContext & {
+	getCredentials(type: string, itemIndex?: number): Promise<ICredentialDataDecryptedObject>;
+};
 
-export async function ingramConnection(context: CredentialContext, options: { itemIndex: number; timeoutMs: number; rateLimitBudgetMs?: number; renewExpiredToken?: boolean }): Promise<ApiConnection> {
+export async function ingramConnection(
+	context: CredentialContext,
+	options: {
+		itemIndex: number;
+		timeoutMs: number;
+		rateLimitBudgetMs?: number;
+		renewExpiredToken?: boolean;
+	},
+): Promise<ApiConnection> {
 	const credentials = await context.getCredentials(INGRAM_CREDENTIAL, options.itemIndex);
 	if (options.renewExpiredToken) dropExpiredToken(credentials);
 	return {
 		credentialType: INGRAM_CREDENTIAL,
 		credentials,
 		baseURL: marketplaceBase(credentials.baseUrl),
-		secrets: [...secretValues(credentials, ['password', 'subscriptionApiKey', 'accessToken']), basicAuthValue(credentials.username, credentials.password)],
+		secrets: [
+			...secretValues(credentials, ['password', 'subscriptionApiKey', 'accessToken']),
+			basicAuthValue(credentials.username, credentials.password),
+		],
 		timeoutMs: options.timeoutMs,
 		rateLimitBudgetMs: options.rateLimitBudgetMs ?? DEFAULT_RATE_LIMIT_WAIT_SECONDS * 1000,
 		itemIndex: options.itemIndex,
@@ -32,25 +60,43 @@ export async function ingramConnection(context: CredentialContext, options: { it
 /** "renewal" or "cancellation" for the placement of such an order, whose shape the spec does not show. */
 function renewalOrCancellation(call: ApiCall): string | undefined {
 	const type = (call.body as IDataObject | undefined)?.type;
-	return call.method === 'POST' && /^\/orders$/.test(call.path) && (type === 'renewal' || type === 'cancellation') ? type : undefined;
+	return call.method === 'POST' &&
+		/^\/orders$/.test(call.path) &&
+		(type === 'renewal' || type === 'cancellation')
+		? type
+		: undefined;
 }
 
 /** How failures name the API and where its address is set. */
-const INGRAM_SERVICE = { name: 'Ingram Micro', addressSetting: 'the Marketplace API URL in the Ingram Micro credential (for example https://api.cloud.im/marketplace/eu)' };
+const INGRAM_SERVICE = {
+	name: 'Ingram Micro',
+	addressSetting:
+		'the Marketplace API URL in the Ingram Micro credential (for example https://api.cloud.im/marketplace/eu)',
+};
 
 function describeIngramFailure(failure: HttpFailure, call: ApiCall, attempts: number): FailureText {
 	const parsed = parseMaybeJson(failure.body) as IDataObject | undefined;
-	const server = parsed && typeof parsed.message === 'string' ? parsed.message : failure.bodyText && !looksLikeHtml(failure.bodyText) ? failure.bodyText.slice(0, 300) : undefined;
-	const correlationId = failure.headers['x-correlation-id'] ?? (parsed?.correlationId as string | undefined);
+	const server =
+		parsed && typeof parsed.message === 'string'
+			? parsed.message
+			: failure.bodyText && !looksLikeHtml(failure.bodyText)
+				? failure.bodyText.slice(0, 300)
+				: undefined;
+	const correlationId =
+		failure.headers['x-correlation-id'] ?? (parsed?.correlationId as string | undefined);
 	const where = `${call.method} ${call.path}`;
 	let message: string;
 	let description: string;
 	if (failure.tokenProblem) {
 		message = failure.tokenProblem;
 		description = 'Open the Ingram Micro Cloud Marketplace credential, correct it and use "Test".';
-	} else if (call.placesOrder && (failure.status === 504 || failure.status === 502 || (!failure.status && failure.code))) {
+	} else if (
+		call.placesOrder &&
+		(failure.status === 504 || failure.status === 502 || (!failure.status && failure.code))
+	) {
 		message = `Ingram Micro did not answer the order in time (${failure.status ? `HTTP ${failure.status}` : networkFailureInWords(failure)}); the order may still be processing`;
-		description = 'The order was NOT sent again. Check it with Order > Get Many (filter by the customer and "Created From" now) or Order > Get before placing it again, so it is not ordered twice.';
+		description =
+			'The order was NOT sent again. Check it with Order > Get Many (filter by the customer and "Created From" now) or Order > Get before placing it again, so it is not ordered twice.';
 	} else {
 		switch (failure.status) {
 			case 400:
@@ -63,24 +109,34 @@ function describeIngramFailure(failure: HttpFailure, call: ApiCall, attempts: nu
 				break;
 			case 401:
 				message = `Ingram Micro did not accept the token${server ? ` (${server})` : ''}, even after a new one`;
-				description = 'Check the API username, password, subscription key and marketplace code in the credential.';
+				description =
+					'Check the API username, password, subscription key and marketplace code in the credential.';
 				break;
 			case 403:
 				message = `Ingram Micro refused ${where}${server ? `: ${server}` : ''}`;
-				description = 'Your API account lacks access to this call or this customer; ask Ingram Micro to enable it.';
+				description =
+					'Your API account lacks access to this call or this customer; ask Ingram Micro to enable it.';
 				break;
 			case 404:
-				message = call.subject ? `${call.subject} was not found in Ingram Micro` : `Ingram Micro has no ${where}`;
+				message = call.subject
+					? `${call.subject} was not found in Ingram Micro`
+					: `Ingram Micro has no ${where}`;
 				description = server ? `Ingram Micro said: ${server}` : 'Check the ID.';
 				break;
 			case 429:
 				message = `Ingram Micro rate limit reached, still refused after ${attempts} attempts`;
-				description = 'Raise Rate Limit Wait (Seconds), lower Items in Parallel, or add a Wait node.';
+				description =
+					'Raise Rate Limit Wait (Seconds), lower Items in Parallel, or add a Wait node.';
 				break;
 			default:
 				({ message, description } = describeOtherFailure(failure, where, server, INGRAM_SERVICE));
 		}
-		const notResent = notResentNote(failure, call.idempotent, 'Ingram Micro', 'Check with Get Many (or in the Ingram Micro marketplace) whether it exists before running again.');
+		const notResent = notResentNote(
+			failure,
+			call.idempotent,
+			'Ingram Micro',
+			'Check with Get Many (or in the Ingram Micro marketplace) whether it exists before running again.',
+		);
 		if (notResent) description = `${notResent} ${description}`;
 	}
 	if (correlationId) {
@@ -100,7 +156,11 @@ export const ingramWording: ServiceWording = {
 	tokenUrl: (credentials) => `${marketplaceBase(credentials.baseUrl)}/token`,
 };
 
-export async function ingramRequest(context: RequestContext, connection: ApiConnection, call: ApiCall): Promise<unknown> {
+export async function ingramRequest(
+	context: RequestContext,
+	connection: ApiConnection,
+	call: ApiCall,
+): Promise<unknown> {
 	return await apiRequest(context, ingramWording, connection, call);
 }
 
@@ -109,12 +169,34 @@ export function readIngramList(parsed: unknown): { records: IDataObject[]; total
 	if (Array.isArray(parsed)) return { records: parsed as IDataObject[] };
 	const wrapper = (parsed ?? {}) as IDataObject;
 	const pagination = wrapper.pagination as IDataObject | undefined;
-	return { records: Array.isArray(wrapper.data) ? (wrapper.data as IDataObject[]) : [], total: typeof pagination?.total === 'number' ? pagination.total : undefined };
+	return {
+		records: Array.isArray(wrapper.data) ? (wrapper.data as IDataObject[]) : [],
+		total: typeof pagination?.total === 'number' ? pagination.total : undefined,
+	};
 }
 
 /** Offset/limit pages through the shared pager: to the total when there is one, never endlessly when there is none. */
-export function ingramPages(context: RequestContext, connection: ApiConnection, path: string, qs: IDataObject, pageSize: number): AsyncGenerator<IDataObject[]> {
-	return apiPages(context, ingramWording, connection, { method: 'GET', path, idempotent: true }, { pageSize, style: 'offset', keyOf: (record) => String(record.id ?? JSON.stringify(record)) }, async ({ offset, size }) =>
-		readIngramList(await ingramRequest(context, connection, { method: 'GET', path, qs: { ...qs, offset, limit: size }, idempotent: true })),
+export function ingramPages(
+	context: RequestContext,
+	connection: ApiConnection,
+	path: string,
+	qs: IDataObject,
+	pageSize: number,
+): AsyncGenerator<IDataObject[]> {
+	return apiPages(
+		context,
+		ingramWording,
+		connection,
+		{ method: 'GET', path, idempotent: true },
+		{ pageSize, style: 'offset', keyOf: (record) => String(record.id ?? JSON.stringify(record)) },
+		async ({ offset, size }) =>
+			readIngramList(
+				await ingramRequest(context, connection, {
+					method: 'GET',
+					path,
+					qs: { ...qs, offset, limit: size },
+					idempotent: true,
+				}),
+			),
 	);
 }

@@ -12,13 +12,21 @@ export const MAX_CONCURRENCY = 20;
 export type ItemRun = (itemIndex: number) => Promise<INodeExecutionData[]>;
 
 /** The error item of an item that failed under "Continue (using error output)" or "Continue". */
-export function errorItem(error: Error & { description?: string }, itemIndex: number): INodeExecutionData {
+export function errorItem(
+	error: Error & { description?: string },
+	itemIndex: number,
+): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
 	if (error.description) json.description = error.description;
 	return { json, pairedItem: { item: itemIndex } };
 }
 
-export async function runItems(context: IExecuteFunctions, count: number, run: ItemRun, concurrency: number): Promise<INodeExecutionData[]> {
+export async function runItems(
+	context: IExecuteFunctions,
+	count: number,
+	run: ItemRun,
+	concurrency: number,
+): Promise<INodeExecutionData[]> {
 	const results: INodeExecutionData[][] = new Array(count);
 	let failure: Error | undefined;
 	const runOne = async (itemIndex: number) => {

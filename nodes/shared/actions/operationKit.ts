@@ -1,5 +1,12 @@
 /** What the operation modules of the three action nodes share: parameter reading, display rules and Simplify. */
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+	type INodePropertyOptions,
+} from 'n8n-workflow';
 import { runItems } from './itemLoop';
 import { simplifyRecord } from '../simplify';
 
@@ -17,17 +24,35 @@ export interface OperationItem<R extends TableResource = TableResource> {
 	resource: R;
 }
 
-export const showFor = (resource: TableResource, operation: string[], extra: Record<string, Array<string | boolean>> = {}) => ({
+export const showFor = (
+	resource: TableResource,
+	operation: string[],
+	extra: Record<string, Array<string | boolean>> = {},
+) => ({
 	show: { resource: [resource.value], operation, ...extra },
 });
 
-export function param<T>(item: OperationItem, name: string, fallback: T, options?: { extractValue: boolean }): T {
+export function param<T>(
+	item: OperationItem,
+	name: string,
+	fallback: T,
+	options?: { extractValue: boolean },
+): T {
 	return item.context.getNodeParameter(name, item.itemIndex, fallback, options) as T;
 }
 
 export function simplifyProperty(resource: TableResource, operations: string[]): INodeProperties[] {
 	if (!resource.simplify) return [];
-	return [{ displayName: 'Simplify', name: 'simplify', type: 'boolean', default: true, description: 'Whether to return only the main fields instead of the whole record', displayOptions: showFor(resource, operations) }];
+	return [
+		{
+			displayName: 'Simplify',
+			name: 'simplify',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to return only the main fields instead of the whole record',
+			displayOptions: showFor(resource, operations),
+		},
+	];
 }
 
 /**
@@ -41,15 +66,40 @@ export function simplifier(item: OperationItem): (record: IDataObject) => IDataO
 }
 
 /** A problem with what an item asks for, named with the item, with how to fix it; nothing was sent for this item. */
-export function itemError(item: OperationItem, message: string, description: string): NodeOperationError {
-	return new NodeOperationError(item.context.getNode(), `${message} (item ${item.itemIndex})`, { itemIndex: item.itemIndex, description });
+export function itemError(
+	item: OperationItem,
+	message: string,
+	description: string,
+): NodeOperationError {
+	return new NodeOperationError(item.context.getNode(), `${message} (item ${item.itemIndex})`, {
+		itemIndex: item.itemIndex,
+		description,
+	});
 }
 
 /** Return All and Limit, as every Get Many of the three nodes offers them. */
-export function returnAllProperties(resource: TableResource, operations: string[]): INodeProperties[] {
+export function returnAllProperties(
+	resource: TableResource,
+	operations: string[],
+): INodeProperties[] {
 	return [
-		{ displayName: 'Return All', name: 'returnAll', type: 'boolean', default: false, description: 'Whether to return all results or only up to a given limit', displayOptions: showFor(resource, operations) },
-		{ displayName: 'Limit', name: 'limit', type: 'number', typeOptions: { minValue: 1 }, default: 50, description: 'Max number of results to return', displayOptions: showFor(resource, operations, { returnAll: [false] }) },
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: showFor(resource, operations),
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: showFor(resource, operations, { returnAll: [false] }),
+		},
 	];
 }
 
@@ -58,7 +108,11 @@ export function readLimit(item: OperationItem): number {
 	if (param(item, 'returnAll', false)) return Infinity;
 	const limit = param<number>(item, 'limit', 50);
 	if (!Number.isInteger(limit) || limit < 1) {
-		throw itemError(item, `Limit must be a whole number of at least 1, got ${limit}`, 'Set Limit to 1 or more, or turn on Return All.');
+		throw itemError(
+			item,
+			`Limit must be a whole number of at least 1, got ${limit}`,
+			'Set Limit to 1 or more, or turn on Return All.',
+		);
 	}
 	return limit;
 }
@@ -83,8 +137,21 @@ export function recordPicker(picker: {
 		...(picker.description ? { description: picker.description } : {}),
 		displayOptions: picker.displayOptions,
 		modes: [
-			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: picker.searchListMethod, searchable: true } },
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: picker.placeholder, validation: [{ type: 'regex', properties: { regex: picker.idPattern, errorMessage: picker.idError } }] },
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: picker.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: picker.placeholder,
+				validation: [
+					{ type: 'regex', properties: { regex: picker.idPattern, errorMessage: picker.idError } },
+				],
+			},
 		],
 	};
 }
@@ -105,18 +172,43 @@ export interface Operation<R extends TableResource, I extends OperationItem<R>> 
  * connection is shared by the items (its pace, the token n8n renews into its credential); only the item index
  * differs.
  */
-export async function runOperation<R extends TableResource & { displayName: string }, C extends { itemIndex: number; pace?: { until: number } }>(
+export async function runOperation<
+	R extends TableResource & { displayName: string },
+	C extends { itemIndex: number; pace?: { until: number } },
+>(
 	context: IExecuteFunctions,
-	options: { resource: R; operationValue: string; operations: ReadonlyArray<Operation<R, OperationItem<R> & { connection: C }>>; connection: C; concurrency: number },
+	options: {
+		resource: R;
+		operationValue: string;
+		operations: ReadonlyArray<Operation<R, OperationItem<R> & { connection: C }>>;
+		connection: C;
+		concurrency: number;
+	},
 ): Promise<INodeExecutionData[]> {
 	const { resource, operationValue, connection } = options;
 	connection.pace = { until: 0 };
-	const operation = options.operations.find((candidate) => candidate.option(resource).some((option) => option.value === operationValue));
+	const operation = options.operations.find((candidate) =>
+		candidate.option(resource).some((option) => option.value === operationValue),
+	);
 	if (!operation) {
-		throw new NodeOperationError(context.getNode(), `Unknown operation "${operationValue}" for ${resource.displayName}`, { itemIndex: 0, description: 'Pick an operation from the list.' });
+		throw new NodeOperationError(
+			context.getNode(),
+			`Unknown operation "${operationValue}" for ${resource.displayName}`,
+			{ itemIndex: 0, description: 'Pick an operation from the list.' },
+		);
 	}
-	const itemOf = (itemIndex: number) => ({ context, itemIndex, resource, connection: itemIndex === 0 ? connection : { ...connection, itemIndex } });
+	const itemOf = (itemIndex: number) => ({
+		context,
+		itemIndex,
+		resource,
+		connection: itemIndex === 0 ? connection : { ...connection, itemIndex },
+	});
 	const count = context.getInputData().length;
 	if (operation.wholeInput) return count ? await operation.execute(itemOf(0), operationValue) : [];
-	return await runItems(context, count, async (itemIndex) => await operation.execute(itemOf(itemIndex), operationValue), options.concurrency);
+	return await runItems(
+		context,
+		count,
+		async (itemIndex) => await operation.execute(itemOf(itemIndex), operationValue),
+		options.concurrency,
+	);
 }

@@ -2,7 +2,12 @@
  * The request settings every action node offers, under the same names in the three nodes: how long to wait
  * for an answer, how many items run at once, and how long rate limits may be waited out.
  */
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './itemLoop';
 
 export const DEFAULT_TIMEOUT_SECONDS = 120;
@@ -17,32 +22,36 @@ export const timeoutProperty = (service: string): INodeProperties => ({
 	description: `How long to wait for each ${service} answer. A read that times out is tried again; a create is not (it may have been saved).`,
 });
 
-export const requestOptionsProperty = (defaultRateLimitWaitSeconds: number, rateLimitNote: string): INodeProperties => {
+export const requestOptionsProperty = (
+	defaultRateLimitWaitSeconds: number,
+	rateLimitNote: string,
+): INodeProperties => {
 	const rateLimitDescription = `${rateLimitNote} How long one call may wait, in total, for a rate limit to free up before it fails.`;
 	return {
-	displayName: 'Request Options',
-	name: 'requestOptions',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
-		{
-			displayName: 'Items in Parallel',
-			name: 'itemsInParallel',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
-			default: DEFAULT_CONCURRENCY,
-			description: 'How many input items are sent at the same time. Higher is faster for large inputs but meets rate limits sooner.',
-		},
-		{
-			displayName: 'Rate Limit Wait (Seconds)',
-			name: 'rateLimitWaitSeconds',
-			type: 'number',
-			typeOptions: { minValue: 0, maxValue: MAX_RATE_LIMIT_WAIT_SECONDS },
-			default: defaultRateLimitWaitSeconds,
-			description: rateLimitDescription,
-		},
-	],
+		displayName: 'Request Options',
+		name: 'requestOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Items in Parallel',
+				name: 'itemsInParallel',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
+				default: DEFAULT_CONCURRENCY,
+				description:
+					'How many input items are sent at the same time. Higher is faster for large inputs but meets rate limits sooner.',
+			},
+			{
+				displayName: 'Rate Limit Wait (Seconds)',
+				name: 'rateLimitWaitSeconds',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: MAX_RATE_LIMIT_WAIT_SECONDS },
+				default: defaultRateLimitWaitSeconds,
+				description: rateLimitDescription,
+			},
+		],
 	};
 };
 
@@ -52,21 +61,57 @@ export interface RequestSettings {
 	rateLimitBudgetMs: number;
 }
 
-function wholeNumber(context: IExecuteFunctions, label: string, value: unknown, min: number, max: number, fix: string): number {
+function wholeNumber(
+	context: IExecuteFunctions,
+	label: string,
+	value: unknown,
+	min: number,
+	max: number,
+	fix: string,
+): number {
 	if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-		throw new NodeOperationError(context.getNode(), `${label} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`, { description: fix });
+		throw new NodeOperationError(
+			context.getNode(),
+			`${label} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`,
+			{ description: fix },
+		);
 	}
 	return value;
 }
 
 /** The settings as given (the first item's, as they concern the whole run), checked before anything is sent. */
-export function requestSettings(context: IExecuteFunctions, defaultRateLimitWaitSeconds: number): RequestSettings {
+export function requestSettings(
+	context: IExecuteFunctions,
+	defaultRateLimitWaitSeconds: number,
+): RequestSettings {
 	const timeout = context.getNodeParameter('timeoutSeconds', 0, DEFAULT_TIMEOUT_SECONDS);
 	const options = (context.getNodeParameter('requestOptions', 0, {}) as IDataObject) ?? {};
 	return {
-		timeoutMs: wholeNumber(context, 'Timeout (Seconds)', timeout, 1, 600, 'Set how long to wait for each answer (120 suits most instances).') * 1000,
-		concurrency: wholeNumber(context, 'Request Options > Items in Parallel', options.itemsInParallel ?? DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY, `Set how many items are sent at the same time (${DEFAULT_CONCURRENCY} suits most workflows).`),
+		timeoutMs:
+			wholeNumber(
+				context,
+				'Timeout (Seconds)',
+				timeout,
+				1,
+				600,
+				'Set how long to wait for each answer (120 suits most instances).',
+			) * 1000,
+		concurrency: wholeNumber(
+			context,
+			'Request Options > Items in Parallel',
+			options.itemsInParallel ?? DEFAULT_CONCURRENCY,
+			1,
+			MAX_CONCURRENCY,
+			`Set how many items are sent at the same time (${DEFAULT_CONCURRENCY} suits most workflows).`,
+		),
 		rateLimitBudgetMs:
-			wholeNumber(context, 'Request Options > Rate Limit Wait (Seconds)', options.rateLimitWaitSeconds ?? defaultRateLimitWaitSeconds, 0, MAX_RATE_LIMIT_WAIT_SECONDS, `Set how long a call may wait for a rate limit (${defaultRateLimitWaitSeconds} by default).`) * 1000,
+			wholeNumber(
+				context,
+				'Request Options > Rate Limit Wait (Seconds)',
+				options.rateLimitWaitSeconds ?? defaultRateLimitWaitSeconds,
+				0,
+				MAX_RATE_LIMIT_WAIT_SECONDS,
+				`Set how long a call may wait for a rate limit (${defaultRateLimitWaitSeconds} by default).`,
+			) * 1000,
 	};
 }

@@ -17,7 +17,14 @@ import {
 	type INode,
 	type JsonObject,
 } from 'n8n-workflow';
-import { httpFailure, looksLikeHtml, networkFailureInWords, parseMaybeJson, retryDelay, type HttpFailure } from './failure';
+import {
+	httpFailure,
+	looksLikeHtml,
+	networkFailureInWords,
+	parseMaybeJson,
+	retryDelay,
+	type HttpFailure,
+} from './failure';
 import { walkPages, type Page, type PagerOptions, type PageRequest } from './pagers';
 import { redact } from './redact';
 import { takePlace, type RequestWindow } from './requestWindow';
@@ -27,7 +34,12 @@ import { forgetTokenRequests } from './tokens';
 export interface RequestContext {
 	getNode(): INode;
 	helpers: {
-		httpRequestWithAuthentication(this: unknown, credentialsType: string, requestOptions: IHttpRequestOptions, additionalCredentialOptions?: IAdditionalCredentialOptions): Promise<unknown>;
+		httpRequestWithAuthentication(
+			this: unknown,
+			credentialsType: string,
+			requestOptions: IHttpRequestOptions,
+			additionalCredentialOptions?: IAdditionalCredentialOptions,
+		): Promise<unknown>;
 	};
 	logger?: { info(message: string, meta?: object): void };
 }
@@ -86,7 +98,12 @@ export interface ServiceWording {
 	service: string;
 	/** Where a wrong address is corrected, for answers that are a web page: "the Resource Server URL in the credential". */
 	addressSetting: string;
-	describe(failure: HttpFailure, call: ApiCall, attempts: number, connection: ApiConnection): FailureText;
+	describe(
+		failure: HttpFailure,
+		call: ApiCall,
+		attempts: number,
+		connection: ApiConnection,
+	): FailureText;
 	/** Where the credential gets its token, for a call that got no answer at all (the token request may be what hung). */
 	tokenUrl?(credentials: ICredentialDataDecryptedObject): string | undefined;
 	/** A wait the API's own headers suggest, after a 429 or a success that used up the window (HighLevel's X-RateLimit-*). */
@@ -97,20 +114,37 @@ export interface ServiceWording {
  * The failures every API words alike, from the API's name and where its address is set: a server error, no
  * answer in time, no connection, any other status. Each API words the statuses it documents itself.
  */
-export function describeOtherFailure(failure: HttpFailure, where: string, server: string | undefined, service: { name: string; addressSetting: string }): { message: string; description: string } {
+export function describeOtherFailure(
+	failure: HttpFailure,
+	where: string,
+	server: string | undefined,
+	service: { name: string; addressSetting: string },
+): { message: string; description: string } {
 	if (failure.status && failure.status >= 500) {
 		return {
 			message: `${service.name} had an internal error (HTTP ${failure.status}) on ${where}`,
 			description: `${server ?? (looksLikeHtml(failure.bodyText) ? 'The server answered with an HTML error page.' : 'No details were given.')} Try again later; if it persists, check ${service.name}'s status.`,
 		};
 	}
-	if (!failure.status && /ECONNABORTED|ETIMEDOUT|timeout/i.test(`${failure.code} ${failure.message}`)) {
-		return { message: `${service.name} did not answer ${where} in time`, description: `${service.name} did not answer within the node's Timeout (Seconds). Try again later, or raise the timeout if this call is slow.` };
+	if (
+		!failure.status &&
+		/ECONNABORTED|ETIMEDOUT|timeout/i.test(`${failure.code} ${failure.message}`)
+	) {
+		return {
+			message: `${service.name} did not answer ${where} in time`,
+			description: `${service.name} did not answer within the node's Timeout (Seconds). Try again later, or raise the timeout if this call is slow.`,
+		};
 	}
 	if (!failure.status) {
-		return { message: `Could not reach ${service.name} for ${where}: ${networkFailureInWords(failure)}`, description: `Check ${service.addressSetting} and that n8n can reach it (network error ${failure.code ?? failure.message}).` };
+		return {
+			message: `Could not reach ${service.name} for ${where}: ${networkFailureInWords(failure)}`,
+			description: `Check ${service.addressSetting} and that n8n can reach it (network error ${failure.code ?? failure.message}).`,
+		};
 	}
-	return { message: `${service.name} answered HTTP ${failure.status} on ${where}${server ? `: ${server}` : ''}`, description: `See the ${service.name} API documentation for this call.` };
+	return {
+		message: `${service.name} answered HTTP ${failure.status} on ${where}${server ? `: ${server}` : ''}`,
+		description: `See the ${service.name} API documentation for this call.`,
+	};
 }
 
 /**
@@ -135,7 +169,9 @@ class MissedDeadline extends Error {
 /** The call, or a MissedDeadline once `ms` have passed (the timer does not keep n8n's process alive). */
 async function withinDeadline<T>(ms: number, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
 	const signal = AbortSignal.timeout(ms);
-	const missed = new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new MissedDeadline()), { once: true }));
+	const missed = new Promise<never>((_, reject) =>
+		signal.addEventListener('abort', () => reject(new MissedDeadline()), { once: true }),
+	);
 	return await Promise.race([run(signal), missed]);
 }
 
@@ -151,11 +187,23 @@ const WINDOW_USED_UP = 'window-used-up';
  * node is the credential's own (so "None", which only concerns the HTTP Request node, does not block
  * it), but the base URL comes from a credential field the user typed, so it is not added to the list.
  */
-export function allowedDomainsFor(node: INode, credentials: ICredentialDataDecryptedObject): string | undefined {
-	return getCredentialAllowedDomains({ node, credentialData: credentials, credentialOwnedSurface: true });
+export function allowedDomainsFor(
+	node: INode,
+	credentials: ICredentialDataDecryptedObject,
+): string | undefined {
+	return getCredentialAllowedDomains({
+		node,
+		credentialData: credentials,
+		credentialOwnedSurface: true,
+	});
 }
 
-export async function apiRequest(context: RequestContext, wording: ServiceWording, connection: ApiConnection, call: ApiCall): Promise<unknown> {
+export async function apiRequest(
+	context: RequestContext,
+	wording: ServiceWording,
+	connection: ApiConnection,
+	call: ApiCall,
+): Promise<unknown> {
 	const node = context.getNode();
 	const allowedDomains = allowedDomainsFor(node, connection.credentials);
 	const options: IHttpRequestOptions = {
@@ -174,7 +222,16 @@ export async function apiRequest(context: RequestContext, wording: ServiceWordin
 	// per call; when n8n renews its token (an empty or refused one), it writes the new one into this same object,
 	// which every item of the run shares, and saves it.
 	const details = node.credentials?.[connection.credentialType];
-	const reuse = details?.id ? { credentialsDecrypted: { id: details.id, name: details.name, type: connection.credentialType, data: connection.credentials } } : undefined;
+	const reuse = details?.id
+		? {
+				credentialsDecrypted: {
+					id: details.id,
+					name: details.name,
+					type: connection.credentialType,
+					data: connection.credentials,
+				},
+			}
+		: undefined;
 	let waitedForRateLimit = 0;
 	for (let attempt = 1; ; attempt++) {
 		const paused = (connection.pace?.until ?? 0) - Date.now();
@@ -185,19 +242,30 @@ export async function apiRequest(context: RequestContext, wording: ServiceWordin
 			try {
 				const wait = place.at - Date.now();
 				if (wait > connection.rateLimitBudgetMs - waitedForRateLimit) {
-					throw apiError(node, wording, { headers: {}, message: WINDOW_USED_UP, code: WINDOW_USED_UP, waitMs: wait }, call, attempt, connection);
+					throw apiError(
+						node,
+						wording,
+						{ headers: {}, message: WINDOW_USED_UP, code: WINDOW_USED_UP, waitMs: wait },
+						call,
+						attempt,
+						connection,
+					);
 				}
 				if (wait > 0) {
 					waitedForRateLimit += wait;
 					if (wait >= 1000) {
 						const { requests, ms } = connection.window;
-						context.logger?.info(`${wording.service}: ${requests} requests sent in the last ${Math.round(ms / 1000)} s (the credential's request window): waiting ${Math.ceil(wait / 1000)} s before ${call.method} ${call.path}`, { node: node.name });
+						context.logger?.info(
+							`${wording.service}: ${requests} requests sent in the last ${Math.round(ms / 1000)} s (the credential's request window): waiting ${Math.ceil(wait / 1000)} s before ${call.method} ${call.path}`,
+							{ node: node.name },
+						);
 					}
 					await sleep(wait);
 				}
 				// An earlier call may have reached the server later than planned (it fetched a token first): its finish counts.
 				const started = Date.now();
-				for (let more = await place.remainingWait(); more > 0; more = await place.remainingWait()) await sleep(more);
+				for (let more = await place.remainingWait(); more > 0; more = await place.remainingWait())
+					await sleep(more);
 				waitedForRateLimit += Date.now() - started;
 				ready = true;
 			} finally {
@@ -207,8 +275,15 @@ export async function apiRequest(context: RequestContext, wording: ServiceWordin
 		}
 		let response: { body?: unknown; headers?: Record<string, unknown>; statusCode?: number };
 		try {
-			response = (await withinDeadline(connection.timeoutMs + DEADLINE_SLACK_MS, async (abortSignal) =>
-				await context.helpers.httpRequestWithAuthentication.call(context, connection.credentialType, { ...options, headers: { ...options.headers }, abortSignal }, reuse),
+			response = (await withinDeadline(
+				connection.timeoutMs + DEADLINE_SLACK_MS,
+				async (abortSignal) =>
+					await context.helpers.httpRequestWithAuthentication.call(
+						context,
+						connection.credentialType,
+						{ ...options, headers: { ...options.headers }, abortSignal },
+						reuse,
+					),
 			)) as typeof response;
 			place?.finish();
 		} catch (error) {
@@ -216,17 +291,37 @@ export async function apiRequest(context: RequestContext, wording: ServiceWordin
 			if (error instanceof MissedDeadline) {
 				// The token request (or the call) hangs: it is forgotten, so the next call asks for a token anew.
 				forgetTokenRequests();
-				throw apiError(node, wording, { headers: {}, message: DEADLINE, code: DEADLINE }, call, attempt, connection);
+				throw apiError(
+					node,
+					wording,
+					{ headers: {}, message: DEADLINE, code: DEADLINE },
+					call,
+					attempt,
+					connection,
+				);
 			}
 			const failure = httpFailure(error);
 			const hint = failure.status === 429 ? wording.rateLimitWait?.(failure.headers) : undefined;
-			let wait = retryDelay(failure, attempt, call.idempotent, { rateLimitHintMs: hint, rateLimitRetries: Number.POSITIVE_INFINITY });
+			let wait = retryDelay(failure, attempt, call.idempotent, {
+				rateLimitHintMs: hint,
+				rateLimitRetries: Number.POSITIVE_INFINITY,
+			});
 			if (wait !== undefined && failure.status === 429) {
-				if (waitedForRateLimit >= connection.rateLimitBudgetMs || attempt >= MAX_RATE_LIMIT_ATTEMPTS) wait = undefined;
+				if (
+					waitedForRateLimit >= connection.rateLimitBudgetMs ||
+					attempt >= MAX_RATE_LIMIT_ATTEMPTS
+				)
+					wait = undefined;
 				else {
-					wait = Math.min(Math.max(wait, MIN_RATE_LIMIT_WAIT_MS), connection.rateLimitBudgetMs - waitedForRateLimit);
+					wait = Math.min(
+						Math.max(wait, MIN_RATE_LIMIT_WAIT_MS),
+						connection.rateLimitBudgetMs - waitedForRateLimit,
+					);
 					waitedForRateLimit += wait;
-					context.logger?.info(`${wording.service} rate limit reached on ${call.method} ${call.path}: waiting ${Math.ceil(wait / 1000)} s (${Math.round(waitedForRateLimit / 1000)} of ${Math.round(connection.rateLimitBudgetMs / 1000)} s allowed)`, { node: node.name });
+					context.logger?.info(
+						`${wording.service} rate limit reached on ${call.method} ${call.path}: waiting ${Math.ceil(wait / 1000)} s (${Math.round(waitedForRateLimit / 1000)} of ${Math.round(connection.rateLimitBudgetMs / 1000)} s allowed)`,
+						{ node: node.name },
+					);
 				}
 			}
 			if (wait === undefined) throw apiError(node, wording, failure, call, attempt, connection);
@@ -246,29 +341,58 @@ function pauseUntil(connection: ApiConnection, until: number) {
 
 function lowerCaseHeaders(headers: Record<string, unknown> | undefined): Record<string, string> {
 	const out: Record<string, string> = {};
-	for (const [name, value] of Object.entries(headers ?? {})) out[name.toLowerCase()] = String(value);
+	for (const [name, value] of Object.entries(headers ?? {}))
+		out[name.toLowerCase()] = String(value);
 	return out;
 }
 
 /** The parsed answer; a web page or text where JSON was expected is an error that names the address to check. */
-function answerOf(node: INode, wording: ServiceWording, response: { body?: unknown; headers?: Record<string, unknown>; statusCode?: number }, call: ApiCall, attempts: number, connection: ApiConnection): unknown {
+function answerOf(
+	node: INode,
+	wording: ServiceWording,
+	response: { body?: unknown; headers?: Record<string, unknown>; statusCode?: number },
+	call: ApiCall,
+	attempts: number,
+	connection: ApiConnection,
+): unknown {
 	const body = response?.body;
-	if (body === undefined || body === null || body === '' || (Buffer.isBuffer(body) && body.length === 0)) return undefined;
+	if (
+		body === undefined ||
+		body === null ||
+		body === '' ||
+		(Buffer.isBuffer(body) && body.length === 0)
+	)
+		return undefined;
 	const contentType = String(response.headers?.['content-type'] ?? '');
 	const parsed = parseMaybeJson(body);
-	const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : undefined;
+	const text =
+		typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : undefined;
 	const isPage = /text\/html/i.test(contentType) || looksLikeHtml(text);
 	if (parsed === undefined || isPage) {
 		// A delete (or a write) may answer plain "OK"; a web page never comes from the API itself.
 		if (!isPage && call.method !== 'GET') return undefined;
-		const failure: HttpFailure = { status: response.statusCode, headers: {}, bodyText: text, body, message: NOT_JSON, code: NOT_JSON };
+		const failure: HttpFailure = {
+			status: response.statusCode,
+			headers: {},
+			bodyText: text,
+			body,
+			message: NOT_JSON,
+			code: NOT_JSON,
+		};
 		throw apiError(node, wording, failure, call, attempts, connection);
 	}
 	return parsed;
 }
 
 /** One clear NodeApiError, built from a clean object (no request options, no token) and with every secret the call carried replaced. */
-export function apiError(node: INode, wording: ServiceWording, failure: HttpFailure, call: ApiCall, attempts: number, connection: ApiConnection): NodeApiError {
+export function apiError(
+	node: INode,
+	wording: ServiceWording,
+	failure: HttpFailure,
+	call: ApiCall,
+	attempts: number,
+	connection: ApiConnection,
+): NodeApiError {
 	let text: FailureText;
 	if (failure.code === DEADLINE) {
 		const tokenUrl = wording.tokenUrl?.(connection.credentials);
@@ -284,7 +408,10 @@ export function apiError(node: INode, wording: ServiceWording, failure: HttpFail
 			description: `Nothing was sent. Raise Request Options > Rate Limit Wait (Seconds) so the node waits for the window to free up, lower the number of items, or raise Requests per Window in the credential if your instance allows more.`,
 		};
 	} else if (failure.code === NOT_JSON) {
-		const what = looksLikeHtml(failure.bodyText) || !failure.bodyText ? 'a web page (HTML)' : 'text that is not JSON';
+		const what =
+			looksLikeHtml(failure.bodyText) || !failure.bodyText
+				? 'a web page (HTML)'
+				: 'text that is not JSON';
 		text = {
 			message: `${wording.service} answered ${call.method} ${call.path} with ${what}, not the JSON the API sends`,
 			description: `The address probably points at a website rather than the ${wording.service} API: check ${wording.addressSetting}. Nothing in this answer was used${call.method === 'GET' ? '' : ', and the change may not have been made'}.`,
@@ -296,22 +423,42 @@ export function apiError(node: INode, wording: ServiceWording, failure: HttpFail
 	const message = redact(text.message, secrets);
 	const description = redact(text.description, secrets);
 	const clean: JsonObject = { message, httpCode: failure.status ? String(failure.status) : 'none' };
-	for (const [key, value] of Object.entries(text.extra ?? {})) clean[key] = typeof value === 'string' ? redact(value, secrets) : value;
-	return new NodeApiError(node, clean, { message, description, httpCode: failure.status ? String(failure.status) : undefined, itemIndex: connection.itemIndex });
+	for (const [key, value] of Object.entries(text.extra ?? {}))
+		clean[key] = typeof value === 'string' ? redact(value, secrets) : value;
+	return new NodeApiError(node, clean, {
+		message,
+		description,
+		httpCode: failure.status ? String(failure.status) : undefined,
+		itemIndex: connection.itemIndex,
+	});
 }
 
 /**
  * Return All over the shared pager. A list that cannot be read completely (a server that ignores the paging
  * parameters, a cap reached) is an error, never a silently shorter list.
  */
-export function apiPages(context: RequestContext, wording: ServiceWording, connection: ApiConnection, call: ApiCall, options: Omit<PagerOptions, 'problem'>, fetchPage: (request: PageRequest) => Promise<Page>): AsyncGenerator<IDataObject[]> {
+export function apiPages(
+	context: RequestContext,
+	wording: ServiceWording,
+	connection: ApiConnection,
+	call: ApiCall,
+	options: Omit<PagerOptions, 'problem'>,
+	fetchPage: (request: PageRequest) => Promise<Page>,
+): AsyncGenerator<IDataObject[]> {
 	const problem = (reason: string) => {
-		const message = redact(`${wording.service} ${call.method} ${call.path}: reading all records ${reason}`, connection.secrets);
-		return new NodeApiError(context.getNode(), { message }, {
-			message,
-			description: `No records were output rather than an incomplete list. Check ${wording.addressSetting} (a proxy or another service may be answering), or read the list in parts with Limit and filters.`,
-			itemIndex: connection.itemIndex,
-		});
+		const message = redact(
+			`${wording.service} ${call.method} ${call.path}: reading all records ${reason}`,
+			connection.secrets,
+		);
+		return new NodeApiError(
+			context.getNode(),
+			{ message },
+			{
+				message,
+				description: `No records were output rather than an incomplete list. Check ${wording.addressSetting} (a proxy or another service may be answering), or read the list in parts with Limit and filters.`,
+				itemIndex: connection.itemIndex,
+			},
+		);
 	};
 	return walkPages(fetchPage, { ...options, problem });
 }

@@ -28,32 +28,49 @@ export function httpFailure(error: unknown): HttpFailure {
 	const statusRaw =
 		(response?.status as number | undefined) ??
 		(response?.statusCode as number | undefined) ??
-		layers.map((layer) => Number(layer.httpCode)).find((code) => Number.isInteger(code) && code > 0);
+		layers
+			.map((layer) => Number(layer.httpCode))
+			.find((code) => Number.isInteger(code) && code > 0);
 	const headers: Record<string, string> = {};
 	for (const [name, value] of Object.entries((response?.headers as IDataObject) ?? {})) {
 		headers[name.toLowerCase()] = String(value);
 	}
 	const body = response?.data ?? response?.body;
-	const code = layers.map((layer) => layer.code).find((c) => typeof c === 'string' && /^E[A-Z]+/.test(c)) as string | undefined;
+	const code = layers
+		.map((layer) => layer.code)
+		.find((c) => typeof c === 'string' && /^E[A-Z]+/.test(c)) as string | undefined;
 	// Errors named *TokenError come from a credential's own token fetch, and n8n's OAuth2 client reports a refused
 	// token request as code EAUTH with the OAuth error body: the credential is at fault, not the call.
-	const tokenLayer = layers.find((layer) => typeof layer.name === 'string' && layer.name.endsWith('TokenError'));
-	const oauthLayer = layers.find((layer) => layer.code === 'EAUTH' && layer.body && typeof layer.body === 'object');
+	const tokenLayer = layers.find(
+		(layer) => typeof layer.name === 'string' && layer.name.endsWith('TokenError'),
+	);
+	const oauthLayer = layers.find(
+		(layer) => layer.code === 'EAUTH' && layer.body && typeof layer.body === 'object',
+	);
 	return {
-		tokenProblem: tokenLayer ? String(tokenLayer.message) : oauthLayer ? oauthRefusal(oauthLayer.body as IDataObject) : undefined,
+		tokenProblem: tokenLayer
+			? String(tokenLayer.message)
+			: oauthLayer
+				? oauthRefusal(oauthLayer.body as IDataObject)
+				: undefined,
 		status: typeof statusRaw === 'number' && statusRaw > 0 ? statusRaw : undefined,
 		headers,
 		body,
 		bodyText: bodyToText(body),
 		code,
-		message: String((layers[layers.length - 1]?.message as string) ?? (error as Error)?.message ?? error),
+		message: String(
+			(layers[layers.length - 1]?.message as string) ?? (error as Error)?.message ?? error,
+		),
 	};
 }
 
 /** "the token request was refused: unsupported_grant_type (The grant type is not supported ...)". */
 function oauthRefusal(body: IDataObject): string {
 	const error = typeof body.error === 'string' ? body.error : 'refused';
-	const detail = typeof body.error_description === 'string' && body.error_description ? ` (${body.error_description})` : '';
+	const detail =
+		typeof body.error_description === 'string' && body.error_description
+			? ` (${body.error_description})`
+			: '';
 	return `the token request was refused: ${error}${detail}`;
 }
 
@@ -72,7 +89,10 @@ const NETWORK_FAILURES: Record<string, string> = {
  * such a code (ECONNRESET, ...) with its own generic text.
  */
 export function networkFailureInWords(failure: HttpFailure): string {
-	return NETWORK_FAILURES[failure.code ?? ''] ?? (failure.code ? 'the connection failed' : failure.message);
+	return (
+		NETWORK_FAILURES[failure.code ?? ''] ??
+		(failure.code ? 'the connection failed' : failure.message)
+	);
 }
 
 export function bodyToText(body: unknown): string | undefined {
@@ -98,7 +118,8 @@ export function parseMaybeJson(body: unknown): unknown {
 	}
 }
 
-export const looksLikeHtml = (text: string | undefined) => !!text && /^\s*<(!doctype|html|head|body)/i.test(text);
+export const looksLikeHtml = (text: string | undefined) =>
+	!!text && /^\s*<(!doctype|html|head|body)/i.test(text);
 
 /** Retry-After as milliseconds: either delta-seconds or an HTTP date. */
 export function retryAfterMs(headers: Record<string, string>): number | undefined {
@@ -116,8 +137,14 @@ const TRANSIENT = [500, 502, 503, 504];
  * For a create that failed with no usable answer (5xx, a dropped connection, a time-out): the service may
  * have saved it, and it is never sent again, so the user must look before running the workflow again.
  */
-export function notResentNote(failure: HttpFailure, idempotent: boolean | undefined, service: string, howToCheck: string): string | undefined {
-	if (idempotent !== false || (failure.status !== undefined && failure.status < 500)) return undefined;
+export function notResentNote(
+	failure: HttpFailure,
+	idempotent: boolean | undefined,
+	service: string,
+	howToCheck: string,
+): string | undefined {
+	if (idempotent !== false || (failure.status !== undefined && failure.status < 500))
+		return undefined;
 	return `It was sent once and not again, so nothing is created twice, but ${service} may have saved it before failing. ${howToCheck}`;
 }
 
@@ -130,16 +157,26 @@ export function retryDelay(
 	failure: HttpFailure,
 	attempt: number,
 	idempotent: boolean,
-	limits: { rateLimitRetries?: number; serverRetries?: number; maxWaitMs?: number; rateLimitHintMs?: number } = {},
+	limits: {
+		rateLimitRetries?: number;
+		serverRetries?: number;
+		maxWaitMs?: number;
+		rateLimitHintMs?: number;
+	} = {},
 ): number | undefined {
 	const { rateLimitRetries = 5, serverRetries = 2, maxWaitMs = 60_000 } = limits;
 	if (failure.status === 429) {
 		if (attempt > rateLimitRetries) return undefined;
-		return Math.min(retryAfterMs(failure.headers) ?? limits.rateLimitHintMs ?? 1000 * 2 ** (attempt - 1), maxWaitMs);
+		return Math.min(
+			retryAfterMs(failure.headers) ?? limits.rateLimitHintMs ?? 1000 * 2 ** (attempt - 1),
+			maxWaitMs,
+		);
 	}
 	// A refused token request (a wrong secret, a grant the server does not offer) stays refused when asked again.
 	if (failure.tokenProblem) return undefined;
-	const transient = (failure.status !== undefined && TRANSIENT.includes(failure.status)) || (failure.status === undefined && !!failure.code);
+	const transient =
+		(failure.status !== undefined && TRANSIENT.includes(failure.status)) ||
+		(failure.status === undefined && !!failure.code);
 	if (transient && idempotent && attempt <= serverRetries) return 500 * 2 ** (attempt - 1);
 	return undefined;
 }

@@ -37,7 +37,10 @@ export const DEFAULT_MAX_PAGES = 10_000;
 export const DEFAULT_MAX_RECORDS = 1_000_000;
 
 /** Yields each page's new records until the list is complete. */
-export async function* walkPages(fetchPage: (request: PageRequest) => Promise<Page>, options: PagerOptions): AsyncGenerator<IDataObject[]> {
+export async function* walkPages(
+	fetchPage: (request: PageRequest) => Promise<Page>,
+	options: PagerOptions,
+): AsyncGenerator<IDataObject[]> {
 	const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
 	const maxRecords = options.maxRecords ?? DEFAULT_MAX_RECORDS;
 	const seen = new Set<string>();
@@ -46,7 +49,10 @@ export async function* walkPages(fetchPage: (request: PageRequest) => Promise<Pa
 	let pageNo = 1;
 	let total: number | undefined;
 	for (let pages = 1; ; pages++) {
-		if (pages > maxPages) throw options.problem(`stopped after ${maxPages} pages (${seen.size} records) without reaching the end of the list`);
+		if (pages > maxPages)
+			throw options.problem(
+				`stopped after ${maxPages} pages (${seen.size} records) without reaching the end of the list`,
+			);
 		const page = await fetchPage({ pageNo, offset, size });
 		if (page.total !== undefined) total = page.total;
 		const fresh = page.records.filter((record) => {
@@ -55,18 +61,27 @@ export async function* walkPages(fetchPage: (request: PageRequest) => Promise<Pa
 			seen.add(key);
 			return true;
 		});
-		if (seen.size > maxRecords) throw options.problem(`stopped at ${maxRecords} records without reaching the end of the list`);
+		if (seen.size > maxRecords)
+			throw options.problem(
+				`stopped at ${maxRecords} records without reaching the end of the list`,
+			);
 		if (fresh.length) yield fresh;
 		const moreByTotal = total !== undefined && seen.size < total;
 		if (!fresh.length) {
-			if (moreByTotal) throw options.problem(`the server kept answering records already received (${seen.size} of the ${total} it reports): it ignores the paging parameters`);
+			if (moreByTotal)
+				throw options.problem(
+					`the server kept answering records already received (${seen.size} of the ${total} it reports): it ignores the paging parameters`,
+				);
 			return;
 		}
 		if (total !== undefined && seen.size >= total) return;
 		if (page.records.length < size && !moreByTotal) return;
 		// A server that caps the page size below what was asked: go on in its size, from where it stopped.
 		if (page.records.length < size && options.style === 'pageNumber') {
-			if (pageNo !== 1) throw options.problem(`a page came back short (${page.records.length} of ${size}) while the server reports ${total} records: the list cannot be read completely`);
+			if (pageNo !== 1)
+				throw options.problem(
+					`a page came back short (${page.records.length} of ${size}) while the server reports ${total} records: the list cannot be read completely`,
+				);
 			size = page.records.length;
 		}
 		offset += page.records.length;

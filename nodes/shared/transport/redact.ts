@@ -11,12 +11,18 @@ const MIN_LENGTH = 4;
 
 /** The forms a secret takes on the wire: as is, URL-encoded (form bodies), JSON-escaped, and base64 (Basic auth). */
 function forms(secret: string): string[] {
-	const variants = new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]);
+	const variants = new Set([
+		secret,
+		encodeURIComponent(secret),
+		JSON.stringify(secret).slice(1, -1),
+	]);
 	return [...variants].filter((v) => v.length >= MIN_LENGTH);
 }
 
 export function redact(text: string, secrets: Array<string | undefined>): string {
-	const all = secrets.filter((s): s is string => typeof s === 'string' && s.length >= MIN_LENGTH).flatMap(forms);
+	const all = secrets
+		.filter((s): s is string => typeof s === 'string' && s.length >= MIN_LENGTH)
+		.flatMap(forms);
 	// Longest first: a token that contains a shorter secret is replaced whole.
 	all.sort((a, b) => b.length - a.length);
 	let out = text;
@@ -26,13 +32,19 @@ export function redact(text: string, secrets: Array<string | undefined>): string
 }
 
 /** The Basic authorization value for a username and password, itself a secret to redact. */
-export const basicAuthValue = (username: unknown, password: unknown) => Buffer.from(`${String(username ?? '')}:${String(password ?? '')}`).toString('base64');
+export const basicAuthValue = (username: unknown, password: unknown) =>
+	Buffer.from(`${String(username ?? '')}:${String(password ?? '')}`).toString('base64');
 
 /** Every string value of a credential under the given fields (nested objects such as oauthTokenData included). */
 export function secretValues(credentials: Record<string, unknown>, fields: string[]): string[] {
 	const out: string[] = [];
 	for (const field of fields) {
-		const value = field.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), credentials);
+		const value = field
+			.split('.')
+			.reduce<unknown>(
+				(v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined),
+				credentials,
+			);
 		if (typeof value === 'string' && value) out.push(value);
 	}
 	return out;

@@ -61,7 +61,11 @@ export function takePlace(window: RequestWindow, now = Date.now()): WindowPlace 
 	const replaced = list.length >= requests ? list[list.length - requests] : undefined;
 	let markFinished = () => {};
 	const finished = new Promise<void>((resolve) => (markFinished = resolve));
-	const place: Place = { at: Math.max(nextFree(replaced, window, now), list[list.length - 1]?.at ?? now), finished, markFinished };
+	const place: Place = {
+		at: Math.max(nextFree(replaced, window, now), list[list.length - 1]?.at ?? now),
+		finished,
+		markFinished,
+	};
 	list.push(place);
 	if (list.length > requests) list.splice(0, list.length - requests);
 	return {
@@ -80,9 +84,15 @@ export function takePlace(window: RequestWindow, now = Date.now()): WindowPlace 
 }
 
 /** The window a credential sets ("Requests per Window" in "Window (Seconds)"); none when either is 0. */
-export function credentialWindow(key: string, requests: unknown, seconds: unknown, defaults: { requests: number; seconds: number }): RequestWindow | undefined {
+export function credentialWindow(
+	key: string,
+	requests: unknown,
+	seconds: unknown,
+	defaults: { requests: number; seconds: number },
+): RequestWindow | undefined {
 	const count = requests === undefined || requests === '' ? defaults.requests : Number(requests);
 	const length = seconds === undefined || seconds === '' ? defaults.seconds : Number(seconds);
-	if (!Number.isFinite(count) || !Number.isFinite(length) || count < 1 || length <= 0) return undefined;
+	if (!Number.isFinite(count) || !Number.isFinite(length) || count < 1 || length <= 0)
+		return undefined;
 	return { key, requests: count, ms: length * 1000 };
 }

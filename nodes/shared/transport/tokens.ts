@@ -7,7 +7,11 @@
  * and processes; these memos only stop a burst from fetching many.
  */
 import { createHash } from 'crypto';
-import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 
 /** A token and when it stops working (ISO time), as a credential stores them. */
 export interface IssuedToken {
@@ -28,12 +32,22 @@ const recent = new Map<string, { issued: IssuedToken; at: number }>();
 const RECENT_MS = 60_000;
 
 /** `identity` lists what makes two credentials the same (URL, client, secret, …); it is hashed, never kept. */
-export async function coalescedToken(identity: string[], currentToken: unknown, fetchToken: () => Promise<IssuedToken>): Promise<IssuedToken> {
+export async function coalescedToken(
+	identity: string[],
+	currentToken: unknown,
+	fetchToken: () => Promise<IssuedToken>,
+): Promise<IssuedToken> {
 	const key = createHash('sha256').update(identity.join('\n')).digest('hex');
 	const pending = inFlight.get(key);
 	if (pending) return await pending;
 	const fresh = recent.get(key);
-	if (fresh && Date.now() - fresh.at < RECENT_MS && fresh.issued.token !== currentToken && !hasExpired(fresh.issued.expiresAt)) return fresh.issued;
+	if (
+		fresh &&
+		Date.now() - fresh.at < RECENT_MS &&
+		fresh.issued.token !== currentToken &&
+		!hasExpired(fresh.issued.expiresAt)
+	)
+		return fresh.issued;
 	// A failed or timed-out request is forgotten as soon as it settles, so the next call asks again.
 	const request = fetchToken()
 		.then((issued) => {
@@ -53,9 +67,10 @@ export function forgetTokenRequests() {
 /** When a token that lives `seconds` expires, as stored beside it; undefined when the server did not say. */
 export function expiryOf(seconds: unknown): string | undefined {
 	const n = typeof seconds === 'string' ? Number(seconds) : seconds;
-	return typeof n === 'number' && Number.isFinite(n) && n > 0 ? new Date(Date.now() + n * 1000).toISOString() : undefined;
+	return typeof n === 'number' && Number.isFinite(n) && n > 0
+		? new Date(Date.now() + n * 1000).toISOString()
+		: undefined;
 }
-
 
 /**
  * Empties the stored token of a credential read for a run when its stored expiry has passed, so that n8n
@@ -63,12 +78,14 @@ export function expiryOf(seconds: unknown): string | undefined {
  * object is the one the run hands n8n with every call (see apiRequest).
  */
 export function dropExpiredToken(credentials: ICredentialDataDecryptedObject) {
-	if (credentials.accessToken && hasExpired(credentials.accessExpiresAt)) credentials.accessToken = '';
+	if (credentials.accessToken && hasExpired(credentials.accessExpiresAt))
+		credentials.accessToken = '';
 }
 
 /** A token answer parsed when it is JSON; `undefined` for an HTML page or text. */
 export function parseTokenAnswer(body: unknown): Record<string, unknown> | undefined {
-	if (body && typeof body === 'object' && !Buffer.isBuffer(body)) return body as Record<string, unknown>;
+	if (body && typeof body === 'object' && !Buffer.isBuffer(body))
+		return body as Record<string, unknown>;
 	const text = Buffer.isBuffer(body) ? body.toString('utf8') : String(body ?? '');
 	try {
 		const value = JSON.parse(text);
@@ -97,10 +114,30 @@ export interface TokenAnswer {
 }
 
 /** Sends a token request; any status comes back as an answer, while an unreachable or silent URL is a CredentialTokenError. */
-export async function requestTokenAnswer(this: IHttpRequestHelper, options: IHttpRequestOptions, unreachable: (reason: string) => string): Promise<TokenAnswer> {
+export async function requestTokenAnswer(
+	this: IHttpRequestHelper,
+	options: IHttpRequestOptions,
+	unreachable: (reason: string) => string,
+): Promise<TokenAnswer> {
 	const sent = await this.helpers
-		.httpRequest({ timeout: TOKEN_TIMEOUT_MS, ...options, returnFullResponse: true, ignoreHttpStatusErrors: true, json: false, encoding: 'text' })
-		.then((answer: TokenAnswer) => ({ answer }), (error: Error) => ({ failure: /timeout|ETIMEDOUT|ECONNABORTED/i.test(`${(error as { code?: string }).code} ${error.message}`) ? `no answer within ${TOKEN_TIMEOUT_MS / 1000} s` : error.message }));
+		.httpRequest({
+			timeout: TOKEN_TIMEOUT_MS,
+			...options,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			json: false,
+			encoding: 'text',
+		})
+		.then(
+			(answer: TokenAnswer) => ({ answer }),
+			(error: Error) => ({
+				failure: /timeout|ETIMEDOUT|ECONNABORTED/i.test(
+					`${(error as { code?: string }).code} ${error.message}`,
+				)
+					? `no answer within ${TOKEN_TIMEOUT_MS / 1000} s`
+					: error.message,
+			}),
+		);
 	if ('failure' in sent) throw new CredentialTokenError(unreachable(sent.failure));
 	return sent.answer;
 }
