@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import {
 	fetchHaloToken,
+	haloTokenIssuer,
 	type HaloCredentialData,
 } from '../nodes/HaloPsaMarketplace/transport/haloToken';
 import { API_BASE_URL_EXPRESSION } from '../nodes/HaloPsaMarketplace/transport/haloUrls';
@@ -120,12 +121,23 @@ export class HaloPsaMarketplaceOAuth2Api implements ICredentialType {
 			type: 'hidden',
 			default: '',
 		},
+		{
+			displayName: 'Access Token Issuer',
+			name: 'accessTokenIssuer',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		// The expiry is saved beside the token, so an execution renews an expired token once before its calls.
 		const issued = await fetchHaloToken.call(this, credentials as HaloCredentialData);
-		return { accessToken: issued.token, accessExpiresAt: issued.expiresAt ?? '' };
+		return {
+			accessToken: issued.token,
+			accessExpiresAt: issued.expiresAt ?? '',
+			accessTokenIssuer: issued.issuer ?? '',
+		};
 	}
 
 	async authenticate(
@@ -133,7 +145,9 @@ export class HaloPsaMarketplaceOAuth2Api implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		return withHeaders(requestOptions, {
-			Authorization: `Bearer ${fieldText(credentials.accessToken)}`,
+			// A token issued for another token URL or client (the credential was edited) is not sent: the
+			// server's 401 makes n8n fetch one for the credential as it is now.
+			Authorization: `Bearer ${credentials.accessTokenIssuer === haloTokenIssuer(credentials) ? fieldText(credentials.accessToken) : ''}`,
 		});
 	}
 

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import {
 	fetchIngramToken,
+	ingramTokenIssuer,
 	type IngramCredentialData,
 } from '../nodes/IngramMicroMarketplace/transport/ingramToken';
 import {
@@ -75,12 +76,23 @@ export class IngramMicroMarketplaceApi implements ICredentialType {
 			default: '',
 		},
 		{ displayName: 'Access Expires At', name: 'accessExpiresAt', type: 'hidden', default: '' },
+		{
+			displayName: 'Access Token Issuer',
+			name: 'accessTokenIssuer',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		// The expiry is saved beside the token, so an execution renews an expired token once before its calls.
 		const issued = await fetchIngramToken.call(this, credentials as IngramCredentialData);
-		return { accessToken: issued.token, accessExpiresAt: issued.expiresAt ?? '' };
+		return {
+			accessToken: issued.token,
+			accessExpiresAt: issued.expiresAt ?? '',
+			accessTokenIssuer: issued.issuer ?? '',
+		};
 	}
 
 	async authenticate(
@@ -88,7 +100,9 @@ export class IngramMicroMarketplaceApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		return withHeaders(requestOptions, {
-			Authorization: `Bearer ${fieldText(credentials.accessToken)}`,
+			// A token issued for another token URL or client (the credential was edited) is not sent: the
+			// server's 401 makes n8n fetch one for the credential as it is now.
+			Authorization: `Bearer ${credentials.accessTokenIssuer === ingramTokenIssuer(credentials) ? fieldText(credentials.accessToken) : ''}`,
 			'X-Subscription-Key': fieldText(credentials.subscriptionApiKey),
 		});
 	}

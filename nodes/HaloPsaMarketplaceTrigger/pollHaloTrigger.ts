@@ -18,7 +18,14 @@ import {
 	readIntegrations,
 	syncedIntegrations,
 } from './integrationHealth';
-import { compareWindow, growingKey, readWindowCursor, type Emission } from '../shared/windowCursor';
+import {
+	compareWindow,
+	dropDamagedState,
+	growingKey,
+	isCursorShape,
+	readWindowCursor,
+	type Emission,
+} from '../shared/windowCursor';
 import { newestRecords } from './recordWindow';
 import { eventsParameter, MAX_WINDOW } from './triggerProperties';
 import { watchedTable, type WatchedRecords } from './watchedRecords';
@@ -185,6 +192,9 @@ export async function pollHaloTrigger(this: IPollFunctions): Promise<Poll> {
 		timeoutMs: requestTimeoutMs.call(this),
 	});
 	const staticData = this.getWorkflowStaticData('node');
+	dropDamagedState(staticData, { cursor: isCursorShape }, (message) =>
+		this.logger.warn(message, { node: this.getNode().name }),
+	);
 	const manual = this.getMode() === 'manual';
 	if (watch === 'integrationHealth')
 		return await pollHealth.call(this, connection, staticData, manual);

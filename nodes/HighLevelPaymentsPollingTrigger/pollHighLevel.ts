@@ -18,6 +18,9 @@ import {
 	compareWindow,
 	creationTime,
 	readWindowCursor,
+	dropDamagedState,
+	isCursorShape,
+	isStringListMap,
 	timeOf,
 	type Emission,
 	type Fingerprint,
@@ -324,6 +327,11 @@ export async function pollHighLevel(this: IPollFunctions): Promise<Poll> {
 		locationId: this.getNodeParameter('locationId', ''),
 	});
 	const staticData = this.getWorkflowStaticData('node');
+	dropDamagedState(
+		staticData,
+		{ cursor: isCursorShape, fulfillments: isStringListMap },
+		(message) => this.logger.warn(message, { node: this.getNode().name }),
+	);
 	if (polled.value === 'fulfillment')
 		return await pollFulfillments.call(
 			this,

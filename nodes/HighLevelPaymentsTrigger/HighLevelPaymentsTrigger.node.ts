@@ -38,7 +38,11 @@ export class HighLevelPaymentsTrigger implements INodeType {
 		name: 'highLevelPaymentsTrigger',
 		icon: { light: 'file:highlevel.svg', dark: 'file:highlevel.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Version 2 asks which locations to accept (HighLevel signs every app's deliveries with one key, so a
+		// valid signature does not say the delivery is meant for this workflow); version 1 keeps accepting
+		// every location when Location IDs is empty, so saved workflows behave as before.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description:
 			'Starts a workflow on HighLevel order and invoice webhooks (signed, checked for age and replay)',
@@ -78,9 +82,43 @@ export class HighLevelPaymentsTrigger implements INodeType {
 				name: 'locationIds',
 				type: 'string',
 				default: '',
-				placeholder: 've9EPM428h8vShlRW1KT, loc-2',
+				placeholder: 'e.g. ve9EPM428h8vShlRW1KT, loc-2',
 				description:
 					'Only events of these sub-accounts (comma-separated). Empty: every location of the app.',
+				displayOptions: { show: { '@version': [1] } },
+			},
+			{
+				displayName: 'Accept Deliveries For',
+				name: 'acceptLocations',
+				type: 'options',
+				default: 'listed',
+				options: [
+					{
+						name: 'Listed Locations',
+						value: 'listed',
+						description: 'Only deliveries for the sub-accounts listed below start the workflow',
+					},
+					{
+						name: 'Any Location',
+						value: 'any',
+						description:
+							'Every delivery signed by HighLevel starts the workflow, whichever sub-account (and app installation) it is for',
+					},
+				],
+				description:
+					"HighLevel signs every app's deliveries with one platform key: a valid signature does not say the delivery is meant for this workflow",
+				displayOptions: { show: { '@version': [2] } },
+			},
+			{
+				displayName: 'Location IDs',
+				name: 'locationIds',
+				type: 'string',
+				required: true,
+				default: '',
+				placeholder: 'e.g. ve9EPM428h8vShlRW1KT, loc-2',
+				description:
+					'The sub-accounts (location IDs) whose deliveries start the workflow, comma-separated. Deliveries for other locations are acknowledged and start nothing.',
+				displayOptions: { show: { '@version': [2], acceptLocations: ['listed'] } },
 			},
 			{
 				displayName: 'Options',
@@ -185,9 +223,17 @@ export class HighLevelPaymentsTrigger implements INodeType {
 					ignored: `event ${delivery.event ?? '(untyped)'} is not selected`,
 				},
 			};
-		if (locations.length && !locations.includes(location))
+		// Version 1 with no Location IDs accepted every location; version 2 does so only when asked to.
+		const anyLocation =
+			this.getNode().typeVersion < 2
+				? !locations.length
+				: this.getNodeParameter('acceptLocations', 'listed') === 'any';
+		if (!anyLocation && !locations.includes(location))
 			return {
-				webhookResponse: { accepted: true, ignored: `location ${location} is not selected` },
+				webhookResponse: {
+					accepted: true,
+					ignored: `location ${location || '(none)'} is not selected`,
+				},
 			};
 		// An untyped invoice delivery names its event where its status tells it; `eventFrom` says how it was known.
 		const event = delivery.event ?? 'Invoice';

@@ -58,15 +58,54 @@ export const CURSOR_VERSION = 2;
 
 export function readWindowCursor(stored: unknown, watch: string): WindowCursor | undefined {
 	const cursor = stored as WindowCursor | undefined;
-	if (
-		!cursor ||
-		cursor.v !== CURSOR_VERSION ||
-		cursor.watch !== watch ||
-		typeof cursor.mark !== 'number' ||
-		!cursor.seen
-	)
+	if (!cursor || cursor.v !== CURSOR_VERSION || cursor.watch !== watch || !isCursorShape(cursor))
 		return undefined;
 	return cursor;
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isFingerprint = (value: unknown) =>
+	value === null || ['string', 'number', 'boolean'].includes(typeof value);
+
+/** A map of record keys to lists of small values: the `seen` of every cursor kind. */
+const isSeenMap = (value: unknown) =>
+	isPlainObject(value) &&
+	Object.values(value).every((list) => Array.isArray(list) && list.every(isFingerprint));
+
+/** The shape every polling cursor of the package is stored in (window cursors and Halo's health cursor). */
+export const isCursorShape = (value: unknown) =>
+	isPlainObject(value) &&
+	typeof value.v === 'number' &&
+	typeof value.watch === 'string' &&
+	(value.mark === undefined || (typeof value.mark === 'number' && Number.isFinite(value.mark))) &&
+	isSeenMap(value.seen);
+
+/** A map of keys to lists of strings (HighLevel's remembered fulfillments of each order). */
+export const isStringListMap = (value: unknown) =>
+	isPlainObject(value) &&
+	Object.values(value).every(
+		(list) => Array.isArray(list) && list.every((entry) => typeof entry === 'string'),
+	);
+
+/**
+ * Drops each stored value a poll reads that is not of the shape it must have (damaged, or written by
+ * something else), and says so in n8n's log: the poll then starts anew, recording the present, instead
+ * of failing on every poll. A dropped value is replaced by the next successful poll, so it is said once.
+ */
+export function dropDamagedState(
+	staticData: IDataObject,
+	shapes: Record<string, (value: unknown) => boolean>,
+	warn: (message: string) => void,
+) {
+	for (const [name, isValid] of Object.entries(shapes)) {
+		if (staticData[name] === undefined || isValid(staticData[name])) continue;
+		delete staticData[name];
+		warn(
+			`The trigger's stored ${name} was not in the shape it keeps and was set aside: this poll records the present and reports changes from the next poll on`,
+		);
+	}
 }
 
 /**

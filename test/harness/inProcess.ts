@@ -432,11 +432,15 @@ export function credentialTestNode(credential: ICredentialType): INodeType {
 
 export interface RunResult {
 	items: INodeExecutionData[];
+	/** The error output's items, under "Continue (using error output)". */
+	errorItems: INodeExecutionData[];
 	error?: Error & { description?: string; context?: IDataObject };
 	run: IRun;
 }
 
 let executionCounter = 0;
+
+export type RunOptions = Parameters<typeof runNode>[0];
 
 /** Runs `Items -> node` for real and returns the node's output items (or its error). */
 export async function runNode(options: {
@@ -446,6 +450,8 @@ export async function runNode(options: {
 	store: CredentialStore;
 	input?: IDataObject[];
 	continueOnFail?: boolean;
+	/** n8n's "On Error" setting; `continueOnFail: true` is "Continue (using regular output)". */
+	onError?: 'continueRegularOutput' | 'continueErrorOutput' | 'stopWorkflow';
 	mode?: WorkflowExecuteMode;
 	staticData?: IDataObject;
 }): Promise<RunResult> {
@@ -470,6 +476,7 @@ export async function runNode(options: {
 			...(options.continueOnFail
 				? { onError: 'continueRegularOutput' as const, continueOnFail: true }
 				: {}),
+			...(options.onError ? { onError: options.onError } : {}),
 		},
 	];
 	const workflow = new Workflow({
@@ -497,5 +504,10 @@ export async function runNode(options: {
 	const run = await execute.run({ workflow, startNode: workflow.getNode('Items')! });
 	const taskData = run.data.resultData.runData.Subject?.[0];
 	const error = (taskData?.error ?? run.data.resultData.error) as RunResult['error'];
-	return { items: taskData?.data?.main?.[0] ?? [], error, run };
+	return {
+		items: taskData?.data?.main?.[0] ?? [],
+		errorItems: taskData?.data?.main?.[1] ?? [],
+		error,
+		run,
+	};
 }

@@ -1,5 +1,5 @@
 import { HaloSandbox, type HaloSandboxOptions } from '../sandbox/haloSandbox';
-import { CredentialStore, runNode, type RunResult } from '../harness/inProcess';
+import { CredentialStore, runNode, type RunOptions, type RunResult } from '../harness/inProcess';
 import type { IDataObject } from 'n8n-workflow';
 
 export const HALO_CRED = 'haloPsaMarketplaceOAuth2Api';
@@ -24,7 +24,7 @@ export async function haloFixture(
 	} as never);
 	const run = (
 		parameters: IDataObject,
-		extra: { input?: IDataObject[]; continueOnFail?: boolean } = {},
+		extra: { input?: IDataObject[]; continueOnFail?: boolean; onError?: RunOptions['onError'] } = {},
 	): Promise<RunResult> =>
 		runNode({ parameters, credentials: { [HALO_CRED]: credential }, store, ...extra });
 	return { sandbox, url, store, credential, run, stop: () => sandbox.stop() };

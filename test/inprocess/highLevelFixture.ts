@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { CredentialStore, runNode, type RunResult } from '../harness/inProcess';
+import { CredentialStore, runNode, type RunOptions, type RunResult } from '../harness/inProcess';
 import { HighLevelSandbox, type HighLevelSandboxOptions } from '../sandbox/highLevelSandbox';
 
 export const HL_NODE = 'n8n-nodes-halopsa-marketplace.highLevelPayments';
@@ -76,7 +76,12 @@ export async function highLevelFixture(options: HighLevelSandboxOptions = {}) {
 	type Auth = keyof typeof credentials;
 	const run = (
 		parameters: IDataObject,
-		extra: { auth?: Auth; input?: IDataObject[]; continueOnFail?: boolean } = {},
+		extra: {
+			auth?: Auth;
+			input?: IDataObject[];
+			continueOnFail?: boolean;
+			onError?: RunOptions['onError'];
+		} = {},
 	): Promise<RunResult> => {
 		const auth = extra.auth ?? 'code';
 		const type = auth === 'privateToken' ? 'highLevelPaymentsApi' : 'highLevelPaymentsOAuth2Api';
@@ -87,6 +92,7 @@ export async function highLevelFixture(options: HighLevelSandboxOptions = {}) {
 			store,
 			input: extra.input,
 			continueOnFail: extra.continueOnFail,
+			onError: extra.onError,
 		});
 	};
 	return { sandbox, url, store, credentials, run, stop: () => sandbox.stop() };

@@ -331,7 +331,7 @@ describe("n8n's credential domain restriction", () => {
 				recordId: haloId(1),
 			});
 			expect(`${refused.error?.message} ${refused.error?.description}`).toMatch(
-				/Domain not allowed|restricted from accessing 127\.0\.0\.1/,
+				/Domain not allowed|restricted from accessing 127\.0\.0\.1|host 127\.0\.0\.1 is not in the credential's Allowed Domains/,
 			);
 			expect(halo.sandbox.apiRequests()).toHaveLength(0);
 			const allowed = await haloFixture(
@@ -372,13 +372,13 @@ describe("n8n's credential domain restriction", () => {
 				},
 				{ auth: 'privateToken' },
 			);
-			expect(`${hlRun.error?.message}`).toMatch(/Domain not allowed|restricted from accessing/);
+			expect(`${hlRun.error?.message}`).toMatch(/Domain not allowed|restricted from accessing|not in the credential's Allowed Domains/);
 			const imRun = await im.run({
 				resource: 'customer',
 				operation: 'get',
 				customerId: ingramId('CUS-1001'),
 			});
-			expect(`${imRun.error?.message}`).toMatch(/Domain not allowed|restricted from accessing/);
+			expect(`${imRun.error?.message}`).toMatch(/Domain not allowed|restricted from accessing|not in the credential's Allowed Domains/);
 			recordCell(
 				SECTION,
 				'Credential restricted to other domains (HaloPSA, HighLevel, Ingram Micro)',

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { CredentialStore, runNode, type RunResult } from '../harness/inProcess';
+import { CredentialStore, runNode, type RunOptions, type RunResult } from '../harness/inProcess';
 import { IngramSandbox, type IngramSandboxOptions } from '../sandbox/ingramSandbox';
 
 export const INGRAM_NODE = 'n8n-nodes-halopsa-marketplace.ingramMicroMarketplace';
@@ -23,7 +23,7 @@ export async function ingramFixture(
 	} as never);
 	const run = (
 		parameters: IDataObject,
-		extra: { input?: IDataObject[]; continueOnFail?: boolean } = {},
+		extra: { input?: IDataObject[]; continueOnFail?: boolean; onError?: RunOptions['onError'] } = {},
 	): Promise<RunResult> =>
 		runNode({
 			type: INGRAM_NODE,

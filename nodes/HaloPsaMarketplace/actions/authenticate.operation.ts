@@ -5,6 +5,8 @@ import { answerRecords } from '../transport/haloApi';
 import { param, send, shapeRecords, showFor, userError, type HaloOperation } from './common';
 
 export const authenticateOperation: HaloOperation = {
+	writes: true,
+
 	option: (resource) => {
 		const extra = extraOperation(resource, 'authenticate');
 		return extra

@@ -4,6 +4,7 @@
  * run of the first item; a chunk that may have been saved is never sent again.
  */
 import { NodeOperationError, type IDataObject, type INodeExecutionData } from 'n8n-workflow';
+import { errorItem } from '../../shared/actions/itemLoop';
 import { extraOperation, type HaloResource } from '../resources/resourceTable';
 import { answerRecords } from '../transport/haloApi';
 import { recordProblems } from '../resources/recordSchema';
@@ -174,6 +175,18 @@ export const bulkManageOperation: HaloOperation = {
 				});
 			} catch (error) {
 				const message = `Chunk ${chunk + 1} of ${chunks} (${unit} ${from}-${to}) failed: ${(error as Error).message}`;
+				if (context.getNode().onError === 'continueErrorOutput') {
+					// An error item, so the failed chunk's report leaves by the error output.
+					const detail = (error as { description?: string }).description;
+					const sent = `${batch.length} records were sent in this chunk (${unit} ${from}-${to}).`;
+					const failed = {
+						name: 'ChunkFailed',
+						message,
+						description: `${detail ?? ''} ${sent}`.trim(),
+					};
+					reports.push(errorItem(context, failed, [...new Set(slice.map((s) => s.item))]));
+					continue;
+				}
 				if (context.continueOnFail()) {
 					reports.push({
 						json: {

@@ -40,15 +40,26 @@ export async function send(item: HaloItem, call: ApiCall): Promise<unknown> {
 	return await haloRequest(item.context, item.connection, call);
 }
 
-/** The Halo record key the user picked (From list / By ID); a positive whole number, so no other path can be reached. */
+/**
+ * A Halo key as written: plain decimal digits (no sign, spaces, exponent, hex, octal or binary form) of a
+ * positive safe integer, or that number. Anything else is undefined, so "0x10" never becomes record 16.
+ */
+export function haloKey(raw: unknown): number | undefined {
+	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw : '';
+	if (!/^[0-9]+$/.test(text)) return undefined;
+	const id = Number(text);
+	return Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}
+
+/** The Halo record key the user picked (From list / By ID) or typed; see haloKey. */
 export function readId(item: HaloItem, parameter: string, label: string): number {
 	const raw = param<unknown>(item, parameter, undefined, { extractValue: true });
-	const id = typeof raw === 'number' ? raw : Number(String(raw ?? '').trim());
-	if (!Number.isInteger(id) || id <= 0) {
+	const id = haloKey(raw);
+	if (id === undefined) {
 		throw userError(
 			item,
-			`${label} must be a positive whole number, got ${JSON.stringify(raw ?? '')} (item ${item.itemIndex})`,
-			`Set "${label}" to the HaloPSA ID of the record, or pick it from the list.`,
+			`${label} must be a HaloPSA ID (digits only, e.g. 42), got ${JSON.stringify(raw ?? '')} (item ${item.itemIndex})`,
+			`Set "${label}" to the HaloPSA ID of the record, written in plain digits with no spaces, sign or other notation, or pick it from the list. Nothing was sent to HaloPSA.`,
 		);
 	}
 	return id;
@@ -75,8 +86,8 @@ export function recordLocator(resource: HaloResource, operations: string[]): INo
 		displayOptions: showFor(resource, operations),
 		searchListMethod: searchMethodName(resource),
 		placeholder: 'e.g. 42',
-		idPattern: '^\\s*\\d+\\s*$',
-		idError: 'The ID is a whole number',
+		idPattern: '^\\d+$',
+		idError: 'The ID is written in digits only, e.g. 42',
 	});
 }
 

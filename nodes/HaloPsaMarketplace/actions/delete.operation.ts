@@ -3,6 +3,8 @@ import { withArticle } from '../../shared/wording';
 import { readId, recordLocator, send, type HaloOperation } from './common';
 
 export const deleteOperation: HaloOperation = {
+	writes: true,
+
 	option: (resource) =>
 		resource.crud.includes('delete')
 			? [

@@ -3,6 +3,8 @@ import { extraOperation } from '../resources/resourceTable';
 import { readId, send, showFor, type HaloOperation } from './common';
 
 export const deleteByParentOperation: HaloOperation = {
+	writes: true,
+
 	option: (resource) => {
 		const extra = extraOperation(resource, 'deleteByParent');
 		return extra

@@ -6,6 +6,8 @@ import { saveRecord } from './upsert.operation';
 const VALUE: ExtraOperationValue = 'linkToTicket';
 
 export const linkToTicketOperation: HaloOperation = {
+	writes: true,
+
 	option: (resource) => {
 		const extra = extraOperation(resource, VALUE);
 		return extra

@@ -5,6 +5,7 @@ import { writableFields } from '../descriptions/fieldProperties';
 import { answerRecords } from '../transport/haloApi';
 import { recordProblems } from '../resources/recordSchema';
 import {
+	haloKey,
 	param,
 	send,
 	shapeRecords,
@@ -58,8 +59,18 @@ function recordInput(item: HaloItem): IDataObject {
 			`Invalid ${resource.displayName} in item ${itemIndex}: ${problems}`,
 			'Correct the named fields; nothing was sent to HaloPSA.',
 		);
-	const recordId = param(item, 'updateId', 0);
-	if (recordId) record[resource.key] = recordId;
+	const updateId = param<unknown>(item, 'updateId', 0);
+	if (updateId !== 0 && updateId !== '0' && updateId !== '' && updateId !== undefined) {
+		const recordId = haloKey(updateId);
+		if (recordId === undefined) {
+			throw userError(
+				item,
+				`Record ID to Update must be a HaloPSA ID (digits only, e.g. 42) or 0 to create, got ${JSON.stringify(updateId)} (item ${itemIndex})`,
+				'Set "Record ID to Update" to the HaloPSA ID in plain digits, or to 0 to create a record; nothing was sent to HaloPSA.',
+			);
+		}
+		record[resource.key] = recordId;
+	}
 	return record;
 }
 
@@ -84,6 +95,8 @@ export async function saveRecord(
 }
 
 export const upsertOperation: HaloOperation = {
+	writes: true,
+
 	option: (resource) =>
 		resource.crud.includes('upsert')
 			? [

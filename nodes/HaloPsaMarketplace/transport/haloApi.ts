@@ -23,7 +23,8 @@ import {
 } from '../../shared/transport/failure';
 import { secretValues } from '../../shared/transport/redact';
 import { credentialWindow } from '../../shared/transport/requestWindow';
-import { dropExpiredToken } from '../../shared/transport/tokens';
+import { dropExpiredToken, dropTokenOfAnotherIssuer } from '../../shared/transport/tokens';
+import { haloTokenIssuer } from './haloToken';
 import type { HaloResource } from '../resources/resourceTable';
 import { apiBaseUrl, tokenUrl } from './haloUrls';
 
@@ -55,6 +56,7 @@ export async function haloConnection(
 ): Promise<ApiConnection> {
 	const credentials = await context.getCredentials(HALO_CREDENTIAL, options.itemIndex);
 	if (options.renewExpiredToken) dropExpiredToken(credentials);
+	dropTokenOfAnotherIssuer(credentials, haloTokenIssuer(credentials));
 	const baseURL = apiBaseUrl(String(credentials.resourceServerUrl ?? ''));
 	const credentialId = context.getNode().credentials?.[HALO_CREDENTIAL]?.id ?? '';
 	return {

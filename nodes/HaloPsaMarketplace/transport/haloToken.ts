@@ -6,6 +6,7 @@ import {
 	expiryOf,
 	parseTokenAnswer,
 	requestTokenAnswer,
+	tokenIssuer,
 	type IssuedToken,
 } from '../../shared/transport/tokens';
 import { tokenUrl } from './haloUrls';
@@ -20,6 +21,10 @@ export interface HaloCredentialData extends IDataObject {
 	scope: string;
 	accessToken: string;
 }
+
+/** The token URL and client a Halo token is issued for (see tokenIssuer). */
+export const haloTokenIssuer = (credentials: IDataObject) =>
+	tokenIssuer(tokenUrl(credentials as HaloCredentialData), credentials.clientId);
 
 export async function fetchHaloToken(
 	this: IHttpRequestHelper,
@@ -56,6 +61,7 @@ async function requestToken(
 	};
 	const response = await requestTokenAnswer.call(
 		this,
+		credentials,
 		options,
 		(reason) =>
 			`Could not reach the HaloPSA token URL ${url}: ${reason}. Check the Authorisation Server URL (hosted) or the Resource Server URL (own instance).`,
@@ -87,5 +93,9 @@ async function requestToken(
 			`HaloPSA did not issue a token (HTTP ${response.statusCode}${error ? `, ${error}` : ''}${detail}).`,
 		);
 	}
-	return { token: parsed.access_token, expiresAt: expiryOf(parsed.expires_in) };
+	return {
+		token: parsed.access_token,
+		expiresAt: expiryOf(parsed.expires_in),
+		issuer: haloTokenIssuer(credentials),
+	};
 }

@@ -173,6 +173,8 @@ function properties(resource: PaymentsResource): INodeProperties[] {
 }
 
 export const createFulfillmentOperation: HighLevelOperation = {
+	writes: true,
+
 	option: (resource) =>
 		resource.operations.some((o) => o.kind === 'create' && o.body === 'fulfillment')
 			? [

@@ -8,6 +8,8 @@ import { param, send, shapeRecords, showFor, userError, type HighLevelOperation 
 const firstProvider = WHITE_LABEL_PROVIDERS[0];
 
 export const createWhiteLabelProviderOperation: HighLevelOperation = {
+	writes: true,
+
 	option: (resource) =>
 		resource.operations.some((o) => o.kind === 'create' && o.body === 'whiteLabelProvider')
 			? [

@@ -110,6 +110,8 @@ function customerFields(displayOptions: INodeProperties['displayOptions']): INod
 }
 
 export const createCustomerOperation: IngramOperation = {
+	writes: true,
+
 	option: (resource) =>
 		resource.value === 'customer' && operationOf(resource, 'create')
 			? [

@@ -3,6 +3,8 @@ import { operationOf, recordOf, send, shapeRecords, type IngramOperation } from 
 import { orderBody, orderProperties } from './orderFields';
 
 export const createOrderOperation: IngramOperation = {
+	writes: true,
+
 	option: (resource) =>
 		resource.value === 'order' && operationOf(resource, 'create')
 			? [

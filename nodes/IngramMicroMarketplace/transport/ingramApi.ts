@@ -22,7 +22,8 @@ import {
 	type HttpFailure,
 } from '../../shared/transport/failure';
 import { basicAuthValue, secretValues } from '../../shared/transport/redact';
-import { dropExpiredToken } from '../../shared/transport/tokens';
+import { dropExpiredToken, dropTokenOfAnotherIssuer } from '../../shared/transport/tokens';
+import { ingramTokenIssuer } from './ingramToken';
 import { INGRAM_CREDENTIAL, marketplaceBase } from './ingramUrls';
 
 /** Ingram Micro documents no rate limit: by default a 429 is waited out for a minute at most. */
@@ -43,6 +44,7 @@ export async function ingramConnection(
 ): Promise<ApiConnection> {
 	const credentials = await context.getCredentials(INGRAM_CREDENTIAL, options.itemIndex);
 	if (options.renewExpiredToken) dropExpiredToken(credentials);
+	dropTokenOfAnotherIssuer(credentials, ingramTokenIssuer(credentials));
 	return {
 		credentialType: INGRAM_CREDENTIAL,
 		credentials,

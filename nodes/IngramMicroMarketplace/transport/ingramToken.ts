@@ -6,6 +6,7 @@ import {
 	expiryOf,
 	parseTokenAnswer,
 	requestTokenAnswer,
+	tokenIssuer,
 	type IssuedToken,
 } from '../../shared/transport/tokens';
 import { marketplaceBase } from './ingramUrls';
@@ -18,6 +19,13 @@ export interface IngramCredentialData extends IDataObject {
 	marketplace: string;
 	accessToken: string;
 }
+
+/** The token URL and API user (with the marketplace) an Ingram token is issued for (see tokenIssuer). */
+export const ingramTokenIssuer = (credentials: IDataObject) =>
+	tokenIssuer(
+		`${marketplaceBase(credentials.baseUrl)}/token`,
+		`${String(credentials.username ?? '')} ${String(credentials.marketplace ?? '')}`,
+	);
 
 /** `POST {base}/token`: Basic (API user and password), the subscription key, and the marketplace code. */
 export async function fetchIngramToken(
@@ -37,6 +45,7 @@ export async function fetchIngramToken(
 		async () => {
 			const response = await requestTokenAnswer.call(
 				this,
+				credentials,
 				{
 					method: 'POST',
 					url,
@@ -79,7 +88,11 @@ export async function fetchIngramToken(
 					`Ingram Micro did not issue a token (HTTP ${response.statusCode}${parsed.message ? `: ${parsed.message}` : ''})${correlation}.`,
 				);
 			}
-			return { token: parsed.token, expiresAt: expiryOf(parsed.expiresInSeconds) };
+			return {
+				token: parsed.token,
+				expiresAt: expiryOf(parsed.expiresInSeconds),
+				issuer: ingramTokenIssuer(credentials),
+			};
 		},
 	);
 }

@@ -164,6 +164,8 @@ export interface Operation<R extends TableResource, I extends OperationItem<R>> 
 	execute(item: I, operation: string): Promise<INodeExecutionData[]>;
 	/** Runs once with every input item (bulk manage) rather than once per item. */
 	wholeInput?: boolean;
+	/** Changes something at the API: items run one at a time, in order, stopping at the first failure. */
+	writes?: boolean;
 }
 
 /**
@@ -209,6 +211,6 @@ export async function runOperation<
 		context,
 		count,
 		async (itemIndex) => await operation.execute(itemOf(itemIndex), operationValue),
-		options.concurrency,
+		{ concurrency: options.concurrency, writes: operation.writes === true },
 	);
 }

@@ -22,6 +22,7 @@ import {
 	looksLikeHtml,
 	networkFailureInWords,
 	parseMaybeJson,
+	retryAfterMs,
 	retryDelay,
 	type HttpFailure,
 } from './failure';
@@ -179,6 +180,12 @@ async function withinDeadline<T>(ms: number, run: (signal: AbortSignal) => Promi
 const NOT_JSON = 'not-json';
 /** Raised when an attempt got no answer at all within the node's timeout. */
 const DEADLINE = 'no-answer';
+/** Raised for a redirect that is not followed (another origin, a write, too many). */
+const REDIRECT = 'redirect';
+/** Raised when a pause the API asked for is longer than what is left of the rate limit budget. */
+const PAUSED = 'paused';
+/** However long an answer's rate-limit headers ask to pause, the pause is at most this. */
+const MAX_ANSWER_PAUSE_MS = 60_000;
 /** Raised when the credential's request window is used up for longer than the rate limit budget. */
 const WINDOW_USED_UP = 'window-used-up';
 
@@ -214,6 +221,10 @@ export async function apiRequest(
 		json: !call.formData,
 		timeout: connection.timeoutMs,
 		returnFullResponse: true,
+		// Redirects are judged here, not followed by n8n, which would carry the credential to any origin a
+		// server names (its sendCredentialsOnCrossOriginRedirect defaults to true).
+		disableFollowRedirect: true,
+		sendCredentialsOnCrossOriginRedirect: false,
 	};
 	if (call.qs && Object.keys(call.qs).length) options.qs = call.qs;
 	if (call.body !== undefined) options.body = call.body as IHttpRequestOptions['body'];
@@ -233,9 +244,31 @@ export async function apiRequest(
 			}
 		: undefined;
 	let waitedForRateLimit = 0;
+	let redirects = 0;
 	for (let attempt = 1; ; attempt++) {
+		// A pause the API asked for (a 429, or HighLevel's headers saying the window is used up) counts
+		// against Rate Limit Wait like any other wait; one longer than what is left fails with nothing sent.
 		const paused = (connection.pace?.until ?? 0) - Date.now();
-		if (paused > 0) await sleep(paused);
+		if (paused > 0) {
+			if (paused > connection.rateLimitBudgetMs - waitedForRateLimit) {
+				throw apiError(
+					node,
+					wording,
+					{ headers: {}, message: PAUSED, code: PAUSED, waitMs: paused },
+					call,
+					attempt,
+					connection,
+				);
+			}
+			waitedForRateLimit += paused;
+			if (paused >= 1000) {
+				context.logger?.info(
+					`${wording.service} asked for a pause: waiting ${Math.ceil(paused / 1000)} s before ${call.method} ${call.path} (${Math.round(waitedForRateLimit / 1000)} of ${Math.round(connection.rateLimitBudgetMs / 1000)} s allowed)`,
+					{ node: node.name },
+				);
+			}
+			await sleep(paused);
+		}
 		const place = connection.window ? takePlace(connection.window) : undefined;
 		if (place && connection.window) {
 			let ready = false;
@@ -281,7 +314,14 @@ export async function apiRequest(
 					await context.helpers.httpRequestWithAuthentication.call(
 						context,
 						connection.credentialType,
-						{ ...options, headers: { ...options.headers }, abortSignal },
+						{
+							...options,
+							headers: { ...options.headers },
+							abortSignal,
+							// n8n replaces a request's abort signal with the execution's; the socket gets this one,
+							// so giving up on a call also closes its connection.
+							agentOptions: { signal: abortSignal } as IHttpRequestOptions['agentOptions'],
+						},
 						reuse,
 					),
 			)) as typeof response;
@@ -301,6 +341,27 @@ export async function apiRequest(
 				);
 			}
 			const failure = httpFailure(error);
+			const redirect = redirectOf(failure, options);
+			if (redirect) {
+				const follow =
+					redirect.sameOrigin &&
+					redirects < MAX_REDIRECTS &&
+					(call.method === 'GET' || failure.status === 307 || failure.status === 308);
+				if (!follow) {
+					const refused = {
+						...failure,
+						code: REDIRECT,
+						message: REDIRECT,
+						redirectTo: redirect.to,
+					};
+					throw apiError(node, wording, refused, call, attempt, connection);
+				}
+				redirects++;
+				attempt--;
+				options.url = redirect.to;
+				delete options.qs;
+				continue;
+			}
 			const hint = failure.status === 429 ? wording.rateLimitWait?.(failure.headers) : undefined;
 			let wait = retryDelay(failure, attempt, call.idempotent, {
 				rateLimitHintMs: hint,
@@ -330,9 +391,26 @@ export async function apiRequest(
 			continue;
 		}
 		const windowUsedUp = wording.rateLimitWait?.(lowerCaseHeaders(response?.headers));
-		if (windowUsedUp) pauseUntil(connection, Date.now() + windowUsedUp);
+		if (windowUsedUp)
+			pauseUntil(connection, Date.now() + Math.min(windowUsedUp, MAX_ANSWER_PAUSE_MS));
 		return answerOf(node, wording, response, call, attempt, connection);
 	}
+}
+
+/** Same-origin redirects followed per call, at most; a redirect elsewhere is never followed. */
+const MAX_REDIRECTS = 5;
+
+/** Where a 3xx answer points, and whether it stays on the origin the credential names. */
+function redirectOf(failure: HttpFailure, options: IHttpRequestOptions) {
+	if (!failure.status || failure.status < 300 || failure.status >= 400) return undefined;
+	const from = new URL(options.url, options.baseURL);
+	let to: URL;
+	try {
+		to = new URL(failure.headers.location ?? '', from);
+	} catch {
+		return { to: String(failure.headers.location ?? '(no address)'), from, sameOrigin: false };
+	}
+	return { to: to.href, from, sameOrigin: to.origin === from.origin };
 }
 
 function pauseUntil(connection: ApiConnection, until: number) {
@@ -388,11 +466,15 @@ function answerOf(
 export function apiError(
 	node: INode,
 	wording: ServiceWording,
-	failure: HttpFailure,
+	unsafeFailure: HttpFailure,
 	call: ApiCall,
 	attempts: number,
 	connection: ApiConnection,
 ): NodeApiError {
+	const secrets = [...connection.secrets, ...(call.sentSecrets ?? [])];
+	// The server's text is redacted whole before any wording quotes or cuts it: a secret cut in two by a
+	// length limit would no longer be recognised.
+	const failure = redactedFailure(unsafeFailure, secrets);
 	let text: FailureText;
 	if (failure.code === DEADLINE) {
 		const tokenUrl = wording.tokenUrl?.(connection.credentials);
@@ -407,6 +489,21 @@ export function apiError(
 			message: `${wording.service}: the credential's request window (${requests} requests per ${Math.round(ms / 1000)} s) is used up for the next ${Math.ceil((failure.waitMs ?? 0) / 1000)} s, longer than Rate Limit Wait (Seconds) allows`,
 			description: `Nothing was sent. Raise Request Options > Rate Limit Wait (Seconds) so the node waits for the window to free up, lower the number of items, or raise Requests per Window in the credential if your instance allows more.`,
 		};
+	} else if (failure.code === PAUSED) {
+		text = {
+			message: `${wording.service} asked for a pause of ${Math.ceil((failure.waitMs ?? 0) / 1000)} s before ${call.method} ${call.path}, longer than what is left of Rate Limit Wait (Seconds)`,
+			description: `Nothing was sent for this item. ${wording.service} said its rate limit window is used up. Raise Request Options > Rate Limit Wait (Seconds) so the node waits, or send fewer items per run.`,
+		};
+	} else if (failure.code === REDIRECT) {
+		const from = new URL(connection.baseURL);
+		const to = hostOf(failure.redirectTo);
+		const elsewhere = to !== from.host;
+		text = {
+			message: `${wording.service} answered ${call.method} ${call.path} with a redirect (HTTP ${failure.status}) from ${from.host} to ${to}: not followed`,
+			description: elsewhere
+				? `A redirect to another host would carry the credential there, so nothing was sent to ${to}. If ${wording.service} moved, put the new address in ${wording.addressSetting}; otherwise something between n8n and ${from.host} is redirecting.`
+				: `Only reads follow a redirect on the same host (at most ${MAX_REDIRECTS}); a write is not sent again to another path. Check ${wording.addressSetting}.${call.idempotent ? '' : ' The change was not made.'}`,
+		};
 	} else if (failure.code === NOT_JSON) {
 		const what =
 			looksLikeHtml(failure.bodyText) || !failure.bodyText
@@ -419,7 +516,6 @@ export function apiError(
 	} else {
 		text = wording.describe(failure, call, attempts, connection);
 	}
-	const secrets = [...connection.secrets, ...(call.sentSecrets ?? [])];
 	const message = redact(text.message, secrets);
 	const description = redact(text.description, secrets);
 	const clean: JsonObject = { message, httpCode: failure.status ? String(failure.status) : 'none' };
@@ -430,7 +526,53 @@ export function apiError(
 		description,
 		httpCode: failure.status ? String(failure.status) : undefined,
 		itemIndex: connection.itemIndex,
+		failure: failureCause(failure),
 	});
+}
+
+const hostOf = (url: string | undefined) => {
+	try {
+		return new URL(url ?? '').host;
+	} catch {
+		return String(url ?? '(no address)');
+	}
+};
+
+/** The failure with every secret taken out of the server's text and body, before anything quotes them. */
+function redactedFailure(failure: HttpFailure, secrets: string[]): HttpFailure {
+	if (failure.bodyText === undefined) return failure;
+	const bodyText = redact(failure.bodyText, secrets);
+	if (bodyText === failure.bodyText) return failure;
+	const body =
+		typeof failure.body === 'object' && failure.body !== null && !Buffer.isBuffer(failure.body)
+			? (parseMaybeJson(bodyText) ?? bodyText)
+			: bodyText;
+	return { ...failure, bodyText, body };
+}
+
+/**
+ * Why the call failed, in n8n's own terms (NodeApiError's `failure`), so n8n can tell a rate limit or an
+ * outage, which a wait may cure, from a credential or a setting someone has to fix.
+ */
+export function failureCause(
+	failure: HttpFailure,
+): NonNullable<ConstructorParameters<typeof NodeApiError>[2]>['failure'] {
+	if (failure.tokenProblem || failure.status === 401) return { cause: 'credential-invalid' };
+	if (failure.status === 429 || failure.code === PAUSED || failure.code === WINDOW_USED_UP) {
+		const wait = failure.waitMs ?? retryAfterMs(failure.headers);
+		return wait !== undefined
+			? { cause: 'rate-limited', retryAfterMs: Math.ceil(wait) }
+			: { cause: 'rate-limited' };
+	}
+	if (failure.code === REDIRECT || failure.code === NOT_JSON)
+		return { cause: 'configuration-invalid' };
+	if (
+		(failure.status ?? 0) >= 500 ||
+		failure.code === DEADLINE ||
+		(!failure.status && failure.code)
+	)
+		return { cause: 'temporarily-unavailable' };
+	return undefined;
 }
 
 /**

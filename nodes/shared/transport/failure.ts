@@ -14,6 +14,8 @@ export interface HttpFailure {
 	tokenProblem?: string;
 	/** For a call held back by the credential's request window: how long it would have had to wait. */
 	waitMs?: number;
+	/** For a redirect that was not followed: where it pointed. */
+	redirectTo?: string;
 }
 
 export function httpFailure(error: unknown): HttpFailure {

@@ -9,12 +9,21 @@ const REDACTED = '[redacted]';
 /** Values shorter than this are not secrets worth the false matches (a "1" would redact every 1). */
 const MIN_LENGTH = 4;
 
-/** The forms a secret takes on the wire: as is, URL-encoded (form bodies), JSON-escaped, and base64 (Basic auth). */
+/**
+ * The forms this package itself gives a secret on the wire, so an echo in any of them is caught: as is,
+ * URI-encoded (query strings), form-encoded (token request bodies: `+` for spaces, `!'()~` escaped too),
+ * JSON-escaped, and base64 (Basic authorization). Percent escapes are matched in either letter case.
+ */
 function forms(secret: string): string[] {
+	const formEncoded = new URLSearchParams({ s: secret }).toString().slice(2);
 	const variants = new Set([
 		secret,
 		encodeURIComponent(secret),
+		formEncoded,
+		formEncoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
+		encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
 		JSON.stringify(secret).slice(1, -1),
+		Buffer.from(secret).toString('base64'),
 	]);
 	return [...variants].filter((v) => v.length >= MIN_LENGTH);
 }

@@ -7,6 +7,7 @@
  * and processes; these memos only stop a burst from fetching many.
  */
 import { createHash } from 'crypto';
+import * as workflow from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
 	IHttpRequestHelper,
@@ -17,6 +18,8 @@ import type {
 export interface IssuedToken {
 	token: string;
 	expiresAt?: string;
+	/** What it was issued for (tokenIssuer): stored beside it. */
+	issuer?: string;
 }
 
 /** A token this close to its expiry is renewed before use rather than sent to be refused. */
@@ -113,12 +116,48 @@ export interface TokenAnswer {
 	headers?: Record<string, string>;
 }
 
-/** Sends a token request; any status comes back as an answer, while an unreachable or silent URL is a CredentialTokenError. */
+/**
+ * The allowlist of the credential's "Allowed HTTP Request Domains" for its own token request (n8n-workflow
+ * 2.41's rule for a credential's own requests); undefined where it sets none, or where an older n8n lacks it.
+ */
+function tokenAllowedDomains(credentials: object): string | undefined {
+	const rule = (
+		workflow as { getCredentialOwnRequestAllowedDomains?: (data: object) => string | undefined }
+	).getCredentialOwnRequestAllowedDomains;
+	return typeof rule === 'function' ? rule(credentials) : undefined;
+}
+
+/** n8n's own domain check (n8n applies it to the request too; this one lets the error say what to do). */
+function isAllowed(url: string, allowedDomains: string): boolean {
+	if (typeof workflow.assertUrlAllowed !== 'function') return true;
+	try {
+		workflow.assertUrlAllowed({ url, allowedDomains });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Sends a token request; any status comes back as an answer, while an unreachable or silent URL, a URL
+ * outside the credential's allowed domains and a redirect are CredentialTokenErrors. A redirect is never
+ * followed: the request carries the credential's secrets, which go only to the URL the credential names.
+ */
 export async function requestTokenAnswer(
 	this: IHttpRequestHelper,
-	options: IHttpRequestOptions,
+	credentials: object,
+	options: IHttpRequestOptions & { url: string },
 	unreachable: (reason: string) => string,
 ): Promise<TokenAnswer> {
+	const allowedDomains = tokenAllowedDomains(credentials);
+	const host = new URL(options.url).hostname;
+	if (allowedDomains && !isAllowed(options.url, allowedDomains)) {
+		throw new CredentialTokenError(
+			`The token URL's host ${host} is not in the credential's Allowed Domains (${allowedDomains}), so the token request was not sent. Add ${host} to Allowed Domains, or correct the token URL.`,
+		);
+	}
+	// Closes the connection too, not only the wait: a URL that sends its answer a byte at a time is cut off.
+	const signal = AbortSignal.timeout(TOKEN_TIMEOUT_MS);
 	const sent = await this.helpers
 		.httpRequest({
 			timeout: TOKEN_TIMEOUT_MS,
@@ -127,17 +166,61 @@ export async function requestTokenAnswer(
 			ignoreHttpStatusErrors: true,
 			json: false,
 			encoding: 'text',
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
+			abortSignal: signal,
+			agentOptions: { signal } as IHttpRequestOptions['agentOptions'],
+			...(allowedDomains ? { allowedDomains } : {}),
 		})
 		.then(
 			(answer: TokenAnswer) => ({ answer }),
 			(error: Error) => ({
-				failure: /timeout|ETIMEDOUT|ECONNABORTED/i.test(
-					`${(error as { code?: string }).code} ${error.message}`,
-				)
-					? `no answer within ${TOKEN_TIMEOUT_MS / 1000} s`
-					: error.message,
+				failure:
+					signal.aborted ||
+					/timeout|ETIMEDOUT|ECONNABORTED|aborted/i.test(
+						`${(error as { code?: string }).code} ${error.message}`,
+					)
+						? `no answer within ${TOKEN_TIMEOUT_MS / 1000} s`
+						: error.message,
 			}),
 		);
 	if ('failure' in sent) throw new CredentialTokenError(unreachable(sent.failure));
-	return sent.answer;
+	const { answer } = sent;
+	if (answer.statusCode >= 300 && answer.statusCode < 400) {
+		const location = answer.headers?.location ?? answer.headers?.Location;
+		let to = '(no address)';
+		try {
+			to = new URL(String(location ?? ''), options.url).host;
+		} catch {
+			// An address that is no URL is named as no address.
+		}
+		throw new CredentialTokenError(
+			`The token URL ${options.url} answered with a redirect (HTTP ${answer.statusCode}) from ${new URL(options.url).host} to ${to}: not followed, so the credential's secrets were not sent there. Set the token URL to the address the token is really issued at.`,
+		);
+	}
+	return answer;
+}
+
+/**
+ * What a stored token was issued for: the token URL and the client (a digest, so the credential stores
+ * no copy of either). n8n keeps a hidden token through an edit of the credential, so a token issued by
+ * one server or for one client would otherwise be sent to another after the URL or client changed.
+ */
+export function tokenIssuer(tokenUrl: string, client: unknown): string {
+	return createHash('sha256')
+		.update(`${tokenUrl}\n${String(client ?? '')}`)
+		.digest('hex')
+		.slice(0, 32);
+}
+
+/**
+ * Empties the stored token of a credential read for a run when it was issued for another token URL or
+ * client than the credential now names, so n8n fetches a new one before the first call.
+ */
+export function dropTokenOfAnotherIssuer(
+	credentials: ICredentialDataDecryptedObject,
+	issuer: string,
+) {
+	if (credentials.accessToken && credentials.accessTokenIssuer !== issuer)
+		credentials.accessToken = '';
 }
