@@ -17,7 +17,13 @@ export class WebhookRunner {
 	private server = http.createServer((req, res) => void this.handle(req, res));
 
 	constructor(
-		private readonly options: { type: string; parameters: IDataObject; store: CredentialStore },
+		private readonly options: {
+			type: string;
+			parameters: IDataObject;
+			store: CredentialStore;
+			/** The node's version as saved in the workflow (1 unless said). */
+			typeVersion?: number;
+		},
 	) {}
 
 	async start() {
@@ -34,7 +40,7 @@ export class WebhookRunner {
 			id: 'hook',
 			name: 'Hook',
 			type: this.options.type,
-			typeVersion: 1,
+			typeVersion: this.options.typeVersion ?? 1,
 			position: [0, 0],
 			parameters: JSON.parse(JSON.stringify(this.options.parameters)),
 		};

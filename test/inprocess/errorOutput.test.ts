@@ -214,7 +214,9 @@ const ingramCases: Case[] = [
 			customerId: byId('CUS-1001'),
 			orderType: 'sales',
 			products: {
-				product: [{ mpn: 'MS-O365-E3', quantity: 5, productFamily: 'office365', domain: 'contoso' }],
+				product: [
+					{ mpn: 'MS-O365-E3', quantity: 5, productFamily: 'office365', domain: 'contoso' },
+				],
 			},
 		},
 		fault: secondFails('POST', /orders/, 400, '{"message":"product is not available"}'),
@@ -250,7 +252,8 @@ describe.each(nodes)('%s', (node, runner, sandbox, cases) => {
 			const run = (onError: RunOptions['onError']) => {
 				const n = runs++;
 				input = (typeof c.input === 'function' ? c.input(n) : c.input) ?? [{ n: 0 }, { n: 1 }];
-				if (c.fault) sandbox().addFault(typeof c.fault === 'function' ? c.fault(n) : { ...c.fault });
+				if (c.fault)
+					sandbox().addFault(typeof c.fault === 'function' ? c.fault(n) : { ...c.fault });
 				return runner()(c.parameters, { input, onError });
 			};
 			const routed = await run('continueErrorOutput');
@@ -261,8 +264,7 @@ describe.each(nodes)('%s', (node, runner, sandbox, cases) => {
 			expect(String(failed.json.error)).not.toBe('');
 			expect(String(failed.json.details ?? '')).not.toBe('');
 			// n8n merges the failed input item into the error item, so the workflow still knows what failed.
-			for (const [key, value] of Object.entries(input[1]))
-				expect(failed.json[key]).toEqual(value);
+			for (const [key, value] of Object.entries(input[1])) expect(failed.json[key]).toEqual(value);
 			expect(routed.items.length).toBeGreaterThan(0);
 			for (const item of routed.items) {
 				expect(item.pairedItem).toEqual({ item: 0 });
@@ -331,7 +333,7 @@ describe('writes run in input order and stop at the first failure', () => {
 				operation: 'upsert',
 				inputMode: 'fields',
 				fields: { thirdpartyordernumber: '={{ $json.number }}' },
-				requestOptions: { concurrency: 4 },
+				requestOptions: { itemsInParallel: 4 },
 			},
 			{ input },
 		);
@@ -341,7 +343,9 @@ describe('writes run in input order and stop at the first failure', () => {
 		expect(halo.sandbox.records('ecommerceOrder').size).toBe(before + 1);
 		expect(created.map((r) => r.thirdpartyordernumber)).toEqual(['EO-SEQ-0']);
 		expect(error?.message).toMatch(/item 1|Invalid order/);
-		expect(error?.description).toContain(`Written before this failure: item 0 (ID ${created[0].id}).`);
+		expect(error?.description).toContain(
+			`Written before this failure: item 0 (ID ${created[0].id}).`,
+		);
 		expect(error?.description).toContain('Not sent: items 2-3.');
 		recordCell(
 			SECTION,
@@ -360,7 +364,7 @@ describe('writes run in input order and stop at the first failure', () => {
 				operation: 'create',
 				orderId: byId(hlOrder),
 				items: { item: [{ priceId: priceIdOf(3), qty: 1 }] },
-				requestOptions: { concurrency: 4 },
+				requestOptions: { itemsInParallel: 4 },
 			},
 			{ input: [{}, {}, {}] },
 		);
@@ -370,7 +374,7 @@ describe('writes run in input order and stop at the first failure', () => {
 		const imRun = await im.run(
 			{
 				...ingramCases[2].parameters,
-				requestOptions: { concurrency: 4 },
+				requestOptions: { itemsInParallel: 4 },
 			},
 			{ input: [{ name: 'One Ltd' }, { name: 'Two Ltd' }, { name: 'Three Ltd' }] },
 		);

@@ -62,9 +62,17 @@ export async function coalescedToken(
 	return await request;
 }
 
-/** Drops every token request in flight: one that hangs must not hold back the calls after it. */
+/** The token requests being sent, so giving up on them also closes their connections. */
+const openTokenRequests = new Set<AbortController>();
+
+/**
+ * Drops every token request in flight, and closes their connections: one that hangs must not hold back
+ * the calls after it, nor keep reading after the call that waited for it gave up.
+ */
 export function forgetTokenRequests() {
 	inFlight.clear();
+	for (const request of openTokenRequests) request.abort();
+	openTokenRequests.clear();
 }
 
 /** When a token that lives `seconds` expires, as stored beside it; undefined when the server did not say. */
@@ -156,8 +164,11 @@ export async function requestTokenAnswer(
 			`The token URL's host ${host} is not in the credential's Allowed Domains (${allowedDomains}), so the token request was not sent. Add ${host} to Allowed Domains, or correct the token URL.`,
 		);
 	}
-	// Closes the connection too, not only the wait: a URL that sends its answer a byte at a time is cut off.
-	const signal = AbortSignal.timeout(TOKEN_TIMEOUT_MS);
+	// Closes the connection too, not only the wait: a URL that sends its answer a byte at a time is cut off,
+	// at the token request's own bound or when the call that waits for it gives up (forgetTokenRequests).
+	const open = new AbortController();
+	openTokenRequests.add(open);
+	const signal = AbortSignal.any([open.signal, AbortSignal.timeout(TOKEN_TIMEOUT_MS)]);
 	const sent = await this.helpers
 		.httpRequest({
 			timeout: TOKEN_TIMEOUT_MS,
@@ -184,6 +195,7 @@ export async function requestTokenAnswer(
 						: error.message,
 			}),
 		);
+	openTokenRequests.delete(open);
 	if ('failure' in sent) throw new CredentialTokenError(unreachable(sent.failure));
 	const { answer } = sent;
 	if (answer.statusCode >= 300 && answer.statusCode < 400) {
