@@ -10,7 +10,7 @@ bash scripts/setup.sh
 npm run build
 mkdir -p test/artifacts
 if [ "${1:-}" = "--reliability" ]; then
-  RELIABILITY_WRITE=1 npx jest --runInBand test/inprocess/faultMatrix test/inprocess/badInputMatrix test/inprocess/highLevelWebhookTrigger test/inprocess/hostileServers test/inprocess/rateLimits test/e2e/secrets
+  RELIABILITY_WRITE=1 npx jest --runInBand test/inprocess/faultMatrix test/inprocess/badInputMatrix test/inprocess/highLevelWebhookTrigger test/inprocess/hostileServers test/inprocess/rateLimits test/inprocess/errorOutput test/inprocess/seams test/e2e/secrets
   exit 0
 fi
 npm run lint

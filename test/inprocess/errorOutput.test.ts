@@ -16,7 +16,7 @@ import { recordCell } from './reliabilityReport';
 
 jest.setTimeout(120_000);
 
-const SECTION = 'Seams with n8n';
+const SECTION = 'Error output';
 const byId = (value: unknown) => ({ __rl: true, mode: 'id', value });
 /** The second matching request fails: item 0 is sent first (reads run it alone, writes in order). */
 const secondFails = (method: string, path: RegExp, status: number, body: string): Fault => ({

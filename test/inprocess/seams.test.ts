@@ -299,7 +299,7 @@ describe('HaloPSA keys are plain decimal digits', () => {
 describe('secrets in every encoding the package produces, and across length limits', () => {
 	test("HaloPSA: a client secret with ! ' ( ) ~ and spaces, echoed form-encoded by the token URL, is not shown", async () => {
 		const secret = "Wrong!Secret~ (it's) ~x";
-		const halo = await haloFixture({}, { clientSecret: secret });
+		const halo = await haloFixture({ echoRequestInErrors: true }, { clientSecret: secret });
 		try {
 			const { error } = await halo.run({
 				resource: 'ecommerceOrder',
@@ -308,6 +308,8 @@ describe('secrets in every encoding the package produces, and across length limi
 			});
 			const text = whole(error);
 			expect(error?.message).toMatch(/rejected the client ID or client secret/);
+			// The echo is there, with the secret taken out.
+			expect(error?.message).toMatch(/client_secret=\[redacted\]&scope=all/);
 			for (const form of [
 				secret,
 				encodeURIComponent(secret),

@@ -20,3 +20,20 @@ test('Authorization values echoed back are replaced even when not known in advan
 test('short or empty values are not treated as secrets', () => {
 	expect(redact('id 1 of 12', ['1', '', undefined])).toBe('id 1 of 12');
 });
+
+test.each([
+	[
+		"form-encoded (+ for spaces, !'()~ escaped)",
+		(s: string) => new URLSearchParams({ s }).toString().slice(2),
+	],
+	[
+		'URI-encoded with lower-case escapes',
+		(s: string) => encodeURIComponent(s).replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase()),
+	],
+	['base64', (s: string) => Buffer.from(s).toString('base64')],
+	['JSON-escaped', (s: string) => JSON.stringify(s).slice(1, -1)],
+])('a secret echoed %s is replaced', (_label, encode) => {
+	const secret = 'Wrong!Secret~ (it\'s) "x"';
+	const out = redact(`echo: ${encode(secret)} end`, [secret]);
+	expect(out).toBe('echo: [redacted] end');
+});

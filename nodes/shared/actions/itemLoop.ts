@@ -98,7 +98,8 @@ export async function runItems(
 	const concurrency = options.writes ? 1 : options.concurrency;
 	await Promise.all(Array.from({ length: Math.min(concurrency, count - 1) }, worker));
 	if (failure) {
-		if (options.writes) reportWrites(failure, results, failedIndex, count);
+		// With one item there is nothing else to report.
+		if (options.writes && count > 1) reportWrites(failure, results, failedIndex, count);
 		throw failure;
 	}
 	return results.flat();
