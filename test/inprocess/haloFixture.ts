@@ -24,7 +24,11 @@ export async function haloFixture(
 	} as never);
 	const run = (
 		parameters: IDataObject,
-		extra: { input?: IDataObject[]; continueOnFail?: boolean; onError?: RunOptions['onError'] } = {},
+		extra: {
+			input?: IDataObject[];
+			continueOnFail?: boolean;
+			onError?: RunOptions['onError'];
+		} = {},
 	): Promise<RunResult> =>
 		runNode({ parameters, credentials: { [HALO_CRED]: credential }, store, ...extra });
 	return { sandbox, url, store, credential, run, stop: () => sandbox.stop() };

@@ -372,13 +372,17 @@ describe("n8n's credential domain restriction", () => {
 				},
 				{ auth: 'privateToken' },
 			);
-			expect(`${hlRun.error?.message}`).toMatch(/Domain not allowed|restricted from accessing|not in the credential's Allowed Domains/);
+			expect(`${hlRun.error?.message}`).toMatch(
+				/Domain not allowed|restricted from accessing|not in the credential's Allowed Domains/,
+			);
 			const imRun = await im.run({
 				resource: 'customer',
 				operation: 'get',
 				customerId: ingramId('CUS-1001'),
 			});
-			expect(`${imRun.error?.message}`).toMatch(/Domain not allowed|restricted from accessing|not in the credential's Allowed Domains/);
+			expect(`${imRun.error?.message}`).toMatch(
+				/Domain not allowed|restricted from accessing|not in the credential's Allowed Domains/,
+			);
 			recordCell(
 				SECTION,
 				'Credential restricted to other domains (HaloPSA, HighLevel, Ingram Micro)',

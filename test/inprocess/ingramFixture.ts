@@ -23,7 +23,11 @@ export async function ingramFixture(
 	} as never);
 	const run = (
 		parameters: IDataObject,
-		extra: { input?: IDataObject[]; continueOnFail?: boolean; onError?: RunOptions['onError'] } = {},
+		extra: {
+			input?: IDataObject[];
+			continueOnFail?: boolean;
+			onError?: RunOptions['onError'];
+		} = {},
 	): Promise<RunResult> =>
 		runNode({
 			type: INGRAM_NODE,
