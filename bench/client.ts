@@ -1,6 +1,6 @@
 /**
  * One measured run, in a process of its own so its peak RSS is its own: the node through n8n-core's
- * routing engine, or a plain `fetch` loop doing the same work against the same sandbox. Prints one JSON
+ * execution engine, or a plain `fetch` loop doing the same work against the same sandbox. Prints one JSON
  * line: {ms, maxRssMb, ...}.
  */
 import { OutboundHttp } from '@n8n/backend-network';
@@ -186,7 +186,7 @@ async function main() {
 			break;
 		}
 		case 'nodeBulkList': {
-			// The same records as one input item holding the list: n8n's routing engine runs its per-item work once.
+			// The same records as one input item holding the list: n8n's per-item work runs once.
 			const { credentials, ref } = store();
 			const count = Number(countArg);
 			const input = [{ records: Array.from({ length: count }, (_, i) => consumption(i)) }];

@@ -220,7 +220,7 @@ export class HighLevelPaymentsTrigger implements INodeType {
 			return {
 				webhookResponse: {
 					accepted: true,
-					ignored: `event ${delivery.event ?? '(untyped)'} is not selected`,
+					ignored: `event ${delivery.event ?? delivery.possible?.join(' or ') ?? '(untyped)'} is not selected`,
 				},
 			};
 		// Version 1 with no Location IDs accepted every location; version 2 does so only when asked to.
@@ -243,7 +243,12 @@ export class HighLevelPaymentsTrigger implements INodeType {
 					{
 						json: {
 							event,
-							eventFrom: delivery.untyped ? (delivery.event ? 'status' : 'unknown') : 'type',
+							eventFrom: delivery.untyped
+								? delivery.event || delivery.possible
+									? 'status'
+									: 'unknown'
+								: 'type',
+							...(delivery.possible ? { possibleEvents: delivery.possible } : {}),
 							...body,
 						},
 					},

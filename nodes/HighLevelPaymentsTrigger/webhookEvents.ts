@@ -29,6 +29,14 @@ const INVOICE_EVENT_BY_STATUS: Record<string, string> = {
 	partially_paid: 'InvoicePartiallyPaid',
 	sent: 'InvoiceSent',
 	void: 'InvoiceVoid',
+	// InvoiceDelete's documented payload.
+	delete: 'InvoiceDelete',
+};
+
+/** Statuses that narrow an untyped invoice delivery to some events without telling which one. */
+const INVOICE_EVENTS_BY_STATUS: Record<string, string[]> = {
+	// InvoiceCreate's and InvoiceUpdate's documented payloads are both drafts.
+	draft: ['InvoiceCreate', 'InvoiceUpdate'],
 };
 
 export interface DeliveryEvent {
@@ -36,17 +44,24 @@ export interface DeliveryEvent {
 	event?: string;
 	/** True when the delivery had no `type` (HighLevel documents its Invoice* payloads without one). */
 	untyped: boolean;
+	/** For an untyped delivery whose status narrows it to some events (a draft: created or updated). */
+	possible?: string[];
 }
 
 /**
  * The event a delivery stands for. HighLevel's order events carry `type`; its documented invoice events do
  * not (nor `locationId`: they name the location in `altId`). An untyped delivery is taken for an invoice
- * event, named by its status where that tells which (paid, partially_paid, sent, void).
+ * event, named by its status where that tells which (paid, partially_paid, sent, void, delete), or narrowed
+ * to the events it may be (draft: created or updated).
  */
 export function deliveryEvent(body: Record<string, unknown>): DeliveryEvent {
 	if (typeof body.type === 'string' && body.type.trim())
 		return { event: body.type.trim(), untyped: false };
-	return { event: INVOICE_EVENT_BY_STATUS[String(body.status ?? '').toLowerCase()], untyped: true };
+	const status = String(body.status ?? '').toLowerCase();
+	const possible = INVOICE_EVENTS_BY_STATUS[status];
+	return possible
+		? { untyped: true, possible }
+		: { event: INVOICE_EVENT_BY_STATUS[status], untyped: true };
 }
 
 /**
@@ -56,5 +71,6 @@ export function deliveryEvent(body: Record<string, unknown>): DeliveryEvent {
  */
 export function isWanted(delivery: DeliveryEvent, selected: readonly string[]): boolean {
 	if (delivery.event) return selected.includes(delivery.event);
+	if (delivery.possible) return delivery.possible.some((event) => selected.includes(event));
 	return delivery.untyped && selected.some((event) => event.startsWith('Invoice'));
 }

@@ -1,6 +1,6 @@
 /**
  * In-process harness: runs real workflows through n8n-core's WorkflowExecute, so declarative nodes go
- * through the real RoutingNode and real HTTP requests reach the sandbox servers. The only pieces written
+ * through their execute() as n8n runs it, and real HTTP requests reach the sandbox servers. The only pieces written
  * here are the ones n8n's CLI normally provides and does not publish: a node-type registry and a
  * credentials helper with an in-memory credential store (preAuthentication + persistence, generic
  * authentication with expressions), mirroring the CLI's behaviour.
@@ -408,7 +408,7 @@ export function additionalDataFor(store: CredentialStore): IWorkflowExecuteAddit
 
 /**
  * The node n8n's CLI builds to run a credential's `test.request`: a noOp whose only parameter routes the
- * test request, run by RoutingNode with the credential (see n8n's CredentialsTester).
+ * test request, run by n8n-core's RoutingNode with the credential (see n8n's CredentialsTester).
  */
 export function credentialTestNode(credential: ICredentialType): INodeType {
 	const request = (credential.test as { request: IDataObject }).request;

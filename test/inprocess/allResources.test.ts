@@ -1,4 +1,4 @@
-/** Every resource and operation of the table, run through the real routing engine against the sandbox. */
+/** Every resource and operation of the table, run through n8n-core's execution engine against the sandbox. */
 import {
 	resourceTable,
 	type HaloResource,

@@ -1,6 +1,6 @@
 /**
  * The fault matrix: every kind of failure the Halo API shows, injected by the sandbox into every kind
- * of operation, run through n8n-core's routing engine (and the trigger through its PollContext). Each
+ * of operation, run through n8n-core's execution engine (and the trigger through its PollContext). Each
  * cell must end complete and correct, or in a clear error that says what to do; a create that was sent
  * is never sent again; a failed poll keeps its cursor and the next poll emits what it missed, once.
  * The outcomes are written to RELIABILITY.md by this suite (see reliabilityReport.ts).

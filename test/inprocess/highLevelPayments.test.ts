@@ -1,4 +1,4 @@
-/** Every HighLevel Payments operation through n8n-core's RoutingNode against the HighLevel sandbox over HTTP. */
+/** Every HighLevel Payments operation through n8n-core's execution engine against the HighLevel sandbox over HTTP. */
 import type { IDataObject } from 'n8n-workflow';
 import { byId, highLevelFixture, type HighLevelFixture } from './highLevelFixture';
 

@@ -199,11 +199,41 @@ describe('invoice events as HighLevel documents them: no type, no locationId, al
 		await serve({ events: ['InvoicePaid'] });
 		const delivered = await hl.deliverWebhook(hook.url, 'InvoiceUpdate', {
 			_id: 'inv_doc2',
-			status: 'draft',
+			status: 'payment_processing',
 		});
 		expect(delivered.status).toBe(200);
 		expect(hook.executions).toEqual([
 			[expect.objectContaining({ event: 'Invoice', eventFrom: 'unknown' })],
+		]);
+	});
+
+	test("InvoiceDelete's documented payload (status delete) is recognised", async () => {
+		await serve({ events: ['InvoiceDelete'] });
+		await hl.deliverWebhook(hook.url, 'InvoiceDelete', { _id: 'inv_del', status: 'delete' });
+		expect(hook.executions).toEqual([
+			[expect.objectContaining({ event: 'InvoiceDelete', eventFrom: 'status' })],
+		]);
+	});
+
+	test('a draft invoice is InvoiceCreate or InvoiceUpdate: it starts a workflow that selected either, not one that selected only payments', async () => {
+		await serve({ events: ['InvoicePaid'] });
+		const ignored = await hl.deliverWebhook(hook.url, 'InvoiceCreate', {
+			_id: 'inv_draft',
+			status: 'draft',
+		});
+		expect(JSON.parse(ignored.body).accepted).toBe(true);
+		expect(hook.executions).toHaveLength(0);
+		await hook.stop();
+		await serve({ events: ['InvoiceUpdate'] });
+		await hl.deliverWebhook(hook.url, 'InvoiceCreate', { _id: 'inv_draft2', status: 'draft' });
+		expect(hook.executions).toEqual([
+			[
+				expect.objectContaining({
+					event: 'Invoice',
+					eventFrom: 'status',
+					possibleEvents: ['InvoiceCreate', 'InvoiceUpdate'],
+				}),
+			],
 		]);
 	});
 

@@ -1,4 +1,4 @@
-/** Every Ingram Micro Marketplace operation through n8n-core's RoutingNode against the Ingram sandbox over HTTP. */
+/** Every Ingram Micro Marketplace operation through n8n-core's execution engine against the Ingram sandbox over HTTP. */
 import { IngramMicroMarketplaceApi } from '../../credentials/IngramMicroMarketplaceApi.credentials';
 import { credentialTestNode, registerNode, runNode } from '../harness/inProcess';
 import { byId, ingramFixture, INGRAM_CRED, type IngramFixture } from './ingramFixture';

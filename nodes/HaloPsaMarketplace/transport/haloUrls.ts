@@ -15,8 +15,6 @@ export function apiBaseUrl(resourceServerUrl: string): string {
 /** `apiBaseUrl` of the credential's Resource Server URL, for the credential's test request. */
 export const API_BASE_URL_EXPRESSION = `={{${baseUrlExpression('$credentials.resourceServerUrl', '', [API_SUFFIX])}}}/api`;
 
-export type HostingType = 'hosted' | 'onPremise';
-
 /**
  * Hosted by Halo: `{authorisation server}/token?tenant=…`. Own instance / on-premise:
  * `{instance}/auth/token`, no tenant. (n8n's built-in Halo credential mixes these up.)
