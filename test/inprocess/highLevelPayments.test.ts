@@ -78,7 +78,7 @@ describe('orders', () => {
 		expect(hl.sandbox.paymentsRequests()[0].query).toMatchObject({
 			paymentStatus: 'paid',
 			startAt: '2026-10-01',
-			endAt: '2026-10-02T06:00:00.000Z',
+			endAt: '2026-10-02',
 			limit: '3',
 			offset: '0',
 		});

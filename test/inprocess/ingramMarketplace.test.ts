@@ -227,6 +227,12 @@ describe('orders', () => {
 			},
 		});
 		expect(json(estimate)[0]).toMatchObject({ total: { amount: 60, currency: 'USD' } });
+		// OrderEstimationRequest's fields only: the parameters were checked, not sent.
+		expect(im.sandbox.apiRequests().find((r) => /estimate$/.test(r.path))?.body).toEqual({
+			type: 'sales',
+			customerId: 'CUS-1002',
+			products: [{ mpn: 'DROPBOX-BIZ-STD', quantity: 4 }],
+		});
 		const created = json(
 			await im.run({
 				resource: 'order',

@@ -374,8 +374,23 @@ export class IngramSandbox {
 			}
 			case 'POST orders/:id': {
 				if (segments[1] !== 'estimate') break;
-				const problem = this.orderProblem(input);
-				if (problem.status === 400 || problem.message) return error(400, problem.message!);
+				// OrderEstimationRequest: type, customerId, products [{mpn, name, quantity, subscriptionId}], no more.
+				const extra = [
+					...Object.keys(input).filter((k) => !['type', 'customerId', 'products'].includes(k)),
+					...((input.products ?? []) as Array<Record<string, unknown>>).flatMap((p) =>
+						Object.keys(p)
+							.filter((k) => !['mpn', 'name', 'quantity', 'subscriptionId'].includes(k))
+							.map((k) => `products[].${k}`),
+					),
+				];
+				if (extra.length)
+					return error(400, `Unrecognized field(s) in OrderEstimationRequest: ${extra.join(', ')}`);
+				if (!this.customers.has(String(input.customerId)))
+					return error(400, `Customer ${input.customerId} not found`);
+				const unknown = ((input.products ?? []) as Array<Record<string, unknown>>).find(
+					(p) => p.mpn !== undefined && !CATALOG.some((c) => c.mpn === p.mpn),
+				);
+				if (unknown) return error(400, `Unknown MPN ${unknown.mpn}`);
 				const products = ((input.products ?? []) as Array<Record<string, unknown>>).map((p) => {
 					const price = CATALOG.find((c) => c.mpn === p.mpn)?.price as number;
 					return {

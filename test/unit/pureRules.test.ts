@@ -17,7 +17,8 @@ import {
 describe('HighLevel date filters', () => {
 	test.each([
 		['2026-01-31', { value: '2026-01-31' }],
-		['2026-01-31T09:00:00+02:00', { value: '2026-01-31T07:00:00.000Z' }],
+		['2026-01-31T09:00:00+02:00', { value: '2026-01-31' }],
+		['2026-01-31T00:00:00', { value: '2026-01-31' }],
 		['', {}],
 	])('%j', (given, expected) => expect(dateFilter(given)).toEqual(expected));
 	test.each(['last tuesday', '2026-13-45', '31/01/2026'])(

@@ -3,6 +3,7 @@
  * instead of reading a 422. Each problem names the parameter as the node shows it.
  */
 import { z } from 'zod';
+import { writtenDate } from '../../shared/dates';
 import { WHITE_LABEL_PROVIDERS } from '../resources/paymentsTable';
 
 const httpsUrl = z
@@ -96,19 +97,17 @@ export function inputProblems(schema: z.ZodTypeAny, value: unknown): string | un
 		.join('; ');
 }
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /**
- * A list date filter as HighLevel accepts it: a calendar date stays `YYYY-MM-DD`, a date and time
- * becomes ISO 8601 in UTC. Anything else is refused with the expected format.
+ * A list date filter as HighLevel documents it: the calendar date the user picked (`YYYY-MM-DD`), as
+ * written, also when the picker adds a time. Anything else is refused with the expected format.
  */
 export function dateFilter(value: unknown): { value?: string; problem?: string } {
 	const text = String(value ?? '').trim();
 	if (!text) return {};
-	if (DATE_ONLY.test(text) && !Number.isNaN(Date.parse(text))) return { value: text };
-	if (DATE_TIME.test(text) && !Number.isNaN(Date.parse(text)))
-		return { value: new Date(text).toISOString() };
+	const date = DATE_TIME.test(text) ? writtenDate(text) : undefined;
+	if (date) return { value: date };
 	return {
 		problem: `must be a date such as 2026-01-31 or 2026-01-31T09:00:00Z (got ${JSON.stringify(text)})`,
 	};

@@ -1,6 +1,6 @@
 /** Order Estimate: the price of an order as it would be placed, with the same checks, nothing ordered. */
 import { operationOf, recordOf, send, shapeRecords, type IngramOperation } from './common';
-import { orderBody, orderProperties } from './orderFields';
+import { estimateBody, orderProperties } from './orderFields';
 
 export const estimateOrderOperation: IngramOperation = {
 	option: (resource) =>
@@ -19,7 +19,7 @@ export const estimateOrderOperation: IngramOperation = {
 		operationOf(resource, 'estimate') ? orderProperties(resource, 'estimate') : [],
 
 	async execute(item) {
-		const { body, corrections } = await orderBody(item);
+		const { body, corrections } = await estimateBody(item);
 		const answer = await send(item, {
 			method: 'POST',
 			path: operationOf(item.resource, 'estimate')!.path,

@@ -1,6 +1,7 @@
 /** Get Many: customers, products, orders or subscriptions, up to Limit or all, with the list's filters checked first. */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { MarketplaceFilter } from '../resources/marketplaceTable';
+import { utcDateTime, writtenDate } from '../../shared/dates';
 import { ingramPages } from '../transport/ingramApi';
 import {
 	operationOf,
@@ -67,21 +68,16 @@ export const getManyOperation: IngramOperation = {
 			const value = given[filter.name];
 			if (value === undefined || value === '') continue;
 			if (filter.type === 'dateTime' || filter.type === 'date') {
-				const time = Date.parse(String(value));
-				if (Number.isNaN(time))
+				// Subscriptions filter by date (2019-12-30), orders by date-time: as the spec types them,
+				// the date as the user wrote or picked it.
+				const sent = filter.type === 'date' ? writtenDate(value) : utcDateTime(value);
+				if (!sent)
 					throw userError(
 						item,
 						`Filters > ${filter.label} must be a date, got ${JSON.stringify(value)}`,
 						'Pick the date in the date picker or write it as 2026-01-31.',
 					);
-				const iso = new Date(time).toISOString();
-				// Subscriptions filter by date (2019-12-30), orders by date-time: as the spec types them.
-				qs[filter.name] =
-					filter.type === 'date'
-						? /^\d{4}-\d{2}-\d{2}$/.test(String(value).trim())
-							? String(value).trim()
-							: iso.slice(0, 10)
-						: iso;
+				qs[filter.name] = sent;
 			} else qs[filter.name] = value;
 		}
 		const records: IDataObject[] = [];

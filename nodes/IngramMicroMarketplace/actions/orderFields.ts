@@ -179,3 +179,29 @@ export async function orderBody(item: IngramItem) {
 		);
 	return { body, corrections: built.corrections };
 }
+
+/** The fields of a product in an estimate, as OrderEstimationRequest documents them. */
+const ESTIMATE_PRODUCT_FIELDS = ['mpn', 'name', 'quantity', 'subscriptionId'];
+
+/**
+ * An estimate as Ingram documents it (OrderEstimationRequest): `type`, `customerId` and `products` of
+ * `{mpn, name, quantity, subscriptionId}` only; no purchase order number and no product parameters (the
+ * node still checks them, so an estimate that passes is an order that would). A renewal or cancellation
+ * names its subscription in its one product.
+ */
+export async function estimateBody(item: IngramItem) {
+	const { body, corrections } = await orderBody(item);
+	const products = Array.isArray(body.products)
+		? (body.products as IDataObject[]).map((product) =>
+				Object.fromEntries(
+					Object.entries(product).filter(
+						([key, value]) => ESTIMATE_PRODUCT_FIELDS.includes(key) && value !== undefined,
+					),
+				),
+			)
+		: [{ subscriptionId: body.subscriptionId }];
+	return {
+		body: { type: body.type, customerId: body.customerId, products } as IDataObject,
+		corrections,
+	};
+}
