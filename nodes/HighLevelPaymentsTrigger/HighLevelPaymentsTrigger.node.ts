@@ -14,8 +14,20 @@ import {
 	mergeSeen,
 	replayRejection,
 	signatureRejection,
+	type DeferredDeliveries,
 	type SeenIds,
 } from './webhookSignature';
+
+/** Deliveries answered 429 as stored; anything else stored there is not trusted. */
+const isDeferredList = (value: unknown): value is DeferredDeliveries =>
+	Array.isArray(value) &&
+	value.every(
+		(entry) =>
+			Array.isArray(entry) &&
+			typeof entry[0] === 'string' &&
+			typeof entry[1] === 'string' &&
+			typeof entry[2] === 'number',
+	);
 import { deliveryEvent, isWanted, WEBHOOK_EVENTS } from './webhookEvents';
 
 /**
@@ -204,10 +216,14 @@ export class HighLevelPaymentsTrigger implements INodeType {
 			(staticData.seenWebhookIds as SeenIds | undefined) ?? [],
 			recentInProcess.get(memoryKey) ?? [],
 		);
-		const replay = replayRejection(body, remembered, maxAgeMs);
+		const awaited = isDeferredList(staticData.deferredWebhooks) ? staticData.deferredWebhooks : [];
+		const replay = replayRejection(body, remembered, maxAgeMs, Date.now(), awaited);
 		staticData.seenWebhookIds = replay.seen;
+		staticData.deferredWebhooks = replay.deferred;
 		recentInProcess.set(memoryKey, replay.seen);
+		// HighLevel re-sends only what was answered 429; every other answer is final.
 		if (replay.rejection) return refuse(401, replay.rejection.reason);
+		if (replay.retryLater) return refuse(429, replay.retryLater.reason);
 		const events = this.getNodeParameter('events', []) as string[];
 		const locations = String(this.getNodeParameter('locationIds', '') ?? '')
 			.split(',')

@@ -93,61 +93,88 @@ export const MAX_AGE_LIMIT_MINUTES = 60;
 
 /**
  * The most ids remembered at once. Every id is kept for as long as its delivery could be accepted again;
- * when that many deliveries arrive within the window, further ones are refused (HighLevel retries them)
- * rather than an id being forgotten early, which would let a replay of it through.
+ * when that many deliveries arrive within the window, further ones are answered 429, which is the one
+ * answer HighLevel retries (about every 10 minutes, six times, the same payload), rather than an id being
+ * forgotten early, which would let a replay of it through.
  */
 export const MAX_REMEMBERED = 50_000;
+
+/** Deliveries answered 429, as kept in static data: [webhookId, timestamp as sent, answeredAt]. */
+export type DeferredDeliveries = Array<[string, string, number]>;
+
+/** HighLevel retries a delivery answered 429 for about 70 minutes; its retries are awaited this long. */
+export const RETRY_WINDOW_MS = 90 * 60_000;
+
+/** The most deliveries awaited again at once; past it a 429 is still answered, but not remembered. */
+export const MAX_DEFERRED = 10_000;
+
+export interface ReplayVerdict {
+	/** A final refusal (401): a forgery, a replay, a stale delivery, a wrong setting. */
+	rejection?: Rejection;
+	/** Not now (429): HighLevel sends the same delivery again later, and it is accepted then, once. */
+	retryLater?: Rejection;
+	seen: SeenIds;
+	deferred: DeferredDeliveries;
+}
 
 /**
  * The timestamp and webhookId rules. A delivery older than `maxAgeMs` (or as far in the future) is
  * stale; an id seen within the remembered span is a replay. A Maximum Age that is not a number from
  * 1 minute to the limit (an expression such as "5m", an imported workflow) refuses every delivery: it never
- * switches the checks off. Returns the updated id list to store.
+ * switches the checks off. When the id memory is full, the delivery is answered 429 and remembered as
+ * deferred: HighLevel's retry of it (same webhookId and timestamp, so older than the age by then) is
+ * accepted once within RETRY_WINDOW_MS, and its id is then remembered like any other.
  */
 export function replayRejection(
 	body: Record<string, unknown>,
 	seen: SeenIds,
 	maxAgeMs: number,
 	now = Date.now(),
-): { rejection?: Rejection; seen: SeenIds } {
+	deferred: DeferredDeliveries = [],
+): ReplayVerdict {
+	const waiting = deferred.filter(([, , at]) => now - at <= RETRY_WINDOW_MS);
+	const refuse = (reason: string): ReplayVerdict => ({
+		rejection: { reason },
+		seen,
+		deferred: waiting,
+	});
 	if (
 		typeof maxAgeMs !== 'number' ||
 		!Number.isFinite(maxAgeMs) ||
 		maxAgeMs < 60_000 ||
 		maxAgeMs > MAX_AGE_LIMIT_MINUTES * 60_000
 	) {
-		return {
-			rejection: {
-				reason: `the trigger's Maximum Age (Minutes) must be a number from 1 to ${MAX_AGE_LIMIT_MINUTES}; fix it in the node's options`,
-			},
-			seen,
-		};
+		return refuse(
+			`the trigger's Maximum Age (Minutes) must be a number from 1 to ${MAX_AGE_LIMIT_MINUTES}; fix it in the node's options`,
+		);
 	}
 	const time = Date.parse(String(body.timestamp ?? ''));
-	if (!Number.isFinite(time))
-		return { rejection: { reason: 'the body has no valid timestamp' }, seen };
-	if (Math.abs(now - time) > maxAgeMs)
-		return {
-			rejection: {
-				reason: `timestamp ${body.timestamp} is more than ${Math.round(maxAgeMs / 60000)} minutes from now`,
-			},
-			seen,
-		};
+	if (!Number.isFinite(time)) return refuse('the body has no valid timestamp');
 	const id = typeof body.webhookId === 'string' ? body.webhookId : undefined;
-	// An id can only come back while its timestamp is within the age (received at most maxAge after it): keep it twice that.
+	// A retry of a delivery answered 429: the same id and timestamp, awaited, accepted this once.
+	const retried = waiting.findIndex(([known, stamp]) => known === id && stamp === body.timestamp);
+	if (Math.abs(now - time) > maxAgeMs && retried < 0)
+		return refuse(
+			`timestamp ${body.timestamp} is more than ${Math.round(maxAgeMs / 60000)} minutes from now`,
+		);
+	// An id can only come back while its timestamp is within the age (received at most maxAge after it): keep
+	// it twice that. An accepted retry leaves the awaited list, so a later copy of it is stale, and refused.
 	const kept = seen.filter(([, at]) => now - at <= maxAgeMs * 2);
-	if (!id) return { rejection: { reason: 'the body has no webhookId' }, seen: kept };
+	if (!id) return { ...refuse('the body has no webhookId'), seen: kept };
 	if (kept.some(([known]) => known === id))
-		return { rejection: { reason: `webhookId ${id} was already received` }, seen: kept };
+		return { ...refuse(`webhookId ${id} was already received`), seen: kept };
+	const stillWaiting = waiting.filter((_, index) => index !== retried);
 	if (kept.length >= MAX_REMEMBERED) {
+		const remembered = retried >= 0 || stillWaiting.length >= MAX_DEFERRED;
 		return {
-			rejection: {
-				reason: `more than ${MAX_REMEMBERED} deliveries within the accepted age: refused so that no replay can pass unnoticed (HighLevel sends it again later)`,
+			retryLater: {
+				reason: `more than ${MAX_REMEMBERED} deliveries within the accepted age: answered 429 so that HighLevel sends it again later, when it is accepted once`,
 			},
 			seen: kept,
+			deferred: remembered ? waiting : [...waiting, [id, String(body.timestamp), now]],
 		};
 	}
-	return { seen: [...kept, [id, now]] };
+	return { seen: [...kept, [id, now]], deferred: stillWaiting };
 }
 
 /** Both memories of recent ids, once each, oldest first. */

@@ -6,6 +6,7 @@ import { recordCell } from './reliabilityReport';
 import {
 	HIGHLEVEL_ED25519_PUBLIC_KEY,
 	HIGHLEVEL_RSA_PUBLIC_KEY,
+	MAX_REMEMBERED,
 } from '../../nodes/HighLevelPaymentsTrigger/webhookSignature';
 
 const TYPE = 'n8n-nodes-halopsa-marketplace.highLevelPaymentsTrigger';
@@ -37,6 +38,10 @@ afterEach(async () => {
 });
 
 const order = () => ({ ...hl.orders.get(hl.orderId(3))! });
+const keysOf = () => {
+	const keys = hl.publicKeys();
+	return { ed25519PublicKey: keys.ed25519, rsaPublicKey: keys.rsa };
+};
 
 test('activation registers nothing remotely and keeps the URL to paste into the app', async () => {
 	await serve();
@@ -260,5 +265,48 @@ describe('invoice events as HighLevel documents them: no type, no locationId, al
 		expect(hook.executions).toEqual([
 			[expect.objectContaining({ event: 'InvoicePaid', eventFrom: 'type' })],
 		]);
+	});
+});
+
+describe("HighLevel's retries: only a 429 is sent again", () => {
+	test('a delivery answered 429 (replay memory full) arrives again after the age and starts exactly one execution; a replay of it is refused for good', async () => {
+		await serve({ events: ['OrderCreate'], options: { ...keysOf(), maxAgeMinutes: 1 } });
+		// The memory holds as many ids as it may, all received 118.5 s ago: they leave it 1.5 s from now.
+		const receivedAt = Date.now() - 2 * 60_000 + 1_500;
+		const full = Array.from({ length: MAX_REMEMBERED }, (_, i) => [`held-${i}`, receivedAt]);
+		hook.saved = JSON.stringify({ 'node:Hook': { seenWebhookIds: full } });
+		// Sent 59 s ago: its retry 2 s later is older than the trigger's Maximum Age of 1 minute.
+		const delivered = await hl.deliverWebhook(hook.url, 'OrderCreate', order(), {
+			staleMinutes: 59 / 60,
+			retryEveryMs: 2_000,
+		});
+		expect(delivered.answers.map((a) => a.status)).toEqual([429, 200]);
+		expect(JSON.parse(delivered.answers[0].body).reason).toMatch(/answered 429/);
+		expect(hook.executions).toHaveLength(1);
+		expect(hook.executions[0][0]).toMatchObject({ webhookId: delivered.webhookId });
+		const replayed = await delivered.resend();
+		expect(replayed.status).toBe(401);
+		expect(hook.executions).toHaveLength(1);
+		recordCell(
+			'Webhooks',
+			'A delivery answered 429 because the replay memory is full; HighLevel retries it after the Maximum Age',
+			'the retry, then a replay of it',
+			'the retry starts exactly one execution; the replay is refused (401, final)',
+		);
+	});
+
+	test('a forged delivery and a stale one are answered with final refusals (401), never 429', async () => {
+		await serve({ events: ['OrderCreate'] });
+		const forged = await hl.deliverWebhook(hook.url, 'OrderCreate', order(), {
+			forged: true,
+			retryEveryMs: 10,
+		});
+		const stale = await hl.deliverWebhook(hook.url, 'OrderCreate', order(), {
+			staleMinutes: 30,
+			retryEveryMs: 10,
+		});
+		expect(forged.answers.map((a) => a.status)).toEqual([401]);
+		expect(stale.answers.map((a) => a.status)).toEqual([401]);
+		expect(hook.executions).toHaveLength(0);
 	});
 });

@@ -237,8 +237,18 @@ export class HighLevelSandbox {
 			webhookId?: string;
 			tampered?: boolean;
 			typed?: boolean;
+			/** Retry a 429 as HighLevel does, after this many ms each time (at most six retries). */
+			retryEveryMs?: number;
 		} = {},
-	): Promise<{ status: number; body: string; webhookId: string }> {
+	): Promise<{
+		status: number;
+		body: string;
+		webhookId: string;
+		/** Every answer, the first and each retry's. */
+		answers: Array<{ status: number; body: string }>;
+		/** Sends the very same request again (a replay). */
+		resend: () => Promise<{ status: number; body: string }>;
+	}> {
 		const webhookId = how.webhookId ?? randomUUID();
 		const documented =
 			type.startsWith('Invoice') && !how.typed
@@ -264,8 +274,20 @@ export class HighLevelSandbox {
 		if (scheme === 'rsa' || scheme === 'both')
 			headers['x-wh-signature'] = sign('sha256', raw, keys.rsa.privateKey).toString('base64');
 		const sent = how.tampered ? Buffer.from(JSON.stringify({ ...payload, amount: 1 })) : raw;
-		const response = await fetch(url, { method: 'POST', headers, body: sent });
-		return { status: response.status, body: await response.text(), webhookId };
+		const send = async () => {
+			const response = await fetch(url, { method: 'POST', headers, body: sent });
+			return { status: response.status, body: await response.text() };
+		};
+		const first = await send();
+		// HighLevel's "Automated Webhook Retries": only a 429 is retried, with the same payload (same timestamp
+		// and webhookId), about every 10 minutes, six times; here every `retryEveryMs` (time-scaled).
+		const answers = [first];
+		if (how.retryEveryMs !== undefined)
+			while (answers.at(-1)!.status === 429 && answers.length <= 6) {
+				await new Promise((resolve) => setTimeout(resolve, how.retryEveryMs));
+				answers.push(await send());
+			}
+		return { ...first, webhookId, answers, resend: send };
 	}
 
 	/** A new order (and its payment when paid), created now, as a customer checkout would. */

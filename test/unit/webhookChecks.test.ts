@@ -2,6 +2,8 @@
 import { generateKeyPairSync, sign } from 'crypto';
 import {
 	MAX_REMEMBERED,
+	RETRY_WINDOW_MS,
+	type DeferredDeliveries,
 	replayRejection,
 	signatureRejection,
 	type SeenIds,
@@ -102,10 +104,48 @@ describe('age and replays', () => {
 		expect(later(9)).toEqual(['a', 'b']);
 		expect(later(11)).toEqual(['b']);
 	});
-	test('a full memory refuses new deliveries rather than forgetting an id', () => {
+	test('a full memory answers 429 rather than forgetting an id, and accepts the retry once, after the age', () => {
 		const full: SeenIds = Array.from({ length: MAX_REMEMBERED }, (_, i) => [`id${i}`, now]);
-		const result = replayRejection(delivery('new'), full, 5 * 60_000, now);
-		expect(result.rejection?.reason).toMatch(/refused so that no replay can pass/);
+		const first = delivery('new');
+		const result = replayRejection(first, full, 5 * 60_000, now);
+		expect(result.rejection).toBeUndefined();
+		expect(result.retryLater?.reason).toMatch(
+			/answered 429 so that HighLevel sends it again later/,
+		);
 		expect(result.seen).toHaveLength(MAX_REMEMBERED);
+		expect(result.deferred).toEqual([['new', first.timestamp, now]]);
+		// Eleven minutes later the memory has room again; HighLevel's retry carries the same id and timestamp.
+		const later = now + 11 * 60_000;
+		const retry = replayRejection(first, result.seen, 5 * 60_000, later, result.deferred);
+		expect(retry.rejection).toBeUndefined();
+		expect(retry.retryLater).toBeUndefined();
+		expect(retry.deferred).toEqual([]);
+		expect(retry.seen).toEqual([['new', later]]);
+		// Once accepted, the same delivery again is final: a replay, or a stale one after the id memory moves on.
+		expect(
+			replayRejection(first, retry.seen, 5 * 60_000, later + 1, retry.deferred).rejection?.reason,
+		).toMatch(/already received|more than 5 minutes/);
+		expect(
+			replayRejection(first, [], 5 * 60_000, later + 60 * 60_000, retry.deferred).rejection?.reason,
+		).toMatch(/more than 5 minutes/);
+	});
+	test('a stale delivery that was never answered 429 stays refused, as does an awaited one past the retry window or with another timestamp', () => {
+		const first = delivery('late');
+		const deferred: DeferredDeliveries = [['late', first.timestamp, now]];
+		expect(
+			replayRejection(
+				{ ...first, timestamp: delivery('x', 1).timestamp },
+				[],
+				5 * 60_000,
+				now + 10 * 60_000,
+				deferred,
+			).rejection?.reason,
+		).toMatch(/more than 5 minutes/);
+		expect(
+			replayRejection(first, [], 5 * 60_000, now + RETRY_WINDOW_MS + 1, deferred).rejection?.reason,
+		).toMatch(/more than 5 minutes/);
+		expect(
+			replayRejection(delivery('other', 10), [], 5 * 60_000, now, deferred).rejection,
+		).toBeDefined();
 	});
 });
