@@ -65,7 +65,8 @@ export class HighLevelPaymentsApi implements ICredentialType {
 		request: {
 			baseURL: `={{${apiUrlExpression('$credentials.apiBaseUrl')}}}`,
 			url: '/payments/orders',
-			qs: { altId: '={{$credentials.locationId}}', altType: 'location', limit: 1 },
+			// payments.json: the order list takes altId, not altType.
+			qs: { altId: '={{$credentials.locationId}}', limit: 1 },
 		},
 	};
 }

@@ -151,8 +151,8 @@ export class HighLevelPaymentsOAuth2Api implements ICredentialType {
 			url: '/payments/orders',
 			headers: { Version: HIGHLEVEL_API_VERSION },
 			qs: {
+				// payments.json: the order list takes altId, not altType.
 				altId: '={{$credentials.locationId || $credentials.oauthTokenData?.locationId}}',
-				altType: 'location',
 				limit: 1,
 			},
 		},

@@ -229,9 +229,13 @@ describe('real n8n: HighLevel Payments node', () => {
 		expect(orders.every((o) => paid.has(String(o._id)))).toBe(true);
 		expect((await ok('hlOrder'))[0]).toMatchObject({ _id: hl.orderId(5), amount: 100 });
 		expect(
-			hl
-				.paymentsRequests()
-				.every((r) => r.headers.version === '2021-07-28' && r.query.altType === 'location'),
+			hl.paymentsRequests().every(
+				(r) =>
+					r.headers.version === '2021-07-28' &&
+					r.query.altId === hl.options.locationId &&
+					// payments.json: the order list and Get take altId alone, the other calls altType too.
+					(r.query.altType === 'location') !== /^\/payments\/orders(\/[^/]+)?$/.test(r.path),
+			),
 		).toBe(true);
 	});
 

@@ -390,7 +390,9 @@ describe('real n8n against hostile servers', () => {
 			const run = await n8n.execute(id);
 			expect({ id, message: run.error?.message }).toEqual({
 				id,
-				message: expect.stringMatching(/Domain not allowed|restricted from accessing/),
+				message: expect.stringMatching(
+					/Domain not allowed|restricted from accessing|not in the credential's Allowed Domains/,
+				),
 			});
 		}
 		expect(echoing.apiRequests().length).toBe(before.halo);

@@ -32,11 +32,11 @@ function testCredential(
 	});
 }
 
-test('private integration token: one orders call with Version, altId and altType', async () => {
+test('private integration token: one orders call with Version and altId', async () => {
 	const { error } = await testCredential('highLevelPaymentsApi', hl.credentials.privateToken);
 	expect(error).toBeUndefined();
 	const [call] = hl.sandbox.paymentsRequests();
-	expect(call.query).toEqual({ altId: 'loc-sandbox', altType: 'location', limit: '1' });
+	expect(call.query).toEqual({ altId: 'loc-sandbox', limit: '1' });
 	expect(call.headers.version).toBe('2021-07-28');
 });
 

@@ -15,7 +15,7 @@ const json = (result: { items: Array<{ json: unknown }> }) =>
 	result.items.map((i) => i.json as Record<string, unknown>);
 
 describe('orders', () => {
-	test('Get Many with Return All pages with offset/limit and always sends Version, altId and altType', async () => {
+	test('Get Many with Return All pages with offset/limit and always sends Version and altId (orders take no altType in payments.json)', async () => {
 		await hl.stop();
 		hl = await highLevelFixture({ orders: 250 });
 		const result = await hl.run({
@@ -33,7 +33,8 @@ describe('orders', () => {
 			['200', '100'],
 		]);
 		for (const request of requests) {
-			expect(request.query).toMatchObject({ altId: 'loc-sandbox', altType: 'location' });
+			expect(request.query).toMatchObject({ altId: 'loc-sandbox' });
+			expect(request.query.altType).toBeUndefined();
 			expect(request.headers.version).toBe('2021-07-28');
 			expect(request.headers.authorization).toMatch(/^Bearer hl-at-/);
 		}
@@ -93,10 +94,7 @@ describe('orders', () => {
 			simplify: false,
 		});
 		expect(json(result)).toEqual([expect.objectContaining({ _id: id, amount: 120 })]);
-		expect(hl.sandbox.paymentsRequests()[0].query).toMatchObject({
-			altId: 'loc-sandbox',
-			altType: 'location',
-		});
+		expect(hl.sandbox.paymentsRequests()[0].query).toEqual({ altId: 'loc-sandbox' });
 		const missing = await hl.run({
 			resource: 'order',
 			operation: 'get',

@@ -547,14 +547,18 @@ export class HighLevelSandbox {
 			return this.error(429, 'Too many requests, please try again later.', extra);
 		}
 		this.dailyUsed++;
-		if (headers.version !== VERSION) return this.error(400, `Version header must be ${VERSION}`);
+		// payments.json documents 2021-07-28; payments-v3.json publishes the same paths under v3.
+		if (headers.version !== VERSION && headers.version !== 'v3')
+			return this.error(400, `Version header must be ${VERSION}`);
 		const input = (
 			method === 'GET' ? Object.fromEntries(query) : ((body ?? {}) as Record<string, unknown>)
 		) as Record<string, unknown>;
 		const problems: string[] = [];
 		if (!input.altId) problems.push('altId should not be empty');
-		if (!input.altType) problems.push('altType should not be empty');
-		else if (input.altType !== 'location')
+		// payments.json: the order list and order Get take altId alone; every other call altId and altType.
+		const orderRead = method === 'GET' && /^\/payments\/orders(\/[^/]+)?$/.test(path);
+		if (!input.altType && !orderRead) problems.push('altType should not be empty');
+		else if (input.altType !== undefined && input.altType !== 'location')
 			problems.push('altType must be one of the following values: location');
 		if (problems.length) return this.error(422, problems);
 		// A token that names no location (client credentials) reaches the locations of its company: the sandbox's one.

@@ -262,9 +262,13 @@ async function send(
 	connection: HighLevelConnection,
 	call: HighLevelCall,
 ): Promise<unknown> {
-	const location = connection.locationId
-		? { altId: connection.locationId, altType: 'location' }
-		: { altType: 'location' };
+	// payments.json documents altId and altType on every call but the order list and order Get, which take
+	// altId alone.
+	const orderRead = call.method === 'GET' && /^\/payments\/orders(\/[^/]+)?$/.test(call.path);
+	const location = {
+		...(connection.locationId ? { altId: connection.locationId } : {}),
+		...(orderRead ? {} : { altType: 'location' }),
+	};
 	return await apiRequest(context, highLevelWording, connection, {
 		method: call.method,
 		path: call.path,

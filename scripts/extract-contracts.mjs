@@ -1,0 +1,70 @@
+// Extracts the vendor contracts the contract tier checks against, from ../shared/vendor-specs (not in a
+// user's clone): HighLevel's OpenAPI of the Payments API (GoHighLevel/highlevel-api-docs, payments.json,
+// CC0 1.0). Kept: the paths, methods, parameters, request bodies, response schemas and components;
+// dropped: examples, which no check reads. Deterministic, so a test
+// re-derives it and fails on any difference.
+// Usage: node scripts/extract-contracts.mjs [--check]
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const vendor = join(root, '..', 'shared', 'vendor-specs');
+
+const PROSE = new Set(['example', 'examples', 'x-codeSamples']);
+
+/** The value without prose; property maps keep every property, whatever its name. */
+function withoutProse(value, underProperties = false) {
+	if (Array.isArray(value)) return value.map((v) => withoutProse(v));
+	if (!value || typeof value !== 'object') return value;
+	const out = {};
+	// Error bodies point at a shared file HighLevel's repository keeps beside the specs, which was not copied:
+	// they stay objects, unchecked (the contract tier checks requests and the answers of successful calls).
+	if (typeof value.$ref === 'string' && !value.$ref.startsWith('#')) return { type: 'object' };
+	for (const key of Object.keys(value).sort()) {
+		if (!underProperties && PROSE.has(key)) continue;
+		out[key] = withoutProse(value[key], !underProperties && key === 'properties');
+	}
+	return out;
+}
+
+export const EXTRACTS = [
+	{
+		source: 'highlevel/payments.json',
+		target: 'test/contract/highlevel-payments.contract.json',
+		licence: 'CC0 1.0 (GoHighLevel/highlevel-api-docs)',
+	},
+];
+
+export function extract(entry) {
+	const spec = JSON.parse(readFileSync(join(vendor, entry.source), 'utf8'));
+	return `${JSON.stringify(
+		{
+			'x-extracted-from': `shared/vendor-specs/${entry.source}`,
+			'x-licence': entry.licence,
+			...withoutProse(spec),
+		},
+		null,
+		'\t',
+	)}\n`;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+	if (!existsSync(vendor)) {
+		console.error(`no ${vendor}: the committed extracts are used as they are`);
+		process.exit(0);
+	}
+	const check = process.argv.includes('--check');
+	let stale = 0;
+	for (const entry of EXTRACTS) {
+		const text = extract(entry);
+		const path = join(root, entry.target);
+		if (check) {
+			if (!existsSync(path) || readFileSync(path, 'utf8') !== text) {
+				console.error(`${entry.target} differs from ${entry.source}: run node scripts/extract-contracts.mjs`);
+				stale++;
+			}
+		} else writeFileSync(path, text);
+	}
+	process.exit(stale ? 1 : 0);
+}

@@ -1,0 +1,68 @@
+/**
+ * HighLevel's own OpenAPI (its Payments API, extracted by scripts/extract-contracts.mjs) as the judge of
+ * the requests the package sends: openapi-backend matches each request to a documented operation and
+ * validates its path parameters, query, headers (`Version`) and body against the vendor's schemas.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import addFormats from 'ajv-formats';
+import OpenAPIBackend from 'openapi-backend';
+import type { LoggedRequest } from '../sandbox/httpKit';
+
+const definition = JSON.parse(
+	readFileSync(join(__dirname, 'highlevel-payments.contract.json'), 'utf8'),
+) as Record<string, unknown>;
+
+let backend: OpenAPIBackend | undefined;
+
+async function api(): Promise<OpenAPIBackend> {
+	if (!backend) {
+		backend = new OpenAPIBackend({
+			definition: definition as never,
+			strict: false,
+			validate: true,
+			quick: false,
+			ajvOpts: { strict: false },
+			customizeAjv: (ajv) => {
+				addFormats(ajv as never);
+				return ajv;
+			},
+		});
+		await backend.init();
+	}
+	return backend;
+}
+
+/** One request against the spec: undefined when it is a documented call made as documented. */
+export async function contractViolation(request: LoggedRequest): Promise<string | undefined> {
+	const checker = await api();
+	const path = request.path.split('?')[0];
+	const call = {
+		method: request.method.toLowerCase(),
+		path,
+		query: request.query,
+		headers: request.headers as Record<string, string>,
+		body: request.body,
+	};
+	const operation = checker.matchOperation(call);
+	if (!operation) return `${request.method} ${path}: no such operation in payments.json`;
+	const result = checker.validateRequest(call, operation);
+	if (result.valid) return undefined;
+	const where = `${request.method} ${path} (payments.json ${operation.operationId})`;
+	return `${where}: ${(result.errors ?? [])
+		.map(
+			(e) =>
+				`${e.instancePath || '(request)'} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`,
+		)
+		.join('; ')}`;
+}
+
+/** Every violation among the requests, one line each. */
+export async function contractViolations(requests: readonly LoggedRequest[]): Promise<string[]> {
+	const out: string[] = [];
+	for (const request of requests) {
+		const violation = await contractViolation(request);
+		if (violation) out.push(violation);
+	}
+	return out;
+}
