@@ -61,7 +61,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
 		const path = join(root, entry.target);
 		if (check) {
 			if (!existsSync(path) || readFileSync(path, 'utf8') !== text) {
-				console.error(`${entry.target} differs from ${entry.source}: run node scripts/extract-contracts.mjs`);
+				console.error(
+					`${entry.target} differs from ${entry.source}: run node scripts/extract-contracts.mjs`,
+				);
 				stale++;
 			}
 		} else writeFileSync(path, text);
