@@ -21,10 +21,18 @@ export interface PolledResource {
 	) => boolean;
 }
 
+/**
+ * A watched value as text. payments.json types transaction and subscription `status` as an object (its
+ * examples are strings): an object is compared by its JSON, so a change inside it is seen, never hidden
+ * behind "[object Object]".
+ */
 const text =
 	(name: string) =>
-	(record: IDataObject): Fingerprint =>
-		record[name] === undefined || record[name] === null ? '' : String(record[name]);
+	(record: IDataObject): Fingerprint => {
+		const value = record[name];
+		if (value === undefined || value === null) return '';
+		return typeof value === 'object' ? JSON.stringify(value) : String(value);
+	};
 const amount =
 	(name: string) =>
 	(record: IDataObject): Fingerprint =>

@@ -210,6 +210,24 @@ describe('orders and subscriptions', () => {
 		]);
 	});
 
+	test('a status typed as an object (as payments.json types it) is compared by value', async () => {
+		const subscription = hl.sandbox.subscriptions.get('5b0000000000000000000004')!;
+		subscription.status = { value: 'active' } as never;
+		const t = trigger({
+			watch: 'subscription',
+			subscriptionEvents: ['subscription.statusChanged'],
+		});
+		await t.poll();
+		expect((await t.poll()).items).toBeNull();
+		subscription.status = { value: 'canceled' } as never;
+		expect((await t.poll()).items).toEqual([
+			expect.objectContaining({
+				event: 'subscription.statusChanged',
+				changes: { status: { old: '{"value":"active"}', new: '{"value":"canceled"}' } },
+			}),
+		]);
+	});
+
 	test('manual test shows the newest record as an example and saves nothing', async () => {
 		const t = trigger({ watch: 'subscription' });
 		const manual = await t.poll('manual');
