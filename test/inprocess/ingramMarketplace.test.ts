@@ -18,6 +18,33 @@ const o365 = (domain: string) => ({
 });
 
 describe('customers', () => {
+	test("the sandbox's seeded customers follow the rules its own create enforces", async () => {
+		const headers = {
+			'X-Subscription-Key': im.sandbox.options.subscriptionKey,
+			'Content-Type': 'application/json',
+		};
+		const basic = Buffer.from(`${im.sandbox.options.username}:${im.sandbox.options.password}`);
+		const { token } = (await (
+			await fetch(`${im.base}/token`, {
+				method: 'POST',
+				headers: { ...headers, Authorization: `Basic ${basic.toString('base64')}` },
+				body: JSON.stringify({ marketplace: im.sandbox.options.marketplace }),
+			})
+		).json()) as { token: string };
+		const seeded = json(
+			await im.run({ resource: 'customer', operation: 'getAll', returnAll: true }),
+		);
+		expect(seeded.length).toBeGreaterThan(0);
+		for (const { id: _id, status: _status, creationDate: _created, ...fields } of seeded) {
+			const created = await fetch(`${im.base}/customers`, {
+				method: 'POST',
+				headers: { ...headers, Authorization: `Bearer ${token}` },
+				body: JSON.stringify(fields),
+			});
+			expect([created.status, await created.text()]).toEqual([200, expect.stringMatching(/"id"/)]);
+		}
+	});
+
 	test('Get Many pages with offset/limit; every call carries the token and the subscription key', async () => {
 		const result = await im.run({ resource: 'customer', operation: 'getAll', returnAll: true });
 		expect(result.error).toBeUndefined();

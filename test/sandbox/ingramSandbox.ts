@@ -137,10 +137,12 @@ export class IngramSandbox {
 				externalId: `halo-${n}`,
 				name: `Customer ${n} Ltd`,
 				status: 'active',
-				language: 'en',
+				// Seeded as its own create requires them: language and country, the whole address, a phone.
+				language: 'en_US',
 				address: {
 					streetAddress: `${n} Main St`,
 					city: 'Springfield',
+					state: 'IL',
 					postalCode: '12345',
 					countryCode: 'US',
 				},
@@ -150,6 +152,7 @@ export class IngramSandbox {
 						firstName: 'Ada',
 						lastName: `Admin${n}`,
 						email: `admin${n}@customer${n}.example`,
+						phoneNumber: `+1 217 555 01${String(n).padStart(2, '0')}`,
 					},
 				],
 				creationDate: new Date(Date.parse('2026-01-01T00:00:00Z') + n * 86_400_000).toISOString(),
