@@ -1,6 +1,7 @@
 // Extracts the vendor contracts the contract tier checks against, from ../shared/vendor-specs (not in a
 // user's clone): HighLevel's OpenAPI of the Payments API (GoHighLevel/highlevel-api-docs, payments.json,
-// CC0 1.0). Kept: the paths, methods, parameters, request bodies, response schemas and components;
+// CC0 1.0), and the marketplace POST bodies of Halo's own OpenAPI, "Halo API v2" as Halo instances serve it
+// (covenanttechnologysolutions/halopsa-rest, generator/spec/swagger.json, MIT). Kept: the paths, methods, parameters, request bodies, response schemas and components;
 // dropped: examples, which no check reads. Deterministic, so a test
 // re-derives it and fails on any difference.
 // Usage: node scripts/extract-contracts.mjs [--check]
@@ -28,16 +29,61 @@ function withoutProse(value, underProperties = false) {
 	return out;
 }
 
+/** The marketplace endpoints Halo's own OpenAPI ("Halo API v2", 2024 copy) documents with a JSON POST body. */
+const HALO_POSTS = [
+	'/AdobeCommerceDetails',
+	'/AmazonSellerDetails',
+	'/DattoCommerceDetails',
+	'/EcommerceOrder',
+	'/IngramMicroDetails',
+	'/IngramMicroResellerDetails',
+	'/ShopifyDetails',
+	'/StreamOneIonDetails',
+	'/SynnexDetails',
+	'/TechDataResellerDetails',
+];
+
+/** Those endpoints' POST body schemas, and the component schemas they reach, from Halo's 3.6 MB document. */
+function haloPosts(spec) {
+	const paths = {};
+	const schemas = {};
+	const reach = (value) => {
+		if (Array.isArray(value)) return value.forEach(reach);
+		if (!value || typeof value !== 'object') return;
+		if (typeof value.$ref === 'string') {
+			const name = value.$ref.split('/').pop();
+			if (!schemas[name]) {
+				schemas[name] = spec.components.schemas[name];
+				reach(schemas[name]);
+			}
+		}
+		Object.values(value).forEach(reach);
+	};
+	for (const path of HALO_POSTS) {
+		const schema = spec.paths[path].post.requestBody.content['application/json'].schema;
+		paths[path] = { post: { schema } };
+		reach(schema);
+	}
+	return { paths, components: { schemas } };
+}
+
 export const EXTRACTS = [
 	{
 		source: 'highlevel/payments.json',
 		target: 'test/contract/highlevel-payments.contract.json',
 		licence: 'CC0 1.0 (GoHighLevel/highlevel-api-docs)',
 	},
+	{
+		source: 'halopsa/swagger.json',
+		target: 'test/contract/halopsa-marketplace.contract.json',
+		licence: 'MIT (covenanttechnologysolutions/halopsa-rest, generator/spec/swagger.json)',
+		select: haloPosts,
+	},
 ];
 
 export function extract(entry) {
-	const spec = JSON.parse(readFileSync(join(vendor, entry.source), 'utf8'));
+	const whole = JSON.parse(readFileSync(join(vendor, entry.source), 'utf8'));
+	const spec = entry.select ? entry.select(whole) : whole;
 	return `${JSON.stringify(
 		{
 			'x-extracted-from': `shared/vendor-specs/${entry.source}`,
