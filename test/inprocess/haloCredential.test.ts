@@ -38,6 +38,48 @@ describe('HaloPSA credential in-process', () => {
 		expect(halo.store.get('halo-1')!.data.accessToken).toMatch(/^[0-9a-f]{48}$/);
 	});
 
+	it("a hosted credential with Authorisation Server URL and Tenant left empty reads them from the instance's /api/authinfo", async () => {
+		halo = await haloFixture({}, { authServerUrl: '', tenant: '' });
+		const { error } = await halo.run(listOrders, { input: [{ id: 1 }] });
+		expect(error).toBeUndefined();
+		expect(halo.sandbox.requests.slice(0, 2).map((r) => `${r.method} ${r.path}`)).toEqual([
+			'GET /api/authinfo',
+			'POST /auth/token',
+		]);
+		const tokenCall = halo.sandbox.requests.find((r) => r.path === '/auth/token')!;
+		// The tenant came from /api/authinfo, not from the credential.
+		expect(tokenCall.query).toEqual({ tenant: 'acme' });
+	});
+
+	it('an instance without /api/authinfo leaves the credential as filled in, and an error says where the token URL came from', async () => {
+		halo = await haloFixture({}, { authServerUrl: '', tenant: '' });
+		halo.sandbox.addFault({
+			method: 'GET',
+			path: /^\/api\/authinfo$/i,
+			status: 404,
+			body: 'Not found',
+		});
+		expect((await halo.run(listOrders, { input: [{ id: 1 }] })).error).toBeUndefined();
+		const tokenCall = halo.sandbox.requests.find((r) => r.path === '/auth/token')!;
+		expect(tokenCall.query).toEqual({});
+		halo.sandbox.options.clientSecret = 'rotated';
+		const other = await haloFixture({ tenantFrom: 'query' }, { authServerUrl: '', tenant: '' });
+		try {
+			other.sandbox.addFault({
+				method: 'POST',
+				path: /^\/auth\/token$/i,
+				status: 200,
+				body: '<html>login</html>',
+			});
+			const { error } = await other.run(listOrders, { input: [{ id: 1 }] });
+			expect(error?.message).toMatch(
+				/token URL http:\/\/127\.0\.0\.1:\d+\/auth\/token\?tenant=acme \(the token URL as http:\/\/127\.0\.0\.1:\d+\/api\/authinfo gives it\) answered HTTP 200 with a web page/,
+			);
+		} finally {
+			await other.stop();
+		}
+	});
+
 	it('an expired token gets a 401, one new token, and the call is retried once', async () => {
 		halo = await haloFixture();
 		await halo.run(listOrders, { input: [{ id: 1 }] });

@@ -9,7 +9,7 @@ import {
 	tokenIssuer,
 	type IssuedToken,
 } from '../../shared/transport/tokens';
-import { tokenUrl } from './haloUrls';
+import { instanceUrl, tokenUrl } from './haloUrls';
 
 export interface HaloCredentialData extends IDataObject {
 	hostingType: string;
@@ -30,19 +30,64 @@ export async function fetchHaloToken(
 	this: IHttpRequestHelper,
 	credentials: HaloCredentialData,
 ): Promise<IssuedToken> {
-	const url = tokenUrl(credentials);
-	return await coalescedToken(
-		[url, credentials.clientId, credentials.clientSecret, credentials.scope],
-		credentials.accessToken,
-		async () => await requestToken.call(this, url, credentials),
-	);
+	const key = [
+		tokenUrl(credentials),
+		credentials.clientId,
+		credentials.clientSecret,
+		credentials.scope,
+	];
+	return await coalescedToken(key, credentials.accessToken, async () => {
+		const { found, from } = await withAuthInfo.call(this, credentials);
+		const issued = await requestToken.call(this, tokenUrl(found), found, from);
+		// Bound to the credential as the user filled it in, which the discovered URL derives from.
+		return { ...issued, issuer: haloTokenIssuer(credentials) };
+	});
+}
+
+/**
+ * A hosted credential whose Authorisation Server URL or Tenant is left empty: both are read from the
+ * instance's `/api/authinfo` (which needs no token), as Halo's own PowerShell module does. An instance that
+ * does not answer it leaves the credential as it is ({Resource Server URL}/auth, no tenant).
+ */
+async function withAuthInfo(
+	this: IHttpRequestHelper,
+	credentials: HaloCredentialData,
+): Promise<{ found: HaloCredentialData; from?: string }> {
+	const needsServer = !String(credentials.authServerUrl ?? '').trim();
+	const needsTenant = !String(credentials.tenant ?? '').trim();
+	if (credentials.hostingType === 'onPremise' || (!needsServer && !needsTenant))
+		return { found: credentials };
+	const url = `${instanceUrl(String(credentials.resourceServerUrl ?? ''))}/api/authinfo`;
+	const answer = await requestTokenAnswer
+		.call(
+			this,
+			credentials,
+			{ method: 'GET', url, headers: { Accept: 'application/json' } },
+			() => '',
+		)
+		.catch(() => undefined);
+	const info = answer && answer.statusCode === 200 ? parseTokenAnswer(answer.body) : undefined;
+	const authUrl = typeof info?.auth_url === 'string' ? info.auth_url.trim() : '';
+	const tenant = typeof info?.tenant_id === 'string' ? info.tenant_id.trim() : '';
+	if (!authUrl && !tenant) return { found: credentials };
+	return {
+		found: {
+			...credentials,
+			authServerUrl: needsServer && authUrl ? authUrl : credentials.authServerUrl,
+			tenant: needsTenant && tenant ? tenant : credentials.tenant,
+		},
+		from: url,
+	};
 }
 
 async function requestToken(
 	this: IHttpRequestHelper,
 	url: string,
 	credentials: HaloCredentialData,
+	discoveredAt?: string,
 ): Promise<IssuedToken> {
+	// Where a part of the token URL came from, when the user left it empty.
+	const found = discoveredAt ? ` (the token URL as ${discoveredAt} gives it)` : '';
 	const form = new URLSearchParams({
 		grant_type: 'client_credentials',
 		client_id: credentials.clientId ?? '',
@@ -64,14 +109,14 @@ async function requestToken(
 		credentials,
 		options,
 		(reason) =>
-			`Could not reach the HaloPSA token URL ${url}: ${reason}. Check the Authorisation Server URL (hosted) or the Resource Server URL (own instance).`,
+			`Could not reach the HaloPSA token URL ${url}${found}: ${reason}. Check the Authorisation Server URL (hosted) or the Resource Server URL (own instance).`,
 	);
 	// A token endpoint may echo the form it was sent (the client secret) in its error: none of it is shown.
 	const fail = (text: string) => new CredentialTokenError(redact(text, [credentials.clientSecret]));
 	const parsed = parseTokenAnswer(response.body);
 	if (parsed === undefined) {
 		throw fail(
-			`The HaloPSA token URL ${url} answered HTTP ${response.statusCode} with a web page, not a token. ` +
+			`The HaloPSA token URL ${url}${found} answered HTTP ${response.statusCode} with a web page, not a token. ` +
 				'Copy the Authorisation Server URL from HaloPSA (Configuration > Integrations > Halo API > API Details) and check the Hosting Type.',
 		);
 	}
@@ -93,9 +138,5 @@ async function requestToken(
 			`HaloPSA did not issue a token (HTTP ${response.statusCode}${error ? `, ${error}` : ''}${detail}).`,
 		);
 	}
-	return {
-		token: parsed.access_token,
-		expiresAt: expiryOf(parsed.expires_in),
-		issuer: haloTokenIssuer(credentials),
-	};
+	return { token: parsed.access_token, expiresAt: expiryOf(parsed.expires_in) };
 }
