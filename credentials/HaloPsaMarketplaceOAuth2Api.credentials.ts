@@ -12,7 +12,7 @@ import {
 	type HaloCredentialData,
 } from '../nodes/HaloPsaMarketplace/transport/haloToken';
 import { API_BASE_URL_EXPRESSION } from '../nodes/HaloPsaMarketplace/transport/haloUrls';
-import { fieldText, withHeaders } from '../nodes/shared/credentialHeaders';
+import { bearerIfIssuedFor, storedToken, withHeaders } from '../nodes/shared/credentialHeaders';
 
 /**
  * OAuth 2.0 client credentials for HaloPSA. The access token is an expirable hidden property: n8n
@@ -133,11 +133,7 @@ export class HaloPsaMarketplaceOAuth2Api implements ICredentialType {
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		// The expiry is saved beside the token, so an execution renews an expired token once before its calls.
 		const issued = await fetchHaloToken.call(this, credentials as HaloCredentialData);
-		return {
-			accessToken: issued.token,
-			accessExpiresAt: issued.expiresAt ?? '',
-			accessTokenIssuer: issued.issuer ?? '',
-		};
+		return storedToken(issued);
 	}
 
 	async authenticate(
@@ -145,9 +141,7 @@ export class HaloPsaMarketplaceOAuth2Api implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		return withHeaders(requestOptions, {
-			// A token issued for another token URL or client (the credential was edited) is not sent: the
-			// server's 401 makes n8n fetch one for the credential as it is now.
-			Authorization: `Bearer ${credentials.accessTokenIssuer === haloTokenIssuer(credentials) ? fieldText(credentials.accessToken) : ''}`,
+			Authorization: bearerIfIssuedFor(credentials, haloTokenIssuer(credentials)),
 		});
 	}
 

@@ -15,7 +15,12 @@ import {
 	INGRAM_DEFAULT_BASE,
 	MARKETPLACE_BASE_EXPRESSION,
 } from '../nodes/IngramMicroMarketplace/transport/ingramUrls';
-import { fieldText, withHeaders } from '../nodes/shared/credentialHeaders';
+import {
+	bearerIfIssuedFor,
+	fieldText,
+	storedToken,
+	withHeaders,
+} from '../nodes/shared/credentialHeaders';
 
 /**
  * Ingram Micro Cloud Marketplace API: a token from `POST {base}/token` (Basic user/password, the
@@ -88,11 +93,7 @@ export class IngramMicroMarketplaceApi implements ICredentialType {
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		// The expiry is saved beside the token, so an execution renews an expired token once before its calls.
 		const issued = await fetchIngramToken.call(this, credentials as IngramCredentialData);
-		return {
-			accessToken: issued.token,
-			accessExpiresAt: issued.expiresAt ?? '',
-			accessTokenIssuer: issued.issuer ?? '',
-		};
+		return storedToken(issued);
 	}
 
 	async authenticate(
@@ -100,9 +101,7 @@ export class IngramMicroMarketplaceApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		return withHeaders(requestOptions, {
-			// A token issued for another token URL or client (the credential was edited) is not sent: the
-			// server's 401 makes n8n fetch one for the credential as it is now.
-			Authorization: `Bearer ${credentials.accessTokenIssuer === ingramTokenIssuer(credentials) ? fieldText(credentials.accessToken) : ''}`,
+			Authorization: bearerIfIssuedFor(credentials, ingramTokenIssuer(credentials)),
 			'X-Subscription-Key': fieldText(credentials.subscriptionApiKey),
 		});
 	}

@@ -16,3 +16,21 @@ export function withHeaders(
 export function fieldText(value: unknown): string {
 	return value === undefined || value === null ? '' : String(value);
 }
+
+/**
+ * The Authorization value of a credential whose stored token is tied to what issued it (see tokenIssuer):
+ * a token issued for another token URL or client (the credential was edited) is not sent, and the
+ * server's 401 makes n8n fetch one for the credential as it is now.
+ */
+export function bearerIfIssuedFor(credentials: Record<string, unknown>, issuer: string): string {
+	return `Bearer ${credentials.accessTokenIssuer === issuer ? fieldText(credentials.accessToken) : ''}`;
+}
+
+/** What a credential's preAuthentication stores: the token, its expiry and what it was issued for. */
+export function storedToken(issued: { token: string; expiresAt?: string; issuer?: string }) {
+	return {
+		accessToken: issued.token,
+		accessExpiresAt: issued.expiresAt ?? '',
+		accessTokenIssuer: issued.issuer ?? '',
+	};
+}

@@ -5,6 +5,7 @@
  * was offered (tool names, descriptions, parameter schemas), the results it got back (the bad call's error
  * clear and free of secrets), and the sandbox state afterwards (exactly the scripted writes).
  */
+import { sandboxCredentialData } from '../sandbox/allSandboxes';
 import { HaloSandbox } from '../sandbox/haloSandbox';
 import { HighLevelSandbox } from '../sandbox/highLevelSandbox';
 import { IngramSandbox } from '../sandbox/ingramSandbox';
@@ -131,37 +132,19 @@ describe('the action nodes as AI Agent tools, driven by a scripted model', () =>
 				id: 'halo',
 				name: 'halo',
 				type: 'haloPsaMarketplaceOAuth2Api',
-				data: {
-					hostingType: 'hosted',
-					resourceServerUrl: haloUrl,
-					authServerUrl: `${haloUrl}/auth`,
-					tenant: halo.options.tenant,
-					clientId: halo.options.clientId,
-					clientSecret: halo.options.clientSecret,
-					scope: 'all',
-				},
+				data: sandboxCredentialData.halo(halo, haloUrl),
 			},
 			{
 				id: 'hl',
 				name: 'hl',
 				type: 'highLevelPaymentsApi',
-				data: {
-					apiBaseUrl: hlUrl,
-					apiKey: hl.options.privateToken,
-					locationId: hl.options.locationId,
-				},
+				data: sandboxCredentialData.highLevelPrivateToken(hl, hlUrl),
 			},
 			{
 				id: 'im',
 				name: 'im',
 				type: 'ingramMicroMarketplaceApi',
-				data: {
-					baseUrl: imUrl,
-					username: im.options.username,
-					password: im.options.password,
-					subscriptionApiKey: im.options.subscriptionKey,
-					marketplace: im.options.marketplace,
-				},
+				data: sandboxCredentialData.ingram(im, imUrl),
 			},
 		]);
 		const haloCred = { haloPsaMarketplaceOAuth2Api: { id: 'halo', name: 'halo' } };

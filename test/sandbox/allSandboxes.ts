@@ -5,6 +5,31 @@ import { HighLevelSandbox } from './highLevelSandbox';
 import { IngramSandbox } from './ingramSandbox';
 import { ScriptedModel } from './scriptedModel';
 
+/** The fields of an n8n credential pointing at each sandbox (import:credentials `data`). */
+export const sandboxCredentialData = {
+	halo: (halo: HaloSandbox, url: string) => ({
+		hostingType: 'hosted',
+		resourceServerUrl: url,
+		authServerUrl: `${url}/auth`,
+		tenant: halo.options.tenant,
+		clientId: halo.options.clientId,
+		clientSecret: halo.options.clientSecret,
+		scope: 'all',
+	}),
+	highLevelPrivateToken: (highLevel: HighLevelSandbox, url: string) => ({
+		apiBaseUrl: url,
+		apiKey: highLevel.options.privateToken,
+		locationId: highLevel.options.locationId,
+	}),
+	ingram: (ingram: IngramSandbox, base: string) => ({
+		baseUrl: base,
+		username: ingram.options.username,
+		password: ingram.options.password,
+		subscriptionApiKey: ingram.options.subscriptionKey,
+		marketplace: ingram.options.marketplace,
+	}),
+};
+
 export async function startSandboxes(
 	ports: {
 		halo?: number;
@@ -33,15 +58,7 @@ export async function startSandboxes(
 			id: 'halo-sandbox',
 			name: 'HaloPSA sandbox',
 			type: 'haloPsaMarketplaceOAuth2Api',
-			data: {
-				hostingType: 'hosted',
-				resourceServerUrl: haloUrl,
-				authServerUrl: `${haloUrl}/auth`,
-				tenant: halo.options.tenant,
-				clientId: halo.options.clientId,
-				clientSecret: halo.options.clientSecret,
-				scope: 'all',
-			},
+			data: sandboxCredentialData.halo(halo, haloUrl),
 		},
 		{
 			id: 'highlevel-sandbox',
@@ -59,11 +76,7 @@ export async function startSandboxes(
 			id: 'highlevel-pit-sandbox',
 			name: 'HighLevel sandbox (private token)',
 			type: 'highLevelPaymentsApi',
-			data: {
-				apiBaseUrl: highLevelUrl,
-				apiKey: highLevel.options.privateToken,
-				locationId: highLevel.options.locationId,
-			},
+			data: sandboxCredentialData.highLevelPrivateToken(highLevel, highLevelUrl),
 		},
 		{
 			id: 'scripted-model',
@@ -75,13 +88,7 @@ export async function startSandboxes(
 			id: 'ingram-sandbox',
 			name: 'Ingram Micro sandbox',
 			type: 'ingramMicroMarketplaceApi',
-			data: {
-				baseUrl: ingramBase,
-				username: ingram.options.username,
-				password: ingram.options.password,
-				subscriptionApiKey: ingram.options.subscriptionKey,
-				marketplace: ingram.options.marketplace,
-			},
+			data: sandboxCredentialData.ingram(ingram, ingramBase),
 		},
 	];
 	const description =
