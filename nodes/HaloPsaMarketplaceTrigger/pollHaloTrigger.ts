@@ -1,4 +1,5 @@
 /** One poll of the HaloPSA trigger: read Halo, compare with the cursor in static data, emit what changed. */
+import { wholeNumberIn } from '../shared/numbers';
 import {
 	NodeOperationError,
 	type IDataObject,
@@ -101,7 +102,7 @@ async function pollRecords(
 ): Promise<Poll> {
 	const selected = selectedEvents.call(this, watch.value);
 	const window = this.getNodeParameter('window', 250) as number;
-	if (!Number.isInteger(window) || window < 1 || window > MAX_WINDOW) {
+	if (wholeNumberIn(window, 1, MAX_WINDOW) === undefined) {
 		throw new NodeOperationError(
 			this.getNode(),
 			`Records to Compare must be a whole number from 1 to ${MAX_WINDOW}, got ${window}`,

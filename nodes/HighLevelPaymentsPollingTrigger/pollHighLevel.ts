@@ -1,4 +1,5 @@
 /** One poll of the HighLevel polling trigger: read the newest records, compare with the cursor, emit what changed. */
+import { wholeNumberIn } from '../shared/numbers';
 import {
 	NodeOperationError,
 	type IDataObject,
@@ -307,7 +308,7 @@ export async function pollHighLevel(this: IPollFunctions): Promise<Poll> {
 			description: 'Pick at least one event the trigger should start the workflow for.',
 		});
 	const window = this.getNodeParameter('window', 50) as number;
-	if (!Number.isInteger(window) || window < 1 || window > MAX_WINDOW) {
+	if (wholeNumberIn(window, 1, MAX_WINDOW) === undefined) {
 		throw new NodeOperationError(
 			this.getNode(),
 			`Records to Compare must be a whole number from 1 to ${MAX_WINDOW}, got ${window}`,

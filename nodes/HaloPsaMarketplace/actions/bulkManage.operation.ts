@@ -3,6 +3,7 @@
  * checked first, then sent in chunks to `/…/manage`; one report per chunk. The input is read once, by the
  * run of the first item; a chunk that may have been saved is never sent again.
  */
+import { wholeNumberIn } from '../../shared/numbers';
 import { NodeOperationError, type IDataObject, type INodeExecutionData } from 'n8n-workflow';
 import { errorItem } from '../../shared/actions/itemLoop';
 import { extraOperation, type HaloResource } from '../resources/resourceTable';
@@ -136,7 +137,7 @@ export const bulkManageOperation: HaloOperation = {
 		const { resource, context } = item;
 		const extra = extraOperation(resource, 'bulkManage')!;
 		const chunkSize = param<number>(item, 'chunkSize', 100);
-		if (!Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > 1000) {
+		if (wholeNumberIn(chunkSize, 1, 1000) === undefined) {
 			throw userError(
 				item,
 				`Chunk Size must be a whole number from 1 to 1000, got ${chunkSize}`,

@@ -1,4 +1,5 @@
 /** Get Many: a page of records up to Limit, or every record (Return All) through the shared pager. */
+import { wholeNumberIn } from '../../shared/numbers';
 import type { IDataObject } from 'n8n-workflow';
 import { DEFAULT_PAGE_SIZE, haloPages } from '../transport/haloApi';
 import type { HaloResource } from '../resources/resourceTable';
@@ -102,7 +103,7 @@ export const getManyOperation: HaloOperation = {
 		const pageSize = returnAll
 			? Number(options.pageSize ?? DEFAULT_PAGE_SIZE)
 			: Math.min(limit, 1000);
-		if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) {
+		if (wholeNumberIn(pageSize, 1, 1000) === undefined) {
 			throw userError(
 				item,
 				`Options > Page Size must be a whole number from 1 to 1000, got ${options.pageSize} (item ${item.itemIndex})`,

@@ -1,3 +1,4 @@
+import { wholeNumberIn } from '../../shared/numbers';
 import { NodeOperationError, type IPollFunctions } from 'n8n-workflow';
 import { DEFAULT_TIMEOUT_SECONDS, timeoutProperty } from '../../shared/actions/requestOptions';
 
@@ -7,7 +8,7 @@ export const requestTimeoutProperty = timeoutProperty('HaloPSA');
 /** The trigger's time limit (the action node reads it with its other request settings). */
 export function requestTimeoutMs(this: IPollFunctions): number {
 	const seconds = this.getNodeParameter('timeoutSeconds', DEFAULT_TIMEOUT_SECONDS) as number;
-	if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds <= 0 || seconds > 600) {
+	if (wholeNumberIn(seconds, 1, 600) === undefined) {
 		throw new NodeOperationError(
 			this.getNode(),
 			`Timeout (Seconds) must be a whole number from 1 to 600, got ${seconds}`,

@@ -1,4 +1,5 @@
 /** What the operation modules of the three action nodes share: parameter reading, display rules and Simplify. */
+import { wholeNumberIn } from '../numbers';
 import {
 	NodeOperationError,
 	type IDataObject,
@@ -107,7 +108,7 @@ export function returnAllProperties(
 export function readLimit(item: OperationItem): number {
 	if (param(item, 'returnAll', false)) return Infinity;
 	const limit = param<number>(item, 'limit', 50);
-	if (!Number.isInteger(limit) || limit < 1) {
+	if (wholeNumberIn(limit, 1) === undefined) {
 		throw itemError(
 			item,
 			`Limit must be a whole number of at least 1, got ${limit}`,

@@ -2,6 +2,7 @@
  * The request settings every action node offers, under the same names in the three nodes: how long to wait
  * for an answer, how many items run at once, and how long rate limits may be waited out.
  */
+import { wholeNumberIn } from '../numbers';
 import {
 	NodeOperationError,
 	type IDataObject,
@@ -69,14 +70,15 @@ function wholeNumber(
 	max: number,
 	fix: string,
 ): number {
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+	const number = wholeNumberIn(value, min, max);
+	if (number === undefined) {
 		throw new NodeOperationError(
 			context.getNode(),
 			`${label} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`,
 			{ description: fix },
 		);
 	}
-	return value;
+	return number;
 }
 
 /** The settings as given (the first item's, as they concern the whole run), checked before anything is sent. */
