@@ -31,7 +31,7 @@ export class HighLevelPaymentsApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			placeholder: 'pit-…',
+			placeholder: 'e.g. pit-…',
 			description: 'Sub-account Settings > Private Integrations; give it the payments scopes',
 		},
 		{

@@ -84,7 +84,7 @@ export class HighLevelPaymentsOAuth2Api implements ICredentialType {
 			type: 'string',
 			displayOptions: { show: { grantType: ['authorizationCode'], authorizePage: ['custom'] } },
 			default: '',
-			placeholder: 'https://marketplace.example.com/v2/oauth/chooselocation',
+			placeholder: 'e.g. https://marketplace.example.com/v2/oauth/chooselocation',
 		},
 		{
 			displayName: 'API Base URL',

@@ -42,7 +42,7 @@ export class IngramMicroMarketplaceApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: INGRAM_DEFAULT_BASE,
-			placeholder: 'https://api.cloud.im/marketplace/eu',
+			placeholder: 'e.g. https://api.cloud.im/marketplace/eu',
 			description:
 				'Includes your region: …/marketplace/eu, …/marketplace/na, or the lab https://api-lab.cloud.im/marketplace/dev',
 		},
@@ -70,7 +70,7 @@ export class IngramMicroMarketplaceApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			placeholder: 'us',
+			placeholder: 'e.g. us',
 			description: 'Your marketplace, for example us, ca, se, br, eu or nz',
 		},
 		{

@@ -116,7 +116,7 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'integrationNames',
 				type: 'string',
 				default: '',
-				placeholder: 'Shopify, Amazon Seller',
+				placeholder: 'e.g. Shopify, Amazon Seller',
 				description: 'Only orders from these integrations (comma-separated, any case)',
 			},
 			{
@@ -124,7 +124,7 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'shopNames',
 				type: 'string',
 				default: '',
-				placeholder: 'acme-shop',
+				placeholder: 'e.g. acme-shop',
 				description: 'Only orders from these shops (comma-separated, any case)',
 			},
 			{
@@ -132,7 +132,7 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'statuses',
 				type: 'string',
 				default: '',
-				placeholder: 'paid, refunded',
+				placeholder: 'e.g. paid, refunded',
 				description: 'Only orders whose status is one of these (comma-separated, any case)',
 			},
 		],

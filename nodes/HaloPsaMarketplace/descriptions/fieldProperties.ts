@@ -36,7 +36,7 @@ export function fieldProperty([name, type, description]: FieldSpec): INodeProper
 				...base,
 				type: 'string',
 				default: '',
-				placeholder: '00000000-0000-0000-0000-000000000000',
+				placeholder: 'e.g. 00000000-0000-0000-0000-000000000000',
 			};
 		default:
 			return isWriteOnlyField(name)

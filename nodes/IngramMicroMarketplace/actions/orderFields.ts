@@ -63,7 +63,7 @@ export function productValues(withOrderFields: boolean): INodeProperties[] {
 					name: p.field,
 					type: 'string',
 					default: '',
-					placeholder: p.example,
+					placeholder: `e.g. ${p.example}`,
 					displayOptions: { show: { productFamily: users } },
 				});
 			}
