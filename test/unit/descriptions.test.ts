@@ -1,6 +1,7 @@
 /**
  * The wording rules of n8n's UX guidelines that can be read off the nodes' and credentials' descriptions:
- * every placeholder of a value is an example ("e.g. …"); collections keep n8n's "Add …" buttons.
+ * every placeholder of a value is an example ("e.g. …"); collections keep n8n's "Add …" buttons; HaloPSA's
+ * field labels are words, not API keys with a capital letter.
  */
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 import { HaloPsaMarketplaceOAuth2Api } from '../../credentials/HaloPsaMarketplaceOAuth2Api.credentials';
@@ -8,6 +9,8 @@ import { HighLevelPaymentsApi } from '../../credentials/HighLevelPaymentsApi.cre
 import { HighLevelPaymentsOAuth2Api } from '../../credentials/HighLevelPaymentsOAuth2Api.credentials';
 import { IngramMicroMarketplaceApi } from '../../credentials/IngramMicroMarketplaceApi.credentials';
 import { HaloPsaMarketplace } from '../../nodes/HaloPsaMarketplace/HaloPsaMarketplace.node';
+import { titleCase } from '../../nodes/HaloPsaMarketplace/descriptions/fieldProperties';
+import { resourceTable } from '../../nodes/HaloPsaMarketplace/resources/resourceTable';
 import { HaloPsaMarketplaceTrigger } from '../../nodes/HaloPsaMarketplaceTrigger/HaloPsaMarketplaceTrigger.node';
 import { HighLevelPayments } from '../../nodes/HighLevelPayments/HighLevelPayments.node';
 import { HighLevelPaymentsPollingTrigger } from '../../nodes/HighLevelPaymentsPollingTrigger/HighLevelPaymentsPollingTrigger.node';
@@ -54,4 +57,50 @@ test('there are placeholders to check', () => {
 test.each(placeholders)('%s (%s): %j', (_path, type, placeholder) => {
 	if (type === 'collection' || type === 'fixedCollection') expect(placeholder).toMatch(/^Add /);
 	else expect(placeholder).toMatch(/^e\.g\. \S/);
+});
+
+/**
+ * Every word of every HaloPSA field label is a word a person reads, from this reviewed list: a field key
+ * that runs words together (`thirdpartyordernumber`) and is not in the node's table of words shows up
+ * here as one long unknown word.
+ */
+const LABEL_VOCABULARY = new Set(
+	`API Access Account Action Address Addresses Adobe Allow Amazon Amount App Application Asset Auth
+	Authorized Auto Azure Backordered Bill Billed Billing Buyer Canceled Category Change Changes Charge Charges
+	Client Code Commerce Company Connection Correlation Country Create Created Credit Currency Customer Cycle
+	Date Deactivate Default Deleted Delivered Delivery Description Details Disconnect Document Domain Download
+	Duration ERP Effective Enabled End Endpoint Entities Entitlement Environment Error Exchange Expiry Field
+	Folder Full Fully GUID Graph Group Halo Has Hold ID Import Inactive Info Integration Integrator Invoice
+	Invoiced Is Item Items JSON Key Last Level Licenses Lines Link Linked Links List Mappings Mark Market
+	Marketplace Max Measure Meter Method Microsoft Min Missing Module Name New Number Object Order Ordered PDF
+	PO Paid Parent Partner Party Password Path Percentage Plan Price Pricing Processing Product Products
+	Publisher Purchase Quantity Quote Range Receipts Receive Redirect Refresh Region Reseller SKU Sales Secret
+	Segment SharePoint Sharing Shipped Shop Signature Site Start State Status Storefront Subscribed Subscription
+	Subtotal Supplier Symbol Sync Tags Tax Tenant Term Third Ticket Tickets Tier Title Token Top Total Type
+	Types URI URL Unit Unlink Update Updated Usage Use Username Verifier Warning Webhook and as from of on to`.split(
+		/\s+/,
+	),
+);
+
+const haloFieldLabels = [
+	...new Set(resourceTable.flatMap((resource) => resource.fields.map(([name]) => titleCase(name)))),
+];
+
+test('HaloPSA field labels are there to check', () => {
+	expect(haloFieldLabels.length).toBeGreaterThan(150);
+	expect(haloFieldLabels).toEqual(
+		expect.arrayContaining([
+			'Third-Party Order Number',
+			'JSON Object',
+			'Module ID',
+			'Adobe Commerce Billing Address',
+		]),
+	);
+});
+
+test.each(haloFieldLabels)('HaloPSA field label %j reads as words', (label) => {
+	const unknown = label
+		.split(/[\s-]+/)
+		.filter((word) => !/^\d+$/.test(word) && !LABEL_VOCABULARY.has(word));
+	expect(unknown).toEqual([]);
 });
