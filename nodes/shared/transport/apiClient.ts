@@ -22,6 +22,7 @@ import {
 	looksLikeHtml,
 	networkFailureInWords,
 	parseMaybeJson,
+	redirectTarget,
 	retryAfterMs,
 	retryDelay,
 	type HttpFailure,
@@ -400,17 +401,10 @@ export async function apiRequest(
 /** Same-origin redirects followed per call, at most; a redirect elsewhere is never followed. */
 const MAX_REDIRECTS = 5;
 
-/** Where a 3xx answer points, and whether it stays on the origin the credential names. */
+/** Where a 3xx answer points, and whether it stays on the origin of the call that got it. */
 function redirectOf(failure: HttpFailure, options: IHttpRequestOptions) {
 	if (!failure.status || failure.status < 300 || failure.status >= 400) return undefined;
-	const from = new URL(options.url, options.baseURL);
-	let to: URL;
-	try {
-		to = new URL(failure.headers.location ?? '', from);
-	} catch {
-		return { to: String(failure.headers.location ?? '(no address)'), from, sameOrigin: false };
-	}
-	return { to: to.href, from, sameOrigin: to.origin === from.origin };
+	return redirectTarget(failure.headers.location, new URL(options.url, options.baseURL));
 }
 
 function pauseUntil(connection: ApiConnection, until: number) {
@@ -496,7 +490,7 @@ export function apiError(
 		};
 	} else if (failure.code === REDIRECT) {
 		const from = new URL(connection.baseURL);
-		const to = hostOf(failure.redirectTo);
+		const to = redirectTarget(failure.redirectTo, from).host;
 		const elsewhere = to !== from.host;
 		text = {
 			message: `${wording.service} answered ${call.method} ${call.path} with a redirect (HTTP ${failure.status}) from ${from.host} to ${to}: not followed`,
@@ -529,14 +523,6 @@ export function apiError(
 		failure: failureCause(failure),
 	});
 }
-
-const hostOf = (url: string | undefined) => {
-	try {
-		return new URL(url ?? '').host;
-	} catch {
-		return String(url ?? '(no address)');
-	}
-};
 
 /** The failure with every secret taken out of the server's text and body, before anything quotes them. */
 function redactedFailure(failure: HttpFailure, secrets: string[]): HttpFailure {

@@ -123,6 +123,24 @@ export function parseMaybeJson(body: unknown): unknown {
 export const looksLikeHtml = (text: string | undefined) =>
 	!!text && /^\s*<(!doctype|html|head|body)/i.test(text);
 
+/**
+ * Where a redirect's Location points, resolved against the URL that answered: its address, its host (with
+ * the port) and whether it stays on that origin. A Location that is no URL is named as it was given.
+ */
+export function redirectTarget(
+	location: unknown,
+	from: string | URL,
+): { to: string; host: string; sameOrigin: boolean } {
+	const origin = new URL(from);
+	try {
+		const to = new URL(String(location ?? ''), origin);
+		return { to: to.href, host: to.host, sameOrigin: to.origin === origin.origin };
+	} catch {
+		const given = location ? String(location) : '(no address)';
+		return { to: given, host: given, sameOrigin: false };
+	}
+}
+
 /** Retry-After as milliseconds: either delta-seconds or an HTTP date. */
 export function retryAfterMs(headers: Record<string, string>): number | undefined {
 	const value = headers['retry-after'];

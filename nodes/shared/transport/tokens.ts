@@ -7,6 +7,7 @@
  * and processes; these memos only stop a burst from fetching many.
  */
 import { createHash } from 'crypto';
+import { redirectTarget } from './failure';
 import * as workflow from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
@@ -200,12 +201,7 @@ export async function requestTokenAnswer(
 	const { answer } = sent;
 	if (answer.statusCode >= 300 && answer.statusCode < 400) {
 		const location = answer.headers?.location ?? answer.headers?.Location;
-		let to = '(no address)';
-		try {
-			to = new URL(String(location ?? ''), options.url).host;
-		} catch {
-			// An address that is no URL is named as no address.
-		}
+		const to = redirectTarget(location, options.url).host;
 		throw new CredentialTokenError(
 			`The token URL ${options.url} answered with a redirect (HTTP ${answer.statusCode}) from ${new URL(options.url).host} to ${to}: not followed, so the credential's secrets were not sent there. Set the token URL to the address the token is really issued at.`,
 		);
