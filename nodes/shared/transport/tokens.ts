@@ -215,11 +215,20 @@ export async function requestTokenAnswer(
  * one server or for one client would otherwise be sent to another after the URL or client changed.
  */
 export function tokenIssuer(tokenUrl: string, client: unknown): string {
-	return createHash('sha256')
-		.update(`${tokenUrl}\n${String(client ?? '')}`)
-		.digest('hex')
-		.slice(0, 32);
+	const identity = `${tokenUrl}\n${String(client ?? '')}`;
+	let digest = issuerDigests.get(identity);
+	if (digest === undefined) {
+		digest = createHash('sha256').update(identity).digest('hex').slice(0, 32);
+		// The credentials' authenticate() asks on every request: the digests of the few URLs and clients in
+		// use are kept (a handful per process; the memory is emptied should it ever grow past a bound).
+		if (issuerDigests.size >= MAX_ISSUER_DIGESTS) issuerDigests.clear();
+		issuerDigests.set(identity, digest);
+	}
+	return digest;
 }
+
+const issuerDigests = new Map<string, string>();
+const MAX_ISSUER_DIGESTS = 1_000;
 
 /**
  * Empties the stored token of a credential read for a run when it was issued for another token URL or
