@@ -6,7 +6,7 @@
  * use the new one. Writes run one at a time, in input order, and stop at the first failure: the error then
  * names every item already written (with its new ID) and every item not sent, so no write goes unreported.
  */
-import { type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 export const DEFAULT_CONCURRENCY = 4;
 export const MAX_CONCURRENCY = 20;
