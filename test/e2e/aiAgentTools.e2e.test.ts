@@ -5,7 +5,7 @@
  * was offered (tool names, descriptions, parameter schemas), the results it got back (the bad call's error
  * clear and free of secrets), and the sandbox state afterwards (exactly the scripted writes).
  */
-import { sandboxCredentialData } from '../sandbox/allSandboxes';
+import { sandboxCredentialRecords } from '../sandbox/allSandboxes';
 import { HaloSandbox } from '../sandbox/haloSandbox';
 import { HighLevelSandbox } from '../sandbox/highLevelSandbox';
 import { IngramSandbox } from '../sandbox/ingramSandbox';
@@ -128,24 +128,14 @@ describe('the action nodes as AI Agent tools, driven by a scripted model', () =>
 				type: 'openAiApi',
 				data: { apiKey: 'sk-scripted-model', url: `${modelUrl}/v1` },
 			},
-			{
-				id: 'halo',
-				name: 'halo',
-				type: 'haloPsaMarketplaceOAuth2Api',
-				data: sandboxCredentialData.halo(halo, haloUrl),
-			},
-			{
-				id: 'hl',
-				name: 'hl',
-				type: 'highLevelPaymentsApi',
-				data: sandboxCredentialData.highLevelPrivateToken(hl, hlUrl),
-			},
-			{
-				id: 'im',
-				name: 'im',
-				type: 'ingramMicroMarketplaceApi',
-				data: sandboxCredentialData.ingram(im, imUrl),
-			},
+			...sandboxCredentialRecords({
+				halo,
+				haloUrl,
+				highLevel: hl,
+				highLevelUrl: hlUrl,
+				ingram: im,
+				ingramBase: imUrl,
+			}),
 		]);
 		const haloCred = { haloPsaMarketplaceOAuth2Api: { id: 'halo', name: 'halo' } };
 		const hlCred = { highLevelPaymentsApi: { id: 'hl', name: 'hl' } };

@@ -5,7 +5,7 @@
  * origin, which receives nothing.
  */
 import { Recorder } from '../harness/recorder';
-import { sandboxCredentialData } from '../sandbox/allSandboxes';
+import { sandboxCredentialRecords } from '../sandbox/allSandboxes';
 import { HaloSandbox } from '../sandbox/haloSandbox';
 import { HighLevelSandbox } from '../sandbox/highLevelSandbox';
 import { IngramSandbox } from '../sandbox/ingramSandbox';
@@ -31,24 +31,14 @@ describe('real n8n: error output and redirects', () => {
 		]);
 		n8n = new RealN8n();
 		await n8n.importCredentials([
-			{
-				id: 'halo',
-				name: 'halo',
-				type: 'haloPsaMarketplaceOAuth2Api',
-				data: sandboxCredentialData.halo(halo, haloUrl),
-			},
-			{
-				id: 'hl',
-				name: 'hl',
-				type: 'highLevelPaymentsApi',
-				data: sandboxCredentialData.highLevelPrivateToken(hl, hlUrl),
-			},
-			{
-				id: 'im',
-				name: 'im',
-				type: 'ingramMicroMarketplaceApi',
-				data: sandboxCredentialData.ingram(im, imUrl),
-			},
+			...sandboxCredentialRecords({
+				halo,
+				haloUrl,
+				highLevel: hl,
+				highLevelUrl: hlUrl,
+				ingram: im,
+				ingramBase: imUrl,
+			}),
 		]);
 	});
 

@@ -30,6 +30,40 @@ export const sandboxCredentialData = {
 	}),
 };
 
+/**
+ * The three credentials a real-n8n suite imports (import:credentials records, ids `halo`, `hl` — a HighLevel
+ * Private Integration Token — and `im`), pointing at started sandboxes.
+ */
+export function sandboxCredentialRecords(s: {
+	halo: HaloSandbox;
+	haloUrl: string;
+	highLevel: HighLevelSandbox;
+	highLevelUrl: string;
+	ingram: IngramSandbox;
+	ingramBase: string;
+}) {
+	return [
+		{
+			id: 'halo',
+			name: 'halo',
+			type: 'haloPsaMarketplaceOAuth2Api',
+			data: sandboxCredentialData.halo(s.halo, s.haloUrl),
+		},
+		{
+			id: 'hl',
+			name: 'hl',
+			type: 'highLevelPaymentsApi',
+			data: sandboxCredentialData.highLevelPrivateToken(s.highLevel, s.highLevelUrl),
+		},
+		{
+			id: 'im',
+			name: 'im',
+			type: 'ingramMicroMarketplaceApi',
+			data: sandboxCredentialData.ingram(s.ingram, s.ingramBase),
+		},
+	];
+}
+
 export async function startSandboxes(
 	ports: {
 		halo?: number;
