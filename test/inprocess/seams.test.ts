@@ -7,6 +7,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import { PollRunner } from '../harness/pollRunner';
+import { withFixture } from '../harness/fixture';
 import { Recorder } from '../harness/recorder';
 import { WebhookRunner } from '../harness/webhookRunner';
 import { CredentialStore } from '../harness/inProcess';
@@ -40,8 +41,7 @@ const foreignHost = () => new URL(foreign.url).host;
 
 describe('redirects never carry a credential to another origin', () => {
 	test('HaloPSA: a 302 to another origin is refused naming both hosts; the other origin receives nothing', async () => {
-		const halo = await haloFixture();
-		try {
+		await withFixture(haloFixture(), async (halo) => {
 			halo.sandbox.addFault({
 				method: 'GET',
 				path: /^\/api\/ecommerceorder\/1$/i,
@@ -65,14 +65,11 @@ describe('redirects never carry a credential to another origin', () => {
 				'where the bearer token goes',
 				'not followed: the error names both hosts; the other origin received nothing',
 			);
-		} finally {
-			await halo.stop();
-		}
+		});
 	});
 
 	test('HaloPSA: a same-origin redirect of a read is followed', async () => {
-		const halo = await haloFixture();
-		try {
+		await withFixture(haloFixture(), async (halo) => {
 			halo.sandbox.addFault({
 				method: 'GET',
 				path: /^\/api\/ecommerceorder\/1$/i,
@@ -94,15 +91,12 @@ describe('redirects never carry a credential to another origin', () => {
 				'what is read',
 				'followed (reads only, at most 5 hops)',
 			);
-		} finally {
-			await halo.stop();
-		}
+		});
 	});
 
 	test('HaloPSA record picker: the same refusal', async () => {
 		const { runPicker } = await import('../harness/pickerRunner');
-		const halo = await haloFixture();
-		try {
+		await withFixture(haloFixture(), async (halo) => {
 			halo.sandbox.addFault({
 				method: 'GET',
 				path: /^\/api\/ecommerceorder$/i,
@@ -122,14 +116,11 @@ describe('redirects never carry a credential to another origin', () => {
 			);
 			expect(error?.message).toMatch(/with a redirect \(HTTP 307\) .* not followed/);
 			expect(foreign.requests).toHaveLength(0);
-		} finally {
-			await halo.stop();
-		}
+		});
 	});
 
 	test('Ingram Micro: a token request answered 307 to another origin sends it no password, Basic string or key', async () => {
-		const im = await ingramFixture();
-		try {
+		await withFixture(ingramFixture(), async (im) => {
 			im.sandbox.addFault({
 				method: 'POST',
 				path: /\/token$/,
@@ -154,14 +145,11 @@ describe('redirects never carry a credential to another origin', () => {
 				'where the Basic string and subscription key go',
 				'not followed: the error names both hosts; the other origin received nothing',
 			);
-		} finally {
-			await im.stop();
-		}
+		});
 	});
 
 	test('HighLevel (OAuth2 and Private Integration Token): an API call answered 302 elsewhere is refused', async () => {
-		const hl = await highLevelFixture();
-		try {
+		await withFixture(highLevelFixture(), async (hl) => {
 			for (const auth of ['code', 'privateToken'] as const) {
 				hl.sandbox.addFault({
 					method: 'GET',
@@ -187,62 +175,57 @@ describe('redirects never carry a credential to another origin', () => {
 				'where the token goes',
 				'not followed: the error names both hosts; the other origin received nothing',
 			);
-		} finally {
-			await hl.stop();
-		}
+		});
 	});
 });
 
 describe('token requests keep to Allowed Domains', () => {
 	test('HaloPSA: an Authorisation Server URL on another host gets no client secret', async () => {
-		const halo = await haloFixture(
-			{},
-			{
-				authServerUrl: `http://localhost:${new URL(foreign.url).port}/auth`,
-				allowedHttpRequestDomains: 'domains',
-				allowedDomains: '127.0.0.1',
+		await withFixture(
+			haloFixture(
+				{},
+				{
+					authServerUrl: `http://localhost:${new URL(foreign.url).port}/auth`,
+					allowedHttpRequestDomains: 'domains',
+					allowedDomains: '127.0.0.1',
+				},
+			),
+			async (halo) => {
+				const { error } = await halo.run({
+					resource: 'ecommerceOrder',
+					operation: 'get',
+					recordId: byId(1),
+				});
+				expect(error?.message).toMatch(
+					/The token URL's host localhost is not in the credential's Allowed Domains \(127\.0\.0\.1\), so the token request was not sent/,
+				);
+				expect(foreign.requests).toHaveLength(0);
+				expect(halo.sandbox.apiRequests()).toHaveLength(0);
+				recordCell(
+					SECTION,
+					'HaloPSA credential limited to 127.0.0.1, Authorisation Server URL on localhost',
+					'where the client secret goes',
+					'the token request is not sent; the error names the host and Allowed Domains',
+				);
 			},
 		);
-		try {
-			const { error } = await halo.run({
-				resource: 'ecommerceOrder',
-				operation: 'get',
-				recordId: byId(1),
-			});
-			expect(error?.message).toMatch(
-				/The token URL's host localhost is not in the credential's Allowed Domains \(127\.0\.0\.1\), so the token request was not sent/,
-			);
-			expect(foreign.requests).toHaveLength(0);
-			expect(halo.sandbox.apiRequests()).toHaveLength(0);
-			recordCell(
-				SECTION,
-				'HaloPSA credential limited to 127.0.0.1, Authorisation Server URL on localhost',
-				'where the client secret goes',
-				'the token request is not sent; the error names the host and Allowed Domains',
-			);
-		} finally {
-			await halo.stop();
-		}
 	});
 
 	test('Ingram Micro: the same for its token URL', async () => {
-		const im = await ingramFixture(
-			{},
-			{ allowedHttpRequestDomains: 'domains', allowedDomains: 'api.cloud.im' },
+		await withFixture(
+			ingramFixture({}, { allowedHttpRequestDomains: 'domains', allowedDomains: 'api.cloud.im' }),
+			async (im) => {
+				const { error } = await im.run({
+					resource: 'customer',
+					operation: 'get',
+					customerId: byId('CUS-1001'),
+				});
+				expect(error?.message).toMatch(
+					/host 127\.0\.0\.1 is not in the credential's Allowed Domains/,
+				);
+				expect(im.sandbox.requests.filter((r) => r.path.endsWith('/token'))).toHaveLength(0);
+			},
 		);
-		try {
-			const { error } = await im.run({
-				resource: 'customer',
-				operation: 'get',
-				customerId: byId('CUS-1001'),
-			});
-			expect(error?.message).toMatch(
-				/host 127\.0\.0\.1 is not in the credential's Allowed Domains/,
-			);
-			expect(im.sandbox.requests.filter((r) => r.path.endsWith('/token'))).toHaveLength(0);
-		} finally {
-			await im.stop();
-		}
 	});
 });
 
@@ -252,8 +235,7 @@ describe('HaloPSA keys are plain decimal digits', () => {
 	test.each(notations)(
 		'ID %j is refused naming the parameter and the item; nothing is sent',
 		async (id) => {
-			const halo = await haloFixture();
-			try {
+			await withFixture(haloFixture(), async (halo) => {
 				for (const operation of ['get', 'delete']) {
 					const { error } = await halo.run(
 						{ resource: 'ecommerceOrder', operation, recordId: '={{ $json.rl }}' },
@@ -289,9 +271,7 @@ describe('HaloPSA keys are plain decimal digits', () => {
 					'Get, Delete, Delete All of Parent, Link to Ticket',
 					'refused naming the parameter and the item; nothing sent',
 				);
-			} finally {
-				await halo.stop();
-			}
+			});
 		},
 	);
 });
@@ -299,39 +279,38 @@ describe('HaloPSA keys are plain decimal digits', () => {
 describe('secrets in every encoding the package produces, and across length limits', () => {
 	test("HaloPSA: a client secret with ! ' ( ) ~ and spaces, echoed form-encoded by the token URL, is not shown", async () => {
 		const secret = "Wrong!Secret~ (it's) ~x";
-		const halo = await haloFixture({ echoRequestInErrors: true }, { clientSecret: secret });
-		try {
-			const { error } = await halo.run({
-				resource: 'ecommerceOrder',
-				operation: 'get',
-				recordId: byId(1),
-			});
-			const text = whole(error);
-			expect(error?.message).toMatch(/rejected the client ID or client secret/);
-			// The echo is there, with the secret taken out.
-			expect(error?.message).toMatch(/client_secret=\[redacted\]&scope=all/);
-			for (const form of [
-				secret,
-				encodeURIComponent(secret),
-				new URLSearchParams({ s: secret }).toString().slice(2),
-				'Wrong%21Secret',
-				'Wrong!Secret',
-			])
-				expect(text).not.toContain(form);
-			recordCell(
-				SECTION,
-				"HaloPSA token URL echoing a refused form with a secret containing ! ' ( ) ~ and spaces",
-				'the error',
-				'no form of the secret (plain, URI-, form-encoded) appears',
-			);
-		} finally {
-			await halo.stop();
-		}
+		await withFixture(
+			haloFixture({ echoRequestInErrors: true }, { clientSecret: secret }),
+			async (halo) => {
+				const { error } = await halo.run({
+					resource: 'ecommerceOrder',
+					operation: 'get',
+					recordId: byId(1),
+				});
+				const text = whole(error);
+				expect(error?.message).toMatch(/rejected the client ID or client secret/);
+				// The echo is there, with the secret taken out.
+				expect(error?.message).toMatch(/client_secret=\[redacted\]&scope=all/);
+				for (const form of [
+					secret,
+					encodeURIComponent(secret),
+					new URLSearchParams({ s: secret }).toString().slice(2),
+					'Wrong%21Secret',
+					'Wrong!Secret',
+				])
+					expect(text).not.toContain(form);
+				recordCell(
+					SECTION,
+					"HaloPSA token URL echoing a refused form with a secret containing ! ' ( ) ~ and spaces",
+					'the error',
+					'no form of the secret (plain, URI-, form-encoded) appears',
+				);
+			},
+		);
 	});
 
 	test('HaloPSA: a write-only value straddling the cut of a long server message is not shown in part', async () => {
-		const halo = await haloFixture();
-		try {
+		await withFixture(haloFixture(), async (halo) => {
 			const secret = 'STRADDLE-SECRET-0123456789';
 			halo.sandbox.addFault({
 				method: 'POST',
@@ -356,16 +335,13 @@ describe('secrets in every encoding the package produces, and across length limi
 				'the error',
 				'redacted before the cut: no part of the value appears',
 			);
-		} finally {
-			await halo.stop();
-		}
+		});
 	});
 });
 
 describe("HighLevel's rate-limit headers on a successful answer", () => {
 	test('a pause longer than Rate Limit Wait fails the next item at once, with nothing sent', async () => {
-		const hl = await highLevelFixture();
-		try {
+		await withFixture(highLevelFixture(), async (hl) => {
 			hl.sandbox.addFault({
 				method: 'GET',
 				path: /\/payments\/orders$/,
@@ -405,74 +381,67 @@ describe("HighLevel's rate-limit headers on a successful answer", () => {
 				'the next item',
 				'fails at once with nothing sent, naming the pause and Rate Limit Wait; cause rate-limited',
 			);
-		} finally {
-			await hl.stop();
-		}
+		});
 	});
 });
 
 describe('a stored token is used only with the token URL and client it was issued for', () => {
 	test('HaloPSA: after the credential moves to another instance, that instance never sees the old token', async () => {
-		const first = await haloFixture();
-		const second = await haloFixture();
-		try {
-			expect(
-				(await first.run({ resource: 'ecommerceOrder', operation: 'get', recordId: byId(1) }))
-					.error,
-			).toBeUndefined();
-			const stored = first.store.get(first.credential.id)!;
-			const oldToken = String(stored.data.accessToken);
-			expect(oldToken).not.toBe('');
-			// The user edits URLs (n8n keeps the hidden token through the edit).
-			stored.data = {
-				...stored.data,
-				resourceServerUrl: second.url,
-				authServerUrl: `${second.url}/auth`,
-			};
-			const { error } = await first.run({
-				resource: 'ecommerceOrder',
-				operation: 'get',
-				recordId: byId(1),
-			});
-			expect(error).toBeUndefined();
-			const seen = JSON.stringify(second.sandbox.requests.map((r) => r.headers));
-			expect(seen).not.toContain(oldToken);
-			expect(first.store.get(first.credential.id)!.data.accessToken).not.toBe(oldToken);
-			recordCell(
-				SECTION,
-				"HaloPSA credential's URLs edited to another instance (stored token kept by n8n)",
-				'what the new instance receives',
-				'never the old token: a new one is fetched from the new token URL first',
-			);
-		} finally {
-			await first.stop();
-			await second.stop();
-		}
+		await withFixture(haloFixture(), (first) =>
+			withFixture(haloFixture(), async (second) => {
+				expect(
+					(await first.run({ resource: 'ecommerceOrder', operation: 'get', recordId: byId(1) }))
+						.error,
+				).toBeUndefined();
+				const stored = first.store.get(first.credential.id)!;
+				const oldToken = String(stored.data.accessToken);
+				expect(oldToken).not.toBe('');
+				// The user edits URLs (n8n keeps the hidden token through the edit).
+				stored.data = {
+					...stored.data,
+					resourceServerUrl: second.url,
+					authServerUrl: `${second.url}/auth`,
+				};
+				const { error } = await first.run({
+					resource: 'ecommerceOrder',
+					operation: 'get',
+					recordId: byId(1),
+				});
+				expect(error).toBeUndefined();
+				const seen = JSON.stringify(second.sandbox.requests.map((r) => r.headers));
+				expect(seen).not.toContain(oldToken);
+				expect(first.store.get(first.credential.id)!.data.accessToken).not.toBe(oldToken);
+				recordCell(
+					SECTION,
+					"HaloPSA credential's URLs edited to another instance (stored token kept by n8n)",
+					'what the new instance receives',
+					'never the old token: a new one is fetched from the new token URL first',
+				);
+			}),
+		);
 	});
 
 	test('Ingram Micro: the same after the Base URL changes', async () => {
-		const first = await ingramFixture();
-		const second = await ingramFixture();
-		try {
-			const get = { resource: 'customer', operation: 'get', customerId: byId('CUS-1001') };
-			expect((await first.run(get)).error).toBeUndefined();
-			const stored = first.store.get(first.credential.id)!;
-			const oldToken = String(stored.data.accessToken);
-			stored.data = { ...stored.data, baseUrl: second.base };
-			expect((await first.run(get)).error).toBeUndefined();
-			expect(JSON.stringify(second.sandbox.requests.map((r) => r.headers))).not.toContain(oldToken);
-		} finally {
-			await first.stop();
-			await second.stop();
-		}
+		await withFixture(ingramFixture(), (first) =>
+			withFixture(ingramFixture(), async (second) => {
+				const get = { resource: 'customer', operation: 'get', customerId: byId('CUS-1001') };
+				expect((await first.run(get)).error).toBeUndefined();
+				const stored = first.store.get(first.credential.id)!;
+				const oldToken = String(stored.data.accessToken);
+				stored.data = { ...stored.data, baseUrl: second.base };
+				expect((await first.run(get)).error).toBeUndefined();
+				expect(JSON.stringify(second.sandbox.requests.map((r) => r.headers))).not.toContain(
+					oldToken,
+				);
+			}),
+		);
 	});
 });
 
 describe('giving up on a call closes its connection', () => {
 	test('HaloPSA API call: the server sees the socket close within the deadline + 1 s', async () => {
-		const halo = await haloFixture();
 		foreign.mode = 'dribble';
-		try {
+		await withFixture(haloFixture(), async (halo) => {
 			const record = halo.store.get(halo.credential.id)!;
 			record.data = { ...record.data, resourceServerUrl: foreign.url };
 			const started = Date.now();
@@ -494,15 +463,12 @@ describe('giving up on a call closes its connection', () => {
 				'the connection after the node gives up',
 				'closed by the node within the deadline (timeout + 2 s) + 1 s',
 			);
-		} finally {
-			await halo.stop();
-		}
+		});
 	});
 
 	test('HaloPSA token call: the same', async () => {
-		const halo = await haloFixture();
 		foreign.mode = 'dribble';
-		try {
+		await withFixture(haloFixture(), async (halo) => {
 			const record = halo.store.get(halo.credential.id)!;
 			record.data = { ...record.data, authServerUrl: `${foreign.url}/auth` };
 			const started = Date.now();
@@ -524,9 +490,7 @@ describe('giving up on a call closes its connection', () => {
 				'the token connection after the node gives up',
 				'closed within the deadline + 1 s',
 			);
-		} finally {
-			await halo.stop();
-		}
+		});
 	});
 });
 
@@ -538,8 +502,7 @@ describe('damaged polling state', () => {
 	])(
 		'HaloPSA trigger: a cursor whose seen is %s starts anew, logged once, and recovers',
 		async (_label, seen) => {
-			const halo = await haloFixture();
-			try {
+			await withFixture(haloFixture(), async (halo) => {
 				const trigger = new PollRunner({
 					type: 'n8n-nodes-halopsa-marketplace.haloPsaMarketplaceTrigger',
 					parameters: { watch: 'ecommerceOrder' },
@@ -554,15 +517,12 @@ describe('damaged polling state', () => {
 				const second = await trigger.poll();
 				expect(second.error).toBeUndefined();
 				expect(trigger.nodeStaticData().cursor).toMatchObject({ watch: 'ecommerceOrder' });
-			} finally {
-				await halo.stop();
-			}
+			});
 		},
 	);
 
 	test('HighLevel polling trigger: a damaged cursor and fulfillment memory start anew', async () => {
-		const hl = await highLevelFixture();
-		try {
+		await withFixture(highLevelFixture(), async (hl) => {
 			for (const damaged of [
 				{ cursor: { v: 2, watch: 'fulfillment', mark: 1, seen: 'x' }, fulfillments: 7 },
 				{ cursor: true, fulfillments: { a: 'not a list' } },
@@ -583,9 +543,7 @@ describe('damaged polling state', () => {
 				'the next polls',
 				'the state is set aside (logged once), the poll records the present, later polls report changes',
 			);
-		} finally {
-			await hl.stop();
-		}
+		});
 	});
 });
 
