@@ -6,8 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import addFormats from 'ajv-formats';
-import OpenAPIBackend from 'openapi-backend';
+import { openApiChecker, violationText } from './openApi';
 
 const document = JSON.parse(
 	readFileSync(join(__dirname, 'halopsa-marketplace.contract.json'), 'utf8'),
@@ -39,8 +38,8 @@ for (const [name, fields] of Object.entries(NEWER_FIELDS))
 	for (const field of fields) if (schemas[name]?.properties) schemas[name].properties![field] = {};
 
 /** The extract as a small OpenAPI document of its POST endpoints, for the same validator as HighLevel's. */
-const api = new OpenAPIBackend({
-	definition: {
+const ready = openApiChecker(
+	{
 		openapi: '3.0.1',
 		info: { title: 'Halo API v2 (marketplace POST bodies)', version: '2' },
 		paths: Object.fromEntries(
@@ -59,24 +58,16 @@ const api = new OpenAPIBackend({
 			]),
 		),
 		components: { schemas },
-	} as never,
-	strict: false,
-	validate: true,
-	quick: false,
-	ajvOpts: { strict: false, allErrors: true },
-	customizeAjv: (ajv) => {
-		addFormats(ajv as never);
-		return ajv;
 	},
-});
-const ready = api.init();
+	{ allErrors: true },
+);
 
 /** The endpoints (lower case, with their leading slash) whose POST body Halo's OpenAPI documents. */
 export const documentedPosts = () => Object.keys(document.paths).map((path) => path.toLowerCase());
 
 /** A POST body to `/api{path}` against Halo's schema: undefined when valid or not documented there. */
 export async function haloBodyViolation(path: string, body: unknown): Promise<string | undefined> {
-	await ready;
+	const api = await ready;
 	const endpoint = Object.keys(document.paths).find(
 		(known) => known.toLowerCase() === path.replace(/^\/api/i, '').toLowerCase(),
 	);
@@ -86,10 +77,5 @@ export async function haloBodyViolation(path: string, body: unknown): Promise<st
 		endpoint.slice(1),
 	);
 	if (result.valid) return undefined;
-	return `POST ${path} (Halo API v2 ${endpoint}): ${(result.errors ?? [])
-		.map(
-			(e) =>
-				`${e.instancePath || '(body)'} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`,
-		)
-		.join('; ')}`;
+	return violationText(`POST ${path} (Halo API v2 ${endpoint})`, result.errors, '(body)');
 }

@@ -5,37 +5,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import addFormats from 'ajv-formats';
-import OpenAPIBackend from 'openapi-backend';
+import type OpenAPIBackend from 'openapi-backend';
 import type { LoggedRequest } from '../sandbox/httpKit';
+import { openApiChecker, violationText } from './openApi';
 
 const definition = JSON.parse(
 	readFileSync(join(__dirname, 'highlevel-payments.contract.json'), 'utf8'),
 ) as Record<string, unknown>;
 
-let backend: OpenAPIBackend | undefined;
-
-async function api(): Promise<OpenAPIBackend> {
-	if (!backend) {
-		backend = new OpenAPIBackend({
-			definition: definition as never,
-			strict: false,
-			validate: true,
-			quick: false,
-			ajvOpts: { strict: false },
-			customizeAjv: (ajv) => {
-				addFormats(ajv as never);
-				return ajv;
-			},
-		});
-		await backend.init();
-	}
-	return backend;
-}
+let checker: Promise<OpenAPIBackend> | undefined;
 
 /** One request against the spec: undefined when it is a documented call made as documented. */
 export async function contractViolation(request: LoggedRequest): Promise<string | undefined> {
-	const checker = await api();
+	const api = await (checker ??= openApiChecker(definition));
 	const path = request.path.split('?')[0];
 	const call = {
 		method: request.method.toLowerCase(),
@@ -44,17 +26,12 @@ export async function contractViolation(request: LoggedRequest): Promise<string 
 		headers: request.headers as Record<string, string>,
 		body: request.body,
 	};
-	const operation = checker.matchOperation(call);
+	const operation = api.matchOperation(call);
 	if (!operation) return `${request.method} ${path}: no such operation in payments.json`;
-	const result = checker.validateRequest(call, operation);
+	const result = api.validateRequest(call, operation);
 	if (result.valid) return undefined;
 	const where = `${request.method} ${path} (payments.json ${operation.operationId})`;
-	return `${where}: ${(result.errors ?? [])
-		.map(
-			(e) =>
-				`${e.instancePath || '(request)'} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`,
-		)
-		.join('; ')}`;
+	return violationText(where, result.errors, '(request)');
 }
 
 /** Every violation among the requests, one line each. */
