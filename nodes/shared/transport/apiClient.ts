@@ -247,55 +247,40 @@ export async function apiRequest(
 	let waitedForRateLimit = 0;
 	let redirects = 0;
 	for (let attempt = 1; ; attempt++) {
-		// A pause the API asked for (a 429, or HighLevel's headers saying the window is used up) counts
-		// against Rate Limit Wait like any other wait; one longer than what is left fails with nothing sent.
+		// A wait before this call is sent counts against Rate Limit Wait (Seconds), logged when it is long;
+		// one longer than what is left fails the item with nothing sent.
+		const waitBeforeSending = async (ms: number, code: string, saying: () => string) => {
+			if (ms > connection.rateLimitBudgetMs - waitedForRateLimit) {
+				const failure = { headers: {}, message: code, code, waitMs: ms };
+				throw apiError(node, wording, failure, call, attempt, connection);
+			}
+			if (ms <= 0) return;
+			waitedForRateLimit += ms;
+			if (ms >= 1000) context.logger?.info(saying(), { node: node.name });
+			await sleep(ms);
+		};
+		// A pause the API asked for (a 429, or HighLevel's headers saying the window is used up).
 		const paused = (connection.pace?.until ?? 0) - Date.now();
 		if (paused > 0) {
-			if (paused > connection.rateLimitBudgetMs - waitedForRateLimit) {
-				throw apiError(
-					node,
-					wording,
-					{ headers: {}, message: PAUSED, code: PAUSED, waitMs: paused },
-					call,
-					attempt,
-					connection,
-				);
-			}
-			waitedForRateLimit += paused;
-			if (paused >= 1000) {
-				context.logger?.info(
+			await waitBeforeSending(
+				paused,
+				PAUSED,
+				() =>
 					`${wording.service} asked for a pause: waiting ${Math.ceil(paused / 1000)} s before ${call.method} ${call.path} (${Math.round(waitedForRateLimit / 1000)} of ${Math.round(connection.rateLimitBudgetMs / 1000)} s allowed)`,
-					{ node: node.name },
-				);
-			}
-			await sleep(paused);
+			);
 		}
 		const place = connection.window ? takePlace(connection.window) : undefined;
 		if (place && connection.window) {
+			const { requests, ms } = connection.window;
 			let ready = false;
 			try {
 				const wait = place.at - Date.now();
-				if (wait > connection.rateLimitBudgetMs - waitedForRateLimit) {
-					throw apiError(
-						node,
-						wording,
-						{ headers: {}, message: WINDOW_USED_UP, code: WINDOW_USED_UP, waitMs: wait },
-						call,
-						attempt,
-						connection,
-					);
-				}
-				if (wait > 0) {
-					waitedForRateLimit += wait;
-					if (wait >= 1000) {
-						const { requests, ms } = connection.window;
-						context.logger?.info(
-							`${wording.service}: ${requests} requests sent in the last ${Math.round(ms / 1000)} s (the credential's request window): waiting ${Math.ceil(wait / 1000)} s before ${call.method} ${call.path}`,
-							{ node: node.name },
-						);
-					}
-					await sleep(wait);
-				}
+				await waitBeforeSending(
+					wait,
+					WINDOW_USED_UP,
+					() =>
+						`${wording.service}: ${requests} requests sent in the last ${Math.round(ms / 1000)} s (the credential's request window): waiting ${Math.ceil(wait / 1000)} s before ${call.method} ${call.path}`,
+				);
 				// An earlier call may have reached the server later than planned (it fetched a token first): its finish counts.
 				const started = Date.now();
 				for (let more = await place.remainingWait(); more > 0; more = await place.remainingWait())
