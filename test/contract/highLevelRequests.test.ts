@@ -12,7 +12,12 @@ import { join } from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 import { runPicker } from '../harness/pickerRunner';
 import { PollRunner } from '../harness/pollRunner';
-import { highLevelFixture, HL_NODE, type HighLevelFixture } from '../inprocess/highLevelFixture';
+import {
+	highLevelFixture,
+	WHITE_LABEL_PROVIDER_CREATE,
+	HL_NODE,
+	type HighLevelFixture,
+} from '../inprocess/highLevelFixture';
 import { priceIdOf } from '../sandbox/highLevelSeed';
 import type { LoggedRequest } from '../sandbox/httpKit';
 import { contractViolation, contractViolations } from './highLevelContract';
@@ -85,15 +90,7 @@ describe('every request the HighLevel nodes send is one payments.json documents'
 			notifyCustomer: true,
 		},
 		{ resource: 'whiteLabelProvider', operation: 'getAll', returnAll: true },
-		{
-			resource: 'whiteLabelProvider',
-			operation: 'create',
-			uniqueName: 'acme-pay',
-			title: 'Acme Pay',
-			provider: 'nmi',
-			description: 'Card payments',
-			imageUrl: 'https://acme.example/logo.png',
-		},
+		{ ...WHITE_LABEL_PROVIDER_CREATE },
 	];
 
 	test('each operation, with an OAuth2 token and with a Private Integration Token', async () => {

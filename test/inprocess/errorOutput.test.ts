@@ -10,7 +10,11 @@ import type { Fault } from '../sandbox/httpKit';
 import { priceIdOf } from '../sandbox/highLevelSeed';
 import type { RunOptions, RunResult } from '../harness/inProcess';
 import { haloFixture, type HaloFixture } from './haloFixture';
-import { highLevelFixture, type HighLevelFixture } from './highLevelFixture';
+import {
+	highLevelFixture,
+	WHITE_LABEL_PROVIDER_CREATE,
+	type HighLevelFixture,
+} from './highLevelFixture';
 import { ingramFixture, type IngramFixture } from './ingramFixture';
 import { recordCell } from './reliabilityReport';
 
@@ -149,15 +153,7 @@ const highLevelCases: Case[] = [
 	},
 	{
 		kind: 'Create white-label provider',
-		parameters: {
-			resource: 'whiteLabelProvider',
-			operation: 'create',
-			uniqueName: 'acme-pay',
-			title: 'Acme Pay',
-			provider: 'nmi',
-			description: 'Card payments',
-			imageUrl: 'https://acme.example/logo.png',
-		},
+		parameters: { ...WHITE_LABEL_PROVIDER_CREATE },
 		fault: secondFails('POST', /whitelabel$/, 422, '{"message":"uniqueName is taken"}'),
 	},
 ];

@@ -3,6 +3,17 @@ import { CredentialStore, runNode, type RunOptions, type RunResult } from '../ha
 import { HighLevelSandbox, type HighLevelSandboxOptions } from '../sandbox/highLevelSandbox';
 
 export const HL_NODE = 'n8n-nodes-halopsa-marketplace.highLevelPayments';
+
+/** A white-label provider Create as a marketplace app would send it, valid by every rule the node checks. */
+export const WHITE_LABEL_PROVIDER_CREATE = {
+	resource: 'whiteLabelProvider',
+	operation: 'create',
+	uniqueName: 'acme-pay',
+	title: 'Acme Pay',
+	provider: 'nmi',
+	description: 'Card payments',
+	imageUrl: 'https://acme.example/logo.png',
+};
 export const REDIRECT_URI = 'http://localhost:5678/rest/oauth2-credential/callback';
 
 /**

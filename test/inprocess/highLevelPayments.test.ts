@@ -1,6 +1,11 @@
 /** Every HighLevel Payments operation through n8n-core's execution engine against the HighLevel sandbox over HTTP. */
 import type { IDataObject } from 'n8n-workflow';
-import { byId, highLevelFixture, type HighLevelFixture } from './highLevelFixture';
+import {
+	byId,
+	highLevelFixture,
+	WHITE_LABEL_PROVIDER_CREATE,
+	type HighLevelFixture,
+} from './highLevelFixture';
 
 let hl: HighLevelFixture;
 
@@ -498,15 +503,7 @@ describe('errors', () => {
 });
 
 describe('input checks before sending', () => {
-	const provider = {
-		resource: 'whiteLabelProvider',
-		operation: 'create',
-		uniqueName: 'acme-pay',
-		title: 'Acme Pay',
-		provider: 'nmi',
-		description: 'Card payments',
-		imageUrl: 'https://acme.example/logo.png',
-	};
+	const provider = { ...WHITE_LABEL_PROVIDER_CREATE };
 	const fulfillment = (items: unknown, trackings: unknown = { tracking: [] }) => ({
 		resource: 'fulfillment',
 		operation: 'create',
