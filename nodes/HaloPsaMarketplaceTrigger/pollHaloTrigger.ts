@@ -1,5 +1,4 @@
 /** One poll of the HaloPSA trigger: read Halo, compare with the cursor in static data, emit what changed. */
-import { wholeNumberIn } from '../shared/numbers';
 import {
 	NodeOperationError,
 	type IDataObject,
@@ -21,10 +20,11 @@ import {
 } from './integrationHealth';
 import {
 	compareWindow,
-	dropDamagedState,
 	growingKey,
 	isCursorShape,
 	readWindowCursor,
+	recordsToCompare,
+	storedPollState,
 	type Emission,
 } from '../shared/windowCursor';
 import { newestRecords } from './recordWindow';
@@ -101,17 +101,7 @@ async function pollRecords(
 	manual: boolean,
 ): Promise<Poll> {
 	const selected = selectedEvents.call(this, watch.value);
-	const window = this.getNodeParameter('window', 250) as number;
-	if (wholeNumberIn(window, 1, MAX_WINDOW) === undefined) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Records to Compare must be a whole number from 1 to ${MAX_WINDOW}, got ${window}`,
-			{
-				description:
-					'Set "Records to Compare" to how many of the newest records should be checked for changes (250 suits most shops).',
-			},
-		);
-	}
+	const window = recordsToCompare(this, 250, MAX_WINDOW, '250 suits most shops');
 	const matches = recordFilter.call(this, watch);
 	const previous = readWindowCursor(staticData.cursor, watch.value);
 	const { records } = await newestRecords.call(this, connection, watch, window, previous?.mark);
@@ -192,10 +182,7 @@ export async function pollHaloTrigger(this: IPollFunctions): Promise<Poll> {
 		itemIndex: 0,
 		timeoutMs: requestTimeoutMs.call(this),
 	});
-	const staticData = this.getWorkflowStaticData('node');
-	dropDamagedState(staticData, { cursor: isCursorShape }, (message) =>
-		this.logger.warn(message, { node: this.getNode().name }),
-	);
+	const staticData = storedPollState(this, { cursor: isCursorShape });
 	const manual = this.getMode() === 'manual';
 	if (watch === 'integrationHealth')
 		return await pollHealth.call(this, connection, staticData, manual);

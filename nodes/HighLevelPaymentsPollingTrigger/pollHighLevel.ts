@@ -1,5 +1,4 @@
 /** One poll of the HighLevel polling trigger: read the newest records, compare with the cursor, emit what changed. */
-import { wholeNumberIn } from '../shared/numbers';
 import {
 	NodeOperationError,
 	type IDataObject,
@@ -19,7 +18,8 @@ import {
 	compareWindow,
 	creationTime,
 	readWindowCursor,
-	dropDamagedState,
+	recordsToCompare,
+	storedPollState,
 	isCursorShape,
 	isStringListMap,
 	timeOf,
@@ -307,17 +307,7 @@ export async function pollHighLevel(this: IPollFunctions): Promise<Poll> {
 		throw new NodeOperationError(this.getNode(), 'No event is selected in "Events"', {
 			description: 'Pick at least one event the trigger should start the workflow for.',
 		});
-	const window = this.getNodeParameter('window', 50) as number;
-	if (wholeNumberIn(window, 1, MAX_WINDOW) === undefined) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Records to Compare must be a whole number from 1 to ${MAX_WINDOW}, got ${window}`,
-			{
-				description:
-					'Set "Records to Compare" to how many of the newest records should be checked for changes (50 suits most sub-accounts).',
-			},
-		);
-	}
+	const window = recordsToCompare(this, 50, MAX_WINDOW, '50 suits most sub-accounts');
 	const selected = new Set(events);
 	const simplify = this.getNodeParameter('simplify', true) as boolean;
 	const manual = this.getMode() === 'manual';
@@ -327,12 +317,10 @@ export async function pollHighLevel(this: IPollFunctions): Promise<Poll> {
 		authentication: this.getNodeParameter('authentication', 'oAuth2'),
 		locationId: this.getNodeParameter('locationId', ''),
 	});
-	const staticData = this.getWorkflowStaticData('node');
-	dropDamagedState(
-		staticData,
-		{ cursor: isCursorShape, fulfillments: isStringListMap },
-		(message) => this.logger.warn(message, { node: this.getNode().name }),
-	);
+	const staticData = storedPollState(this, {
+		cursor: isCursorShape,
+		fulfillments: isStringListMap,
+	});
 	if (polled.value === 'fulfillment')
 		return await pollFulfillments.call(
 			this,

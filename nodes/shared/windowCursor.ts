@@ -10,7 +10,8 @@
  * - `seen`: the watched fields of the records in the window, to find changes. Older records are not
  *   watched, so the state stays the size of the window whatever the size of the table.
  */
-import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
+import { wholeNumberIn } from './numbers';
 
 /** What a watched field is stored as: small and JSON-safe. */
 export type Fingerprint = string | number | boolean | null;
@@ -90,22 +91,45 @@ export const isStringListMap = (value: unknown) =>
 	);
 
 /**
- * Drops each stored value a poll reads that is not of the shape it must have (damaged, or written by
- * something else), and says so in n8n's log: the poll then starts anew, recording the present, instead
- * of failing on every poll. A dropped value is replaced by the next successful poll, so it is said once.
+ * The node's stored poll state, with each value a poll reads that is not of the shape it must have (damaged,
+ * or written by something else) set aside and said in n8n's log: the poll then starts anew, recording the
+ * present, instead of failing on every poll. A value set aside is replaced by the next successful poll, so
+ * it is said once.
  */
-export function dropDamagedState(
-	staticData: IDataObject,
+export function storedPollState(
+	context: IPollFunctions,
 	shapes: Record<string, (value: unknown) => boolean>,
-	warn: (message: string) => void,
-) {
+): IDataObject {
+	const staticData = context.getWorkflowStaticData('node');
 	for (const [name, isValid] of Object.entries(shapes)) {
 		if (staticData[name] === undefined || isValid(staticData[name])) continue;
 		delete staticData[name];
-		warn(
+		context.logger.warn(
 			`The trigger's stored ${name} was not in the shape it keeps and was set aside: this poll records the present and reports changes from the next poll on`,
+			{ node: context.getNode().name },
 		);
 	}
+	return staticData;
+}
+
+/** Records to Compare: how many of the newest records each poll checks, a whole number up to `max`. */
+export function recordsToCompare(
+	context: IPollFunctions,
+	fallback: number,
+	max: number,
+	suits: string,
+): number {
+	const window = context.getNodeParameter('window', fallback) as number;
+	if (wholeNumberIn(window, 1, max) === undefined) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Records to Compare must be a whole number from 1 to ${max}, got ${window}`,
+			{
+				description: `Set "Records to Compare" to how many of the newest records should be checked for changes (${suits}).`,
+			},
+		);
+	}
+	return window;
 }
 
 /**
