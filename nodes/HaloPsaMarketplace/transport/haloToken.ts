@@ -5,7 +5,7 @@ import {
 	CredentialTokenError,
 	expiryOf,
 	parseTokenAnswer,
-	requestTokenAnswer,
+	sendCredentialRequest,
 	tokenIssuer,
 	type IssuedToken,
 } from '../../shared/transport/tokens';
@@ -58,7 +58,7 @@ async function withAuthInfo(
 	if (credentials.hostingType === 'onPremise' || (!needsServer && !needsTenant))
 		return { found: credentials };
 	const url = `${instanceUrl(String(credentials.resourceServerUrl ?? ''))}/api/authinfo`;
-	const answer = await requestTokenAnswer
+	const answer = await sendCredentialRequest
 		.call(
 			this,
 			credentials,
@@ -104,7 +104,7 @@ async function requestToken(
 		headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
 		body: form.toString(),
 	};
-	const response = await requestTokenAnswer.call(
+	const response = await sendCredentialRequest.call(
 		this,
 		credentials,
 		options,

@@ -5,7 +5,7 @@ import {
 	CredentialTokenError,
 	expiryOf,
 	parseTokenAnswer,
-	requestTokenAnswer,
+	sendCredentialRequest,
 	tokenIssuer,
 	type IssuedToken,
 } from '../../shared/transport/tokens';
@@ -43,7 +43,7 @@ export async function fetchIngramToken(
 		],
 		credentials.accessToken,
 		async () => {
-			const response = await requestTokenAnswer.call(
+			const response = await sendCredentialRequest.call(
 				this,
 				credentials,
 				{

@@ -148,11 +148,12 @@ function isAllowed(url: string, allowedDomains: string): boolean {
 }
 
 /**
- * Sends a token request; any status comes back as an answer, while an unreachable or silent URL, a URL
- * outside the credential's allowed domains and a redirect are CredentialTokenErrors. A redirect is never
- * followed: the request carries the credential's secrets, which go only to the URL the credential names.
+ * Sends a request the credential makes itself (its token request; Halo's /api/authinfo); any status comes
+ * back as an answer, while an unreachable or silent URL, a URL outside the credential's allowed domains and
+ * a redirect are CredentialTokenErrors. A redirect is never followed: a token request carries the
+ * credential's secrets, which go only to the URL the credential names.
  */
-export async function requestTokenAnswer(
+export async function sendCredentialRequest(
 	this: IHttpRequestHelper,
 	credentials: object,
 	options: IHttpRequestOptions & { url: string },
