@@ -1,6 +1,6 @@
 // Extracts the vendor contracts the contract tier checks against, from ../shared/vendor-specs (not in a
-// user's clone): HighLevel's OpenAPI of the Payments API (GoHighLevel/highlevel-api-docs, payments.json,
-// CC0 1.0), and the marketplace POST bodies of Halo's own OpenAPI, "Halo API v2" as Halo instances serve it
+// user's clone): HighLevel's OpenAPI of the Payments API and of OAuth 2.0 (GoHighLevel/highlevel-api-docs,
+// payments.json and oauth.json, CC0 1.0), and the marketplace POST bodies of Halo's own OpenAPI, "Halo API v2" as Halo instances serve it
 // (covenanttechnologysolutions/halopsa-rest, generator/spec/swagger.json, MIT). Kept: the paths, methods, parameters, request bodies, response schemas and components;
 // dropped: examples, which no check reads. Deterministic, so a test
 // re-derives it and fails on any difference.
@@ -71,6 +71,11 @@ export const EXTRACTS = [
 	{
 		source: 'highlevel/payments.json',
 		target: 'test/contract/highlevel-payments.contract.json',
+		licence: 'CC0 1.0 (GoHighLevel/highlevel-api-docs)',
+	},
+	{
+		source: 'highlevel/oauth.json',
+		target: 'test/contract/highlevel-oauth.contract.json',
 		licence: 'CC0 1.0 (GoHighLevel/highlevel-api-docs)',
 	},
 	{

@@ -142,7 +142,7 @@ describe('every request the HighLevel nodes send is one payments.json documents'
 	});
 });
 
-describe('the tier refuses what payments.json does not document', () => {
+describe('the tier refuses what payments.json and oauth.json do not document', () => {
 	const base: LoggedRequest = {
 		method: 'GET',
 		path: '/payments/orders',
@@ -175,6 +175,20 @@ describe('the tier refuses what payments.json does not document', () => {
 				body: { altId: 'l', altType: 'location' },
 			},
 			/trackings|items/,
+		],
+		[
+			'an agency token exchange without the location (oauth.json)',
+			{
+				method: 'POST',
+				path: '/oauth/locationToken',
+				query: {},
+				headers: {
+					version: '2021-07-28',
+					'content-type': 'application/x-www-form-urlencoded',
+				},
+				body: { companyId: 'c1' },
+			},
+			/oauth\.json get-location-access-token.*locationId/,
 		],
 	])('%s', async (_label, change, expected) => {
 		const violation = (await contractViolation({ ...base, ...change })) ?? '';

@@ -67,13 +67,25 @@ export interface HighLevelSandboxOptions {
 	appOnlyRefusalStatus?: 401 | 403;
 	/** UNSURE: HighLevel does not document the order of its lists; newest first, or oldest first. */
 	listOrder?: 'newestFirst' | 'oldestFirst';
+	/**
+	 * Where the app is installed (oauth.json): in a sub-account, whose code gives a Location token; or at
+	 * agency level, whose code gives a Company token (`userType: "Company"`, `companyId`,
+	 * `approvedLocations`, no `locationId`) that payments endpoints refuse and that `POST /oauth/locationToken`
+	 * exchanges for a Location token of an approved location.
+	 */
+	installedAt?: 'location' | 'agency';
+	/** A second sub-account of the agency, with orders of its own (agency installs). */
+	secondLocationId?: string;
 }
 
 interface Token {
 	locationId: string;
 	expiresAt: number;
 	kind: 'oauth' | 'pit';
+	userType: 'Location' | 'Company';
 }
+
+const COMPANY_ID = 'company-sandbox';
 
 const VERSION = '2021-07-28';
 
@@ -146,6 +158,8 @@ export class HighLevelSandbox {
 			clientCredentialsGrant: 'tokenWithoutLocation',
 			appOnlyRefusalStatus: 401,
 			listOrder: 'newestFirst',
+			installedAt: 'location',
+			secondLocationId: 'loc-branch',
 			...options,
 		};
 		rememberSecret(this.options.clientSecret, this.options.privateToken);
@@ -165,6 +179,18 @@ export class HighLevelSandbox {
 			const subscription = seedSubscription(this.options.locationId, n);
 			this.subscriptions.set(subscription._id, subscription);
 		}
+		if (this.options.installedAt === 'agency')
+			for (let n = 1; n <= 3; n++) {
+				const order = seedOrder(this.options.secondLocationId, 0x800 + n);
+				this.orders.set(order._id, order);
+			}
+	}
+
+	/** The sub-accounts an agency install may reach. */
+	approvedLocations() {
+		return this.options.installedAt === 'agency'
+			? [this.options.locationId, this.options.secondLocationId]
+			: [this.options.locationId];
 	}
 
 	async start(port = 0) {
@@ -187,6 +213,11 @@ export class HighLevelSandbox {
 
 	expireTokens() {
 		for (const token of this.tokens.values()) token.expiresAt = 0;
+	}
+
+	/** Location tokens stop working (revoked or expired early); agency tokens stay valid. */
+	revokeLocationTokens() {
+		for (const [token, record] of this.tokens) if (token.startsWith('hl-lt-')) record.expiresAt = 0;
 	}
 
 	paymentsRequests() {
@@ -394,6 +425,8 @@ export class HighLevelSandbox {
 		}
 		if (path === '/oauth/token' && method === 'POST')
 			return this.token(headers, (body ?? {}) as Record<string, string>);
+		if (path === '/oauth/locationToken' && method === 'POST')
+			return this.locationToken(headers, (body ?? {}) as Record<string, string>);
 		if (path.startsWith('/payments/'))
 			return this.payments(method, path, url.searchParams, headers, body);
 		return [404, { statusCode: 404, message: `Cannot ${method} ${path}`, error: 'Not Found' }, {}];
@@ -467,6 +500,9 @@ export class HighLevelSandbox {
 			default:
 				return [400, { error: 'unsupported_grant_type' }, {}];
 		}
+		const agency =
+			this.options.installedAt === 'agency' && form.grant_type !== 'client_credentials';
+		if (agency) locationId = '';
 		const accessToken = `hl-at-${randomBytes(16).toString('hex')}`;
 		const refreshToken = `hl-rt-${randomBytes(16).toString('hex')}`;
 		rememberSecret(accessToken, refreshToken);
@@ -474,6 +510,7 @@ export class HighLevelSandbox {
 			locationId,
 			expiresAt: Date.now() + this.options.tokenTtlSeconds * 1000,
 			kind: 'oauth',
+			userType: agency ? 'Company' : 'Location',
 		});
 		this.refreshTokens.set(refreshToken, locationId);
 		return [
@@ -484,9 +521,52 @@ export class HighLevelSandbox {
 				expires_in: this.options.tokenTtlSeconds,
 				refresh_token: refreshToken,
 				scope: form.scope ?? 'payments/orders.readonly',
-				userType: form.user_type ?? 'Location',
+				userType: agency ? 'Company' : (form.user_type ?? 'Location'),
 				...(locationId ? { locationId } : {}),
-				companyId: 'company-sandbox',
+				companyId: COMPANY_ID,
+				...(agency
+					? { approvedLocations: this.approvedLocations(), isBulkInstallation: true }
+					: {}),
+				userId: 'user-sandbox',
+			},
+			{},
+		];
+	}
+
+	/** oauth.json `POST /oauth/locationToken`: an agency (Company) token exchanged for a location's token. */
+	private locationToken(
+		headers: http.IncomingHttpHeaders,
+		form: Record<string, string>,
+	): [number, unknown, Record<string, string>] {
+		this.tokenRequests.push({ grant_type: 'locationToken', ...form });
+		const bearer = /^Bearer (.+)$/i.exec(String(headers.authorization ?? ''))?.[1] ?? '';
+		const company = this.tokens.get(bearer);
+		if (!company || company.expiresAt <= Date.now()) return this.error(401, 'Invalid JWT');
+		if (company.userType !== 'Company')
+			return this.error(401, 'This route can only be invoked using an agency access token');
+		if (headers.version !== VERSION) return this.error(400, `Version header must be ${VERSION}`);
+		const problems: string[] = [];
+		if (!form.companyId) problems.push('companyId should not be empty');
+		if (!form.locationId) problems.push('locationId should not be empty');
+		if (problems.length) return this.error(422, problems);
+		if (form.companyId !== COMPANY_ID || !this.approvedLocations().includes(form.locationId))
+			return this.error(400, 'Location not found or the app is not installed in it');
+		const accessToken = `hl-lt-${randomBytes(16).toString('hex')}`;
+		rememberSecret(accessToken);
+		this.tokens.set(accessToken, {
+			locationId: form.locationId,
+			expiresAt: Date.now() + this.options.tokenTtlSeconds * 1000,
+			kind: 'oauth',
+			userType: 'Location',
+		});
+		return [
+			200,
+			{
+				access_token: accessToken,
+				token_type: 'Bearer',
+				expires_in: this.options.tokenTtlSeconds,
+				scope: 'payments/orders.readonly payments/orders.write',
+				locationId: form.locationId,
 				userId: 'user-sandbox',
 			},
 			{},
@@ -537,9 +617,17 @@ export class HighLevelSandbox {
 		const bearer = auth?.[1] ?? '';
 		const token: Token | undefined =
 			bearer === this.options.privateToken
-				? { locationId: this.options.locationId, expiresAt: Infinity, kind: 'pit' }
+				? {
+						locationId: this.options.locationId,
+						expiresAt: Infinity,
+						kind: 'pit',
+						userType: 'Location',
+					}
 				: this.tokens.get(bearer);
 		if (!token || token.expiresAt <= Date.now()) return this.error(401, 'Invalid JWT');
+		// Scopes.md: the payments scopes are Sub-Account scopes; an agency token reaches none of them.
+		if (token.userType === 'Company')
+			return this.error(401, 'The token is not authorized for this scope.');
 		if (!this.limiter.allow()) {
 			const extra: Record<string, string> = {};
 			if (this.options.rateLimit?.retryAfterSeconds !== undefined)
@@ -564,6 +652,7 @@ export class HighLevelSandbox {
 		// A token that names no location (client credentials) reaches the locations of its company: the sandbox's one.
 		if (input.altId !== (token.locationId || this.options.locationId))
 			return this.error(403, 'The token does not have access to this location.');
+		const location = String(input.altId);
 		const segments = path.split('/').filter(Boolean).slice(1);
 		const ok = (answer: unknown, status = 200): [number, unknown, Record<string, string>] => [
 			status,
@@ -573,9 +662,14 @@ export class HighLevelSandbox {
 		switch (segments[0]) {
 			case 'orders': {
 				if (segments.length === 1 && method === 'GET')
-					return this.list([...this.orders.values()], query, ok);
+					return this.list(
+						[...this.orders.values()].filter((o) => o.altId === location),
+						query,
+						ok,
+					);
 				const order = this.orders.get(segments[1] ?? '');
-				if (!order) return this.error(this.options.notFoundStatus, 'Order not found');
+				if (!order || order.altId !== location)
+					return this.error(this.options.notFoundStatus, 'Order not found');
 				if (segments.length === 2 && method === 'GET') return ok(order);
 				if (segments[2] === 'fulfillments' && method === 'GET')
 					return ok({ status: true, data: this.fulfillments.get(order._id) ?? [] });

@@ -32,6 +32,7 @@ import {
 	HIGHLEVEL_API_VERSION,
 	HIGHLEVEL_APP_CREDENTIAL,
 } from './highLevelUrls';
+import { agencyOf, LOCATION_TOKEN_PATH, locationToken } from './locationTokens';
 
 /** HighLevel allows 100 requests per 10 seconds: by default a 429 is waited out for a minute at most. */
 export const DEFAULT_RATE_LIMIT_WAIT_SECONDS = 60;
@@ -150,7 +151,11 @@ function describeHighLevelFailure(
 	let description: string;
 	const notFound =
 		failure.status === 404 || (failure.status === 400 && /not\s*found/i.test(server ?? ''));
-	if (failure.tokenProblem) {
+	if (call.path === LOCATION_TOKEN_PATH && !failure.tokenProblem && failure.status) {
+		const approved = agencyOf(connection.credentials)?.approvedLocations ?? [];
+		message = `HighLevel gave no token for location ${locationId ?? '(none)'}: ${server ?? `HTTP ${failure.status}`}`;
+		description = `The HighLevel app is installed at agency level, so each sub-account is reached with a location token that HighLevel gives only for sub-accounts the app is installed in${approved.length ? ` (this install: ${approved.join(', ')})` : ''}. Check Location ID, or install the app in that sub-account and reconnect the credential.`;
+	} else if (failure.tokenProblem) {
 		message = `HighLevel: ${failure.tokenProblem}`;
 		description = /unsupported_grant_type/.test(failure.tokenProblem)
 			? 'HighLevel does not accept the client-credentials grant for this app (it documents the authorization-code grant for its v2 API). In the HighLevel Payments OAuth2 credential choose Grant Type "Authorization Code (Marketplace App)" and connect, or use a Private Integration Token credential.'
@@ -244,17 +249,44 @@ export const highLevelWording: ServiceWording = {
 };
 
 function missingLocation(context: RequestContext, connection: HighLevelConnection) {
+	const agency = connection.kind === 'oAuth2' ? agencyOf(connection.credentials) : undefined;
+	const description =
+		connection.kind === 'apiKey'
+			? 'A Private Integration Token belongs to one sub-account: set Location ID in the credential (or in the node) to its ID.'
+			: agency
+				? `The app is installed at agency level: its token (a Company token) reaches a sub-account only through a location token, and HighLevel needs to know which one. Set Location ID in the node or the credential${agency.approvedLocations.length ? ` to one of the sub-accounts of this install: ${agency.approvedLocations.join(', ')}` : ''}.`
+				: 'The token names no sub-account (HighLevel does not say which location a client-credentials token carries). Set Location ID in the credential (or in the node) to the sub-account ID; a token that names its location fills it in by itself.';
 	return new NodeOperationError(
 		context.getNode(),
 		'No HighLevel location ID (altId) is known for this call',
-		{
-			itemIndex: connection.itemIndex,
-			description:
-				connection.kind === 'apiKey'
-					? 'A Private Integration Token belongs to one sub-account: set Location ID in the credential (or in the node) to its ID.'
-					: 'The token names no sub-account (HighLevel does not say which location a client-credentials token carries). Set Location ID in the credential (or in the node) to the sub-account ID; a token that names its location fills it in by itself.',
-		},
+		{ itemIndex: connection.itemIndex, description },
 	);
+}
+
+/**
+ * A call made with an agency token: sent with the location's token instead; a location token HighLevel
+ * refuses (revoked, expired early) is exchanged again once.
+ */
+async function sendForLocation(
+	context: RequestContext,
+	connection: HighLevelConnection,
+	call: HighLevelCall,
+): Promise<unknown> {
+	const locationId = connection.locationId;
+	if (!locationId) throw missingLocation(context, connection);
+	for (let renew = false; ; renew = true) {
+		const token = await locationToken(context, highLevelWording, connection, locationId, renew);
+		const asLocation = {
+			...connection,
+			bearerToken: token,
+			secrets: [...connection.secrets, token],
+		};
+		try {
+			return await send(context, asLocation, call);
+		} catch (error) {
+			if (renew || (error as { httpCode?: string }).httpCode !== '401') throw error;
+		}
+	}
 }
 
 async function send(
@@ -292,6 +324,8 @@ export async function highLevelRequest(
 	connection: HighLevelConnection,
 	call: HighLevelCall,
 ): Promise<unknown> {
+	if (connection.kind === 'oAuth2' && agencyOf(connection.credentials))
+		return await sendForLocation(context, connection, call);
 	if (connection.locationId) return await send(context, connection, call);
 	if (connection.kind === 'apiKey') throw missingLocation(context, connection);
 	let credentials = connection.credentials;

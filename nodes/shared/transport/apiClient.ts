@@ -36,6 +36,7 @@ import { forgetTokenRequests } from './tokens';
 export interface RequestContext {
 	getNode(): INode;
 	helpers: {
+		httpRequest(this: unknown, requestOptions: IHttpRequestOptions): Promise<unknown>;
 		httpRequestWithAuthentication(
 			this: unknown,
 			credentialsType: string,
@@ -54,6 +55,8 @@ export interface ApiCall {
 	body?: unknown;
 	/** A multipart body (FormData), sent as given. */
 	formData?: boolean;
+	/** The body's fields sent form-encoded (application/x-www-form-urlencoded), as OAuth token calls take them. */
+	formEncoded?: boolean;
 	/** Reads, updates by id and deletes may be sent again after a failure with no clear answer; creates may not. */
 	idempotent: boolean;
 	/** What the user asked about, for "not found": "E-Commerce Order 42". */
@@ -72,6 +75,12 @@ export interface ApiConnection {
 	/** Every value of the credential that must never appear in an error: secrets, the token, the Basic string. */
 	secrets: string[];
 	headers?: Record<string, string>;
+	/**
+	 * A token issued for this call's target rather than the credential's own (HighLevel's location token,
+	 * exchanged from an agency token): sent as the bearer through n8n's plain helper, since n8n's OAuth2
+	 * signing would put the credential's token in its place. List it in `secrets` too.
+	 */
+	bearerToken?: string;
 	timeoutMs: number;
 	/** How long 429 answers may be waited out, in total, before the call fails. */
 	rateLimitBudgetMs: number;
@@ -218,8 +227,13 @@ export async function apiRequest(
 		method: call.method,
 		baseURL: connection.baseURL,
 		url: call.path,
-		headers: { Accept: 'application/json', ...(connection.headers ?? {}) },
-		json: !call.formData,
+		headers: {
+			Accept: 'application/json',
+			...(connection.headers ?? {}),
+			...(call.formEncoded ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}),
+			...(connection.bearerToken ? { Authorization: `Bearer ${connection.bearerToken}` } : {}),
+		},
+		json: !call.formData && !call.formEncoded,
 		timeout: connection.timeoutMs,
 		returnFullResponse: true,
 		// Redirects are judged here, not followed by n8n, which would carry the credential to any origin a
@@ -228,7 +242,10 @@ export async function apiRequest(
 		sendCredentialsOnCrossOriginRedirect: false,
 	};
 	if (call.qs && Object.keys(call.qs).length) options.qs = call.qs;
-	if (call.body !== undefined) options.body = call.body as IHttpRequestOptions['body'];
+	if (call.body !== undefined)
+		options.body = call.formEncoded
+			? new URLSearchParams(call.body as Record<string, string>).toString()
+			: (call.body as IHttpRequestOptions['body']);
 	if (allowedDomains) options.allowedDomains = allowedDomains;
 	// The credential read once for the run is handed to n8n with every call, so n8n neither reads nor decrypts it
 	// per call; when n8n renews its token (an empty or refused one), it writes the new one into this same object,
@@ -296,20 +313,24 @@ export async function apiRequest(
 		try {
 			response = (await withinDeadline(
 				connection.timeoutMs + DEADLINE_SLACK_MS,
-				async (abortSignal) =>
-					await context.helpers.httpRequestWithAuthentication.call(
-						context,
-						connection.credentialType,
-						{
-							...options,
-							headers: { ...options.headers },
-							abortSignal,
-							// n8n replaces a request's abort signal with the execution's; the socket gets this one,
-							// so giving up on a call also closes its connection.
-							agentOptions: { signal: abortSignal } as IHttpRequestOptions['agentOptions'],
-						},
-						reuse,
-					),
+				async (abortSignal) => {
+					const attemptOptions = {
+						...options,
+						headers: { ...options.headers },
+						abortSignal,
+						// n8n replaces a request's abort signal with the execution's; the socket gets this one,
+						// so giving up on a call also closes its connection.
+						agentOptions: { signal: abortSignal } as IHttpRequestOptions['agentOptions'],
+					};
+					return connection.bearerToken
+						? await context.helpers.httpRequest.call(context, attemptOptions)
+						: await context.helpers.httpRequestWithAuthentication.call(
+								context,
+								connection.credentialType,
+								attemptOptions,
+								reuse,
+							);
+				},
 			)) as typeof response;
 			place?.finish();
 		} catch (error) {
