@@ -32,7 +32,7 @@ import {
 	HIGHLEVEL_API_VERSION,
 	HIGHLEVEL_APP_CREDENTIAL,
 } from './highLevelUrls';
-import { agencyOf, LOCATION_TOKEN_PATH, locationToken } from './locationTokens';
+import { agencyOf, AGENCY_EXCHANGE_PATH, locationToken } from './locationTokens';
 
 /** HighLevel allows 100 requests per 10 seconds: by default a 429 is waited out for a minute at most. */
 export const DEFAULT_RATE_LIMIT_WAIT_SECONDS = 60;
@@ -151,7 +151,7 @@ function describeHighLevelFailure(
 	let description: string;
 	const notFound =
 		failure.status === 404 || (failure.status === 400 && /not\s*found/i.test(server ?? ''));
-	if (call.path === LOCATION_TOKEN_PATH && !failure.tokenProblem && failure.status) {
+	if (call.path === AGENCY_EXCHANGE_PATH && !failure.tokenProblem && failure.status) {
 		const approved = agencyOf(connection.credentials)?.approvedLocations ?? [];
 		message = `HighLevel gave no token for location ${locationId ?? '(none)'}: ${server ?? `HTTP ${failure.status}`}`;
 		description = `The HighLevel app is installed at agency level, so each sub-account is reached with a location token that HighLevel gives only for sub-accounts the app is installed in${approved.length ? ` (this install: ${approved.join(', ')})` : ''}. Check Location ID, or install the app in that sub-account and reconnect the credential.`;
@@ -274,19 +274,22 @@ async function sendForLocation(
 ): Promise<unknown> {
 	const locationId = connection.locationId;
 	if (!locationId) throw missingLocation(context, connection);
-	for (let renew = false; ; renew = true) {
+	const attempt = async (renew: boolean) => {
 		const token = await locationToken(context, highLevelWording, connection, locationId, renew);
 		const asLocation = {
 			...connection,
 			bearerToken: token,
 			secrets: [...connection.secrets, token],
 		};
-		try {
-			return await send(context, asLocation, call);
-		} catch (error) {
-			if (renew || (error as { httpCode?: string }).httpCode !== '401') throw error;
-		}
-	}
+		return await send(context, asLocation, call);
+	};
+	const first = await attempt(false).then(
+		(answer) => ({ answer }),
+		(error: Error & { httpCode?: string }) => ({ error }),
+	);
+	if (!('error' in first)) return first.answer;
+	if (first.error.httpCode !== '401') throw first.error;
+	return await attempt(true);
 }
 
 async function send(

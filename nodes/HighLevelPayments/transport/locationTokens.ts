@@ -40,7 +40,7 @@ function keyOf(credentials: ICredentialDataDecryptedObject, locationId: string) 
 	return `${createHash('sha256').update(agencyToken).digest('hex')}:${locationId}`;
 }
 
-export const LOCATION_TOKEN_PATH = '/oauth/locationToken';
+export const AGENCY_EXCHANGE_PATH = '/oauth/locationToken';
 
 /**
  * The location's token: the one kept, or a new one from `POST /oauth/locationToken`, which n8n signs with
@@ -59,7 +59,7 @@ export async function locationToken(
 	kept.delete(key);
 	const answer = (await apiRequest(context, wording, connection, {
 		method: 'POST',
-		path: LOCATION_TOKEN_PATH,
+		path: AGENCY_EXCHANGE_PATH,
 		body: { companyId: agencyOf(connection.credentials)?.companyId ?? '', locationId },
 		formEncoded: true,
 		// HighLevel makes nothing by it: a lost answer is asked for again.
@@ -70,7 +70,7 @@ export async function locationToken(
 	if (!token)
 		throw new NodeOperationError(
 			context.getNode(),
-			`HighLevel answered POST ${LOCATION_TOKEN_PATH} for location ${locationId} without a token`,
+			`HighLevel answered POST ${AGENCY_EXCHANGE_PATH} for location ${locationId} without a token`,
 			{
 				itemIndex: connection.itemIndex,
 				description:
