@@ -10,7 +10,6 @@ import {
 	highLevelPages,
 	highLevelRequest,
 	readHighLevelList,
-	readHighLevelRecord,
 	type HighLevelConnection,
 } from '../HighLevelPayments/transport/highLevelApi';
 import { DEFAULT_TIMEOUT_SECONDS } from '../shared/actions/requestOptions';
@@ -24,9 +23,7 @@ import {
 	isStringListMap,
 	timeOf,
 	type Emission,
-	type Fingerprint,
 	type WatchedEvent,
-	type WatchedField,
 	type WindowCursor,
 } from '../shared/windowCursor';
 import { simplifyRecord } from '../shared/simplify';
@@ -72,85 +69,55 @@ async function newestRecords(
 	return { records, windowCount };
 }
 
-/** At most this many orders are read per poll to learn their payment status; the rest wait for the next polls. */
-export const ORDER_READS_PER_POLL = 20;
+/** The values of payments.json's `paymentStatus` filter of the order list. */
+export const PAYMENT_STATUSES = ['paid', 'unpaid', 'refunded', 'partially_paid'] as const;
 
 /**
- * HighLevel's documented order list rows carry no payment status. Each order of the window that is new, or
- * whose update time or status moved since the last poll, is read (at most ORDER_READS_PER_POLL, newest
- * first) and its payment status put on the row. An order left for a later poll counts as unchanged now: its
- * cursor keeps what it had, so the next poll sees the move again. A payment status that was not known before
- * (orders present when the trigger started) is recorded, not reported as a change. Rows that carry a payment
- * status themselves are compared as they are.
+ * HighLevel documents no payment status on an order, in its list rows or its Get; it documents the order
+ * list's `paymentStatus` filter. The orders compared get theirs from the four filtered lists, each read newest
+ * first only as far back as the oldest of them (a list that is not newest first is read whole), and
+ * not at all once every order compared is placed. An order in none of them has none (null). Rows that
+ * carry a payment status themselves (an undocumented fuller variant) are taken as they are. A status an
+ * order's stored fingerprint lacks (a cursor written before it was read) is recorded, not reported.
  */
 async function readPaymentStatuses(
 	this: IPollFunctions,
 	connection: HighLevelConnection,
 	polled: PolledResource,
-	previous: WindowCursor,
-	windowRows: IDataObject[],
+	previous: WindowCursor | undefined,
+	rows: IDataObject[],
 ) {
-	const index = (name: string) => polled.fields.findIndex((f) => f.name === name);
-	const [status, payment, updated] = [index('status'), index('paymentStatus'), index('updatedAt')];
-	const known: WindowCursor = { ...previous, seen: { ...previous.seen } };
-	const later = new Set<string>();
-	let reads = 0;
-	for (const row of windowRows) {
-		if (row.paymentStatus !== undefined) continue;
-		const id = String(row._id);
-		const before = previous.seen[id];
-		if (
-			before &&
-			before[updated] === polled.fields[updated].read(row) &&
-			before[status] === polled.fields[status].read(row)
-		)
-			continue;
-		if (reads >= ORDER_READS_PER_POLL) {
-			later.add(id);
-			continue;
+	const known = previous && { ...previous, seen: { ...previous.seen } };
+	const missing = new Map(
+		rows.filter((row) => row.paymentStatus === undefined).map((row) => [String(row._id), row]),
+	);
+	if (!missing.size) return known;
+	const oldest = Math.min(...[...missing.values()].map(created));
+	const path = polled.list.operations.find((o) => o.kind === 'list')!.path;
+	const pageSize = Math.min(missing.size + 1, 100);
+	const placed = new Map<string, string>();
+	for (const paymentStatus of PAYMENT_STATUSES) {
+		let sorted = true;
+		const qs = { paymentStatus };
+		for await (const page of highLevelPages(this, connection, path, qs, pageSize, 'data')) {
+			for (const record of page)
+				if (missing.has(String(record._id))) placed.set(String(record._id), paymentStatus);
+			sorted &&= page.every((record, i) => i === 0 || created(page[i - 1]) >= created(record));
+			if (placed.size === missing.size) break;
+			if (sorted && page.length && created(page[page.length - 1]) < oldest) break;
 		}
-		reads++;
-		const order = readHighLevelRecord(
-			await highLevelRequest(this, connection, {
-				method: 'GET',
-				path: `/payments/orders/${encodeURIComponent(id)}`,
-				idempotent: true,
-				subject: `Order ${id}`,
-			}),
-		);
-		row.paymentStatus = order.paymentStatus ?? null;
-		if (before && !before[payment])
+		if (placed.size === missing.size) break;
+	}
+	const payment = polled.fields.findIndex((f) => f.name === 'paymentStatus');
+	for (const [id, row] of missing) {
+		row.paymentStatus = placed.get(id) ?? null;
+		const before = known?.seen[id];
+		if (known && before && !before[payment])
 			known.seen[id] = before.map((value, i) =>
 				i === payment ? polled.fields[payment].read(row) : value,
 			);
 	}
-	const kept = (row: IDataObject, i: number, otherwise: Fingerprint) => {
-		const before = previous.seen[String(row._id)];
-		return before ? (before[i] ?? '') : otherwise;
-	};
-	const fields = polled.fields.map((field, i): WatchedField => {
-		if (i === payment)
-			return {
-				...field,
-				read: (row) =>
-					row.paymentStatus === undefined || later.has(String(row._id))
-						? kept(row, i, '')
-						: field.read(row),
-			};
-		if (i === status)
-			return {
-				...field,
-				read: (row) =>
-					later.has(String(row._id)) ? kept(row, i, field.read(row)) : field.read(row),
-			};
-		if (i === updated)
-			return {
-				...field,
-				read: (row) => (later.has(String(row._id)) ? kept(row, i, '') : field.read(row)),
-			};
-		return field;
-	});
-	return { fields, known };
+	return known;
 }
 
 async function fulfillmentsOf(
@@ -340,18 +307,13 @@ export async function pollHighLevel(this: IPollFunctions): Promise<Poll> {
 		window,
 		previous?.mark,
 	);
-	let [fields, known] = [polled.fields, previous];
-	if (polled.value === 'order' && previous && selected.has('order.statusChanged'))
-		({ fields, known } = await readPaymentStatuses.call(
-			this,
-			connection,
-			polled,
-			previous,
-			records.slice(0, windowCount),
-		));
+	const known =
+		polled.value === 'order' && selected.has('order.statusChanged')
+			? await readPaymentStatuses.call(this, connection, polled, previous, records)
+			: previous;
 	const { emissions, next } = compareWindow(
 		polled.value,
-		{ fields, events: polled.events, newness },
+		{ fields: polled.fields, events: polled.events, newness },
 		known,
 		records,
 		windowCount,

@@ -68,7 +68,7 @@ describe('real n8n: the seed 002 sync flows as shipped', () => {
 			shop_name: 'msp-shop',
 			thirdpartyid: order._id,
 			thirdpartyordernumber: `HL-${n}`,
-			thirdpartystatus: order.paymentStatus,
+			thirdpartystatus: order.status,
 			thirdpartystatus2: order.fulfillmentStatus,
 			jsonobj: JSON.stringify({ total: order.amount, currency: order.currency, fulfillments: [] }),
 			...fields,
@@ -138,7 +138,7 @@ describe('real n8n: the seed 002 sync flows as shipped', () => {
 			thirdpartystatus2: '',
 			jsonobj: '{}',
 		}); // a: new order, not yet in step
-		at(h6).thirdpartystatus = 'cancelled'; // a: edited by hand in Halo; the Orders API says paid
+		at(h6).thirdpartystatus = 'cancelled'; // a: edited by hand in Halo; the Orders API says completed
 		at(h7).jsonobj = JSON.stringify({
 			...json(at(h7)),
 			fulfillments: [
@@ -157,17 +157,21 @@ describe('real n8n: the seed 002 sync flows as shipped', () => {
 		const alerts = await flowLifetime(
 			2,
 			() =>
-				at(h9).thirdpartystatus === 'paid' &&
-				at(h6).thirdpartystatus === 'paid' &&
+				at(h9).thirdpartystatus === 'completed' &&
+				at(h6).thirdpartystatus === 'completed' &&
 				!!json(at(h7)).fulfillments[0].ordersApiFulfillmentId &&
 				(json(at(h10)).payments ?? []).length === 1 &&
 				(json(at(h11)).payments ?? []).length === 1,
 		);
 
 		// a: the Orders API's state in Halo.
-		expect(at(h9)).toMatchObject({ thirdpartystatus: 'paid', thirdpartystatus2: 'unfulfilled' });
+		// The order Get documents the order's status (payments.json has no payment status on it).
+		expect(at(h9)).toMatchObject({
+			thirdpartystatus: 'completed',
+			thirdpartystatus2: 'unfulfilled',
+		});
 		expect(json(at(h9))).toEqual({ total: hlOrder(9).amount, currency: 'USD', fulfillments: [] });
-		expect(at(h6).thirdpartystatus).toBe('paid');
+		expect(at(h6).thirdpartystatus).toBe('completed');
 
 		// b: the fulfillment exists once in the Orders API, and Halo carries its id and tracking number.
 		const created = hl().fulfillments.get(hlOrder(7)._id)!;

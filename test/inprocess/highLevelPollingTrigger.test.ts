@@ -111,15 +111,14 @@ describe('orders and subscriptions', () => {
 		]);
 	});
 
-	test('a payment status change alone is an event: the order is read when its update time moves, not on quiet polls', async () => {
+	test("a payment status change alone is an event, seen through the order list's paymentStatus filter, never an order Get", async () => {
 		const t = trigger({ watch: 'order', orderEvents: ['order.statusChanged'] });
 		await t.poll();
 		const order = hl.sandbox.addOrder({ status: 'pending', paymentStatus: 'unpaid' });
 		expect((await t.poll()).items).toBeNull();
+		// The change does not move the order's update time: only the filtered lists can show it.
+		hl.sandbox.orders.get(order._id)!.paymentStatus = 'paid';
 		hl.sandbox.clearLog();
-		expect((await t.poll()).items).toBeNull();
-		expect(hl.sandbox.paymentsRequests().map((r) => r.path)).toEqual(['/payments/orders']);
-		hl.sandbox.updateOrder(order._id, { paymentStatus: 'paid' });
 		const paid = await t.poll();
 		expect(paid.items).toEqual([
 			expect.objectContaining({
@@ -129,10 +128,15 @@ describe('orders and subscriptions', () => {
 				order: expect.objectContaining({ _id: order._id, paymentStatus: 'paid' }),
 			}),
 		]);
+		const reads = hl.sandbox.paymentsRequests();
+		expect(reads.every((r) => r.path === '/payments/orders')).toBe(true);
+		expect(reads.map((r) => r.query.paymentStatus).filter(Boolean)).toEqual(
+			expect.arrayContaining(['paid']),
+		);
 		expect((await t.poll()).items).toBeNull();
 	});
 
-	test('at most 20 orders are read per poll: 25 payment changes come over two polls, each once', async () => {
+	test('25 payment changes in one poll: each reported once, from one page of each filtered list', async () => {
 		const t = trigger({ watch: 'order', orderEvents: ['order.statusChanged'] });
 		await t.poll();
 		const orders = Array.from({ length: 25 }, (_, i) =>
@@ -142,35 +146,44 @@ describe('orders and subscriptions', () => {
 			}),
 		);
 		await t.poll();
-		await t.poll();
 		for (const order of orders) hl.sandbox.updateOrder(order._id, { paymentStatus: 'paid' });
 		hl.sandbox.clearLog();
-		const first = await t.poll();
-		expect(hl.sandbox.paymentsRequests().filter((r) => r.path !== '/payments/orders')).toHaveLength(
-			20,
-		);
-		const second = await t.poll();
-		const changed = [...(first.items ?? []), ...(second.items ?? [])].map(
-			(i) => (i.order as IDataObject)._id,
-		);
-		expect(first.items).toHaveLength(20);
+		const changed = ((await t.poll()).items ?? []).map((i) => (i.order as IDataObject)._id);
 		expect(new Set(changed)).toEqual(new Set(orders.map((o) => o._id)));
 		expect(changed).toHaveLength(25);
+		expect(hl.sandbox.paymentsRequests().length).toBeLessThanOrEqual(5);
 		expect((await t.poll()).items).toBeNull();
 	});
 
-	test('an order present before the trigger started: its payment status is learned when it moves, then its changes are events', async () => {
+	test('an order present before the trigger started: its first payment change is an event', async () => {
 		const t = trigger({ watch: 'order', orderEvents: ['order.statusChanged'] });
 		await t.poll();
 		const existing = hl.sandbox.orderId(30);
 		hl.sandbox.updateOrder(existing, { paymentStatus: 'partially_paid' });
-		expect((await t.poll()).items).toBeNull();
+		expect((await t.poll()).items).toEqual([
+			expect.objectContaining({
+				changes: { paymentStatus: { old: 'paid', new: 'partially_paid' } },
+			}),
+		]);
 		hl.sandbox.updateOrder(existing, { paymentStatus: 'paid' });
 		expect((await t.poll()).items).toEqual([
 			expect.objectContaining({
 				changes: { paymentStatus: { old: 'partially_paid', new: 'paid' } },
 			}),
 		]);
+	});
+
+	test('payment statuses from lists that come oldest first (read whole): each change once', async () => {
+		hl.sandbox.options.listOrder = 'oldestFirst';
+		const t = trigger({ watch: 'order', orderEvents: ['order.statusChanged'] });
+		await t.poll();
+		hl.sandbox.updateOrder(hl.sandbox.orderId(3), { paymentStatus: 'refunded' });
+		expect((await t.poll()).items).toEqual([
+			expect.objectContaining({
+				changes: { paymentStatus: { old: 'paid', new: 'refunded' } },
+			}),
+		]);
+		expect((await t.poll()).items).toBeNull();
 	});
 
 	test('where the list rows carry the payment status (the fuller variant), its changes are events too', async () => {

@@ -74,6 +74,11 @@ export interface HighLevelSandboxOptions {
 	 * exchanges for a Location token of an approved location.
 	 */
 	installedAt?: 'location' | 'agency';
+	/**
+	 * payments.json's order Get (GetOrderResponseSchema) has no `paymentStatus`; it is a filter of the order
+	 * list. UNSURE variant: the live Get returns it anyway.
+	 */
+	orderGetPaymentStatus?: 'omitted' | 'returned';
 	/** A second sub-account of the agency, with orders of its own (agency installs). */
 	secondLocationId?: string;
 }
@@ -159,6 +164,7 @@ export class HighLevelSandbox {
 			appOnlyRefusalStatus: 401,
 			listOrder: 'newestFirst',
 			installedAt: 'location',
+			orderGetPaymentStatus: 'omitted',
 			secondLocationId: 'loc-branch',
 			...options,
 		};
@@ -670,7 +676,11 @@ export class HighLevelSandbox {
 				const order = this.orders.get(segments[1] ?? '');
 				if (!order || order.altId !== location)
 					return this.error(this.options.notFoundStatus, 'Order not found');
-				if (segments.length === 2 && method === 'GET') return ok(order);
+				if (segments.length === 2 && method === 'GET') {
+					if (this.options.orderGetPaymentStatus === 'returned') return ok(order);
+					const { paymentStatus: _paymentStatus, ...documented } = order;
+					return ok(documented);
+				}
 				if (segments[2] === 'fulfillments' && method === 'GET')
 					return ok({ status: true, data: this.fulfillments.get(order._id) ?? [] });
 				if (segments[2] === 'fulfillments' && method === 'POST')

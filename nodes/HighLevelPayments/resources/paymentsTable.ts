@@ -81,7 +81,8 @@ export const paymentsTable: readonly PaymentsResource[] = [
 		idParameter: { name: 'orderId', displayName: 'Order', searchFrom: 'order' },
 		// List rows carry contactName (a single order carries contactSnapshot): a label uses whichever is there.
 		labelFields: ['contactName', 'contactSnapshot.name', 'amount', 'currency', 'status'],
-		// List rows: flat source fields, no payment status; a single order: the source object and payment status.
+		// List rows: flat source fields; a single order: the source object. Neither documents a payment status:
+		// `paymentStatus` is there when the polling trigger put it there from the filtered lists.
 		simplify: [
 			'_id',
 			'altId',
