@@ -18,9 +18,10 @@ import {
 	HL_NODE,
 	type HighLevelFixture,
 } from '../inprocess/highLevelFixture';
+import { HighLevelSandbox } from '../sandbox/highLevelSandbox';
 import { priceIdOf } from '../sandbox/highLevelSeed';
 import type { LoggedRequest } from '../sandbox/httpKit';
-import { contractViolation, contractViolations } from './highLevelContract';
+import { answerViolations, contractViolation, contractViolations } from './highLevelContract';
 
 jest.setTimeout(120_000);
 
@@ -89,8 +90,8 @@ describe('every request the HighLevel nodes send is one payments.json documents'
 			},
 			notifyCustomer: true,
 		},
-		{ resource: 'whiteLabelProvider', operation: 'getAll', returnAll: true },
 		{ ...WHITE_LABEL_PROVIDER_CREATE },
+		{ resource: 'whiteLabelProvider', operation: 'getAll', returnAll: true },
 	];
 
 	test('each operation, with an OAuth2 token and with a Private Integration Token', async () => {
@@ -105,6 +106,8 @@ describe('every request the HighLevel nodes send is one payments.json documents'
 		const sent = hl.sandbox.paymentsRequests();
 		expect(sent.length).toBeGreaterThanOrEqual(operations(hl).length * 2);
 		expect(await contractViolations(sent)).toEqual([]);
+		// The default sandbox's answers are what payments.json documents, with no field it lacks.
+		expect(await answerViolations(sent)).toEqual([]);
 	});
 
 	test('the record pickers', async () => {
@@ -140,6 +143,17 @@ describe('every request the HighLevel nodes send is one payments.json documents'
 		}
 		expect(await contractViolations(hl.sandbox.paymentsRequests())).toEqual([]);
 	});
+});
+
+test('every suite: a HighLevel sandbox that got an undocumented request refuses to stop quietly', async () => {
+	const sandbox = new HighLevelSandbox();
+	const url = await sandbox.start();
+	await fetch(`${url}/payments/orders?altId=loc-sandbox&altType=location`, {
+		headers: { Authorization: `Bearer ${sandbox.options.privateToken}`, Version: '2021-07-28' },
+	});
+	await expect(sandbox.stop()).rejects.toThrow(
+		/vendor files do not document:\nGET \/payments\/orders \(payments\.json list-orders\).*altType/,
+	);
 });
 
 describe('the tier refuses what payments.json and oauth.json do not document', () => {

@@ -56,14 +56,19 @@ describe('real n8n: HighLevel order status polling', () => {
 		}));
 	};
 
-	it('a payment status change is reported once, across restarts; a payment status first learned is recorded, not reported', async () => {
-		// First lifetime: the present is recorded.
+	it("a payment status change is reported once, across restarts, from the order list's paymentStatus filter", async () => {
+		// First lifetime: the present is recorded, payment statuses included.
 		expect(await changes(0)).toEqual([]);
 		const existing = [...hl.orders.values()][0]._id as string;
-		// The trigger has not read this order yet: its payment status is learned now, not reported as a change.
 		hl.updateOrder(existing, { paymentStatus: 'partially_paid' });
 		const fresh = hl.addOrder({ status: 'pending', paymentStatus: 'unpaid' })._id as string;
-		expect(await changes(0)).toEqual([]);
+		expect(await changes(1)).toEqual([
+			{
+				event: 'order.statusChanged',
+				orderId: existing,
+				changes: { paymentStatus: { old: 'paid', new: 'partially_paid' } },
+			},
+		]);
 		hl.updateOrder(existing, { paymentStatus: 'paid' });
 		hl.updateOrder(fresh, { paymentStatus: 'paid' });
 		const paid = await changes(2);
@@ -82,7 +87,7 @@ describe('real n8n: HighLevel order status polling', () => {
 				},
 			]),
 		);
-		// Nothing moved: nothing is reported, and no order is read again (the list alone).
+		// Nothing moved: nothing is reported, and no order is read with Get (the lists alone).
 		expect(await changes(0)).toEqual([]);
 		expect(new Set(hl.paymentsRequests().map((r) => r.path))).toEqual(
 			new Set(['/payments/orders']),

@@ -2,7 +2,7 @@
  * An app installed at agency level (oauth.json): its authorization code gives a Company token, which payments
  * endpoints refuse; the node exchanges it with POST /oauth/locationToken for each sub-account it reaches.
  */
-import { contractViolations } from '../contract/highLevelContract';
+import { answerViolations, contractViolations } from '../contract/highLevelContract';
 import { highLevelFixture, HL_NODE, type HighLevelFixture } from './highLevelFixture';
 
 let hl: HighLevelFixture;
@@ -53,6 +53,7 @@ test("one Company token reaches the orders of two sub-accounts, each with its lo
 	expect(exchange.headers['content-type']).toMatch(/application\/x-www-form-urlencoded/);
 	expect(exchange.headers.version).toBe('2021-07-28');
 	expect(await contractViolations(hl.sandbox.requests)).toEqual([]);
+	expect(await answerViolations(hl.sandbox.requests)).toEqual([]);
 });
 
 test("a location's token is kept for later runs and exchanged again when HighLevel refuses it", async () => {

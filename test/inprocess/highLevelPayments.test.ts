@@ -170,14 +170,16 @@ describe('fulfillments', () => {
 						trackingUrl: 'https://ups.example/track/1Z999',
 					},
 				],
-				notifyCustomer: true,
 			}),
 		]);
+		// FulfillmentSchema answers carry no notifyCustomer: it is sent, not echoed.
+		expect(json(created)[0]).not.toHaveProperty('notifyCustomer');
 		const sent = hl.sandbox.paymentsRequests()[0];
 		expect(sent.body).toMatchObject({
 			altId: 'loc-sandbox',
 			altType: 'location',
 			items: [{ priceId: hl.sandbox.priceId(2), qty: 3 }],
+			notifyCustomer: true,
 		});
 		expect(hl.sandbox.orders.get(orderId)!.fulfillmentStatus).toBe('fulfilled');
 		const listed = await hl.run({

@@ -138,12 +138,13 @@ export async function startSandboxes(
 		`  Subscription Key: ${ingram.options.subscriptionKey}\n  Marketplace Code: ${ingram.options.marketplace}\n` +
 		`Alert inbox (the example workflows' alerts) on ${alertsUrl}/alerts\n` +
 		`Scripted chat model (the AI Agent example's, OpenAI-compatible) on ${modelUrl}/v1\n`;
+	// Every sandbox is stopped even when one refuses what it got (the HighLevel sandbox judges its requests).
 	const stop = async () => {
-		await halo.stop();
-		await highLevel.stop();
-		await ingram.stop();
-		await alerts.stop();
-		await model.stop();
+		const stopped = await Promise.allSettled(
+			[halo, highLevel, ingram, alerts, model].map((sandbox) => sandbox.stop()),
+		);
+		const refused = stopped.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+		if (refused) throw refused.reason;
 	};
 	return { halo, highLevel, ingram, alerts, model, credentials, description, stop };
 }

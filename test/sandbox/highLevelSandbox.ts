@@ -26,6 +26,7 @@ import {
 	seedTransaction,
 	type HlRecord,
 } from './highLevelSeed';
+import { contractViolations } from '../contract/highLevelContract';
 import { rememberSecret } from './secretRegistry';
 
 export interface HighLevelSandboxOptions {
@@ -35,7 +36,7 @@ export interface HighLevelSandboxOptions {
 	privateToken?: string;
 	/** Access token lifetime (HighLevel: about a day). */
 	tokenTtlSeconds?: number;
-	/** UNSURE: the white-label list's `providers` as an array or one object. */
+	/** payments.json: the white-label list's `providers` is one object (UNSURE variant: an array). */
 	providersShape?: 'array' | 'object';
 	/** Documented 400 "not found"; 404 also observed. */
 	notFoundStatus?: 400 | 404;
@@ -94,24 +95,91 @@ const COMPANY_ID = 'company-sandbox';
 
 const VERSION = '2021-07-28';
 
-/** An order as a list row shows it (OrderResponseSchema): flat contact and source names, no payment status. */
-function orderListRow(order: HlRecord): HlRecord {
+/*
+ * Each answer carries what payments.json's schema for it documents, and nothing else (the contract tier checks
+ * the default sandbox's answers against those schemas, closed). Absent values are left out rather than null.
+ */
+const present = (record: Record<string, unknown>) =>
+	Object.fromEntries(
+		Object.entries(record).filter(([, value]) => value !== null && value !== undefined),
+	) as HlRecord;
+
+type OrderRecord = HlRecord & {
+	contactSnapshot?: { name?: string; email?: string };
+	source?: { type?: string; subType?: string; name?: string; id?: string };
+	amountSummary?: { subtotal?: number; discount?: number };
+	items?: unknown[];
+};
+
+/** An order as a list row shows it (OrderResponseSchema): flat contact and source fields, no payment status. */
+function orderListRow(order: OrderRecord): HlRecord {
+	return present({
+		_id: order._id,
+		altId: order.altId,
+		altType: order.altType,
+		amount: order.amount,
+		subtotal: order.amountSummary?.subtotal,
+		discount: order.amountSummary?.discount,
+		currency: order.currency,
+		status: order.status,
+		fulfillmentStatus: order.fulfillmentStatus,
+		liveMode: order.liveMode,
+		contactId: order.contactId,
+		contactName: order.contactSnapshot?.name,
+		contactEmail: order.contactSnapshot?.email,
+		sourceType: order.source?.type,
+		sourceSubType: order.source?.subType,
+		sourceName: order.source?.name,
+		sourceId: order.source?.id,
+		totalProducts: order.items?.length,
+		createdAt: order.createdAt,
+		updatedAt: order.updatedAt,
+	});
+}
+
+/**
+ * An order as its Get shows it (GetOrderResponseSchema): no payment status (UNSURE variant: with it). The
+ * schema types `items` as strings while its own example is an item object: items are answered as objects.
+ */
+function orderAnswer(order: OrderRecord, withPaymentStatus: boolean): HlRecord {
+	const { paymentStatus, ...documented } = order;
+	return present(withPaymentStatus ? { ...documented, paymentStatus } : documented);
+}
+
+/** A payment's source as the single-record answers nest it (OrderSource: type and id required). */
+const entitySourceOf = (record: HlRecord) =>
+	present({
+		type: record.entitySourceType,
+		subType: record.entitySourceSubType,
+		id: record.entitySourceId ?? record.entityId,
+	});
+
+/** A transaction as its Get shows it (GetTxnResponseSchema): the source and provider nested. */
+function transactionAnswer(transaction: HlRecord): HlRecord {
 	const {
-		paymentStatus: _paymentStatus,
-		contactSnapshot,
-		source,
+		entitySourceType: _type,
+		entitySourceSubType: _subType,
+		fulfilledAt: _fulfilledAt,
+		paymentProviderType,
 		...rest
-	} = order as HlRecord & {
-		contactSnapshot?: { name?: string };
-		source?: { type?: string; name?: string; id?: string };
-	};
-	return {
+	} = transaction;
+	return present({
 		...rest,
-		contactName: contactSnapshot?.name,
-		sourceType: source?.type,
-		sourceName: source?.name,
-		sourceId: source?.id,
-	} as HlRecord;
+		entitySource: entitySourceOf(transaction),
+		paymentProvider: paymentProviderType ? { type: paymentProviderType } : undefined,
+	});
+}
+
+/** A subscription as a list row shows it (SubscriptionResponseSchema): no schedule, no cancellation time. */
+function subscriptionRow(subscription: HlRecord): HlRecord {
+	const { schedule: _schedule, canceledAt: _canceledAt, ...rest } = subscription;
+	return present(rest);
+}
+
+/** A subscription as its Get shows it (GetSubscriptionResponseSchema): the source nested. */
+function subscriptionAnswer(subscription: HlRecord): HlRecord {
+	const { entitySourceType: _type, ...rest } = subscription;
+	return present({ ...rest, entitySource: entitySourceOf(subscription) });
 }
 
 export class HighLevelSandbox {
@@ -152,7 +220,7 @@ export class HighLevelSandbox {
 			locationId: 'loc-sandbox',
 			privateToken: 'pit-sandbox-0000',
 			tokenTtlSeconds: 86_399,
-			providersShape: 'array',
+			providersShape: 'object',
 			notFoundStatus: 400,
 			createdStatus: 200,
 			orders: 30,
@@ -204,8 +272,25 @@ export class HighLevelSandbox {
 		return this.url;
 	}
 
+	/**
+	 * Closes the sandbox, then holds every request it got from the package against payments.json and oauth.json
+	 * (the contract tier's validator): a suite whose node sent an undocumented request fails here, whatever
+	 * it asserted itself. Token requests n8n's own OAuth2 client makes are n8n's, not judged. One request is
+	 * made off the contract on purpose and named: a client-credentials credential with no token yet gets one
+	 * through a one-record order list without altId, which HighLevel refuses with nothing read or changed.
+	 */
 	async stop() {
 		await close(this.server);
+		const ours = this.requests.filter(
+			(r) =>
+				(r.path.startsWith('/payments/') || r.path === '/oauth/locationToken') &&
+				!(r.path === '/payments/orders' && !r.query.altId && r.query.limit === '1'),
+		);
+		const violations = await contractViolations(ours);
+		if (violations.length)
+			throw new Error(
+				`The HighLevel sandbox got requests its vendor files do not document:\n${violations.join('\n')}`,
+			);
 	}
 
 	setRateLimit(limit: number, windowMs: number, retryAfterSeconds?: number) {
@@ -355,6 +440,7 @@ export class HighLevelSandbox {
 			...seedTransaction(order, this.transactions.size + 1),
 			_id: this.nextId('7a'),
 			createdAt: new Date().toISOString(),
+			fulfilledAt: new Date().toISOString(),
 			...fields,
 		} as HlRecord;
 		this.transactions.set(transaction._id, transaction);
@@ -393,6 +479,7 @@ export class HighLevelSandbox {
 		}
 		const [status, answer, headers] = this.route(entry.method, url, req.headers, body);
 		entry.status = status;
+		entry.answer = answer;
 		if (status === 302) {
 			res.writeHead(302, { Location: String(answer) });
 			return res.end();
@@ -672,15 +759,13 @@ export class HighLevelSandbox {
 						[...this.orders.values()].filter((o) => o.altId === location),
 						query,
 						ok,
+						(order) => (this.options.orderListRows === 'documented' ? orderListRow(order) : order),
 					);
 				const order = this.orders.get(segments[1] ?? '');
 				if (!order || order.altId !== location)
 					return this.error(this.options.notFoundStatus, 'Order not found');
-				if (segments.length === 2 && method === 'GET') {
-					if (this.options.orderGetPaymentStatus === 'returned') return ok(order);
-					const { paymentStatus: _paymentStatus, ...documented } = order;
-					return ok(documented);
-				}
+				if (segments.length === 2 && method === 'GET')
+					return ok(orderAnswer(order, this.options.orderGetPaymentStatus === 'returned'));
 				if (segments[2] === 'fulfillments' && method === 'GET')
 					return ok({ status: true, data: this.fulfillments.get(order._id) ?? [] });
 				if (segments[2] === 'fulfillments' && method === 'POST')
@@ -689,18 +774,18 @@ export class HighLevelSandbox {
 			}
 			case 'transactions': {
 				if (segments.length === 1 && method === 'GET')
-					return this.list([...this.transactions.values()], query, ok);
+					return this.list([...this.transactions.values()], query, ok, present);
 				const transaction = this.transactions.get(segments[1] ?? '');
 				return transaction
-					? ok(transaction)
+					? ok(transactionAnswer(transaction))
 					: this.error(this.options.notFoundStatus, 'Transaction not found');
 			}
 			case 'subscriptions': {
 				if (segments.length === 1 && method === 'GET')
-					return this.list([...this.subscriptions.values()], query, ok);
+					return this.list([...this.subscriptions.values()], query, ok, subscriptionRow);
 				const subscription = this.subscriptions.get(segments[1] ?? '');
 				return subscription
-					? ok(subscription)
+					? ok(subscriptionAnswer(subscription))
 					: this.error(this.options.notFoundStatus, 'Subscription not found');
 			}
 			case 'integrations': {
@@ -733,6 +818,7 @@ export class HighLevelSandbox {
 		records: HlRecord[],
 		query: URLSearchParams,
 		ok: (a: unknown) => [number, unknown, Record<string, string>],
+		row: (record: HlRecord) => HlRecord,
 	): [number, unknown, Record<string, string>] {
 		const problems: string[] = [];
 		for (const name of ['startAt', 'endAt']) {
@@ -786,11 +872,7 @@ export class HighLevelSandbox {
 		);
 		if (this.options.listOrder === 'oldestFirst') matching.reverse();
 		const page = this.page(matching, query);
-		const rows =
-			this.options.orderListRows === 'documented'
-				? page.map((record) => (this.orders.has(record._id) ? orderListRow(record) : record))
-				: page;
-		return ok({ data: rows, totalCount: matching.length, traceId: randomBytes(8).toString('hex') });
+		return ok({ data: page.map(row), totalCount: matching.length });
 	}
 
 	private createFulfillment(
@@ -836,7 +918,6 @@ export class HighLevelSandbox {
 			altType: 'location',
 			trackings: input.trackings,
 			items: answered,
-			notifyCustomer: !!input.notifyCustomer,
 			createdAt: now,
 			updatedAt: now,
 		};

@@ -33,9 +33,22 @@ export function seedOrder(locationId: string, n: number): HlRecord {
 			{
 				_id: hlId('1e', n),
 				name: `Licence pack ${n}`,
-				product: { _id: hlId('9p', n), name: `Licence pack ${n}`, productType: 'DIGITAL' },
+				product: {
+					_id: hlId('9p', n),
+					locationId,
+					name: `Licence pack ${n}`,
+					productType: 'DIGITAL',
+					createdAt: at,
+					updatedAt: at,
+				},
 				qty: 1 + (n % 3),
-				price: { _id: priceIdOf(n), amount: amount / (1 + (n % 3)), currency: 'USD' },
+				price: {
+					_id: priceIdOf(n),
+					name: `Licence pack ${n}`,
+					type: 'one_time',
+					amount: amount / (1 + (n % 3)),
+					currency: 'USD',
+				},
 			},
 		],
 		amountSummary: { subtotal: amount, discount: 0 },
@@ -65,6 +78,8 @@ export function seedTransaction(order: HlRecord, n: number): HlRecord {
 		liveMode: order.liveMode,
 		createdAt: order.createdAt,
 		updatedAt: order.createdAt,
+		// TxnResponseSchema: when the charge was made.
+		fulfilledAt: order.createdAt,
 	};
 }
 

@@ -10,6 +10,8 @@ export interface LoggedRequest {
 	body: unknown;
 	rawBody: string;
 	status?: number;
+	/** The JSON the sandbox answered with (sandboxes that keep it). */
+	answer?: unknown;
 }
 
 export interface Fault {
