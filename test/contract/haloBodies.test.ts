@@ -129,3 +129,26 @@ describe('the tier refuses what Halo API v2 does not document', () => {
 		).toBeUndefined();
 	});
 });
+
+test('every suite: a Halo sandbox that got an undocumented field refuses to stop quietly', async () => {
+	const halo = await haloFixture();
+	const token = await fetch(`${halo.url}/auth/token`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({
+			grant_type: 'client_credentials',
+			client_id: halo.sandbox.options.clientId,
+			client_secret: halo.sandbox.options.clientSecret,
+			scope: 'all',
+			tenant: halo.sandbox.options.tenant,
+		}),
+	}).then(async (r) => ((await r.json()) as { access_token: string }).access_token);
+	await fetch(`${halo.url}/api/EcommerceOrder`, {
+		method: 'POST',
+		headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+		body: JSON.stringify([{ shop_name: 'x', delivery_notes: 'not a Halo field' }]),
+	});
+	await expect(halo.stop()).rejects.toThrow(
+		/does not document:\nPOST \/api\/EcommerceOrder .*delivery_notes/,
+	);
+});

@@ -4,12 +4,19 @@
  * against the endpoint's schema (`additionalProperties: false`), validated by openapi-backend. The seeds name fields this
  * 2024 copy lacks (vendor-specs/README.md lists them): those are accepted as newer, nothing else.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openApiChecker, violationText } from './openApi';
 
+const FILE = 'halopsa-marketplace.contract.json';
+// Beside this file, or, compiled into build/ (the sandbox CLI), in the source tree it was compiled from.
 const document = JSON.parse(
-	readFileSync(join(__dirname, 'halopsa-marketplace.contract.json'), 'utf8'),
+	readFileSync(
+		existsSync(join(__dirname, FILE))
+			? join(__dirname, FILE)
+			: join(__dirname, '..', '..', '..', 'test', 'contract', FILE),
+		'utf8',
+	),
 ) as {
 	paths: Record<string, { post: { schema: unknown } }>;
 	components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
@@ -54,6 +61,21 @@ const ready = openApiChecker(
 						},
 						responses: { 200: { description: 'saved' } },
 					},
+					// Halo's file documents no answer schemas: a record read back is held against the record
+					// schema its POST takes.
+					get: {
+						operationId: `read${path.slice(1)}`,
+						responses: {
+							200: {
+								description: 'a record',
+								content: {
+									'application/json': {
+										schema: (post.schema as { items: unknown }).items,
+									},
+								},
+							},
+						},
+					},
 				},
 			]),
 		),
@@ -78,4 +100,41 @@ export async function haloBodyViolation(path: string, body: unknown): Promise<st
 	);
 	if (result.valid) return undefined;
 	return violationText(`POST ${path} (Halo API v2 ${endpoint})`, result.errors, '(body)');
+}
+
+/**
+ * The records of a Halo answer to a GET of a documented endpoint (one record, a bare array or a
+ * `{record_count, plural: [...]}` page), each against the endpoint's record schema: undefined when every
+ * record holds only fields Halo's file (or the seeds, as newer) documents, of the types it gives.
+ */
+export async function haloAnswerViolation(
+	path: string,
+	answer: unknown,
+): Promise<string | undefined> {
+	const api = await ready;
+	const base = path
+		.replace(/^\/api/i, '')
+		.split('/')[1]
+		?.toLowerCase();
+	const endpoint = Object.keys(document.paths).find(
+		(known) => known.slice(1).toLowerCase() === base,
+	);
+	if (!endpoint || !answer || typeof answer !== 'object') return undefined;
+	const list = Array.isArray(answer)
+		? answer
+		: Object.values(answer).find((value): value is unknown[] => Array.isArray(value));
+	const records = list ?? [answer];
+	const problems: string[] = [];
+	for (const [index, record] of records.entries()) {
+		const result = api.validateResponse(record, `read${endpoint.slice(1)}`, 200);
+		if (!result.valid)
+			problems.push(
+				violationText(
+					`GET ${path} record ${index} (Halo API v2 ${endpoint})`,
+					result.errors,
+					'(record)',
+				),
+			);
+	}
+	return problems.length ? problems.join('\n') : undefined;
 }

@@ -11,6 +11,7 @@ import {
 	sandboxResources,
 	type SandboxResource,
 } from './haloResources';
+import { haloAnswerViolation, haloBodyViolation } from '../contract/haloContract';
 import { seedAll } from './haloSeed';
 import {
 	close,
@@ -129,8 +130,27 @@ export class HaloSandbox {
 		return this.url;
 	}
 
+	/**
+	 * Closes the sandbox, then holds what it got and gave against Halo's own OpenAPI (the contract tier's
+	 * validator): every POST body to an endpoint Halo's file documents, and every record it answered a GET of
+	 * such an endpoint with. A suite whose node sent an undocumented field fails here, whatever it asserted.
+	 */
 	async stop() {
 		await close(this.server);
+		const violations: string[] = [];
+		for (const request of this.apiRequests()) {
+			const violation =
+				request.method === 'POST'
+					? await haloBodyViolation(request.path, request.body)
+					: request.method === 'GET' && request.status === 200
+						? await haloAnswerViolation(request.path, request.answer)
+						: undefined;
+			if (violation) violations.push(violation);
+		}
+		if (violations.length)
+			throw new Error(
+				`The Halo sandbox got or gave what Halo's OpenAPI does not document:\n${violations.join('\n')}`,
+			);
 	}
 
 	setRateLimit(rateLimit?: HaloSandboxOptions['rateLimit']) {
@@ -238,6 +258,7 @@ export class HaloSandbox {
 		if (this.options.echoRequestInErrors && code >= 400)
 			answer = `${typeof answer === 'string' ? answer : JSON.stringify(answer)} (request: ${entry.rawBody} with ${String(req.headers.authorization ?? '')})`;
 		status(code);
+		entry.answer = answer;
 		if (answer === undefined) {
 			res.writeHead(code);
 			return res.end();
@@ -319,7 +340,7 @@ export class HaloSandbox {
 		if (segments.length === 2 && Number.isInteger(id)) {
 			const record = records.get(id);
 			if (!record) return [404, `${resource.schema} ${segments[1]} not found`];
-			if (method === 'GET') return [200, this.visible(record)];
+			if (method === 'GET') return [200, this.visible(resource, record)];
 			if (method === 'DELETE') {
 				records.delete(id);
 				return this.options.deleteBody === 'json' ? [200, { id, deleted: true }] : [200, undefined];
@@ -354,15 +375,16 @@ export class HaloSandbox {
 					: requestedPage;
 		if (paginate) page = all.slice((pageNo - 1) * pageSize, pageNo * pageSize);
 		else if (query.get('count')) page = all.slice(0, Number(query.get('count')));
-		const visible = page.map((r) => this.visible(r));
+		const visible = page.map((r) => this.visible(resource, r));
 		if (this.options.listShape === 'bare') return visible;
 		return paginate
 			? { page_no: pageNo, page_size: pageSize, record_count: total, [resource.plural]: visible }
 			: { record_count: total, [resource.plural]: visible };
 	}
 
-	private visible(record: Record<string, unknown>) {
-		return { ...record, _warning: '' };
+	/** A record as Halo answers it: with `_warning` where the seeds list that field for the resource. */
+	private visible(resource: SandboxResource, record: Record<string, unknown>) {
+		return resource.fields.some((f) => f.name === '_warning') ? { ...record, _warning: '' } : record;
 	}
 
 	/** Halo's upsert: an array; a record with its key updates, one without creates. */
@@ -395,7 +417,7 @@ export class HaloSandbox {
 				record.linked_tickets = [{ ticket_id: input.ticket_id }];
 			record[resource.key] = key;
 			store.set(key, record);
-			return this.visible(record);
+			return this.visible(resource, record);
 		});
 		return [
 			this.options.postShape === 'array' || saved.length > 1 ? 200 : 201,
