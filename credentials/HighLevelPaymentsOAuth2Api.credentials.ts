@@ -120,7 +120,7 @@ export class HighLevelPaymentsOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: '',
 			description:
-				'The sub-account (altId). Leave empty to use the location the token was issued for.',
+				'The sub-account (altId). Leave empty to use the location the token was issued for; an app installed at agency level needs it (or Location ID in the node), and its token is exchanged for this sub-account.',
 		},
 		{
 			displayName: 'Auth URI Query Parameters',
