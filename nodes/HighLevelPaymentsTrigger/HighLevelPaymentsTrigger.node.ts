@@ -18,6 +18,13 @@ import {
 	type SeenIds,
 } from './webhookSignature';
 
+/** Delivery ids with the time they were seen, as stored; anything else stored there is not trusted. */
+const isSeenList = (value: unknown): value is SeenIds =>
+	Array.isArray(value) &&
+	value.every(
+		(entry) => Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'number',
+	);
+
 /** Deliveries answered 429 as stored; anything else stored there is not trusted. */
 const isDeferredList = (value: unknown): value is DeferredDeliveries =>
 	Array.isArray(value) &&
@@ -212,8 +219,16 @@ export class HighLevelPaymentsTrigger implements INodeType {
 		// Number() of an expression such as "5m" is NaN, which replayRejection refuses.
 		const maxAgeMs = Number(options.maxAgeMinutes ?? 5) * 60_000;
 		const memoryKey = `${this.getWorkflow().id}:${this.getNode().id}`;
+		// A stored memory in another shape (damaged, or written by something else) would fail every delivery:
+		// it is set aside, said once in n8n's log, and this process's own memory stands in for it.
+		const stored = staticData.seenWebhookIds;
+		if (stored !== undefined && !isSeenList(stored))
+			this.logger.warn(
+				"The trigger's stored delivery memory was not in the shape it keeps and was set aside; deliveries this n8n process saw are still refused as replays",
+				{ node: this.getNode().name },
+			);
 		const remembered = mergeSeen(
-			(staticData.seenWebhookIds as SeenIds | undefined) ?? [],
+			isSeenList(stored) ? stored : [],
 			recentInProcess.get(memoryKey) ?? [],
 		);
 		const awaited = isDeferredList(staticData.deferredWebhooks) ? staticData.deferredWebhooks : [];

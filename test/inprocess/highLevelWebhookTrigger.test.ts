@@ -99,6 +99,20 @@ test.each([
 	);
 });
 
+test('a stored delivery memory in another shape is set aside: deliveries still start executions, and a replay this process saw is still refused', async () => {
+	await serve();
+	hook.saved = JSON.stringify({ 'node:Hook': { seenWebhookIds: { damaged: true } } });
+	const first = await hl.deliverWebhook(hook.url, 'OrderCreate', order());
+	expect(first.status).toBe(200);
+	expect(hook.executions).toHaveLength(1);
+	expect((await first.resend()).status).toBe(401);
+	expect(hook.executions).toHaveLength(1);
+	expect(JSON.parse(hook.saved)['node:Hook'].seenWebhookIds).toContainEqual([
+		first.webhookId,
+		expect.any(Number),
+	]);
+});
+
 test('a replayed webhookId is refused; the ids are kept in static data too', async () => {
 	await serve();
 	const first = await hl.deliverWebhook(hook.url, 'InvoicePaid', {

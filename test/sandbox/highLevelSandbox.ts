@@ -26,7 +26,7 @@ import {
 	seedTransaction,
 	type HlRecord,
 } from './highLevelSeed';
-import { contractViolations } from '../contract/highLevelContract';
+import { answerViolations, contractViolations } from '../contract/highLevelContract';
 import { rememberSecret } from './secretRegistry';
 
 export interface HighLevelSandboxOptions {
@@ -287,9 +287,17 @@ export class HighLevelSandbox {
 				!(r.path === '/payments/orders' && !r.query.altId && r.query.limit === '1'),
 		);
 		const violations = await contractViolations(ours);
+		// Answers as documented are the default: with the answer-shaping switches as they start, every answer
+		// of the suite is held against its response schema too.
+		const documentedAnswers =
+			this.options.providersShape === 'object' &&
+			this.options.orderListRows === 'documented' &&
+			this.options.orderGetPaymentStatus === 'omitted' &&
+			this.options.createdStatus === 200;
+		if (documentedAnswers) violations.push(...(await answerViolations(ours)));
 		if (violations.length)
 			throw new Error(
-				`The HighLevel sandbox got requests its vendor files do not document:\n${violations.join('\n')}`,
+				`The HighLevel sandbox got or gave what its vendor files do not document:\n${violations.join('\n')}`,
 			);
 	}
 
