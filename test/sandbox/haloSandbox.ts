@@ -384,7 +384,9 @@ export class HaloSandbox {
 
 	/** A record as Halo answers it: with `_warning` where the seeds list that field for the resource. */
 	private visible(resource: SandboxResource, record: Record<string, unknown>) {
-		return resource.fields.some((f) => f.name === '_warning') ? { ...record, _warning: '' } : record;
+		return resource.fields.some((f) => f.name === '_warning')
+			? { ...record, _warning: '' }
+			: record;
 	}
 
 	/** Halo's upsert: an array; a record with its key updates, one without creates. */
