@@ -15,7 +15,7 @@ import { DEFAULT_RATE_LIMIT_WAIT_SECONDS, HALO_CREDENTIAL } from './transport/ha
 
 /** The resources of the table, by vendor name; e-commerce orders are the default (the first of the sorted list would be Adobe Commerce). */
 const resourceOptions = resourceTable
-	.map((r) => ({ name: r.displayName, value: r.value, description: `HaloPSA /${r.path}` }))
+	.map((r) => ({ name: r.displayName, value: r.value, description: r.summary }))
 	.sort((a, b) => a.name.localeCompare(b.name));
 const defaultResource = resourceTable.find((r) => r.value === 'ecommerceOrder')!.value;
 

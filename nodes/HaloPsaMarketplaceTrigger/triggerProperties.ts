@@ -34,7 +34,7 @@ const watchOptions = [
 	...watchedTable.map((w) => ({
 		name: w.noun,
 		value: w.value,
-		description: `Poll HaloPSA /${w.resource.path}`,
+		description: w.resource.summary,
 	})),
 	{
 		name: 'Integration Health',

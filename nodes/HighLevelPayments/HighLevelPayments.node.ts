@@ -13,7 +13,11 @@ import { paymentsTable } from './resources/paymentsTable';
 import { DEFAULT_RATE_LIMIT_WAIT_SECONDS } from './transport/highLevelApi';
 
 /** Orders come first in the table and are the default resource. */
-const resourceOptions = paymentsTable.map((r) => ({ name: r.displayName, value: r.value }));
+const resourceOptions = paymentsTable.map((r) => ({
+	name: r.displayName,
+	value: r.value,
+	description: r.summary,
+}));
 const defaultResource = paymentsTable[0].value;
 
 export class HighLevelPayments implements INodeType {

@@ -46,7 +46,11 @@ export class HighLevelPaymentsPollingTrigger implements INodeType {
 				name: 'watch',
 				type: 'options',
 				noDataExpression: true,
-				options: polledResources.map((p) => ({ name: p.name, value: p.value })),
+				options: polledResources.map((p) => ({
+					name: p.name,
+					value: p.value,
+					description: p.summary,
+				})),
 				// Generated from the table; orders come first.
 				default: 'order',
 			},

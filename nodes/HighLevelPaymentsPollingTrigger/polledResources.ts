@@ -9,6 +9,8 @@ import type { Fingerprint, WatchedEvent, WatchedField } from '../shared/windowCu
 export interface PolledResource {
 	value: 'order' | 'fulfillment' | 'transaction' | 'subscription';
 	name: string;
+	/** What it is, for an operator: the option's description in the node. */
+	summary: string;
 	/** The list the window is read from (fulfillments: the orders whose fulfillments are compared). */
 	list: PaymentsResource;
 	outputKey: string;
@@ -42,6 +44,7 @@ export const polledResources: readonly PolledResource[] = [
 	{
 		value: 'order',
 		name: 'Orders',
+		summary: 'New orders, and changes of an order status or payment status',
 		list: findPaymentsResource('order'),
 		outputKey: 'order',
 		// HighLevel's documented list rows carry no payment status: an order whose update time moved is read
@@ -71,6 +74,7 @@ export const polledResources: readonly PolledResource[] = [
 	{
 		value: 'fulfillment',
 		name: 'Fulfillments',
+		summary: 'New fulfillments of any order, and tracking numbers added to them',
 		list: findPaymentsResource('order'),
 		outputKey: 'order',
 		// Cheap signs that an order's fulfillments may have changed; its fulfillments are then read and compared.
@@ -98,6 +102,7 @@ export const polledResources: readonly PolledResource[] = [
 	{
 		value: 'transaction',
 		name: 'Payments (Transactions)',
+		summary: 'Payments received, refunded, or whose status changed',
 		list: findPaymentsResource('transaction'),
 		outputKey: 'transaction',
 		fields: [
@@ -133,6 +138,7 @@ export const polledResources: readonly PolledResource[] = [
 	{
 		value: 'subscription',
 		name: 'Subscriptions',
+		summary: 'New subscriptions, and changes of their status',
 		list: findPaymentsResource('subscription'),
 		outputKey: 'subscription',
 		fields: [{ name: 'status', read: text('status') }],

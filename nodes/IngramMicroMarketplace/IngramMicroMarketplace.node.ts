@@ -13,7 +13,11 @@ import { DEFAULT_RATE_LIMIT_WAIT_SECONDS } from './transport/ingramApi';
 import { INGRAM_CREDENTIAL } from './transport/ingramUrls';
 
 /** Customers come first in the table and are the default resource. */
-const resourceOptions = marketplaceTable.map((r) => ({ name: r.displayName, value: r.value }));
+const resourceOptions = marketplaceTable.map((r) => ({
+	name: r.displayName,
+	value: r.value,
+	description: r.summary,
+}));
 const defaultResource = marketplaceTable[0].value;
 
 export class IngramMicroMarketplace implements INodeType {

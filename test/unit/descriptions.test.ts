@@ -104,3 +104,23 @@ test.each(haloFieldLabels)('HaloPSA field label %j reads as words', (label) => {
 		.filter((word) => !/^\d+$/.test(word) && !LABEL_VOCABULARY.has(word));
 	expect(unknown).toEqual([]);
 });
+
+/** The Resource and Watch options of every node, with their descriptions. */
+const resourceOptions = nodes.flatMap((node) =>
+	node.properties
+		.filter((p) => (p.name === 'resource' || p.name === 'watch') && Array.isArray(p.options))
+		.flatMap((p) =>
+			(p.options as Array<{ name: string; description?: string }>).map(
+				(o) => [`${node.displayName} > ${p.displayName} > ${o.name}`, o.description ?? ''] as const,
+			),
+		),
+);
+
+test('there are resource and watch options to check', () => {
+	expect(resourceOptions.length).toBeGreaterThan(25);
+});
+
+test.each(resourceOptions)('%s says what it is for an operator, not an API path', (_path, text) => {
+	expect(text).not.toBe('');
+	expect(text).not.toMatch(/\/[A-Za-z]+(Details|Order|Data)\b|^(Poll )?HaloPSA \//);
+});

@@ -48,6 +48,8 @@ export interface HaloResource {
 	value: string;
 	/** Name shown in the Resource dropdown: vendor first, so the list reads naturally. */
 	displayName: string;
+	/** What the resource is, for an operator: the Resource option's and the trigger's description. */
+	summary: string;
 	/** Halo's schema name, as in the seeds. */
 	schema: string;
 	/** Path under /api, spelt as Halo documents it (Halo routes case-insensitively). */
@@ -73,6 +75,7 @@ const routes: ReadonlyArray<Omit<HaloResource, 'fields'>> = [
 	{
 		value: 'pax8Details',
 		displayName: 'Pax8 Integration',
+		summary: "Halo's connection to Pax8: the account, its sync settings and the last sync's result",
 		schema: 'Pax8Details',
 		path: 'Pax8Details',
 		key: 'id',
@@ -98,6 +101,8 @@ const routes: ReadonlyArray<Omit<HaloResource, 'fields'>> = [
 	{
 		value: 'ingramMicroDetails',
 		displayName: 'Ingram Micro Integration',
+		summary:
+			"Halo's connection to Ingram Micro Cloud Marketplace: account, sync settings, last sync",
 		schema: 'IngramMicroDetails',
 		path: 'IngramMicroDetails',
 		key: 'id',
@@ -124,6 +129,7 @@ const routes: ReadonlyArray<Omit<HaloResource, 'fields'>> = [
 	{
 		value: 'ingramMicroReseller',
 		displayName: 'Ingram Micro Reseller',
+		summary: 'Ingram Micro reseller orders and quotes as Halo reads them from Ingram Micro',
 		schema: 'IngramMicroReseller',
 		path: 'IngramMicroReseller',
 		key: 'id',
@@ -152,6 +158,7 @@ const routes: ReadonlyArray<Omit<HaloResource, 'fields'>> = [
 	{
 		value: 'ingramMicroResellerDetails',
 		displayName: 'Ingram Micro Reseller Integration',
+		summary: "Halo's connection to Ingram Micro's reseller (distribution) API and how it syncs",
 		schema: 'IngramMicroResellerDetails',
 		path: 'IngramMicroResellerDetails',
 		key: 'id',
@@ -171,6 +178,7 @@ const routes: ReadonlyArray<Omit<HaloResource, 'fields'>> = [
 	{
 		value: 'synnexDetails',
 		displayName: 'TD Synnex Integration',
+		summary: "Halo's connection to TD Synnex: account, sync settings, last sync",
 		schema: 'SynnexDetails',
 		path: 'SynnexDetails',
 		key: 'id',
@@ -197,6 +205,7 @@ const routes: ReadonlyArray<Omit<HaloResource, 'fields'>> = [
 	{
 		value: 'arrowSphereDetails',
 		displayName: 'Arrow Sphere Integration',
+		summary: "Halo's connection to Arrow Sphere: account, sync settings, last sync",
 		schema: 'ArrowSphereDetails',
 		path: 'ArrowSphereDetails',
 		key: 'id',
@@ -221,6 +230,7 @@ const routes: ReadonlyArray<Omit<HaloResource, 'fields'>> = [
 	{
 		value: 'streamOneIonDetails',
 		displayName: 'TD Synnex StreamOne Ion Integration',
+		summary: "Halo's connection to TD Synnex StreamOne Ion: account, sync settings, last sync",
 		schema: 'StreamOneIonDetails',
 		path: 'StreamOneIonDetails',
 		key: 'id',
@@ -245,6 +255,7 @@ const routes: ReadonlyArray<Omit<HaloResource, 'fields'>> = [
 	{
 		value: 'techDataResellerDetails',
 		displayName: 'TD Synnex (Tech Data) Reseller Integration',
+		summary: "Halo's connection to TD Synnex's (Tech Data) reseller API",
 		schema: 'TechDataResellerDetails',
 		path: 'TechDataResellerDetails',
 		key: 'id',
@@ -256,6 +267,7 @@ const routes: ReadonlyArray<Omit<HaloResource, 'fields'>> = [
 	{
 		value: 'dattoCommerceDetails',
 		displayName: 'Datto Commerce Integration',
+		summary: "Halo's connection to Datto Commerce (quotes, orders and products): account and sync",
 		schema: 'DattoCommerceDetails',
 		path: 'DattoCommerceDetails',
 		key: 'id',
@@ -282,6 +294,8 @@ const routes: ReadonlyArray<Omit<HaloResource, 'fields'>> = [
 	{
 		value: 'adobeCommerceDetails',
 		displayName: 'Adobe Commerce Integration',
+		summary:
+			"Halo's connection to an Adobe Commerce (Magento) shop: store, sync settings, last sync",
 		schema: 'AdobeCommerceDetails',
 		path: 'AdobeCommerceDetails',
 		key: 'id',
@@ -293,6 +307,7 @@ const routes: ReadonlyArray<Omit<HaloResource, 'fields'>> = [
 	{
 		value: 'adobeCommerceIntegration',
 		displayName: 'Adobe Commerce Authorisation',
+		summary: 'The OAuth handshake that lets Halo reach an Adobe Commerce shop, and its status',
 		schema: 'AdobeCommerceIntegration',
 		path: 'AdobeCommerceIntegration',
 		key: 'id',
@@ -320,6 +335,7 @@ const routes: ReadonlyArray<Omit<HaloResource, 'fields'>> = [
 	{
 		value: 'cspConsumptionData',
 		displayName: 'Microsoft CSP Consumption Data',
+		summary: 'Microsoft CSP consumption lines of an invoice: partner, customer, SKU and quantity',
 		schema: 'CSPConsumptionData',
 		path: 'CSPConsumptionData',
 		key: 'id',
@@ -360,6 +376,7 @@ const routes: ReadonlyArray<Omit<HaloResource, 'fields'>> = [
 	{
 		value: 'cspInvoice',
 		displayName: 'Microsoft CSP Invoice',
+		summary: 'Microsoft CSP invoices as Halo imported them from Partner Center',
 		schema: 'CSPInvoice',
 		path: 'cspinvoice',
 		key: 'haloid',
@@ -382,6 +399,7 @@ const routes: ReadonlyArray<Omit<HaloResource, 'fields'>> = [
 	{
 		value: 'cspSubscriptionPricing',
 		displayName: 'Microsoft CSP Subscription Pricing',
+		summary: 'The Microsoft CSP price list: products, SKUs, terms and billing plans',
 		schema: 'CSPSubscriptionPricing',
 		path: 'CSPSubscriptionPricing',
 		key: 'id',
@@ -401,6 +419,7 @@ const routes: ReadonlyArray<Omit<HaloResource, 'fields'>> = [
 	{
 		value: 'microsoftSubscriptionMapping',
 		displayName: 'Microsoft Subscription Mapping',
+		summary: 'Links between Halo records and Microsoft tenants and subscriptions (CSP, Azure)',
 		schema: 'MicrosoftSubscriptionMapping',
 		path: 'MicrosoftSubscriptionMapping',
 		key: 'id',
@@ -423,6 +442,7 @@ const routes: ReadonlyArray<Omit<HaloResource, 'fields'>> = [
 	{
 		value: 'amazonSellerDetails',
 		displayName: 'Amazon Seller Integration',
+		summary: "Halo's connection to an Amazon Seller account: region, sync settings, last sync",
 		schema: 'AmazonSellerDetails',
 		path: 'AmazonSellerDetails',
 		key: 'id',
@@ -434,6 +454,7 @@ const routes: ReadonlyArray<Omit<HaloResource, 'fields'>> = [
 	{
 		value: 'shopifyDetails',
 		displayName: 'Shopify Integration',
+		summary: "Halo's connection to a Shopify shop: store, sync settings, last sync",
 		schema: 'ShopifyDetails',
 		path: 'ShopifyDetails',
 		key: 'id',
@@ -444,6 +465,8 @@ const routes: ReadonlyArray<Omit<HaloResource, 'fields'>> = [
 	{
 		value: 'ecommerceOrder',
 		displayName: 'E-Commerce Order',
+		summary:
+			'Orders Halo received from shops and marketplaces (Shopify, Amazon, HighLevel …), and their tickets',
 		schema: 'EcommerceOrder',
 		path: 'EcommerceOrder',
 		key: 'id',

@@ -28,6 +28,8 @@ export type PaymentsOperation =
 export interface PaymentsResource {
 	value: 'order' | 'fulfillment' | 'transaction' | 'subscription' | 'whiteLabelProvider';
 	displayName: string;
+	/** What it is, for an operator: the option's description in the node. */
+	summary: string;
 	/** Path placeholder naming the record (or, for fulfillments, the order) an operation works on. */
 	idParameter?: {
 		name: 'orderId' | 'transactionId' | 'subscriptionId';
@@ -78,6 +80,7 @@ export const paymentsTable: readonly PaymentsResource[] = [
 	{
 		value: 'order',
 		displayName: 'Order',
+		summary: 'Orders customers placed through funnels, websites, invoices and the store',
 		idParameter: { name: 'orderId', displayName: 'Order', searchFrom: 'order' },
 		// List rows carry contactName (a single order carries contactSnapshot): a label uses whichever is there.
 		labelFields: ['contactName', 'contactSnapshot.name', 'amount', 'currency', 'status'],
@@ -152,6 +155,7 @@ export const paymentsTable: readonly PaymentsResource[] = [
 	{
 		value: 'fulfillment',
 		displayName: 'Order Fulfillment',
+		summary: 'What was shipped for an order: items, carriers and tracking numbers',
 		idParameter: { name: 'orderId', displayName: 'Order', searchFrom: 'order' },
 		operations: [
 			{
@@ -172,6 +176,7 @@ export const paymentsTable: readonly PaymentsResource[] = [
 	{
 		value: 'transaction',
 		displayName: 'Transaction',
+		summary: 'Payments taken for orders, invoices and subscriptions, with refunds',
 		idParameter: { name: 'transactionId', displayName: 'Transaction', searchFrom: 'transaction' },
 		labelFields: ['amount', 'currency', 'status', 'entityId'],
 		simplify: [
@@ -238,6 +243,7 @@ export const paymentsTable: readonly PaymentsResource[] = [
 	{
 		value: 'subscription',
 		displayName: 'Subscription',
+		summary: 'Recurring payments: their status, schedule and amount',
 		idParameter: {
 			name: 'subscriptionId',
 			displayName: 'Subscription',
@@ -300,6 +306,7 @@ export const paymentsTable: readonly PaymentsResource[] = [
 	{
 		value: 'whiteLabelProvider',
 		displayName: 'White-Label Payment Provider',
+		summary: 'A payment provider (Authorize.Net, NMI) offered under your own brand',
 		operations: [
 			{
 				value: 'getAll',

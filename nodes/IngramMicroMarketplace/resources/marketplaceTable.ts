@@ -19,6 +19,8 @@ export type MarketplaceOperation =
 export interface MarketplaceResource {
 	value: 'customer' | 'product' | 'order' | 'subscription' | 'parameters';
 	displayName: string;
+	/** What it is, for an operator: the option's description in the node. */
+	summary: string;
 	/** The id parameter of Get (and its "From List" label fields). */
 	idParameter?: { name: string; displayName: string; labelFields: readonly string[] };
 	simplify?: readonly string[];
@@ -45,6 +47,7 @@ export const marketplaceTable: readonly MarketplaceResource[] = [
 	{
 		value: 'customer',
 		displayName: 'Customer',
+		summary: 'The end customers you buy cloud services for in the marketplace',
 		idParameter: {
 			name: 'customerId',
 			displayName: 'Customer',
@@ -77,6 +80,7 @@ export const marketplaceTable: readonly MarketplaceResource[] = [
 	{
 		value: 'product',
 		displayName: 'Product',
+		summary: 'The cloud services the marketplace sells, with their plans and parameters',
 		idParameter: { name: 'productId', displayName: 'Product', labelFields: ['name', 'mpn'] },
 		operations: [
 			{
@@ -92,6 +96,7 @@ export const marketplaceTable: readonly MarketplaceResource[] = [
 	{
 		value: 'order',
 		displayName: 'Order',
+		summary: 'Purchases, changes, renewals and cancellations of subscriptions',
 		idParameter: { name: 'orderId', displayName: 'Order', labelFields: ['id', 'status', 'type'] },
 		operations: [
 			{
@@ -139,6 +144,7 @@ export const marketplaceTable: readonly MarketplaceResource[] = [
 	{
 		value: 'subscription',
 		displayName: 'Subscription',
+		summary: "A customer's cloud services as bought: plan, quantity, status, dates",
 		idParameter: {
 			name: 'subscriptionId',
 			displayName: 'Subscription',
@@ -183,6 +189,7 @@ export const marketplaceTable: readonly MarketplaceResource[] = [
 	{
 		value: 'parameters',
 		displayName: 'Order Parameters',
+		summary: 'Check the product-specific parameters of an order before placing it',
 		operations: [{ value: 'validate', path: '/validation/parameters' }],
 	},
 ];
