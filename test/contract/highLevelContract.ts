@@ -82,15 +82,18 @@ export async function contractViolation(request: LoggedRequest): Promise<string 
 	return violationText(where, result.errors, '(request)');
 }
 
-/** Every violation among the requests, one line each. */
-export async function contractViolations(requests: readonly LoggedRequest[]): Promise<string[]> {
-	const out: string[] = [];
-	for (const request of requests) {
-		const violation = await contractViolation(request);
-		if (violation) out.push(violation);
-	}
-	return out;
+/** What one check finds in each of the requests, one line a violation. */
+async function everyViolation(
+	requests: readonly LoggedRequest[],
+	check: (request: LoggedRequest) => Promise<string | undefined>,
+): Promise<string[]> {
+	const found = await Promise.all(requests.map(check));
+	return found.filter((violation): violation is string => violation !== undefined);
 }
+
+/** Every request the spec does not document as made. */
+export const contractViolations = (requests: readonly LoggedRequest[]) =>
+	everyViolation(requests, contractViolation);
 
 /**
  * One answer against the spec's response schema for its status, closed: undefined when it is what the vendor
@@ -110,12 +113,6 @@ export async function answerViolation(request: LoggedRequest): Promise<string | 
 	return violationText(where, result.errors, '(answer)');
 }
 
-/** Every answer that is not what the spec documents, one line each. */
-export async function answerViolations(requests: readonly LoggedRequest[]): Promise<string[]> {
-	const out: string[] = [];
-	for (const request of requests) {
-		const violation = await answerViolation(request);
-		if (violation) out.push(violation);
-	}
-	return out;
-}
+/** Every answer that is not what the spec documents. */
+export const answerViolations = (requests: readonly LoggedRequest[]) =>
+	everyViolation(requests, answerViolation);

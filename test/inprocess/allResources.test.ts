@@ -281,7 +281,7 @@ describe('HaloPSA node in-process: every resource', () => {
 			{ input },
 		);
 		expect(error?.message).toBe(
-			'Invalid Microsoft CSP Consumption Data in item 1: field "quantity" must be a number (got "many")',
+			'Invalid Microsoft CSP Consumption Data: field "quantity" must be a number (got "many") [item 1]',
 		);
 		expect(halo.sandbox.apiRequests()).toHaveLength(0);
 	});
@@ -322,7 +322,7 @@ describe('HaloPSA node in-process: every resource', () => {
 			{ input: [{ rows: list(0, 2) }, { rows: [{ skuid: 'X', quantity: 'lots' }] }] },
 		);
 		expect(bad.error?.message).toBe(
-			'Invalid Microsoft CSP Consumption Data in item 1, record 0: field "quantity" must be a number (got "lots")',
+			'Invalid Microsoft CSP Consumption Data in record 0: field "quantity" must be a number (got "lots") [item 1]',
 		);
 		const missing = await halo.run(
 			{
@@ -333,7 +333,7 @@ describe('HaloPSA node in-process: every resource', () => {
 			},
 			{ input: [{ other: [] }] },
 		);
-		expect(missing.error?.message).toBe('Item 0 has no list of records in the field "rows"');
+		expect(missing.error?.message).toBe('No list of records in the field "rows" [item 0]');
 		expect(halo.sandbox.apiRequests()).toHaveLength(0);
 	});
 
@@ -365,7 +365,7 @@ describe('HaloPSA node in-process: secrets in bad input', () => {
 				recordJson: '{"new_client_secret": 12345678}',
 			});
 			expect(error?.message).toBe(
-				'Invalid Pax8 Integration in item 0: field "new_client_secret" must be text (got a number)',
+				'Invalid Pax8 Integration: field "new_client_secret" must be text (got a number) [item 0]',
 			);
 			expect(halo.sandbox.apiRequests()).toHaveLength(0);
 		} finally {

@@ -137,7 +137,7 @@ describe('HaloPSA node in-process: E-Commerce Order', () => {
 				order('upsert', { inputMode: 'json', recordJson: '{"ticket_id": "abc"}' }),
 			);
 			expect(error?.message).toBe(
-				'Invalid E-Commerce Order in item 0: field "ticket_id" must be a whole number (got "abc")',
+				'Invalid E-Commerce Order: field "ticket_id" must be a whole number (got "abc") [item 0]',
 			);
 			expect(halo.sandbox.apiRequests()).toHaveLength(0);
 		});

@@ -605,7 +605,7 @@ describe('input checks before sending', () => {
 	])('%s', async (_name, parameters, message) => {
 		const result = await hl.run(parameters as IDataObject);
 		expect(result.error?.message).toMatch(message);
-		expect(result.error?.message).toMatch(/\(item 0\)/);
+		expect(result.error?.message).toMatch(/\[item 0\]$/);
 		expect(hl.sandbox.paymentsRequests()).toHaveLength(0);
 	});
 
@@ -616,7 +616,7 @@ describe('input checks before sending', () => {
 		);
 		expect(result.error).toBeUndefined();
 		expect(json(result)[0].error).toMatch(
-			/Unique Name may contain only lower-case letters.*\(item 0\)/,
+			/Unique Name may contain only lower-case letters.*\[item 0\]$/,
 		);
 		expect(json(result)[1]).toMatchObject({ route: '/payments/custom/good-name' });
 		expect(hl.sandbox.providers).toHaveLength(1);

@@ -294,7 +294,7 @@ test.each(cases)('%s', async (_name, operation, product, expected) => {
 	const posted = im.sandbox.apiRequests().filter((r) => r.method === 'POST');
 	if (expected.error) {
 		expect(result.error?.message).toMatch(expected.error);
-		expect(result.error?.message).toMatch(/\(item 0\)$/);
+		expect(result.error?.message).toMatch(/\[item 0\]$/);
 		expect(posted).toHaveLength(0);
 		return;
 	}

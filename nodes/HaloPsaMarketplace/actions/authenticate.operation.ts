@@ -2,7 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { extraOperation } from '../resources/resourceTable';
 import { answerRecords } from '../transport/haloApi';
-import { param, send, shapeRecords, showFor, userError, type HaloOperation } from './common';
+import { param, send, shapeRecords, showFor, itemError, type HaloOperation } from './common';
 
 export const authenticateOperation: HaloOperation = {
 	writes: true,
@@ -58,19 +58,15 @@ export const authenticateOperation: HaloOperation = {
 		const pairs =
 			(param<IDataObject>(item, 'authPairs', {}).pair as IDataObject[] | undefined) ?? [];
 		if (!pairs.length)
-			throw userError(
+			throw itemError(
 				item,
-				`Key/Value Pairs are empty in item ${item.itemIndex}`,
+				'Key/Value Pairs are empty',
 				'Add the OAuth handshake values Adobe Commerce gave you (for example oauth_consumer_key).',
 			);
 		const form = new FormData();
 		pairs.forEach((pair, index) => {
 			if (!pair.key)
-				throw userError(
-					item,
-					`Key/Value pair ${index + 1} has no key (item ${item.itemIndex})`,
-					'Give every pair a key.',
-				);
+				throw itemError(item, `Key/Value pair ${index + 1} has no key`, 'Give every pair a key.');
 			form.append(`obj[${index}].key`, String(pair.key));
 			form.append(`obj[${index}].value`, String(pair.value ?? ''));
 		});

@@ -13,7 +13,7 @@ import {
 	param,
 	send,
 	showFor,
-	userError,
+	itemError,
 	writeOnlyValues,
 	type HaloItem,
 	type HaloOperation,
@@ -22,7 +22,8 @@ import {
 interface Source {
 	record: IDataObject;
 	item: number;
-	label: string;
+	/** Which record of the item's list, when the records come from a field. */
+	label?: string;
 }
 
 function bulkRecords(item: HaloItem, items: INodeExecutionData[]): Source[] {
@@ -33,9 +34,9 @@ function bulkRecords(item: HaloItem, items: INodeExecutionData[]): Source[] {
 		items.forEach((input, index) => {
 			const list = (input.json ?? {})[field];
 			if (!Array.isArray(list)) {
-				throw userError(
+				throw itemError(
 					item,
-					`Item ${index} has no list of records in the field "${field}"`,
+					`No list of records in the field "${field}"`,
 					'Set "Field Holding the Records" to a field that holds an array of records, or choose "Each Input Item" under Records From; no chunk was sent to HaloPSA.',
 					index,
 				);
@@ -44,21 +45,21 @@ function bulkRecords(item: HaloItem, items: INodeExecutionData[]): Source[] {
 				sources.push({
 					record: { ...((record ?? {}) as IDataObject) },
 					item: index,
-					label: `item ${index}, record ${n}`,
+					label: `record ${n}`,
 				}),
 			);
 		});
 	} else {
 		items.forEach((input, index) =>
-			sources.push({ record: { ...(input.json ?? {}) }, item: index, label: `item ${index}` }),
+			sources.push({ record: { ...(input.json ?? {}) }, item: index }),
 		);
 	}
 	for (const source of sources) {
 		const problems = recordProblems(resource, source.record);
 		if (problems)
-			throw userError(
+			throw itemError(
 				item,
-				`Invalid ${resource.displayName} in ${source.label}: ${problems}`,
+				`Invalid ${resource.displayName}${source.label ? ` in ${source.label}` : ''}: ${problems}`,
 				'Correct the input; no chunk was sent to HaloPSA.',
 				source.item,
 			);
@@ -138,7 +139,7 @@ export const bulkManageOperation: HaloOperation = {
 		const extra = extraOperation(resource, 'bulkManage')!;
 		const chunkSize = param<number>(item, 'chunkSize', 100);
 		if (wholeNumberIn(chunkSize, 1, 1000) === undefined) {
-			throw userError(
+			throw itemError(
 				item,
 				`Chunk Size must be a whole number from 1 to 1000, got ${chunkSize}`,
 				'Set Chunk Size to the number of records per request (Halo handles 100 well).',

@@ -1,11 +1,7 @@
 /** What every HaloPSA operation module works with: the item, its resource, the call to Halo, and the shared checks and shapes. */
+import { type IDataObject, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import {
-	NodeOperationError,
-	type IDataObject,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
-import {
+	itemError,
 	param,
 	recordPicker,
 	showFor,
@@ -25,16 +21,7 @@ export interface HaloItem extends OperationItem<HaloResource> {
 
 export type HaloOperation = Operation<HaloResource, HaloItem>;
 
-export { param, showFor, simplifyProperty };
-
-export function userError(
-	item: HaloItem,
-	message: string,
-	description: string,
-	itemIndex = item.itemIndex,
-) {
-	return new NodeOperationError(item.context.getNode(), message, { itemIndex, description });
-}
+export { itemError, param, showFor, simplifyProperty };
 
 export async function send(item: HaloItem, call: ApiCall): Promise<unknown> {
 	return await haloRequest(item.context, item.connection, call);
@@ -56,9 +43,9 @@ export function readId(item: HaloItem, parameter: string, label: string): number
 	const raw = param<unknown>(item, parameter, undefined, { extractValue: true });
 	const id = haloKey(raw);
 	if (id === undefined) {
-		throw userError(
+		throw itemError(
 			item,
-			`${label} must be a HaloPSA ID (digits only, e.g. 42), got ${JSON.stringify(raw ?? '')} (item ${item.itemIndex})`,
+			`${label} must be a HaloPSA ID (digits only, e.g. 42), got ${JSON.stringify(raw ?? '')}`,
 			`Set "${label}" to the HaloPSA ID of the record, written in plain digits with no spaces, sign or other notation, or pick it from the list. Nothing was sent to HaloPSA.`,
 		);
 	}

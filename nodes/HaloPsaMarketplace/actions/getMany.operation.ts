@@ -8,7 +8,7 @@ import {
 	shapeRecords,
 	showFor,
 	simplifyProperty,
-	userError,
+	itemError,
 	type HaloOperation,
 } from './common';
 import { readLimit, returnAllProperties } from '../../shared/actions/operationKit';
@@ -104,9 +104,9 @@ export const getManyOperation: HaloOperation = {
 			? Number(options.pageSize ?? DEFAULT_PAGE_SIZE)
 			: Math.min(limit, 1000);
 		if (wholeNumberIn(pageSize, 1, 1000) === undefined) {
-			throw userError(
+			throw itemError(
 				item,
-				`Options > Page Size must be a whole number from 1 to 1000, got ${options.pageSize} (item ${item.itemIndex})`,
+				`Options > Page Size must be a whole number from 1 to 1000, got ${options.pageSize}`,
 				'Set Page Size to the number of records per request (500 suits most instances).',
 			);
 		}

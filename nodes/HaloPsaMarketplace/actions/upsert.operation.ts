@@ -11,7 +11,7 @@ import {
 	shapeRecords,
 	showFor,
 	simplifyProperty,
-	userError,
+	itemError,
 	writeOnlyValues,
 	type HaloItem,
 	type HaloOperation,
@@ -19,7 +19,7 @@ import {
 
 /** The record from the item's parameters; nothing is sent when a field is wrong. */
 function recordInput(item: HaloItem): IDataObject {
-	const { resource, itemIndex } = item;
+	const { resource } = item;
 	let record: IDataObject;
 	if (param<string>(item, 'inputMode', 'fields') === 'json') {
 		const raw = param<unknown>(item, 'recordJson', '{}');
@@ -27,9 +27,9 @@ function recordInput(item: HaloItem): IDataObject {
 			try {
 				record = JSON.parse(raw || '{}');
 			} catch (error) {
-				throw userError(
+				throw itemError(
 					item,
-					`Record (JSON) is not valid JSON in item ${itemIndex}: ${(error as Error).message}`,
+					`Record (JSON) is not valid JSON: ${(error as Error).message}`,
 					'Fix the JSON in "Record (JSON)", for example {"name": "Main"}.',
 				);
 			}
@@ -43,9 +43,9 @@ function recordInput(item: HaloItem): IDataObject {
 				try {
 					record[name] = JSON.parse(record[name] as string);
 				} catch {
-					throw userError(
+					throw itemError(
 						item,
-						`Field "${name}" is not valid JSON in item ${itemIndex}`,
+						`Field "${name}" is not valid JSON`,
 						`Enter ${type === 'array' ? 'a JSON array such as [] ' : 'a JSON object such as {} '}in "${name}".`,
 					);
 				}
@@ -54,18 +54,18 @@ function recordInput(item: HaloItem): IDataObject {
 	}
 	const problems = recordProblems(resource, record);
 	if (problems)
-		throw userError(
+		throw itemError(
 			item,
-			`Invalid ${resource.displayName} in item ${itemIndex}: ${problems}`,
+			`Invalid ${resource.displayName}: ${problems}`,
 			'Correct the named fields; nothing was sent to HaloPSA.',
 		);
 	const updateId = param<unknown>(item, 'updateId', 0);
 	if (updateId !== 0 && updateId !== '0' && updateId !== '' && updateId !== undefined) {
 		const recordId = haloKey(updateId);
 		if (recordId === undefined) {
-			throw userError(
+			throw itemError(
 				item,
-				`Record ID to Update must be a HaloPSA ID (digits only, e.g. 42) or 0 to create, got ${JSON.stringify(updateId)} (item ${itemIndex})`,
+				`Record ID to Update must be a HaloPSA ID (digits only, e.g. 42) or 0 to create, got ${JSON.stringify(updateId)}`,
 				'Set "Record ID to Update" to the HaloPSA ID in plain digits, or to 0 to create a record; nothing was sent to HaloPSA.',
 			);
 		}

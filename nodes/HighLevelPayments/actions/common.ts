@@ -24,14 +24,12 @@ export interface HighLevelItem extends OperationItem<PaymentsResource> {
 
 export type HighLevelOperation = Operation<PaymentsResource, HighLevelItem>;
 
-export { param, showFor, simplifyProperty };
+export { itemError, param, showFor, simplifyProperty };
 
 export const operationOf = <K extends PaymentsOperation['kind']>(
 	resource: PaymentsResource,
 	kind: K,
 ) => resource.operations.find((o): o is Extract<PaymentsOperation, { kind: K }> => o.kind === kind);
-
-export const userError = itemError;
 
 export async function send(item: HighLevelItem, call: HighLevelCall): Promise<unknown> {
 	return await highLevelRequest(item.context, item.connection, call);
@@ -46,7 +44,7 @@ export function readId(item: HighLevelItem): string {
 	const raw = param<unknown>(item, parameter.name, '', { extractValue: true });
 	const id = String(raw ?? '').trim();
 	if (!HIGHLEVEL_ID.test(id)) {
-		throw userError(
+		throw itemError(
 			item,
 			`${parameter.displayName} ID must be a HighLevel ID (letters, digits, - and _), got ${JSON.stringify(raw ?? '')}`,
 			`Pick the ${parameter.displayName.toLowerCase()} from the list, or paste its ID (for example 65f0c3…); nothing was sent to HighLevel.`,

@@ -10,7 +10,7 @@ import {
 	send,
 	shapeRecords,
 	showFor,
-	userError,
+	itemError,
 	type HighLevelItem,
 	type HighLevelOperation,
 } from './common';
@@ -27,7 +27,7 @@ function fulfillmentJson(item: HighLevelItem): IDataObject {
 		try {
 			value = JSON.parse(raw);
 		} catch (error) {
-			throw userError(
+			throw itemError(
 				item,
 				`Fulfillment (JSON) is not valid JSON: ${(error as Error).message}`,
 				EXAMPLE,
@@ -35,7 +35,7 @@ function fulfillmentJson(item: HighLevelItem): IDataObject {
 		}
 	}
 	if (value === null || typeof value !== 'object' || Array.isArray(value))
-		throw userError(item, 'Fulfillment (JSON) must be an object with items and trackings', EXAMPLE);
+		throw itemError(item, 'Fulfillment (JSON) must be an object with items and trackings', EXAMPLE);
 	const given = value as IDataObject;
 	return {
 		trackings: given.trackings ?? [],
@@ -201,7 +201,7 @@ export const createFulfillmentOperation: HighLevelOperation = {
 				: fulfillmentFields(item);
 		const problems = inputProblems(fulfillmentSchema, body);
 		if (problems)
-			throw userError(
+			throw itemError(
 				item,
 				`Invalid fulfillment: ${problems}`,
 				'Correct the named fields; nothing was sent to HighLevel.',

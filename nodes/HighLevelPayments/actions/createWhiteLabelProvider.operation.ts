@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { WHITE_LABEL_PROVIDERS } from '../resources/paymentsTable';
 import { inputProblems, whiteLabelProviderSchema } from './paymentsInput';
 import { readHighLevelRecord } from '../transport/highLevelApi';
-import { param, send, shapeRecords, showFor, userError, type HighLevelOperation } from './common';
+import { param, send, shapeRecords, showFor, itemError, type HighLevelOperation } from './common';
 
 const firstProvider = WHITE_LABEL_PROVIDERS[0];
 
@@ -89,7 +89,7 @@ export const createWhiteLabelProviderOperation: HighLevelOperation = {
 		};
 		const problems = inputProblems(whiteLabelProviderSchema, body);
 		if (problems)
-			throw userError(
+			throw itemError(
 				item,
 				`Invalid white-label provider: ${problems}`,
 				'Correct the named fields; nothing was sent to HighLevel.',

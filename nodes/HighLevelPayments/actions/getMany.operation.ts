@@ -13,7 +13,7 @@ import {
 	shapeRecords,
 	showFor,
 	simplifyProperty,
-	userError,
+	itemError,
 	type HighLevelItem,
 	type HighLevelOperation,
 } from './common';
@@ -52,7 +52,7 @@ function listQuery(item: HighLevelItem, filters: readonly ListFilter[]): IDataOb
 		if (filter.type === 'dateTime') {
 			const date = dateFilter(value);
 			if (date.problem)
-				throw userError(
+				throw itemError(
 					item,
 					`Filters > ${filter.label} ${date.problem}`,
 					'Enter the date as YYYY-MM-DD, or pick it in the date picker.',
@@ -63,7 +63,7 @@ function listQuery(item: HighLevelItem, filters: readonly ListFilter[]): IDataOb
 		}
 	}
 	if (qs.startAt && qs.endAt && Date.parse(String(qs.endAt)) < Date.parse(String(qs.startAt))) {
-		throw userError(
+		throw itemError(
 			item,
 			`Filters > End Date (${qs.endAt}) is before Start Date (${qs.startAt})`,
 			'Swap the dates or correct one of them.',

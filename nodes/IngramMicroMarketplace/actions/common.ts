@@ -21,7 +21,7 @@ export interface IngramItem extends OperationItem<MarketplaceResource> {
 
 export type IngramOperation = Operation<MarketplaceResource, IngramItem>;
 
-export { param, showFor, simplifyProperty };
+export { itemError, param, showFor, simplifyProperty };
 
 export const operationOf = <V extends MarketplaceOperation['value']>(
 	resource: MarketplaceResource,
@@ -30,8 +30,6 @@ export const operationOf = <V extends MarketplaceOperation['value']>(
 	resource.operations.find(
 		(o): o is Extract<MarketplaceOperation, { value: V }> => o.value === value,
 	);
-
-export const userError = itemError;
 
 export async function send(item: IngramItem, call: ApiCall): Promise<unknown> {
 	return await ingramRequest(item.context, item.connection, call);
@@ -44,7 +42,7 @@ export function readId(item: IngramItem, parameter: string, label: string): stri
 	const raw = param<unknown>(item, parameter, '', { extractValue: true });
 	const id = String(raw ?? '').trim();
 	if (!INGRAM_ID.test(id))
-		throw userError(
+		throw itemError(
 			item,
 			`${label} ID must be an Ingram Micro ID (letters, digits, - and _), got ${JSON.stringify(raw ?? '')}`,
 			`Pick the ${label.toLowerCase()} from the list or paste its ID; nothing was sent to Ingram Micro.`,

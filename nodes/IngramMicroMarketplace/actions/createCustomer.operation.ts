@@ -8,7 +8,7 @@ import {
 	send,
 	shapeRecords,
 	showFor,
-	userError,
+	itemError,
 	type IngramOperation,
 } from './common';
 
@@ -132,7 +132,7 @@ export const createCustomerOperation: IngramOperation = {
 	async execute(item) {
 		const { customer, problems } = buildCustomer(param<IDataObject>(item, 'customerFields', {}));
 		if (problems.length)
-			throw userError(
+			throw itemError(
 				item,
 				`The customer cannot be sent: ${problems.join('; ')}`,
 				'Correct the named fields; nothing was sent to Ingram Micro.',

@@ -9,7 +9,7 @@ import {
 	shapeRecords,
 	showFor,
 	simplifyProperty,
-	userError,
+	itemError,
 	type IngramOperation,
 } from './common';
 import { readLimit, returnAllProperties } from '../../shared/actions/operationKit';
@@ -72,7 +72,7 @@ export const getManyOperation: IngramOperation = {
 				// the date as the user wrote or picked it.
 				const sent = filter.type === 'date' ? writtenDate(value) : utcDateTime(value);
 				if (!sent)
-					throw userError(
+					throw itemError(
 						item,
 						`Filters > ${filter.label} must be a date, got ${JSON.stringify(value)}`,
 						'Pick the date in the date picker or write it as 2026-01-31.',

@@ -8,7 +8,7 @@ import { INGRAM_CREDENTIAL } from '../transport/ingramUrls';
 import { ORDER_TYPES, type MarketplaceResource } from '../resources/marketplaceTable';
 import { productFamilies } from '../resources/productFamilies';
 import { buildProducts, type ProductEntry } from './orderInput';
-import { readId, param, recordLocator, showFor, userError, type IngramItem } from './common';
+import { readId, param, recordLocator, showFor, itemError, type IngramItem } from './common';
 
 const firstOrderType = ORDER_TYPES[0];
 const otherFamily = productFamilies[0].value;
@@ -172,7 +172,7 @@ export async function orderBody(item: IngramItem) {
 		body.subscriptionId = subscriptionId;
 	} else body.products = built.products;
 	if (built.problems.length)
-		throw userError(
+		throw itemError(
 			item,
 			`The order cannot be sent: ${built.problems.join('; ')}`,
 			'Correct the named products and parameters; nothing was sent to Ingram Micro.',

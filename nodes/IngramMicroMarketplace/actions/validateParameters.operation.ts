@@ -9,7 +9,7 @@ import {
 	send,
 	shapeRecords,
 	showFor,
-	userError,
+	itemError,
 	type IngramOperation,
 } from './common';
 import { marketplaceCode, productEntries, productsProperty } from './orderFields';
@@ -43,7 +43,7 @@ export const validateParametersOperation: IngramOperation = {
 			await marketplaceCode(item),
 		);
 		if (built.problems.length)
-			throw userError(
+			throw itemError(
 				item,
 				`The parameters cannot be validated: ${built.problems.join('; ')}`,
 				'Correct the named products and parameters; nothing was sent to Ingram Micro.',

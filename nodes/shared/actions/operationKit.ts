@@ -66,14 +66,18 @@ export function simplifier(item: OperationItem): (record: IDataObject) => IDataO
 	return (record) => simplifyRecord(record, fields, true);
 }
 
-/** A problem with what an item asks for, named with the item, with how to fix it; nothing was sent for this item. */
+/**
+ * A problem with what an item asks for, for all three nodes: the message ends with the item it is about
+ * ("[item 2]"), the description says how to fix it; nothing was sent for this item.
+ */
 export function itemError(
-	item: OperationItem,
+	item: Pick<OperationItem, 'context' | 'itemIndex'>,
 	message: string,
 	description: string,
+	itemIndex = item.itemIndex,
 ): NodeOperationError {
-	return new NodeOperationError(item.context.getNode(), `${message} (item ${item.itemIndex})`, {
-		itemIndex: item.itemIndex,
+	return new NodeOperationError(item.context.getNode(), `${message} [item ${itemIndex}]`, {
+		itemIndex,
 		description,
 	});
 }
