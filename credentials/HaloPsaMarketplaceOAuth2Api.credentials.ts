@@ -75,6 +75,8 @@ export class HaloPsaMarketplaceOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
+			description:
+				"Of a HaloPSA API application (Configuration > Integrations > HaloPSA API > View Applications) using Client ID and Secret (Services). It can be the same application as n8n's built-in HaloPSA credential uses.",
 		},
 		{
 			displayName: 'Client Secret',

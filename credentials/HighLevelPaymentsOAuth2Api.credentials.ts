@@ -35,12 +35,11 @@ export class HighLevelPaymentsOAuth2Api implements ICredentialType {
 			type: 'options',
 			options: [
 				{ name: 'Authorization Code (Marketplace App)', value: 'authorizationCode' },
-				{
-					name: 'Client Credentials (Only If HighLevel Enabled It for the App)',
-					value: 'clientCredentials',
-				},
+				{ name: 'Client Credentials', value: 'clientCredentials' },
 			],
 			default: 'authorizationCode',
+			description:
+				'Authorization Code: connect a HighLevel marketplace app (the path HighLevel documents). Client Credentials: only if HighLevel enabled that grant for your app.',
 		},
 		{
 			displayName:

@@ -79,7 +79,7 @@ export class HighLevelPaymentsTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"HighLevel sends webhooks to the one URL set in your marketplace app (Advanced Settings > Webhooks). Paste this node's Production URL there and enable the events below in the app. Private integration tokens have no webhooks: use the HighLevel Payments Polling Trigger instead.",
+					"HighLevel sends webhooks to the one URL set in your marketplace app (Advanced Settings > Webhooks). For use, paste this node's Production URL there and publish the workflow. To test first, paste the Test URL instead (or use a second, test app that keeps the Test URL), click Listen for Test Event and place a test order; switch the app back to the Production URL afterwards. Private integration tokens have no webhooks: use the HighLevel Payments Polling Trigger instead.",
 				name: 'notice',
 				type: 'notice',
 				default: '',
