@@ -253,10 +253,10 @@ describe('real n8n: HighLevel Payments node', () => {
 		expect(hl.tokenRequests).toEqual([
 			expect.objectContaining({ grant_type: 'client_credentials', user_type: 'Location' }),
 		]);
-		expect((await ok('hlTransaction'))[0]).toMatchObject({
-			_id: '7a0000000000000000000001',
-			chargeId: 'ch_1',
-		});
+		// Simplified (the default): at most ten fields, the charge id not among them.
+		const [transaction] = await ok('hlTransaction');
+		expect(transaction).toMatchObject({ _id: '7a0000000000000000000001', status: 'succeeded' });
+		expect(Object.keys(transaction).length).toBeLessThanOrEqual(10);
 	});
 
 	it('client credentials whose token names no location: n8n fetches the token with a one-record read, the node asks for Location ID and sends nothing half-built; with Location ID set in the node it works', async () => {

@@ -17,6 +17,7 @@ const orderList = (locationId: string) => ({
 	resource: 'order',
 	operation: 'getAll',
 	returnAll: true,
+	simplify: false,
 	locationId,
 });
 const exchanges = () => hl.sandbox.tokenRequests.filter((r) => r.grant_type === 'locationToken');

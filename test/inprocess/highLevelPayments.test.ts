@@ -60,19 +60,15 @@ describe('orders', () => {
 		});
 		expect(result.error).toBeUndefined();
 		expect(json(result)).toHaveLength(3);
-		// List rows as HighLevel documents them: flat contact and source names, no payment status or source object.
+		// Simplified list rows as HighLevel documents them: the flat contact name, no payment status.
 		expect(Object.keys(json(result)[0]).sort()).toEqual([
 			'_id',
-			'altId',
 			'amount',
 			'contactId',
 			'contactName',
 			'createdAt',
 			'currency',
 			'fulfillmentStatus',
-			'sourceId',
-			'sourceName',
-			'sourceType',
 			'status',
 			'updatedAt',
 		]);

@@ -11,6 +11,8 @@ import { IngramMicroMarketplaceApi } from '../../credentials/IngramMicroMarketpl
 import { HaloPsaMarketplace } from '../../nodes/HaloPsaMarketplace/HaloPsaMarketplace.node';
 import { titleCase } from '../../nodes/HaloPsaMarketplace/descriptions/fieldProperties';
 import { resourceTable } from '../../nodes/HaloPsaMarketplace/resources/resourceTable';
+import { paymentsTable } from '../../nodes/HighLevelPayments/resources/paymentsTable';
+import { marketplaceTable } from '../../nodes/IngramMicroMarketplace/resources/marketplaceTable';
 import { HaloPsaMarketplaceTrigger } from '../../nodes/HaloPsaMarketplaceTrigger/HaloPsaMarketplaceTrigger.node';
 import { HighLevelPayments } from '../../nodes/HighLevelPayments/HighLevelPayments.node';
 import { HighLevelPaymentsPollingTrigger } from '../../nodes/HighLevelPaymentsPollingTrigger/HighLevelPaymentsPollingTrigger.node';
@@ -123,4 +125,12 @@ test('there are resource and watch options to check', () => {
 test.each(resourceOptions)('%s says what it is for an operator, not an API path', (_path, text) => {
 	expect(text).not.toBe('');
 	expect(text).not.toMatch(/\/[A-Za-z]+(Details|Order|Data)\b|^(Poll )?HaloPSA \//);
+});
+
+test.each(
+	[...resourceTable, ...paymentsTable, ...marketplaceTable].map(
+		(r) => [r.value, (r as { simplify?: readonly string[] }).simplify ?? []] as const,
+	),
+)("%s: Simplify keeps at most 10 fields (n8n's guideline)", (_value, fields) => {
+	expect(fields.length).toBeLessThanOrEqual(10);
 });

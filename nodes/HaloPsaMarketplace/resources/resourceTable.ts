@@ -360,10 +360,8 @@ const routes: ReadonlyArray<Omit<HaloResource, 'fields'>> = [
 		],
 		simplify: [
 			'id',
-			'parentid',
 			'customername',
 			'productname',
-			'skuname',
 			'subscriptionid',
 			'quantity',
 			'unitprice',

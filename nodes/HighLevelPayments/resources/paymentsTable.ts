@@ -84,22 +84,17 @@ export const paymentsTable: readonly PaymentsResource[] = [
 		idParameter: { name: 'orderId', displayName: 'Order', searchFrom: 'order' },
 		// List rows carry contactName (a single order carries contactSnapshot): a label uses whichever is there.
 		labelFields: ['contactName', 'contactSnapshot.name', 'amount', 'currency', 'status'],
-		// List rows: flat source fields; a single order: the source object. Neither documents a payment status:
-		// `paymentStatus` is there when the polling trigger put it there from the filtered lists.
+		// At most 10 fields (n8n's guideline). `contactName` is on list rows (a single order has contactSnapshot);
+		// neither documents a payment status: `paymentStatus` is there when the polling trigger put it there.
 		simplify: [
 			'_id',
-			'altId',
 			'status',
-			'fulfillmentStatus',
 			'paymentStatus',
+			'fulfillmentStatus',
 			'amount',
 			'currency',
 			'contactId',
 			'contactName',
-			'source',
-			'sourceType',
-			'sourceName',
-			'sourceId',
 			'createdAt',
 			'updatedAt',
 		],
@@ -188,8 +183,6 @@ export const paymentsTable: readonly PaymentsResource[] = [
 			'entityType',
 			'entityId',
 			'subscriptionId',
-			'chargeId',
-			'paymentProviderType',
 			'contactId',
 			'createdAt',
 		],
