@@ -337,6 +337,31 @@ describe('orders', () => {
 		]);
 	});
 
+	test('a product Subscription ID shows on change orders only: one left in a sales order is not sent', async () => {
+		const sale = await im.run({
+			resource: 'order',
+			operation: 'create',
+			customerId: byId('CUS-1003'),
+			orderType: 'sales',
+			products: {
+				product: [
+					{
+						mpn: 'ACRONIS-CYBER-BACKUP',
+						quantity: 3,
+						subscriptionId: 'SUB-LEFT-OVER',
+						productFamily: 'other',
+					},
+				],
+			},
+		});
+		expect(sale.error).toBeUndefined();
+		const [body] = im.sandbox
+			.apiRequests()
+			.filter((r) => r.method === 'POST')
+			.map((r) => r.body as { products: Array<Record<string, unknown>> });
+		expect(body.products).toEqual([{ mpn: 'ACRONIS-CYBER-BACKUP', quantity: 3 }]);
+	});
+
 	test('a renewal refused as the spec would (products required): the error says the spec shows no shape for it and what to do instead', async () => {
 		const renewal = await im.run({
 			resource: 'order',

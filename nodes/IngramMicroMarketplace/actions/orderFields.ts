@@ -38,7 +38,9 @@ export function productValues(withOrderFields: boolean): INodeProperties[] {
 				name: 'subscriptionId',
 				type: 'string',
 				default: '',
-				description: 'Required for change orders: the subscription the product belongs to',
+				description: 'The subscription the product belongs to (change orders only)',
+				// Only a change order names a subscription per product ('/' reads the node's own Order Type).
+				displayOptions: { show: { '/orderType': ['change'] } },
 			},
 		);
 	}
