@@ -6,6 +6,7 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
+import { subtitleOf } from '../shared/wording';
 import { requestOptionsProperty } from '../shared/actions/requestOptions';
 import { resourceProperties, runHaloNode } from './actions/router';
 import { requestTimeoutProperty } from './descriptions/requestTimeout';
@@ -35,7 +36,7 @@ export class HaloPsaMarketplace implements INodeType {
 		icon: { light: 'file:halopsa.svg', dark: 'file:halopsa.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: subtitleOf(resourceOptions, resourceTable.flatMap(resourceProperties)),
 		description:
 			'HaloPSA marketplace and distribution: Pax8, Ingram Micro, TD Synnex, Arrow Sphere, Datto Commerce, Adobe Commerce, Microsoft CSP, Amazon, Shopify and e-commerce orders',
 		defaults: { name: 'HaloPSA Marketplace' },

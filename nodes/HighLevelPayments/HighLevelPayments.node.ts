@@ -5,6 +5,7 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
+import { subtitleOf } from '../shared/wording';
 import { authenticationProperty, highLevelCredentials } from './resources/authentication';
 import { requestOptionsProperty, timeoutProperty } from '../shared/actions/requestOptions';
 import { resourceProperties, runHighLevelNode } from './actions/router';
@@ -27,7 +28,7 @@ export class HighLevelPayments implements INodeType {
 		icon: { light: 'file:highlevel.svg', dark: 'file:highlevel.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: subtitleOf(resourceOptions, paymentsTable.flatMap(resourceProperties)),
 		description:
 			'HighLevel (LeadConnector) payments Orders API: orders, fulfillments, transactions, subscriptions and white-label providers',
 		defaults: { name: 'HighLevel Payments' },

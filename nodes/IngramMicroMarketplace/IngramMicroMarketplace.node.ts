@@ -2,9 +2,11 @@ import {
 	NodeConnectionTypes,
 	type IExecuteFunctions,
 	type INodeExecutionData,
+	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
+import { subtitleOf } from '../shared/wording';
 import { requestOptionsProperty, timeoutProperty } from '../shared/actions/requestOptions';
 import { resourceProperties, runIngramNode } from './actions/router';
 import { listSearch } from './methods/listSearch';
@@ -20,6 +22,15 @@ const resourceOptions = marketplaceTable.map((r) => ({
 }));
 const defaultResource = marketplaceTable[0].value;
 
+const resourceProperty: INodeProperties = {
+	displayName: 'Resource',
+	name: 'resource',
+	type: 'options',
+	noDataExpression: true,
+	options: resourceOptions,
+	default: defaultResource,
+};
+
 export class IngramMicroMarketplace implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Ingram Micro Cloud Marketplace',
@@ -27,7 +38,7 @@ export class IngramMicroMarketplace implements INodeType {
 		icon: { light: 'file:ingram.svg', dark: 'file:ingram.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: subtitleOf(resourceOptions, marketplaceTable.flatMap(resourceProperties)),
 		description:
 			'Ingram Micro Cloud Marketplace: customers, products, orders with product-specific parameters, subscriptions',
 		defaults: { name: 'Ingram Micro Cloud Marketplace' },
@@ -36,14 +47,7 @@ export class IngramMicroMarketplace implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: INGRAM_CREDENTIAL, required: true }],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: resourceOptions,
-				default: defaultResource,
-			},
+			resourceProperty,
 			...marketplaceTable.flatMap(resourceProperties),
 			timeoutProperty('Ingram Micro'),
 			requestOptionsProperty(
