@@ -133,7 +133,8 @@ export class HaloPsaMarketplaceOAuth2Api implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		// The expiry is saved beside the token, so an execution renews an expired token once before its calls.
+		// The expiry is saved beside the token, so an execution renews an expired token once before its
+		// calls.
 		const issued = await fetchHaloToken.call(this, credentials as HaloCredentialData);
 		return storedToken(issued);
 	}
@@ -147,7 +148,8 @@ export class HaloPsaMarketplaceOAuth2Api implements ICredentialType {
 		});
 	}
 
-	// Agent/me needs a valid token and no particular permission: it proves the token and one API call.
+	// Agent/me needs a valid token and no particular permission: it proves the token and one API
+	// call.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: API_BASE_URL_EXPRESSION,

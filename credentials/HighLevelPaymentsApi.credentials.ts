@@ -12,7 +12,10 @@ import {
 } from '../nodes/HighLevelPayments/transport/highLevelUrls';
 import { fieldText, withHeaders } from '../nodes/shared/credentialHeaders';
 
-/** A sub-account's Private Integration Token (`pit-…`): a fixed bearer token with no refresh and no webhooks. */
+/**
+ * A sub-account's Private Integration Token (`pit-…`): a fixed bearer token with no refresh and no
+ * webhooks.
+ */
 export class HighLevelPaymentsApi implements ICredentialType {
 	name = 'highLevelPaymentsApi';
 

@@ -11,11 +11,12 @@ import {
 } from '../nodes/HighLevelPayments/transport/highLevelUrls';
 
 /**
- * HighLevel payments over OAuth 2.0. HighLevel documents the authorization-code grant of a marketplace app
- * for its v2 API, so that is the path offered first; the client-credentials grant appears in the token
- * call's enum without saying which apps may use it or which location its token carries, so it is kept for
- * apps HighLevel issued it to. n8n keeps the token in the credential and refreshes it after a 401. The
- * location (`altId`) comes from the token's `locationId` unless set here.
+ * HighLevel payments over OAuth 2.0. HighLevel documents the authorization-code grant of a
+ * marketplace app for its v2 API, so that is the path offered first; the client-credentials grant
+ * appears in the token call's enum without saying which apps may use it or which location its token
+ * carries, so it is kept for apps HighLevel issued it to. n8n keeps the token in the credential and
+ * refreshes it after a 401. The location (`altId`) comes from the token's `locationId` unless set
+ * here.
  */
 export class HighLevelPaymentsOAuth2Api implements ICredentialType {
 	name = 'highLevelPaymentsOAuth2Api';
@@ -128,8 +129,8 @@ export class HighLevelPaymentsOAuth2Api implements ICredentialType {
 			default: '',
 		},
 		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
-		// HighLevel issues sub-account (Location) tokens when asked with user_type. n8n adds these body fields to
-		// the client-credentials token request only, not to the code exchange or a refresh.
+		// HighLevel issues sub-account (Location) tokens when asked with user_type. n8n adds these body
+		// fields to the client-credentials token request only, not to the code exchange or a refresh.
 		{
 			displayName: 'Send Additional Body Properties',
 			name: 'sendAdditionalBodyProperties',

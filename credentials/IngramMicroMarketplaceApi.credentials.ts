@@ -24,8 +24,8 @@ import {
 
 /**
  * Ingram Micro Cloud Marketplace API: a token from `POST {base}/token` (Basic user/password, the
- * subscription key, the marketplace code), kept in the credential and renewed when Ingram Micro answers
- * 401 (it expires after `expiresInSeconds`). Every call also carries the subscription key.
+ * subscription key, the marketplace code), kept in the credential and renewed when Ingram Micro
+ * answers 401 (it expires after `expiresInSeconds`). Every call also carries the subscription key.
  */
 export class IngramMicroMarketplaceApi implements ICredentialType {
 	name = 'ingramMicroMarketplaceApi';
@@ -91,7 +91,8 @@ export class IngramMicroMarketplaceApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		// The expiry is saved beside the token, so an execution renews an expired token once before its calls.
+		// The expiry is saved beside the token, so an execution renews an expired token once before its
+		// calls.
 		const issued = await fetchIngramToken.call(this, credentials as IngramCredentialData);
 		return storedToken(issued);
 	}

@@ -14,7 +14,10 @@ import { listSearch } from './methods/listSearch';
 import { resourceTable } from './resources/resourceTable';
 import { DEFAULT_RATE_LIMIT_WAIT_SECONDS, HALO_CREDENTIAL } from './transport/haloApi';
 
-/** The resources of the table, by vendor name; e-commerce orders are the default (the first of the sorted list would be Adobe Commerce). */
+/**
+ * The resources of the table, by vendor name; e-commerce orders are the default (the first of the
+ * sorted list would be Adobe Commerce).
+ */
 const resourceOptions = resourceTable
 	.map((r) => ({ name: r.displayName, value: r.value, description: r.summary }))
 	.sort((a, b) => a.name.localeCompare(b.name));

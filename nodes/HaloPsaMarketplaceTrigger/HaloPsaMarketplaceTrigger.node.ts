@@ -3,7 +3,10 @@ import { HALO_CREDENTIAL } from '../HaloPsaMarketplace/transport/haloApi';
 import { pollHaloTrigger } from './pollHaloTrigger';
 import { triggerProperties } from './triggerProperties';
 
-/** Halo publishes no webhook events for e-commerce orders, CSP invoices or integration syncs, so this trigger polls. */
+/**
+ * Halo publishes no webhook events for e-commerce orders, CSP invoices or integration syncs, so
+ * this trigger polls.
+ */
 export class HaloPsaMarketplaceTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'HaloPSA Marketplace Trigger',

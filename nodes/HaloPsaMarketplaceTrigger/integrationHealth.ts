@@ -1,8 +1,8 @@
 /**
- * Integration health: every distributor and marketplace integration that reports HaloIntegrator sync
- * state (the resources with `sync` fields in the resource table). A sync fails when the integration
- * reports a new last-sync error, or when its last sync is older than the user's threshold; it
- * recovers when neither holds any more. Each transition is emitted once.
+ * Integration health: every distributor and marketplace integration that reports HaloIntegrator
+ * sync state (the resources with `sync` fields in the resource table). A sync fails when the
+ * integration reports a new last-sync error, or when its last sync is older than the user's
+ * threshold; it recovers when neither holds any more. Each transition is emitted once.
  */
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { resourceTable, type HaloResource } from '../HaloPsaMarketplace/resources/resourceTable';

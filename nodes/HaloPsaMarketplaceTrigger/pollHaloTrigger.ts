@@ -1,4 +1,7 @@
-/** One poll of the HaloPSA trigger: read Halo, compare with the cursor in static data, emit what changed. */
+/**
+ * One poll of the HaloPSA trigger: read Halo, compare with the cursor in static data, emit what
+ * changed.
+ */
 import {
 	NodeOperationError,
 	type IDataObject,
@@ -116,7 +119,8 @@ async function pollRecords(
 		!!watch.resource.simplify && (this.getNodeParameter('simplify', true) as boolean);
 	const items = emissions.filter((e) => matches(e.record)).map((e) => outputOf(watch, e, simplify));
 	if (manual) {
-		// A manual test shows real changes if there are any, otherwise the newest record as an example; it keeps no state.
+		// A manual test shows real changes if there are any, otherwise the newest record as an example;
+		// it keeps no state.
 		if (items.length) return [items];
 		const newest = records.find(matches);
 		const event = watch.events.find((e) => selected.has(e.value))!;

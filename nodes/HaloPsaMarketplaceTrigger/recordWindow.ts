@@ -8,10 +8,10 @@ const MAX_PAGE = 1000;
 const keyOf = (watch: WatchedRecords, record: IDataObject) => Number(record[watch.resource.key]);
 
 /**
- * The newest records of a watched resource, newest first: at least `window` of them and every record
- * above `top`. Asks Halo to sort by key, descending, so a poll with nothing new is one request
- * however many records Halo holds. A server that ignores the sort order is read whole (slower, still
- * correct) rather than trusted.
+ * The newest records of a watched resource, newest first: at least `window` of them and every
+ * record above `top`. Asks Halo to sort by key, descending, so a poll with nothing new is one
+ * request however many records Halo holds. A server that ignores the sort order is read whole
+ * (slower, still correct) rather than trusted.
  */
 export async function newestRecords(
 	this: IPollFunctions,

@@ -22,14 +22,18 @@ const eventsProperty = (watch: WatchedRecords): INodeProperties => ({
 	required: true,
 	displayOptions: { show: { watch: [watch.value] } },
 	options: watch.events.map((e) => ({ name: e.name, value: e.value, description: e.description })),
-	// Generated from the watch table, which the linter cannot read: every event is selected by default.
+	// Generated from the watch table, which the linter cannot read: every event is selected by
+	// default.
 	default: [...watch.events.map((e) => e.value)],
 	description: 'Which changes start the workflow',
 });
 
 const show = (...watch: string[]) => ({ show: { watch } });
 
-/** What the trigger can watch: the watched Halo resources (the first is the default), then integration health. */
+/**
+ * What the trigger can watch: the watched Halo resources (the first is the default), then
+ * integration health.
+ */
 const watchOptions = [
 	...watchedTable.map((w) => ({
 		name: w.noun,

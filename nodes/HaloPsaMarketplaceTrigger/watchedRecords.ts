@@ -35,7 +35,10 @@ const flag =
 	(record: IDataObject): Fingerprint =>
 		record[name] === true || record[name] === 'true';
 
-/** The order JSON Halo stored from the shop (Shopify, Amazon, Adobe Commerce, the Orders API): a string or an object. */
+/**
+ * The order JSON Halo stored from the shop (Shopify, Amazon, Adobe Commerce, the Orders API): a
+ * string or an object.
+ */
 function orderJson(record: IDataObject): unknown {
 	const raw = record.jsonobj;
 	if (typeof raw !== 'string') return raw ?? null;

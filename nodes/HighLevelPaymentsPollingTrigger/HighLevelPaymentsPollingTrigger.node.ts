@@ -23,7 +23,10 @@ const eventProperties: INodeProperties[] = polledResources.map((polled) => ({
 	description: 'Which changes start the workflow',
 }));
 
-/** What HighLevel sends no webhook for (fulfillments, transactions, subscriptions) and what private tokens cannot receive: polled. */
+/**
+ * What HighLevel sends no webhook for (fulfillments, transactions, subscriptions) and what private
+ * tokens cannot receive: polled.
+ */
 export class HighLevelPaymentsPollingTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'HighLevel Payments Polling Trigger',

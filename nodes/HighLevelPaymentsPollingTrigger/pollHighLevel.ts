@@ -1,4 +1,7 @@
-/** One poll of the HighLevel polling trigger: read the newest records, compare with the cursor, emit what changed. */
+/**
+ * One poll of the HighLevel polling trigger: read the newest records, compare with the cursor, emit
+ * what changed.
+ */
 import {
 	NodeOperationError,
 	type IDataObject,
@@ -36,8 +39,9 @@ const newness = creationTime('_id', 'createdAt');
 const created = (record: IDataObject) => timeOf(record, 'createdAt');
 
 /**
- * The newest records, newest first: `window` of them, every record created since `mark`, and never a
- * window that ends in the middle of a timestamp (see creationTime). One request when nothing is new.
+ * The newest records, newest first: `window` of them, every record created since `mark`, and never
+ * a window that ends in the middle of a timestamp (see creationTime). One request when nothing is
+ * new.
  */
 async function newestRecords(
 	this: IPollFunctions,
@@ -57,7 +61,8 @@ async function newestRecords(
 		const last = created(records[records.length - 1]);
 		if (last < created(records[window - 1]) && (mark === undefined || last < mark)) break;
 	}
-	// HighLevel does not document its list order: a list that is not newest first is read whole and sorted here.
+	// HighLevel does not document its list order: a list that is not newest first is read whole and
+	// sorted here.
 	if (!sorted)
 		records.sort((a, b) => created(b) - created(a) || String(b._id).localeCompare(String(a._id)));
 	let windowCount = Math.min(window, records.length);
@@ -73,12 +78,13 @@ async function newestRecords(
 export const PAYMENT_STATUSES = ['paid', 'unpaid', 'refunded', 'partially_paid'] as const;
 
 /**
- * HighLevel documents no payment status on an order, in its list rows or its Get; it documents the order
- * list's `paymentStatus` filter. The orders compared get theirs from the four filtered lists, each read newest
- * first only as far back as the oldest of them (a list that is not newest first is read whole), and
- * not at all once every order compared is placed. An order in none of them has none (null). Rows that
- * carry a payment status themselves (an undocumented fuller variant) are taken as they are. A status an
- * order's stored fingerprint lacks (a cursor written before it was read) is recorded, not reported.
+ * HighLevel documents no payment status on an order, in its list rows or its Get; it documents the
+ * order list's `paymentStatus` filter. The orders compared get theirs from the four filtered lists,
+ * each read newest first only as far back as the oldest of them (a list that is not newest first is
+ * read whole), and not at all once every order compared is placed. An order in none of them has
+ * none (null). Rows that carry a payment status themselves (an undocumented fuller variant) are
+ * taken as they are. A status an order's stored fingerprint lacks (a cursor written before it was
+ * read) is recorded, not reported.
  */
 async function readPaymentStatuses(
 	this: IPollFunctions,

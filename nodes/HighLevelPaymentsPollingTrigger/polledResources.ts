@@ -1,4 +1,7 @@
-/** What the HighLevel polling trigger watches, as data: per resource, the fields whose changes make an event. */
+/**
+ * What the HighLevel polling trigger watches, as data: per resource, the fields whose changes make
+ * an event.
+ */
 import type { IDataObject } from 'n8n-workflow';
 import {
 	findPaymentsResource,
@@ -11,7 +14,9 @@ export interface PolledResource {
 	name: string;
 	/** What it is, for an operator: the option's description in the node. */
 	summary: string;
-	/** The list the window is read from (fulfillments: the orders whose fulfillments are compared). */
+	/**
+	 * The list the window is read from (fulfillments: the orders whose fulfillments are compared).
+	 */
 	list: PaymentsResource;
 	outputKey: string;
 	fields: readonly WatchedField[];
@@ -24,9 +29,9 @@ export interface PolledResource {
 }
 
 /**
- * A watched value as text. payments.json types transaction and subscription `status` as an object (its
- * examples are strings): an object is compared by its JSON, so a change inside it is seen, never hidden
- * behind "[object Object]".
+ * A watched value as text. payments.json types transaction and subscription `status` as an object
+ * (its examples are strings): an object is compared by its JSON, so a change inside it is seen,
+ * never hidden behind "[object Object]".
  */
 const text =
 	(name: string) =>
@@ -47,8 +52,8 @@ export const polledResources: readonly PolledResource[] = [
 		summary: 'New orders, and changes of an order status or payment status',
 		list: findPaymentsResource('order'),
 		outputKey: 'order',
-		// HighLevel's documented list rows carry no payment status: an order whose update time moved is read
-		// (within a budget per poll) to learn it; see pollHighLevel.
+		// HighLevel's documented list rows carry no payment status: an order whose update time moved is
+		// read (within a budget per poll) to learn it; see pollHighLevel.
 		fields: [
 			{ name: 'status', read: text('status') },
 			{ name: 'paymentStatus', read: text('paymentStatus') },
@@ -77,7 +82,8 @@ export const polledResources: readonly PolledResource[] = [
 		summary: 'New fulfillments of any order, and tracking numbers added to them',
 		list: findPaymentsResource('order'),
 		outputKey: 'order',
-		// Cheap signs that an order's fulfillments may have changed; its fulfillments are then read and compared.
+		// Cheap signs that an order's fulfillments may have changed; its fulfillments are then read and
+		// compared.
 		fields: [
 			{ name: 'fulfillmentStatus', read: text('fulfillmentStatus') },
 			{ name: 'updatedAt', read: text('updatedAt'), opaque: true },

@@ -18,7 +18,9 @@ import {
 	type SeenIds,
 } from './webhookSignature';
 
-/** Delivery ids with the time they were seen, as stored; anything else stored there is not trusted. */
+/**
+ * Delivery ids with the time they were seen, as stored; anything else stored there is not trusted.
+ */
 const isSeenList = (value: unknown): value is SeenIds =>
 	Array.isArray(value) &&
 	value.every(
@@ -38,18 +40,18 @@ const isDeferredList = (value: unknown): value is DeferredDeliveries =>
 import { deliveryEvent, isWanted, WEBHOOK_EVENTS } from './webhookEvents';
 
 /**
- * Webhook ids this process received, by workflow and node. n8n 2.41 does not persist a webhook node's
- * static data when the call starts an execution, so the ids of accepted deliveries are not kept there;
- * this memory catches a replay that reaches the same process, static data the ids of deliveries that
- * started nothing. The timestamp rule bounds what either has to remember.
+ * Webhook ids this process received, by workflow and node. n8n 2.41 does not persist a webhook
+ * node's static data when the call starts an execution, so the ids of accepted deliveries are not
+ * kept there; this memory catches a replay that reaches the same process, static data the ids of
+ * deliveries that started nothing. The timestamp rule bounds what either has to remember.
  */
 const recentInProcess = new Map<string, SeenIds>();
 
 /**
- * HighLevel's order and invoice webhooks. They belong to a marketplace app (its settings hold one URL)
- * and cannot be registered per workflow through the API, so the node shows its URL to paste there and
- * its create/delete steps only keep n8n's lifecycle. Every delivery is checked before it can start
- * an execution: signature, age, and replay; a failed check answers 401.
+ * HighLevel's order and invoice webhooks. They belong to a marketplace app (its settings hold one
+ * URL) and cannot be registered per workflow through the API, so the node shows its URL to paste
+ * there and its create/delete steps only keep n8n's lifecycle. Every delivery is checked before it
+ * can start an execution: signature, age, and replay; a failed check answers 401.
  */
 export class HighLevelPaymentsTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -57,9 +59,10 @@ export class HighLevelPaymentsTrigger implements INodeType {
 		name: 'highLevelPaymentsTrigger',
 		icon: { light: 'file:highlevel.svg', dark: 'file:highlevel.dark.svg' },
 		group: ['trigger'],
-		// Version 2 asks which locations to accept (HighLevel signs every app's deliveries with one key, so a
-		// valid signature does not say the delivery is meant for this workflow); version 1 keeps accepting
-		// every location when Location IDs is empty, so saved workflows behave as before.
+		// Version 2 asks which locations to accept (HighLevel signs every app's deliveries with one
+		// key, so a valid signature does not say the delivery is meant for this workflow); version 1
+		// keeps accepting every location when Location IDs is empty, so saved workflows behave as
+		// before.
 		version: [1, 2],
 		defaultVersion: 2,
 		subtitle: '={{$parameter["events"].join(", ")}}',
@@ -219,8 +222,9 @@ export class HighLevelPaymentsTrigger implements INodeType {
 		// Number() of an expression such as "5m" is NaN, which replayRejection refuses.
 		const maxAgeMs = Number(options.maxAgeMinutes ?? 5) * 60_000;
 		const memoryKey = `${this.getWorkflow().id}:${this.getNode().id}`;
-		// A stored memory in another shape (damaged, or written by something else) would fail every delivery:
-		// it is set aside, said once in n8n's log, and this process's own memory stands in for it.
+		// A stored memory in another shape (damaged, or written by something else) would fail every
+		// delivery: it is set aside, said once in n8n's log, and this process's own memory stands in
+		// for it.
 		const stored = staticData.seenWebhookIds;
 		if (stored !== undefined && !isSeenList(stored))
 			this.logger.warn(
@@ -266,7 +270,8 @@ export class HighLevelPaymentsTrigger implements INodeType {
 					ignored: `location ${location || '(none)'} is not selected`,
 				},
 			};
-		// An untyped invoice delivery names its event where its status tells it; `eventFrom` says how it was known.
+		// An untyped invoice delivery names its event where its status tells it; `eventFrom` says how
+		// it was known.
 		const event = delivery.event ?? 'Invoice';
 		return {
 			workflowData: [

@@ -1,4 +1,7 @@
-/** The HighLevel webhook events about payments: orders and invoices (no transaction, fulfillment or subscription events exist). */
+/**
+ * The HighLevel webhook events about payments: orders and invoices (no transaction, fulfillment or
+ * subscription events exist).
+ */
 export const WEBHOOK_EVENTS = [
 	{ value: 'OrderCreate', name: 'Order Created', description: 'An order was placed' },
 	{
@@ -40,19 +43,26 @@ const INVOICE_EVENTS_BY_STATUS: Record<string, string[]> = {
 };
 
 export interface DeliveryEvent {
-	/** The event, from `type`, or read from an untyped invoice's status; undefined when it cannot be known. */
+	/**
+	 * The event, from `type`, or read from an untyped invoice's status; undefined when it cannot be
+	 * known.
+	 */
 	event?: string;
-	/** True when the delivery had no `type` (HighLevel documents its Invoice* payloads without one). */
+	/**
+	 * True when the delivery had no `type` (HighLevel documents its Invoice* payloads without one).
+	 */
 	untyped: boolean;
-	/** For an untyped delivery whose status narrows it to some events (a draft: created or updated). */
+	/**
+	 * For an untyped delivery whose status narrows it to some events (a draft: created or updated).
+	 */
 	possible?: string[];
 }
 
 /**
- * The event a delivery stands for. HighLevel's order events carry `type`; its documented invoice events do
- * not (nor `locationId`: they name the location in `altId`). An untyped delivery is taken for an invoice
- * event, named by its status where that tells which (paid, partially_paid, sent, void, delete), or narrowed
- * to the events it may be (draft: created or updated).
+ * The event a delivery stands for. HighLevel's order events carry `type`; its documented invoice
+ * events do not (nor `locationId`: they name the location in `altId`). An untyped delivery is taken
+ * for an invoice event, named by its status where that tells which (paid, partially_paid, sent,
+ * void, delete), or narrowed to the events it may be (draft: created or updated).
  */
 export function deliveryEvent(body: Record<string, unknown>): DeliveryEvent {
 	if (typeof body.type === 'string' && body.type.trim())
@@ -65,9 +75,10 @@ export function deliveryEvent(body: Record<string, unknown>): DeliveryEvent {
 }
 
 /**
- * Whether a delivery is wanted by a trigger that selected `selected`. An untyped delivery whose event cannot
- * be read is wanted by any trigger that selected an invoice event: acknowledging and dropping it would lose a
- * payment event for good (HighLevel does not resend what was answered 200).
+ * Whether a delivery is wanted by a trigger that selected `selected`. An untyped delivery whose
+ * event cannot be read is wanted by any trigger that selected an invoice event: acknowledging and
+ * dropping it would lose a payment event for good (HighLevel does not resend what was answered
+ * 200).
  */
 export function isWanted(delivery: DeliveryEvent, selected: readonly string[]): boolean {
 	if (delivery.event) return selected.includes(delivery.event);

@@ -1,8 +1,8 @@
 /**
  * HighLevel webhook authenticity: `x-ghl-signature` (Ed25519) or the older `x-wh-signature` (RSA
- * PKCS#1 v1.5 over SHA-256), both base64 over the raw body bytes, checked with HighLevel's published
- * public keys unless the user gives others (white-label, sandbox). Then the replay rules HighLevel
- * documents: a `timestamp` within the allowed age, and each `webhookId` once.
+ * PKCS#1 v1.5 over SHA-256), both base64 over the raw body bytes, checked with HighLevel's
+ * published public keys unless the user gives others (white-label, sandbox). Then the replay rules
+ * HighLevel documents: a `timestamp` within the allowed age, and each `webhookId` once.
  */
 import { createPublicKey, verify, type KeyObject } from 'crypto';
 
@@ -28,7 +28,9 @@ T1hhTiaCeIY/OwwwNUY2yvcCAwEAAQ==
 
 export type Rejection = { reason: string };
 
-/** The key the user configured, or a rejection naming the parameter when it is not a PEM public key. */
+/**
+ * The key the user configured, or a rejection naming the parameter when it is not a PEM public key.
+ */
 function publicKey(pem: string, label: string): KeyObject | Rejection {
 	// Users paste keys with literal "\n" or without line breaks; normalise before parsing.
 	const text = pem.trim().replace(/\\n/g, '\n');
@@ -88,30 +90,40 @@ function verifies(check: () => boolean): boolean {
 /** Recent webhook ids, oldest first, as kept in static data: [id, receivedAt]. */
 export type SeenIds = Array<[string, number]>;
 
-/** HighLevel recommends 5 minutes; an hour is the most the trigger accepts (the replay memory spans twice the age). */
+/**
+ * HighLevel recommends 5 minutes; an hour is the most the trigger accepts (the replay memory spans
+ * twice the age).
+ */
 export const MAX_AGE_LIMIT_MINUTES = 60;
 
 /**
- * The most ids remembered at once. Every id is kept for as long as its delivery could be accepted again;
- * when that many deliveries arrive within the window, further ones are answered 429, which is the one
- * answer HighLevel retries (about every 10 minutes, six times, the same payload), rather than an id being
- * forgotten early, which would let a replay of it through.
+ * The most ids remembered at once. Every id is kept for as long as its delivery could be accepted
+ * again; when that many deliveries arrive within the window, further ones are answered 429, which
+ * is the one answer HighLevel retries (about every 10 minutes, six times, the same payload), rather
+ * than an id being forgotten early, which would let a replay of it through.
  */
 export const MAX_REMEMBERED = 50_000;
 
 /** Deliveries answered 429, as kept in static data: [webhookId, timestamp as sent, answeredAt]. */
 export type DeferredDeliveries = Array<[string, string, number]>;
 
-/** HighLevel retries a delivery answered 429 for about 70 minutes; its retries are awaited this long. */
+/**
+ * HighLevel retries a delivery answered 429 for about 70 minutes; its retries are awaited this
+ * long.
+ */
 export const RETRY_WINDOW_MS = 90 * 60_000;
 
-/** The most deliveries awaited again at once; past it a 429 is still answered, but not remembered. */
+/**
+ * The most deliveries awaited again at once; past it a 429 is still answered, but not remembered.
+ */
 export const MAX_DEFERRED = 10_000;
 
 export interface ReplayVerdict {
 	/** A final refusal (401): a forgery, a replay, a stale delivery, a wrong setting. */
 	rejection?: Rejection;
-	/** Not now (429): HighLevel sends the same delivery again later, and it is accepted then, once. */
+	/**
+	 * Not now (429): HighLevel sends the same delivery again later, and it is accepted then, once.
+	 */
 	retryLater?: Rejection;
 	seen: SeenIds;
 	deferred: DeferredDeliveries;
@@ -120,10 +132,11 @@ export interface ReplayVerdict {
 /**
  * The timestamp and webhookId rules. A delivery older than `maxAgeMs` (or as far in the future) is
  * stale; an id seen within the remembered span is a replay. A Maximum Age that is not a number from
- * 1 minute to the limit (an expression such as "5m", an imported workflow) refuses every delivery: it never
- * switches the checks off. When the id memory is full, the delivery is answered 429 and remembered as
- * deferred: HighLevel's retry of it (same webhookId and timestamp, so older than the age by then) is
- * accepted once within RETRY_WINDOW_MS, and its id is then remembered like any other.
+ * 1 minute to the limit (an expression such as "5m", an imported workflow) refuses every delivery:
+ * it never switches the checks off. When the id memory is full, the delivery is answered 429 and
+ * remembered as deferred: HighLevel's retry of it (same webhookId and timestamp, so older than the
+ * age by then) is accepted once within RETRY_WINDOW_MS, and its id is then remembered like any
+ * other.
  */
 export function replayRejection(
 	body: Record<string, unknown>,
@@ -157,8 +170,9 @@ export function replayRejection(
 		return refuse(
 			`timestamp ${body.timestamp} is more than ${Math.round(maxAgeMs / 60000)} minutes from now`,
 		);
-	// An id can only come back while its timestamp is within the age (received at most maxAge after it): keep
-	// it twice that. An accepted retry leaves the awaited list, so a later copy of it is stale, and refused.
+	// An id can only come back while its timestamp is within the age (received at most maxAge after
+	// it): keep it twice that. An accepted retry leaves the awaited list, so a later copy of it is
+	// stale, and refused.
 	const kept = seen.filter(([, at]) => now - at <= maxAgeMs * 2);
 	if (!id) return { ...refuse('the body has no webhookId'), seen: kept };
 	if (kept.some(([known]) => known === id))

@@ -1,7 +1,8 @@
 /**
- * The rule for a base URL typed into a credential, written once: trimmed, without trailing slashes, the API's
- * default when empty. Node code calls `baseUrlOf`; a request that n8n resolves itself from the credential (the
- * credential test, an OAuth token URL) uses `baseUrlExpression`, the same rule as an n8n expression.
+ * The rule for a base URL typed into a credential, written once: trimmed, without trailing slashes,
+ * the API's default when empty. Node code calls `baseUrlOf`; a request that n8n resolves itself
+ * from the credential (the credential test, an OAuth token URL) uses `baseUrlExpression`, the same
+ * rule as an n8n expression.
  */
 const TRAILING_SLASHES = /\/+$/;
 
@@ -10,8 +11,9 @@ export function baseUrlOf(value: unknown, fallback = ''): string {
 }
 
 /**
- * `baseUrlOf` over a credential field (`$credentials.x` or `$self.x`) as the JavaScript of an n8n expression,
- * to be put inside `={{ }}`; `then` adds further replaces applied to the result, as `.replace(...)` calls.
+ * `baseUrlOf` over a credential field (`$credentials.x` or `$self.x`) as the JavaScript of an n8n
+ * expression, to be put inside `={{ }}`; `then` adds further replaces applied to the result, as
+ * `.replace(...)` calls.
  */
 export function baseUrlExpression(field: string, fallback = '', then: RegExp[] = []): string {
 	const trimmed = `(typeof ${field} === "string" ? ${field} : "").trim().replace(${TRAILING_SLASHES}, "")`;

@@ -1,7 +1,7 @@
 /**
- * The one rule for every count, size, limit and time the nodes read from a parameter: a whole number from
- * `min` to `max`, given as a number (an expression that gives text, NaN or a fraction is refused by the
- * caller, with the parameter's name and how to fix it).
+ * The one rule for every count, size, limit and time the nodes read from a parameter: a whole
+ * number from `min` to `max`, given as a number (an expression that gives text, NaN or a fraction
+ * is refused by the caller, with the parameter's name and how to fix it).
  */
 export function wholeNumberIn(
 	value: unknown,

@@ -1,12 +1,13 @@
 /**
  * The memory of a polling trigger between polls, and the pure comparison that turns "the newest
- * records now" into events. Kept in the node's workflow static data (n8n saves it with the execution
- * it starts, or alone when nothing was emitted), never in module memory, so a poll may run in any
- * n8n process (queue mode, restarts).
+ * records now" into events. Kept in the node's workflow static data (n8n saves it with the
+ * execution it starts, or alone when nothing was emitted), never in module memory, so a poll may
+ * run in any n8n process (queue mode, restarts).
  *
- * - `mark`: where "new" begins. Halo: the highest identity key seen (a larger key is new however many
- *   records share a timestamp). HighLevel: the creation time of the oldest record of the window (a
- *   record at or after it that was not seen is new; windows never split a timestamp, see `newness`).
+ * - `mark`: where "new" begins. Halo: the highest identity key seen (a larger key is new however
+ *   many records share a timestamp). HighLevel: the creation time of the oldest record of the
+ *   window (a record at or after it that was not seen is new; windows never split a timestamp, see
+ *   `newness`).
  * - `seen`: the watched fields of the records in the window, to find changes. Older records are not
  *   watched, so the state stays the size of the window whatever the size of the table.
  */
@@ -27,7 +28,9 @@ export interface WatchedEvent {
 	value: string;
 	name: string;
 	description: string;
-	/** `created`: a record past the mark. `changed`: one of `fields` differs from the previous poll. */
+	/**
+	 * `created`: a record past the mark. `changed`: one of `fields` differs from the previous poll.
+	 */
 	kind: 'created' | 'changed';
 	fields?: readonly string[];
 }
@@ -75,7 +78,10 @@ const isSeenMap = (value: unknown) =>
 	isPlainObject(value) &&
 	Object.values(value).every((list) => Array.isArray(list) && list.every(isFingerprint));
 
-/** The shape every polling cursor of the package is stored in (window cursors and Halo's health cursor). */
+/**
+ * The shape every polling cursor of the package is stored in (window cursors and Halo's health
+ * cursor).
+ */
 export const isCursorShape = (value: unknown) =>
 	isPlainObject(value) &&
 	typeof value.v === 'number' &&
@@ -91,10 +97,10 @@ export const isStringListMap = (value: unknown) =>
 	);
 
 /**
- * The node's stored poll state, with each value a poll reads that is not of the shape it must have (damaged,
- * or written by something else) set aside and said in n8n's log: the poll then starts anew, recording the
- * present, instead of failing on every poll. A value set aside is replaced by the next successful poll, so
- * it is said once.
+ * The node's stored poll state, with each value a poll reads that is not of the shape it must have
+ * (damaged, or written by something else) set aside and said in n8n's log: the poll then starts
+ * anew, recording the present, instead of failing on every poll. A value set aside is replaced by
+ * the next successful poll, so it is said once.
  */
 export function storedPollState(
 	context: IPollFunctions,
@@ -112,7 +118,9 @@ export function storedPollState(
 	return staticData;
 }
 
-/** Records to Compare: how many of the newest records each poll checks, a whole number up to `max`. */
+/**
+ * Records to Compare: how many of the newest records each poll checks, a whole number up to `max`.
+ */
 export function recordsToCompare(
 	context: IPollFunctions,
 	fallback: number,
@@ -134,7 +142,8 @@ export function recordsToCompare(
 
 /**
  * Compares the newest records (newest first: the window, plus every record that is new) with the
- * previous cursor. Without a previous cursor it only records the present. Emissions come oldest first.
+ * previous cursor. Without a previous cursor it only records the present. Emissions come oldest
+ * first.
  */
 export function compareWindow(
 	watch: string,

@@ -1,16 +1,21 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-/** "a Pax8 Integration", "an order", "an E-Commerce Order": the article an action name needs before a noun. */
+/**
+ * "a Pax8 Integration", "an order", "an E-Commerce Order": the article an action name needs before
+ * a noun.
+ */
 export const withArticle = (noun: string) => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 
-/** The default of a generated options parameter: its first option (the list is built from a table). */
+/**
+ * The default of a generated options parameter: its first option (the list is built from a table).
+ */
 export const firstOptionValue = (options: Array<{ value: string | number | boolean }>) =>
 	options[0].value as string;
 
 /**
- * A node's canvas subtitle from the names a user reads ("Get Many: E-Commerce Order"), not the parameter
- * values ("getAll: ecommerceOrder"). n8n evaluates the subtitle as an expression, so the names travel in it
- * as two small maps; a value the maps lack shows as it is.
+ * A node's canvas subtitle from the names a user reads ("Get Many: E-Commerce Order"), not the
+ * parameter values ("getAll: ecommerceOrder"). n8n evaluates the subtitle as an expression, so the
+ * names travel in it as two small maps; a value the maps lack shows as it is.
  */
 export function subtitleOf(
 	resources: ReadonlyArray<{ name: string; value: string }>,

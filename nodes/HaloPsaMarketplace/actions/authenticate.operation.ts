@@ -1,4 +1,6 @@
-/** Adobe Commerce Authenticate: the OAuth handshake pairs as multipart/form-data in the `obj` field. */
+/**
+ * Adobe Commerce Authenticate: the OAuth handshake pairs as multipart/form-data in the `obj` field.
+ */
 import type { IDataObject } from 'n8n-workflow';
 import { extraOperation } from '../resources/resourceTable';
 import { answerRecords } from '../transport/haloApi';

@@ -1,7 +1,7 @@
 /**
- * Bulk Create or Update: the records of every input item (each item one record, or each item a list),
- * checked first, then sent in chunks to `/…/manage`; one report per chunk. The input is read once, by the
- * run of the first item; a chunk that may have been saved is never sent again.
+ * Bulk Create or Update: the records of every input item (each item one record, or each item a
+ * list), checked first, then sent in chunks to `/…/manage`; one report per chunk. The input is read
+ * once, by the run of the first item; a chunk that may have been saved is never sent again.
  */
 import { wholeNumberIn } from '../../shared/numbers';
 import { NodeOperationError, type IDataObject, type INodeExecutionData } from 'n8n-workflow';

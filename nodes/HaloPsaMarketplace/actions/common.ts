@@ -1,4 +1,7 @@
-/** What every HaloPSA operation module works with: the item, its resource, the call to Halo, and the shared checks and shapes. */
+/**
+ * What every HaloPSA operation module works with: the item, its resource, the call to Halo, and the
+ * shared checks and shapes.
+ */
 import { type IDataObject, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import {
 	itemError,
@@ -14,7 +17,10 @@ import type { ApiCall, ApiConnection } from '../../shared/transport/apiClient';
 import { haloRequest } from '../transport/haloApi';
 import { isWriteOnlyField, withoutWriteOnly, type HaloResource } from '../resources/resourceTable';
 
-/** One input item on its way through an operation: the item, its resource, and the run's connection to Halo. */
+/**
+ * One input item on its way through an operation: the item, its resource, and the run's connection
+ * to Halo.
+ */
 export interface HaloItem extends OperationItem<HaloResource> {
 	connection: ApiConnection;
 }
@@ -28,8 +34,9 @@ export async function send(item: HaloItem, call: ApiCall): Promise<unknown> {
 }
 
 /**
- * A Halo key as written: plain decimal digits (no sign, spaces, exponent, hex, octal or binary form) of a
- * positive safe integer, or that number. Anything else is undefined, so "0x10" never becomes record 16.
+ * A Halo key as written: plain decimal digits (no sign, spaces, exponent, hex, octal or binary
+ * form) of a positive safe integer, or that number. Anything else is undefined, so "0x10" never
+ * becomes record 16.
  */
 export function haloKey(raw: unknown): number | undefined {
 	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw : '';
@@ -52,7 +59,10 @@ export function readId(item: HaloItem, parameter: string, label: string): number
 	return id;
 }
 
-/** Output items: write-only fields dropped, Simplify applied where the resource has it and the user asked. */
+/**
+ * Output items: write-only fields dropped, Simplify applied where the resource has it and the user
+ * asked.
+ */
 export function shapeRecords(item: HaloItem, records: IDataObject[]): INodeExecutionData[] {
 	const shape = simplifier(item);
 	return records.map((record) => ({

@@ -1,4 +1,6 @@
-/** Get Many: a page of records up to Limit, or every record (Return All) through the shared pager. */
+/**
+ * Get Many: a page of records up to Limit, or every record (Return All) through the shared pager.
+ */
 import { wholeNumberIn } from '../../shared/numbers';
 import type { IDataObject } from 'n8n-workflow';
 import { DEFAULT_PAGE_SIZE, haloPages } from '../transport/haloApi';

@@ -1,4 +1,6 @@
-/** Link to Ticket: an e-commerce order's `ticket_id` set through a Create or Update of that order. */
+/**
+ * Link to Ticket: an e-commerce order's `ticket_id` set through a Create or Update of that order.
+ */
 import { extraOperation, type ExtraOperationValue } from '../resources/resourceTable';
 import { readId, recordLocator, showFor, type HaloOperation } from './common';
 import { saveRecord } from './upsert.operation';

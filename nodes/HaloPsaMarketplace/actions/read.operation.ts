@@ -1,4 +1,7 @@
-/** The reads that are not lists (Ingram Micro reseller Get and Get Quote, Adobe Commerce status): a GET with the user's query parameters. */
+/**
+ * The reads that are not lists (Ingram Micro reseller Get and Get Quote, Adobe Commerce status): a
+ * GET with the user's query parameters.
+ */
 import type { IDataObject } from 'n8n-workflow';
 import { extraOperationsOf } from '../resources/resourceTable';
 import { answerRecords } from '../transport/haloApi';

@@ -1,6 +1,7 @@
 /**
- * The HaloPSA node's router: the operation modules, the parameters generated from them for every resource
- * of the table, and the run of an execution (settings checked, then each item through its operation).
+ * The HaloPSA node's router: the operation modules, the parameters generated from them for every
+ * resource of the table, and the run of an execution (settings checked, then each item through its
+ * operation).
  */
 import type {
 	IExecuteFunctions,

@@ -1,4 +1,7 @@
-/** Unlink From Ticket: Halo's `_unlink_from_ticket` action sent through a Create or Update of the order. */
+/**
+ * Unlink From Ticket: Halo's `_unlink_from_ticket` action sent through a Create or Update of the
+ * order.
+ */
 import { extraOperation, type ExtraOperationValue } from '../resources/resourceTable';
 import { readId, recordLocator, type HaloOperation } from './common';
 import { saveRecord } from './upsert.operation';

@@ -1,4 +1,7 @@
-/** Create or Update: one record, from typed fields or JSON, checked against the seed schema before it is sent. */
+/**
+ * Create or Update: one record, from typed fields or JSON, checked against the seed schema before
+ * it is sent.
+ */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { withArticle } from '../../shared/wording';
 import { writableFields } from '../descriptions/fieldProperties';
@@ -74,7 +77,10 @@ function recordInput(item: HaloItem): IDataObject {
 	return record;
 }
 
-/** POST of one record as Halo takes it (an array of one); an answer without a body echoes what was sent. */
+/**
+ * POST of one record as Halo takes it (an array of one); an answer without a body echoes what was
+ * sent.
+ */
 export async function saveRecord(
 	item: HaloItem,
 	record: IDataObject,

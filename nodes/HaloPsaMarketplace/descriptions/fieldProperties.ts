@@ -7,8 +7,8 @@ import {
 } from '../resources/resourceTable';
 
 /**
- * Halo's field keys run words together (`thirdpartyordernumber`): each such key part, as read by a person
- * and reviewed here, rather than guessed letter by letter. A part not listed is one word.
+ * Halo's field keys run words together (`thirdpartyordernumber`): each such key part, as read by a
+ * person and reviewed here, rather than guessed letter by letter. A part not listed is one word.
  */
 const LABEL_WORDS: Record<string, string> = {
 	adobecommerce: 'Adobe Commerce',
@@ -113,7 +113,10 @@ export function titleCase(name: string): string {
 		.join(' ');
 }
 
-/** One typed input for a seed field: toggles for booleans, numbers for integers, dates, JSON for arrays and objects, passwords for `new_*`. */
+/**
+ * One typed input for a seed field: toggles for booleans, numbers for integers, dates, JSON for
+ * arrays and objects, passwords for `new_*`.
+ */
 export function fieldProperty([name, type, description]: FieldSpec): INodeProperties {
 	const base = { displayName: titleCase(name), name, description };
 	switch (type) {
@@ -143,7 +146,10 @@ export function fieldProperty([name, type, description]: FieldSpec): INodeProper
 	}
 }
 
-/** The fields a user may write: everything but the record key (its own parameter) and Halo's `_warning`. */
+/**
+ * The fields a user may write: everything but the record key (its own parameter) and Halo's
+ * `_warning`.
+ */
 export function writableFields(resource: HaloResource): INodeProperties[] {
 	return resource.fields
 		.filter(([name]) => name !== resource.key && !isServerOnlyField(name))

@@ -2,7 +2,9 @@ import { wholeNumberIn } from '../../shared/numbers';
 import { NodeOperationError, type IPollFunctions } from 'n8n-workflow';
 import { DEFAULT_TIMEOUT_SECONDS, timeoutProperty } from '../../shared/actions/requestOptions';
 
-/** One time limit for every HaloPSA call of a node (the action node and the trigger both offer it). */
+/**
+ * One time limit for every HaloPSA call of a node (the action node and the trigger both offer it).
+ */
 export const requestTimeoutProperty = timeoutProperty('HaloPSA');
 
 /** The trigger's time limit (the action node reads it with its other request settings). */

@@ -1,4 +1,7 @@
-/** "From List" record pickers: one Halo page per scroll, searched by Halo, through the same client and error wording as the operations. */
+/**
+ * "From List" record pickers: one Halo page per scroll, searched by Halo, through the same client
+ * and error wording as the operations.
+ */
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { DEFAULT_TIMEOUT_SECONDS } from '../../shared/actions/requestOptions';
 import { searchMethodName } from '../actions/common';

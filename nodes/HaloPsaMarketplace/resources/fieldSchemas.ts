@@ -1,6 +1,7 @@
 /**
- * The field schemas of the HaloPSA marketplace endpoints, as seeds 000 and 001 list them: [name, type, description]
- * per Halo schema. Data only; the resource table pairs each resource with its schema by name.
+ * The field schemas of the HaloPSA marketplace endpoints, as seeds 000 and 001 list them: [name,
+ * type, description] per Halo schema. Data only; the resource table pairs each resource with its
+ * schema by name.
  */
 import type { FieldSpec } from './resourceTable';
 

@@ -32,7 +32,10 @@ const expected: Record<FieldType, string> = {
 
 const schemaCache = new WeakMap<HaloResource, z.ZodTypeAny>();
 
-/** A record of this resource: known fields typed, unknown fields passed on (the seeds list "key fields" only for some). */
+/**
+ * A record of this resource: known fields typed, unknown fields passed on (the seeds list "key
+ * fields" only for some).
+ */
 export function recordSchema(resource: HaloResource): z.ZodTypeAny {
 	let schema = schemaCache.get(resource);
 	if (!schema) {
@@ -45,9 +48,9 @@ export function recordSchema(resource: HaloResource): z.ZodTypeAny {
 }
 
 /**
- * Plain checks that accept only what the zod type accepts: bulk imports check 50,000 records, and zod's
- * full parse (which also builds the error messages) is kept for records that fail them. GUIDs always go
- * to zod.
+ * Plain checks that accept only what the zod type accepts: bulk imports check 50,000 records, and
+ * zod's full parse (which also builds the error messages) is kept for records that fail them. GUIDs
+ * always go to zod.
  */
 const plainlyValid: Record<FieldType, (value: unknown) => boolean> = {
 	string: (v) => typeof v === 'string',

@@ -1,7 +1,7 @@
 /**
- * Every HaloPSA "Marketplace & Distribution" resource as data (seeds 000 and 001): its route and behaviour
- * here, one row a resource; its fields in fieldSchemas.ts. The node's parameters and its calls are generated
- * from this table, so a path, key or field is written exactly once.
+ * Every HaloPSA "Marketplace & Distribution" resource as data (seeds 000 and 001): its route and
+ * behaviour here, one row a resource; its fields in fieldSchemas.ts. The node's parameters and its
+ * calls are generated from this table, so a path, key or field is written exactly once.
  */
 import { fieldSchemas } from './fieldSchemas';
 
@@ -36,7 +36,9 @@ export type ExtraOperation =
 	| { kind: 'linkTicket'; value: 'linkToTicket'; name: string; description: string }
 	| { kind: 'unlinkTicket'; value: 'unlinkFromTicket'; name: string; description: string };
 
-/** Field names of an integration's HaloIntegrator sync state, for the integration-health trigger. */
+/**
+ * Field names of an integration's HaloIntegrator sync state, for the integration-health trigger.
+ */
 export interface SyncStateFields {
 	enabled: string;
 	lastSync: string;
@@ -534,8 +536,9 @@ export function findResource(value: string): HaloResource {
 }
 
 /**
- * Fields that Halo accepts on write but never returns: the ones the seeds mark "(write-only)" (secrets such
- * as new_client_secret). Booleans that merely start with `new_` (new_method) are ordinary data.
+ * Fields that Halo accepts on write but never returns: the ones the seeds mark "(write-only)"
+ * (secrets such as new_client_secret). Booleans that merely start with `new_` (new_method) are
+ * ordinary data.
  */
 const WRITE_ONLY_FIELDS: ReadonlySet<string> = new Set(
 	resourceTable.flatMap((r) =>
@@ -548,7 +551,8 @@ export const isWriteOnlyField = (name: string) => WRITE_ONLY_FIELDS.has(name);
 
 /** Halo never returns write-only fields; an answer that echoes one must not carry it into n8n. */
 export function withoutWriteOnly<T extends Record<string, unknown>>(record: T): T {
-	// Most records carry no write-only field: hand them on as they are instead of copying 50,000 objects.
+	// Most records carry no write-only field: hand them on as they are instead of copying 50,000
+	// objects.
 	let clean = true;
 	for (const key in record) {
 		if (isWriteOnlyField(key)) {

@@ -1,8 +1,8 @@
 /**
- * HaloPSA over the shared client: where calls go (the credential's Resource Server URL + /api), what must
- * never be shown (client secret, token), how Halo pages (`pageinate`, `page_size`, 1-based `page_no`) and
- * answers lists (a bare array or `{record_count, <plural>: [...]}`), and Halo's failures in words a user
- * can act on.
+ * HaloPSA over the shared client: where calls go (the credential's Resource Server URL + /api),
+ * what must never be shown (client secret, token), how Halo pages (`pageinate`, `page_size`,
+ * 1-based `page_no`) and answers lists (a bare array or `{record_count, <plural>: [...]}`), and
+ * Halo's failures in words a user can act on.
  */
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import {
@@ -33,10 +33,16 @@ export const HALO_CREDENTIAL = 'haloPsaMarketplaceOAuth2Api';
 /** Halo pages of this size are fetched by Return All unless the user picks another. */
 export const DEFAULT_PAGE_SIZE = 500;
 
-/** Hosted Halo counts 300 requests per rolling 5 minutes: by default a 429 is waited out for one whole window and a bit. */
+/**
+ * Hosted Halo counts 300 requests per rolling 5 minutes: by default a 429 is waited out for one
+ * whole window and a bit.
+ */
 export const DEFAULT_RATE_LIMIT_WAIT_SECONDS = 330;
 
-/** Hosted Halo's documented window: 300 requests per rolling 5 minutes (the credential may set another). */
+/**
+ * Hosted Halo's documented window: 300 requests per rolling 5 minutes (the credential may set
+ * another).
+ */
 export const DEFAULT_REQUEST_WINDOW = { requests: 300, seconds: 300 };
 
 export interface HaloConnectionOptions {
@@ -76,7 +82,10 @@ export async function haloConnection(
 	};
 }
 
-/** The server's own words from any of Halo's error shapes: plain text, {Message}, {ClassName, Message}, {error}, field-keyed. */
+/**
+ * The server's own words from any of Halo's error shapes: plain text, {Message}, {ClassName,
+ * Message}, {error}, field-keyed.
+ */
 export function haloMessage(failure: HttpFailure): string | undefined {
 	const text = failure.bodyText?.trim();
 	if (!text) return undefined;
@@ -188,7 +197,9 @@ export function readList(
 	return { records: [] };
 }
 
-/** The records of a write's answer: an object, an array, or nothing (Halo documents only "200 OK"). */
+/**
+ * The records of a write's answer: an object, an array, or nothing (Halo documents only "200 OK").
+ */
 export function answerRecords(parsed: unknown): IDataObject[] {
 	if (Array.isArray(parsed)) return parsed as IDataObject[];
 	if (parsed && typeof parsed === 'object') return [parsed as IDataObject];
@@ -196,9 +207,9 @@ export function answerRecords(parsed: unknown): IDataObject[] {
 }
 
 /**
- * A Halo list, page by page, through the shared pager: ends at `record_count`, at a short page when no
- * count says more, or when a server that ignores paging answers records already received; a server that
- * caps `page_size` is read in its own page size.
+ * A Halo list, page by page, through the shared pager: ends at `record_count`, at a short page when
+ * no count says more, or when a server that ignores paging answers records already received; a
+ * server that caps `page_size` is read in its own page size.
  */
 export function haloPages(
 	context: RequestContext,

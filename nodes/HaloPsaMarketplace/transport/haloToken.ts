@@ -45,9 +45,10 @@ export async function fetchHaloToken(
 }
 
 /**
- * A hosted credential whose Authorisation Server URL or Tenant is left empty: both are read from the
- * instance's `/api/authinfo` (which needs no token), as Halo's own PowerShell module does. An instance that
- * does not answer it leaves the credential as it is ({Resource Server URL}/auth, no tenant).
+ * A hosted credential whose Authorisation Server URL or Tenant is left empty: both are read from
+ * the instance's `/api/authinfo` (which needs no token), as Halo's own PowerShell module does. An
+ * instance that does not answer it leaves the credential as it is ({Resource Server URL}/auth, no
+ * tenant).
  */
 async function withAuthInfo(
 	this: IHttpRequestHelper,
@@ -94,8 +95,8 @@ async function requestToken(
 		client_secret: credentials.clientSecret ?? '',
 		scope: (credentials.scope ?? '').trim() || 'all',
 	});
-	// Halo's docs put the tenant in the token URL's query; some Halo clients send it as a form field, and no
-	// source says which every instance reads: a hosted credential sends it in both.
+	// Halo's docs put the tenant in the token URL's query; some Halo clients send it as a form field,
+	// and no source says which every instance reads: a hosted credential sends it in both.
 	const tenant = String(credentials.tenant ?? '').trim();
 	if (credentials.hostingType !== 'onPremise' && tenant) form.set('tenant', tenant);
 	const options: IHttpRequestOptions = {
@@ -111,7 +112,8 @@ async function requestToken(
 		(reason) =>
 			`Could not reach the HaloPSA token URL ${url}${found}: ${reason}. Check the Authorisation Server URL (hosted) or the Resource Server URL (own instance).`,
 	);
-	// A token endpoint may echo the form it was sent (the client secret) in its error: none of it is shown.
+	// A token endpoint may echo the form it was sent (the client secret) in its error: none of it is
+	// shown.
 	const fail = (text: string) => new CredentialTokenError(redact(text, [credentials.clientSecret]));
 	const parsed = parseTokenAnswer(response.body);
 	if (parsed === undefined) {

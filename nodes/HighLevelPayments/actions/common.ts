@@ -1,4 +1,7 @@
-/** What every HighLevel Payments operation module works with: the item, its resource, the call, and the shared checks and shapes. */
+/**
+ * What every HighLevel Payments operation module works with: the item, its resource, the call, and
+ * the shared checks and shapes.
+ */
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import {
 	itemError,
@@ -17,7 +20,9 @@ import {
 } from '../transport/highLevelApi';
 import type { PaymentsOperation, PaymentsResource } from '../resources/paymentsTable';
 
-/** One input item on its way through an operation: the item, its resource, and the run's connection. */
+/**
+ * One input item on its way through an operation: the item, its resource, and the run's connection.
+ */
 export interface HighLevelItem extends OperationItem<PaymentsResource> {
 	connection: HighLevelConnection;
 }
@@ -35,7 +40,10 @@ export async function send(item: HighLevelItem, call: HighLevelCall): Promise<un
 	return await highLevelRequest(item.context, item.connection, call);
 }
 
-/** HighLevel IDs are opaque strings of letters, digits, `-` and `_`: nothing else can reach another endpoint (".", "..", "/"). */
+/**
+ * HighLevel IDs are opaque strings of letters, digits, `-` and `_`: nothing else can reach another
+ * endpoint (".", "..", "/").
+ */
 export const HIGHLEVEL_ID = /^[A-Za-z0-9_-]+$/;
 
 /** The record (or parent order) ID from its resource locator. */
@@ -67,7 +75,10 @@ export function shapeRecords(item: HighLevelItem, records: IDataObject[]): INode
 
 export const searchMethodName = (from: string) => `search${from[0].toUpperCase()}${from.slice(1)}s`;
 
-/** The record picker (From list / By ID) of the operations that work on one record or on an order's fulfillments. */
+/**
+ * The record picker (From list / By ID) of the operations that work on one record or on an order's
+ * fulfillments.
+ */
 export function recordLocator(resource: PaymentsResource, operations: string[]): INodeProperties[] {
 	const id = resource.idParameter;
 	if (!id) return [];

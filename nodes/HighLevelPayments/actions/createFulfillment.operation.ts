@@ -1,4 +1,7 @@
-/** Order Fulfillment Create: items and trackings (typed, or one JSON object from an expression), checked before sending. */
+/**
+ * Order Fulfillment Create: items and trackings (typed, or one JSON object from an expression),
+ * checked before sending.
+ */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { fulfillmentSchema, inputProblems } from './paymentsInput';
 import { readHighLevelRecord } from '../transport/highLevelApi';
@@ -19,7 +22,10 @@ import type { PaymentsResource } from '../resources/paymentsTable';
 const EXAMPLE =
 	'Give an object such as {"items": [{"priceId": "…", "qty": 1}], "trackings": [{"trackingNumber": "…"}]}; nothing was sent to HighLevel.';
 
-/** The JSON input mode: a JSON text or an object from an expression, read before any check of its content. */
+/**
+ * The JSON input mode: a JSON text or an object from an expression, read before any check of its
+ * content.
+ */
 function fulfillmentJson(item: HighLevelItem): IDataObject {
 	const raw = param<unknown>(item, 'fulfillmentJson', '{}');
 	let value: unknown = raw;
@@ -64,7 +70,8 @@ function fulfillmentFields(item: HighLevelItem): IDataObject {
 
 function properties(resource: PaymentsResource): INodeProperties[] {
 	const on = showFor(resource, ['create']);
-	// Typed fields suit a fixed shipment; JSON lets a workflow pass any number of items and trackings from earlier nodes.
+	// Typed fields suit a fixed shipment; JSON lets a workflow pass any number of items and trackings
+	// from earlier nodes.
 	const fieldsOnly = showFor(resource, ['create'], { fulfillmentInput: ['fields'] });
 	return [
 		...recordLocator(resource, ['create']),

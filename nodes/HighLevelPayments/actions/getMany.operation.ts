@@ -1,4 +1,7 @@
-/** Get Many: one page up to Limit, or every record (Return All) through the shared pager, with the list's filters checked first. */
+/**
+ * Get Many: one page up to Limit, or every record (Return All) through the shared pager, with the
+ * list's filters checked first.
+ */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { ListFilter } from '../resources/paymentsTable';
 import { dateFilter } from './paymentsInput';

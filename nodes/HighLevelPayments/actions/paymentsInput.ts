@@ -1,6 +1,6 @@
 /**
- * Checks made before anything is sent to HighLevel, so a user learns which field of which item is wrong
- * instead of reading a 422. Each problem names the parameter as the node shows it.
+ * Checks made before anything is sent to HighLevel, so a user learns which field of which item is
+ * wrong instead of reading a 422. Each problem names the parameter as the node shows it.
  */
 import { z } from 'zod';
 import { writtenDate } from '../../shared/dates';
@@ -80,7 +80,10 @@ const labels: Record<string, string> = {
 	notifyCustomer: 'Notify Customer',
 };
 
-/** "Items 2 > Quantity must be 1 or more (got 0)". Values are shown, as none of these fields are secret. */
+/**
+ * "Items 2 > Quantity must be 1 or more (got 0)". Values are shown, as none of these fields are
+ * secret.
+ */
 export function inputProblems(schema: z.ZodTypeAny, value: unknown): string | undefined {
 	const result = schema.safeParse(value);
 	if (result.success) return undefined;
@@ -100,8 +103,8 @@ export function inputProblems(schema: z.ZodTypeAny, value: unknown): string | un
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /**
- * A list date filter as HighLevel documents it: the calendar date the user picked (`YYYY-MM-DD`), as
- * written, also when the picker adds a time. Anything else is refused with the expected format.
+ * A list date filter as HighLevel documents it: the calendar date the user picked (`YYYY-MM-DD`),
+ * as written, also when the picker adds a time. Anything else is refused with the expected format.
  */
 export function dateFilter(value: unknown): { value?: string; problem?: string } {
 	const text = String(value ?? '').trim();

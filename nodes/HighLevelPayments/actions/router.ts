@@ -1,4 +1,7 @@
-/** The HighLevel Payments node's router: the operation modules, the parameters generated from them, and the run of an execution. */
+/**
+ * The HighLevel Payments node's router: the operation modules, the parameters generated from them,
+ * and the run of an execution.
+ */
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
@@ -23,7 +26,9 @@ const operations: readonly HighLevelOperation[] = [
 	createWhiteLabelProviderOperation,
 ];
 
-/** The Operation parameter and every operation's parameters for one resource, in the table's order. */
+/**
+ * The Operation parameter and every operation's parameters for one resource, in the table's order.
+ */
 export function resourceProperties(resource: PaymentsResource): INodeProperties[] {
 	const options: INodePropertyOptions[] = resource.operations.flatMap((o) =>
 		operations
@@ -54,7 +59,8 @@ export async function runHighLevelNode(context: IExecuteFunctions): Promise<INod
 		authentication: context.getNodeParameter('authentication', 0, 'oAuth2'),
 		locationId: context.getNodeParameter('locationId', 0, ''),
 	});
-	// Items after the first share what it learnt (the token's location): the connection object is shared.
+	// Items after the first share what it learnt (the token's location): the connection object is
+	// shared.
 	return await runOperation(context, {
 		resource,
 		operationValue: context.getNodeParameter('operation', 0) as string,

@@ -1,4 +1,7 @@
-/** "From List" for orders, transactions and subscriptions: one HighLevel page per scroll, searched by HighLevel, through the same client as the operations. */
+/**
+ * "From List" for orders, transactions and subscriptions: one HighLevel page per scroll, searched
+ * by HighLevel, through the same client as the operations.
+ */
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { DEFAULT_TIMEOUT_SECONDS } from '../../shared/actions/requestOptions';
 import { searchMethodName } from '../actions/common';

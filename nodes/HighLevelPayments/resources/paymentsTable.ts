@@ -82,10 +82,12 @@ export const paymentsTable: readonly PaymentsResource[] = [
 		displayName: 'Order',
 		summary: 'Orders customers placed through funnels, websites, invoices and the store',
 		idParameter: { name: 'orderId', displayName: 'Order', searchFrom: 'order' },
-		// List rows carry contactName (a single order carries contactSnapshot): a label uses whichever is there.
+		// List rows carry contactName (a single order carries contactSnapshot): a label uses whichever
+		// is there.
 		labelFields: ['contactName', 'contactSnapshot.name', 'amount', 'currency', 'status'],
-		// At most 10 fields (n8n's guideline). `contactName` is on list rows (a single order has contactSnapshot);
-		// neither documents a payment status: `paymentStatus` is there when the polling trigger put it there.
+		// At most 10 fields (n8n's guideline). `contactName` is on list rows (a single order has
+		// contactSnapshot); neither documents a payment status: `paymentStatus` is there when the
+		// polling trigger put it there.
 		simplify: [
 			'_id',
 			'status',

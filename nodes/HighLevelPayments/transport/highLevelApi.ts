@@ -1,7 +1,8 @@
 /**
- * HighLevel payments over the shared client: the credential the user picked (OAuth2 app or private token),
- * the `Version` header, `altId`/`altType=location` on every call, offset/limit paging, waits that follow
- * HighLevel's rate-limit headers, and HighLevel's failures in words a user can act on.
+ * HighLevel payments over the shared client: the credential the user picked (OAuth2 app or private
+ * token), the `Version` header, `altId`/`altType=location` on every call, offset/limit paging,
+ * waits that follow HighLevel's rate-limit headers, and HighLevel's failures in words a user can
+ * act on.
  */
 import {
 	NodeOperationError,
@@ -34,7 +35,10 @@ import {
 } from './highLevelUrls';
 import { agencyOf, AGENCY_EXCHANGE_PATH, locationToken } from './locationTokens';
 
-/** HighLevel allows 100 requests per 10 seconds: by default a 429 is waited out for a minute at most. */
+/**
+ * HighLevel allows 100 requests per 10 seconds: by default a 429 is waited out for a minute at
+ * most.
+ */
 export const DEFAULT_RATE_LIMIT_WAIT_SECONDS = 60;
 
 export type CredentialKind = 'oAuth2' | 'apiKey';
@@ -75,7 +79,10 @@ function locationOf(
 	);
 }
 
-/** The credential in use and the location (`altId`); the caller reads the node's Authentication and Location ID as its context allows. */
+/**
+ * The credential in use and the location (`altId`); the caller reads the node's Authentication and
+ * Location ID as its context allows.
+ */
 export async function highLevelConnection(
 	context: CredentialContext,
 	options: {
@@ -113,7 +120,10 @@ const secretsOf = (credentials: ICredentialDataDecryptedObject) =>
 		'oauthTokenData.refresh_token',
 	]);
 
-/** HighLevel's error body: `{statusCode, message, error, traceId}`, where `message` may be an array (422). */
+/**
+ * HighLevel's error body: `{statusCode, message, error, traceId}`, where `message` may be an array
+ * (422).
+ */
 export function highLevelMessage(failure: HttpFailure): { message?: string; traceId?: string } {
 	const parsed = parseMaybeJson(failure.body) as Record<string, unknown> | undefined;
 	if (!parsed || typeof parsed !== 'object') {
@@ -222,7 +232,10 @@ function describeHighLevelFailure(
 	return { message, description, extra: extra as FailureText['extra'] };
 }
 
-/** A refusal of a call only a marketplace app may make (the white-label provider create), with another kind of token. */
+/**
+ * A refusal of a call only a marketplace app may make (the white-label provider create), with
+ * another kind of token.
+ */
 function needsAppToken(
 	failure: HttpFailure,
 	call: ApiCall,
@@ -264,8 +277,8 @@ function missingLocation(context: RequestContext, connection: HighLevelConnectio
 }
 
 /**
- * A call made with an agency token: sent with the location's token instead; a location token HighLevel
- * refuses (revoked, expired early) is exchanged again once.
+ * A call made with an agency token: sent with the location's token instead; a location token
+ * HighLevel refuses (revoked, expired early) is exchanged again once.
  */
 async function sendForLocation(
 	context: RequestContext,
@@ -297,8 +310,8 @@ async function send(
 	connection: HighLevelConnection,
 	call: HighLevelCall,
 ): Promise<unknown> {
-	// payments.json documents altId and altType on every call but the order list and order Get, which take
-	// altId alone.
+	// payments.json documents altId and altType on every call but the order list and order Get, which
+	// take altId alone.
 	const orderRead = call.method === 'GET' && /^\/payments\/orders(\/[^/]+)?$/.test(call.path);
 	const location = {
 		...(connection.locationId ? { altId: connection.locationId } : {}),
@@ -315,12 +328,13 @@ async function send(
 }
 
 /**
- * One HighLevel call, always with its location. A client-credentials credential without a token yet may get
- * its location only from the token's answer, and n8n fetches that token only along with a request: a
- * one-record order read goes first (HighLevel refuses it for the missing altId; nothing is changed), never the
- * call itself half-built. The item loop runs the first item alone, so this happens once per execution; the
- * location found is kept in the connection the other items share. A token that names no location, with no
- * Location ID set, stops the call with a message that asks for one.
+ * One HighLevel call, always with its location. A client-credentials credential without a token yet
+ * may get its location only from the token's answer, and n8n fetches that token only along with a
+ * request: a one-record order read goes first (HighLevel refuses it for the missing altId; nothing
+ * is changed), never the call itself half-built. The item loop runs the first item alone, so this
+ * happens once per execution; the location found is kept in the connection the other items share. A
+ * token that names no location, with no Location ID set, stops the call with a message that asks
+ * for one.
  */
 export async function highLevelRequest(
 	context: CredentialContext,
@@ -351,7 +365,10 @@ export async function highLevelRequest(
 	return await send(context, connection, call);
 }
 
-/** A list answer in any of its shapes: `{data: [...]}`, `{providers: [...] | {...}}`, or a bare array. */
+/**
+ * A list answer in any of its shapes: `{data: [...]}`, `{providers: [...] | {...}}`, or a bare
+ * array.
+ */
 export function readHighLevelList(
 	parsed: unknown,
 	listKey: string,
@@ -379,7 +396,10 @@ export function readHighLevelRecord(parsed: unknown): IDataObject {
 	return body;
 }
 
-/** Offset/limit pages through the shared pager: to `totalCount`, past a capped page size, never endlessly. */
+/**
+ * Offset/limit pages through the shared pager: to `totalCount`, past a capped page size, never
+ * endlessly.
+ */
 export function highLevelPages(
 	context: CredentialContext,
 	connection: HighLevelConnection,

@@ -3,8 +3,8 @@ import { baseUrlExpression, baseUrlOf } from '../../shared/baseUrl';
 
 export const HIGHLEVEL_API_URL = 'https://services.leadconnectorhq.com';
 /**
- * The authorize pages HighLevel's docs name (`/v2/oauth/chooselocation`); its SDK still opens the older
- * path without `/v2`, so that one stays selectable.
+ * The authorize pages HighLevel's docs name (`/v2/oauth/chooselocation`); its SDK still opens the
+ * older path without `/v2`, so that one stays selectable.
  */
 export const HIGHLEVEL_AUTHORIZE_URL =
 	'https://marketplace.gohighlevel.com/v2/oauth/chooselocation';
@@ -34,5 +34,8 @@ export function apiUrl(base: unknown): string {
 	return baseUrlOf(base, HIGHLEVEL_API_URL);
 }
 
-/** `apiUrl` of a credential's API Base URL (`$credentials.apiBaseUrl`, or `$self.apiBaseUrl` inside the credential). */
+/**
+ * `apiUrl` of a credential's API Base URL (`$credentials.apiBaseUrl`, or `$self.apiBaseUrl` inside
+ * the credential).
+ */
 export const apiUrlExpression = (field: string) => baseUrlExpression(field, HIGHLEVEL_API_URL);

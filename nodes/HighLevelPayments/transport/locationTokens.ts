@@ -1,9 +1,9 @@
 /**
- * Agency installs. A marketplace app installed at agency level holds a Company token (oauth.json: `userType`
- * "Company", `companyId`, `approvedLocations`, no `locationId`), but every payments endpoint takes a
- * Sub-Account token. `POST /oauth/locationToken` exchanges the agency token for one location's token; the
- * tokens are kept per agency token and location in this n8n process and exchanged again when they expire or
- * are refused.
+ * Agency installs. A marketplace app installed at agency level holds a Company token (oauth.json:
+ * `userType` "Company", `companyId`, `approvedLocations`, no `locationId`), but every payments
+ * endpoint takes a Sub-Account token. `POST /oauth/locationToken` exchanges the agency token for
+ * one location's token; the tokens are kept per agency token and location in this n8n process and
+ * exchanged again when they expire or are refused.
  */
 import { createHash } from 'crypto';
 import {
@@ -43,8 +43,8 @@ function keyOf(credentials: ICredentialDataDecryptedObject, locationId: string) 
 export const AGENCY_EXCHANGE_PATH = '/oauth/locationToken';
 
 /**
- * The location's token: the one kept, or a new one from `POST /oauth/locationToken`, which n8n signs with
- * the credential's agency token (and renews that token if HighLevel refuses it).
+ * The location's token: the one kept, or a new one from `POST /oauth/locationToken`, which n8n
+ * signs with the credential's agency token (and renews that token if HighLevel refuses it).
  */
 export async function locationToken(
 	context: RequestContext,

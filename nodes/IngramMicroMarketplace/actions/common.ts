@@ -1,4 +1,7 @@
-/** What every Ingram Micro operation module works with: the item, its resource, the call, and the shared checks and shapes. */
+/**
+ * What every Ingram Micro operation module works with: the item, its resource, the call, and the
+ * shared checks and shapes.
+ */
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import {
 	itemError,
@@ -14,7 +17,9 @@ import type { ApiCall, ApiConnection } from '../../shared/transport/apiClient';
 import { ingramRequest } from '../transport/ingramApi';
 import type { MarketplaceOperation, MarketplaceResource } from '../resources/marketplaceTable';
 
-/** One input item on its way through an operation: the item, its resource, and the run's connection. */
+/**
+ * One input item on its way through an operation: the item, its resource, and the run's connection.
+ */
 export interface IngramItem extends OperationItem<MarketplaceResource> {
 	connection: ApiConnection;
 }
@@ -35,7 +40,10 @@ export async function send(item: IngramItem, call: ApiCall): Promise<unknown> {
 	return await ingramRequest(item.context, item.connection, call);
 }
 
-/** Ingram Micro IDs (CUS-1234-5678, SUB-…) are letters, digits, `-` and `_`: nothing else can reach another endpoint (".", "..", "/"). */
+/**
+ * Ingram Micro IDs (CUS-1234-5678, SUB-…) are letters, digits, `-` and `_`: nothing else can reach
+ * another endpoint (".", "..", "/").
+ */
 export const INGRAM_ID = /^[A-Za-z0-9_-]+$/;
 
 export function readId(item: IngramItem, parameter: string, label: string): string {

@@ -1,4 +1,7 @@
-/** Order Estimate: the price of an order as it would be placed, with the same checks, nothing ordered. */
+/**
+ * Order Estimate: the price of an order as it would be placed, with the same checks, nothing
+ * ordered.
+ */
 import { operationOf, recordOf, send, shapeRecords, type IngramOperation } from './common';
 import { estimateBody, orderProperties } from './orderFields';
 

@@ -1,4 +1,7 @@
-/** Get Many: customers, products, orders or subscriptions, up to Limit or all, with the list's filters checked first. */
+/**
+ * Get Many: customers, products, orders or subscriptions, up to Limit or all, with the list's
+ * filters checked first.
+ */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { MarketplaceFilter } from '../resources/marketplaceTable';
 import { utcDateTime, writtenDate } from '../../shared/dates';

@@ -1,7 +1,7 @@
 /**
- * What Create and Estimate of an order share: the customer, order type, subscription, PO number and the product
- * lines (MPN, quantity, the product family's own parameters), and the order body built from them with the
- * seed's product parameter rules applied before anything is sent.
+ * What Create and Estimate of an order share: the customer, order type, subscription, PO number and
+ * the product lines (MPN, quantity, the product family's own parameters), and the order body built
+ * from them with the seed's product parameter rules applied before anything is sent.
  */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { INGRAM_CREDENTIAL } from '../transport/ingramUrls';
@@ -13,7 +13,10 @@ import { readId, param, recordLocator, showFor, itemError, type IngramItem } fro
 const firstOrderType = ORDER_TYPES[0];
 const otherFamily = productFamilies[0].value;
 
-/** One product line: MPN, quantity, the family's own parameter fields, and a free list for any other product. */
+/**
+ * One product line: MPN, quantity, the family's own parameter fields, and a free list for any other
+ * product.
+ */
 export function productValues(withOrderFields: boolean): INodeProperties[] {
 	const fields: INodeProperties[] = [
 		{
@@ -39,7 +42,8 @@ export function productValues(withOrderFields: boolean): INodeProperties[] {
 				type: 'string',
 				default: '',
 				description: 'The subscription the product belongs to (change orders only)',
-				// Only a change order names a subscription per product ('/' reads the node's own Order Type).
+				// Only a change order names a subscription per product ('/' reads the node's own Order
+				// Type).
 				displayOptions: { show: { '/orderType': ['change'] } },
 			},
 		);
@@ -158,7 +162,10 @@ export function productEntries(item: IngramItem): ProductEntry[] {
 
 export { marketplaceCode };
 
-/** The order as Ingram Micro takes it, with what the rules corrected; nothing is sent when a rule is broken. */
+/**
+ * The order as Ingram Micro takes it, with what the rules corrected; nothing is sent when a rule is
+ * broken.
+ */
 export async function orderBody(item: IngramItem) {
 	const type = param<string>(item, 'orderType', 'sales');
 	const built = buildProducts(productEntries(item), type, 'order', await marketplaceCode(item));
@@ -186,10 +193,10 @@ export async function orderBody(item: IngramItem) {
 const ESTIMATE_PRODUCT_FIELDS = ['mpn', 'name', 'quantity', 'subscriptionId'];
 
 /**
- * An estimate as Ingram documents it (OrderEstimationRequest): `type`, `customerId` and `products` of
- * `{mpn, name, quantity, subscriptionId}` only; no purchase order number and no product parameters (the
- * node still checks them, so an estimate that passes is an order that would). A renewal or cancellation
- * names its subscription in its one product.
+ * An estimate as Ingram documents it (OrderEstimationRequest): `type`, `customerId` and `products`
+ * of `{mpn, name, quantity, subscriptionId}` only; no purchase order number and no product
+ * parameters (the node still checks them, so an estimate that passes is an order that would). A
+ * renewal or cancellation names its subscription in its one product.
  */
 export async function estimateBody(item: IngramItem) {
 	const { body, corrections } = await orderBody(item);

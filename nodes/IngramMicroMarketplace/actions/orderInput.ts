@@ -1,4 +1,7 @@
-/** Orders, estimates and parameter validations built from the node's parameters, checked before anything is sent. */
+/**
+ * Orders, estimates and parameter validations built from the node's parameters, checked before
+ * anything is sent.
+ */
 import type { IDataObject } from 'n8n-workflow';
 import {
 	checkProductParameters,
@@ -50,9 +53,9 @@ function freeParameters(raw: unknown, product: string, problems: string[]): Orde
 }
 
 /**
- * The products of an order (or of a parameter validation) with the seed's rules applied: sales orders
- * order a positive quantity, change orders name the subscription and may give a signed quantity,
- * renewal and cancellation orders carry no products.
+ * The products of an order (or of a parameter validation) with the seed's rules applied: sales
+ * orders order a positive quantity, change orders name the subscription and may give a signed
+ * quantity, renewal and cancellation orders carry no products.
  */
 export function buildProducts(
 	entries: ProductEntry[],

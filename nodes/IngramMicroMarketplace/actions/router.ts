@@ -1,4 +1,7 @@
-/** The Ingram Micro node's router: the operation modules, the parameters generated from them, and the run of an execution. */
+/**
+ * The Ingram Micro node's router: the operation modules, the parameters generated from them, and
+ * the run of an execution.
+ */
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
@@ -27,7 +30,9 @@ const operations: readonly IngramOperation[] = [
 	validateParametersOperation,
 ];
 
-/** The Operation parameter and every operation's parameters for one resource, in the table's order. */
+/**
+ * The Operation parameter and every operation's parameters for one resource, in the table's order.
+ */
 export function resourceProperties(resource: MarketplaceResource): INodeProperties[] {
 	const options: INodePropertyOptions[] = resource.operations.flatMap((o) =>
 		operations

@@ -1,4 +1,7 @@
-/** Parameters Validate: Ingram Micro's check of product parameters (a domain's availability), with the full domain the validation call needs. */
+/**
+ * Parameters Validate: Ingram Micro's check of product parameters (a domain's availability), with
+ * the full domain the validation call needs.
+ */
 import type { IDataObject } from 'n8n-workflow';
 import { buildProducts } from './orderInput';
 import {

@@ -1,4 +1,7 @@
-/** "From List" pickers: one Ingram Micro page per scroll (customers searched by name, products by MPN), through the same client as the operations. */
+/**
+ * "From List" pickers: one Ingram Micro page per scroll (customers searched by name, products by
+ * MPN), through the same client as the operations.
+ */
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { DEFAULT_TIMEOUT_SECONDS } from '../../shared/actions/requestOptions';
 import { searchMethodName } from '../actions/common';

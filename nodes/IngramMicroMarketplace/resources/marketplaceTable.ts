@@ -1,9 +1,15 @@
-/** The Ingram Micro Cloud Marketplace endpoints as data: the node's parameters, its transport and the sandbox read this table. */
+/**
+ * The Ingram Micro Cloud Marketplace endpoints as data: the node's parameters, its transport and
+ * the sandbox read this table.
+ */
 
 export interface MarketplaceFilter {
 	name: string;
 	label: string;
-	/** `date` filters are sent as YYYY-MM-DD (subscriptions), `dateTime` as ISO date-times (orders), as the spec types them. */
+	/**
+	 * `date` filters are sent as YYYY-MM-DD (subscriptions), `dateTime` as ISO date-times (orders),
+	 * as the spec types them.
+	 */
 	type: 'string' | 'date' | 'dateTime' | 'options';
 	options?: readonly string[];
 	description: string;

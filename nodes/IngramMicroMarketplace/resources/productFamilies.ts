@@ -1,7 +1,7 @@
 /**
- * The product-specific order parameters of Ingram Micro's "sales scenarios" page (seed 004), as data.
- * The page lost most parameter NAMES (only `domain` survives), so where a name is unknown the user
- * types it and the rule checks the value. Parameter names are case-sensitive for Ingram Micro.
+ * The product-specific order parameters of Ingram Micro's "sales scenarios" page (seed 004), as
+ * data. The page lost most parameter NAMES (only `domain` survives), so where a name is unknown the
+ * user types it and the rule checks the value. Parameter names are case-sensitive for Ingram Micro.
  */
 
 export type ParameterRule =
@@ -15,7 +15,9 @@ export interface FamilyParameter {
 	/** The product entry's field holding the value. */
 	field: string;
 	label: string;
-	/** Ingram Micro's parameter name when known; otherwise the entry's `${field}Name` field holds it. */
+	/**
+	 * Ingram Micro's parameter name when known; otherwise the entry's `${field}Name` field holds it.
+	 */
 	name?: string;
 	rule: ParameterRule;
 	required: boolean;

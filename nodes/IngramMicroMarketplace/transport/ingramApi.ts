@@ -1,7 +1,8 @@
 /**
- * Ingram Micro Cloud Marketplace over the shared client: the credential's token (n8n renews it through
- * the credential's preAuthentication) and subscription key, offset/limit paging, and Ingram Micro's failures
- * with its message and X-Correlation-ID. An order whose answer was lost (504) is never sent again.
+ * Ingram Micro Cloud Marketplace over the shared client: the credential's token (n8n renews it
+ * through the credential's preAuthentication) and subscription key, offset/limit paging, and Ingram
+ * Micro's failures with its message and X-Correlation-ID. An order whose answer was lost (504) is
+ * never sent again.
  */
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import {
@@ -59,7 +60,10 @@ export async function ingramConnection(
 	};
 }
 
-/** "renewal" or "cancellation" for the placement of such an order, whose shape the spec does not show. */
+/**
+ * "renewal" or "cancellation" for the placement of such an order, whose shape the spec does not
+ * show.
+ */
 function renewalOrCancellation(call: ApiCall): string | undefined {
 	const type = (call.body as IDataObject | undefined)?.type;
 	return call.method === 'POST' &&
@@ -166,7 +170,10 @@ export async function ingramRequest(
 	return await apiRequest(context, ingramWording, connection, call);
 }
 
-/** `{data, pagination: {offset, limit, total}}` (customers, products), `{data}` alone (orders, subscriptions), or a bare array. */
+/**
+ * `{data, pagination: {offset, limit, total}}` (customers, products), `{data}` alone (orders,
+ * subscriptions), or a bare array.
+ */
 export function readIngramList(parsed: unknown): { records: IDataObject[]; total?: number } {
 	if (Array.isArray(parsed)) return { records: parsed as IDataObject[] };
 	const wrapper = (parsed ?? {}) as IDataObject;
@@ -177,7 +184,10 @@ export function readIngramList(parsed: unknown): { records: IDataObject[]; total
 	};
 }
 
-/** Offset/limit pages through the shared pager: to the total when there is one, never endlessly when there is none. */
+/**
+ * Offset/limit pages through the shared pager: to the total when there is one, never endlessly when
+ * there is none.
+ */
 export function ingramPages(
 	context: RequestContext,
 	connection: ApiConnection,

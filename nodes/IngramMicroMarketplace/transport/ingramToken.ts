@@ -20,14 +20,20 @@ export interface IngramCredentialData extends IDataObject {
 	accessToken: string;
 }
 
-/** The token URL and API user (with the marketplace) an Ingram token is issued for (see tokenIssuer). */
+/**
+ * The token URL and API user (with the marketplace) an Ingram token is issued for (see
+ * tokenIssuer).
+ */
 export const ingramTokenIssuer = (credentials: IDataObject) =>
 	tokenIssuer(
 		`${marketplaceBase(credentials.baseUrl)}/token`,
 		`${String(credentials.username ?? '')} ${String(credentials.marketplace ?? '')}`,
 	);
 
-/** `POST {base}/token`: Basic (API user and password), the subscription key, and the marketplace code. */
+/**
+ * `POST {base}/token`: Basic (API user and password), the subscription key, and the marketplace
+ * code.
+ */
 export async function fetchIngramToken(
 	this: IHttpRequestHelper,
 	credentials: IngramCredentialData,
@@ -60,7 +66,8 @@ export async function fetchIngramToken(
 				(reason) =>
 					`Could not reach the Ingram Micro token URL ${url}: ${reason}. Check the Marketplace API URL in the credential.`,
 			);
-			// A token endpoint may echo the request (password, Basic string, subscription key) in its error: none of it is shown.
+			// A token endpoint may echo the request (password, Basic string, subscription key) in its
+			// error: none of it is shown.
 			const fail = (text: string) =>
 				new CredentialTokenError(
 					redact(text, [

@@ -1,10 +1,11 @@
 /**
- * The item loop of the three action nodes: each input item runs its operation, outputs come back in input
- * order with their paired item, and a failed item becomes an error item when the node continues on fail.
- * Reads run a few at a time (never all at once, so a large input does not flood an API's rate limit); the
- * first item runs alone, so that when the stored token has expired that one call renews it and the others
- * use the new one. Writes run one at a time, in input order, and stop at the first failure: the error then
- * names every item already written (with its new ID) and every item not sent, so no write goes unreported.
+ * The item loop of the three action nodes: each input item runs its operation, outputs come back in
+ * input order with their paired item, and a failed item becomes an error item when the node
+ * continues on fail. Reads run a few at a time (never all at once, so a large input does not flood
+ * an API's rate limit); the first item runs alone, so that when the stored token has expired that
+ * one call renews it and the others use the new one. Writes run one at a time, in input order, and
+ * stop at the first failure: the error then names every item already written (with its new ID) and
+ * every item not sent, so no write goes unreported.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
@@ -16,11 +17,12 @@ export type ItemRun = (itemIndex: number) => Promise<INodeExecutionData[]>;
 type ItemFailure = Error & { description?: string | null };
 
 /**
- * The item of a failed input item under "Continue". n8n sends an item to the error output ("Continue
- * (using error output)") when its JSON holds `error` and nothing but `message` and `details` beside it, and
- * then merges the failed input item into it; an `error` set on the item itself would also route it, but n8n
- * then cuts its JSON down to the message. So there the description travels as `details`; under "Continue
- * (using regular output)" the item stays `{ error, description }`.
+ * The item of a failed input item under "Continue". n8n sends an item to the error output
+ * ("Continue (using error output)") when its JSON holds `error` and nothing but `message` and
+ * `details` beside it, and then merges the failed input item into it; an `error` set on the item
+ * itself would also route it, but n8n then cuts its JSON down to the message. So there the
+ * description travels as `details`; under "Continue (using regular output)" the item stays `{
+ * error, description }`.
  */
 export function errorItem(
 	context: IExecuteFunctions,

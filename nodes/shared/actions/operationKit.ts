@@ -1,4 +1,7 @@
-/** What the operation modules of the three action nodes share: parameter reading, display rules and Simplify. */
+/**
+ * What the operation modules of the three action nodes share: parameter reading, display rules and
+ * Simplify.
+ */
 import { wholeNumberIn } from '../numbers';
 import {
 	NodeOperationError,
@@ -57,8 +60,9 @@ export function simplifyProperty(resource: TableResource, operations: string[]):
 }
 
 /**
- * How records are output: only the resource's main fields when the user asked for Simplify. The parameter is
- * read once for a list, not per record (n8n checks a parameter against the node's description on every read).
+ * How records are output: only the resource's main fields when the user asked for Simplify. The
+ * parameter is read once for a list, not per record (n8n checks a parameter against the node's
+ * description on every read).
  */
 export function simplifier(item: OperationItem): (record: IDataObject) => IDataObject {
 	const fields = item.resource.simplify;
@@ -67,8 +71,8 @@ export function simplifier(item: OperationItem): (record: IDataObject) => IDataO
 }
 
 /**
- * A problem with what an item asks for, for all three nodes: the message ends with the item it is about
- * ("[item 2]"), the description says how to fix it; nothing was sent for this item.
+ * A problem with what an item asks for, for all three nodes: the message ends with the item it is
+ * about ("[item 2]"), the description says how to fix it; nothing was sent for this item.
  */
 export function itemError(
 	item: Pick<OperationItem, 'context' | 'itemIndex'>,
@@ -108,7 +112,10 @@ export function returnAllProperties(
 	];
 }
 
-/** How many records the item asks for: Infinity with Return All; a Limit that is not a whole number of at least 1 stops the item. */
+/**
+ * How many records the item asks for: Infinity with Return All; a Limit that is not a whole number
+ * of at least 1 stops the item.
+ */
 export function readLimit(item: OperationItem): number {
 	if (param(item, 'returnAll', false)) return Infinity;
 	const limit = param<number>(item, 'limit', 50);
@@ -122,7 +129,10 @@ export function readLimit(item: OperationItem): number {
 	return limit;
 }
 
-/** The record picker of the three nodes: From List (the node's search method) or By ID, checked against the API's ID shape. */
+/**
+ * The record picker of the three nodes: From List (the node's search method) or By ID, checked
+ * against the API's ID shape.
+ */
 export function recordPicker(picker: {
 	name: string;
 	displayName: string;
@@ -161,7 +171,9 @@ export function recordPicker(picker: {
 	};
 }
 
-/** One operation kind of a node: its option in the Operation list, its parameters, and what it does. */
+/**
+ * One operation kind of a node: its option in the Operation list, its parameters, and what it does.
+ */
 export interface Operation<R extends TableResource, I extends OperationItem<R>> {
 	/** The option(s) for this resource; none when the resource does not offer this operation. */
 	option(resource: R): INodePropertyOptions[];
@@ -169,15 +181,17 @@ export interface Operation<R extends TableResource, I extends OperationItem<R>> 
 	execute(item: I, operation: string): Promise<INodeExecutionData[]>;
 	/** Runs once with every input item (bulk manage) rather than once per item. */
 	wholeInput?: boolean;
-	/** Changes something at the API: items run one at a time, in order, stopping at the first failure. */
+	/**
+	 * Changes something at the API: items run one at a time, in order, stopping at the first failure.
+	 */
 	writes?: boolean;
 }
 
 /**
- * The run of an action node: the operation the resource offers under the chosen value, then each input item
- * through it (or the whole input at once), a few at a time, each item with the run's connection. The
- * connection is shared by the items (its pace, the token n8n renews into its credential); only the item index
- * differs.
+ * The run of an action node: the operation the resource offers under the chosen value, then each
+ * input item through it (or the whole input at once), a few at a time, each item with the run's
+ * connection. The connection is shared by the items (its pace, the token n8n renews into its
+ * credential); only the item index differs.
  */
 export async function runOperation<
 	R extends TableResource & { displayName: string },

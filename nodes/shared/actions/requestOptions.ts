@@ -1,6 +1,6 @@
 /**
- * The request settings every action node offers, under the same names in the three nodes: how long to wait
- * for an answer, how many items run at once, and how long rate limits may be waited out.
+ * The request settings every action node offers, under the same names in the three nodes: how long
+ * to wait for an answer, how many items run at once, and how long rate limits may be waited out.
  */
 import { wholeNumberIn } from '../numbers';
 import {
@@ -81,7 +81,10 @@ function wholeNumber(
 	return number;
 }
 
-/** The settings as given (the first item's, as they concern the whole run), checked before anything is sent. */
+/**
+ * The settings as given (the first item's, as they concern the whole run), checked before anything
+ * is sent.
+ */
 export function requestSettings(
 	context: IExecuteFunctions,
 	defaultRateLimitWaitSeconds: number,

@@ -1,9 +1,10 @@
 /**
- * The one HTTP client of the package: every call of every node, trigger and record picker, for the three
- * APIs, goes through `apiRequest`. Here, once: n8n's authenticated request helper with the credential's
- * domain restriction applied, a time limit, bounded retries of calls that are safe to repeat, waiting out
- * rate limits within a budget the user sets, answers that are not the JSON the call expects refused, and
- * failures turned into errors whose text never carries a secret. Each API brings only its wording.
+ * The one HTTP client of the package: every call of every node, trigger and record picker, for the
+ * three APIs, goes through `apiRequest`. Here, once: n8n's authenticated request helper with the
+ * credential's domain restriction applied, a time limit, bounded retries of calls that are safe to
+ * repeat, waiting out rate limits within a budget the user sets, answers that are not the JSON the
+ * call expects refused, and failures turned into errors whose text never carries a secret. Each API
+ * brings only its wording.
  */
 import {
 	getCredentialAllowedDomains,
@@ -32,7 +33,10 @@ import { redact } from './redact';
 import { takePlace, type RequestWindow } from './requestWindow';
 import { forgetTokenRequests } from './tokens';
 
-/** What every n8n context that may send a request has: execute, poll, load options, webhook and hook functions. */
+/**
+ * What every n8n context that may send a request has: execute, poll, load options, webhook and hook
+ * functions.
+ */
 export interface RequestContext {
 	getNode(): INode;
 	helpers: {
@@ -55,9 +59,15 @@ export interface ApiCall {
 	body?: unknown;
 	/** A multipart body (FormData), sent as given. */
 	formData?: boolean;
-	/** The body's fields sent form-encoded (application/x-www-form-urlencoded), as OAuth token calls take them. */
+	/**
+	 * The body's fields sent form-encoded (application/x-www-form-urlencoded), as OAuth token calls
+	 * take them.
+	 */
 	formEncoded?: boolean;
-	/** Reads, updates by id and deletes may be sent again after a failure with no clear answer; creates may not. */
+	/**
+	 * Reads, updates by id and deletes may be sent again after a failure with no clear answer;
+	 * creates may not.
+	 */
 	idempotent: boolean;
 	/** What the user asked about, for "not found": "E-Commerce Order 42". */
 	subject?: string;
@@ -72,13 +82,16 @@ export interface ApiConnection {
 	credentialType: string;
 	credentials: ICredentialDataDecryptedObject;
 	baseURL: string;
-	/** Every value of the credential that must never appear in an error: secrets, the token, the Basic string. */
+	/**
+	 * Every value of the credential that must never appear in an error: secrets, the token, the Basic
+	 * string.
+	 */
 	secrets: string[];
 	headers?: Record<string, string>;
 	/**
-	 * A token issued for this call's target rather than the credential's own (HighLevel's location token,
-	 * exchanged from an agency token): sent as the bearer through n8n's plain helper, since n8n's OAuth2
-	 * signing would put the credential's token in its place. List it in `secrets` too.
+	 * A token issued for this call's target rather than the credential's own (HighLevel's location
+	 * token, exchanged from an agency token): sent as the bearer through n8n's plain helper, since
+	 * n8n's OAuth2 signing would put the credential's token in its place. List it in `secrets` too.
 	 */
 	bearerToken?: string;
 	timeoutMs: number;
@@ -87,12 +100,15 @@ export interface ApiConnection {
 	itemIndex: number;
 
 	/**
-	 * Shared by every item of a run (the object, not a copy): when the API says its window is used up (a 429,
-	 * or HighLevel's X-RateLimit-Remaining of 0), no item sends before `until`.
+	 * Shared by every item of a run (the object, not a copy): when the API says its window is used up
+	 * (a 429, or HighLevel's X-RateLimit-Remaining of 0), no item sends before `until`.
 	 */
 	pace?: { until: number };
 
-	/** The request window the credential keeps to (Halo's requests per rolling window): calls are spaced to stay within it. */
+	/**
+	 * The request window the credential keeps to (Halo's requests per rolling window): calls are
+	 * spaced to stay within it.
+	 */
 	window?: RequestWindow;
 }
 
@@ -107,7 +123,10 @@ export interface FailureText {
 export interface ServiceWording {
 	/** "HaloPSA", "HighLevel", "Ingram Micro". */
 	service: string;
-	/** Where a wrong address is corrected, for answers that are a web page: "the Resource Server URL in the credential". */
+	/**
+	 * Where a wrong address is corrected, for answers that are a web page: "the Resource Server URL
+	 * in the credential".
+	 */
 	addressSetting: string;
 	describe(
 		failure: HttpFailure,
@@ -115,15 +134,22 @@ export interface ServiceWording {
 		attempts: number,
 		connection: ApiConnection,
 	): FailureText;
-	/** Where the credential gets its token, for a call that got no answer at all (the token request may be what hung). */
+	/**
+	 * Where the credential gets its token, for a call that got no answer at all (the token request
+	 * may be what hung).
+	 */
 	tokenUrl?(credentials: ICredentialDataDecryptedObject): string | undefined;
-	/** A wait the API's own headers suggest, after a 429 or a success that used up the window (HighLevel's X-RateLimit-*). */
+	/**
+	 * A wait the API's own headers suggest, after a 429 or a success that used up the window
+	 * (HighLevel's X-RateLimit-*).
+	 */
 	rateLimitWait?(headers: Record<string, string>): number | undefined;
 }
 
 /**
- * The failures every API words alike, from the API's name and where its address is set: a server error, no
- * answer in time, no connection, any other status. Each API words the statuses it documents itself.
+ * The failures every API words alike, from the API's name and where its address is set: a server
+ * error, no answer in time, no connection, any other status. Each API words the statuses it
+ * documents itself.
  */
 export function describeOtherFailure(
 	failure: HttpFailure,
@@ -159,17 +185,18 @@ export function describeOtherFailure(
 }
 
 /**
- * A 429 is waited out for at least this long, even when the server says "retry after 0": a server that keeps
- * saying so would otherwise be asked again in a tight loop until the budget (which 0-second waits never
- * use up) ends.
+ * A 429 is waited out for at least this long, even when the server says "retry after 0": a server
+ * that keeps saying so would otherwise be asked again in a tight loop until the budget (which
+ * 0-second waits never use up) ends.
  */
 const MIN_RATE_LIMIT_WAIT_MS = 500;
 /** However the budget is set, a call gives up after this many 429 answers. */
 const MAX_RATE_LIMIT_ATTEMPTS = 100;
 
 /**
- * n8n's own `timeout` bounds the request, but not the token request n8n makes first (preAuthentication):
- * each attempt as a whole gets the node's timeout and a little more, after which it is abandoned.
+ * n8n's own `timeout` bounds the request, but not the token request n8n makes first
+ * (preAuthentication): each attempt as a whole gets the node's timeout and a little more, after
+ * which it is abandoned.
  */
 const DEADLINE_SLACK_MS = 2_000;
 
@@ -177,7 +204,10 @@ class MissedDeadline extends Error {
 	name = 'MissedDeadline';
 }
 
-/** The call, or a MissedDeadline once `ms` have passed (the timer does not keep n8n's process alive). */
+/**
+ * The call, or a MissedDeadline once `ms` have passed (the timer does not keep n8n's process
+ * alive).
+ */
 async function withinDeadline<T>(ms: number, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
 	const signal = AbortSignal.timeout(ms);
 	const missed = new Promise<never>((_, reject) =>
@@ -186,7 +216,10 @@ async function withinDeadline<T>(ms: number, run: (signal: AbortSignal) => Promi
 	return await Promise.race([run(signal), missed]);
 }
 
-/** Raised for a 2xx answer that is not what the call expects (a web page at the wrong URL, plain text). */
+/**
+ * Raised for a 2xx answer that is not what the call expects (a web page at the wrong URL, plain
+ * text).
+ */
 const NOT_JSON = 'not-json';
 /** Raised when an attempt got no answer at all within the node's timeout. */
 const DEADLINE = 'no-answer';
@@ -200,9 +233,10 @@ const MAX_ANSWER_PAUSE_MS = 60_000;
 const WINDOW_USED_UP = 'window-used-up';
 
 /**
- * The allowlist of n8n's "Allowed HTTP Request Domains" credential setting for this node's calls. The
- * node is the credential's own (so "None", which only concerns the HTTP Request node, does not block
- * it), but the base URL comes from a credential field the user typed, so it is not added to the list.
+ * The allowlist of n8n's "Allowed HTTP Request Domains" credential setting for this node's calls.
+ * The node is the credential's own (so "None", which only concerns the HTTP Request node, does not
+ * block it), but the base URL comes from a credential field the user typed, so it is not added to
+ * the list.
  */
 export function allowedDomainsFor(
 	node: INode,
@@ -236,8 +270,8 @@ export async function apiRequest(
 		json: !call.formData && !call.formEncoded,
 		timeout: connection.timeoutMs,
 		returnFullResponse: true,
-		// Redirects are judged here, not followed by n8n, which would carry the credential to any origin a
-		// server names (its sendCredentialsOnCrossOriginRedirect defaults to true).
+		// Redirects are judged here, not followed by n8n, which would carry the credential to any
+		// origin a server names (its sendCredentialsOnCrossOriginRedirect defaults to true).
 		disableFollowRedirect: true,
 		sendCredentialsOnCrossOriginRedirect: false,
 	};
@@ -247,9 +281,9 @@ export async function apiRequest(
 			? new URLSearchParams(call.body as Record<string, string>).toString()
 			: (call.body as IHttpRequestOptions['body']);
 	if (allowedDomains) options.allowedDomains = allowedDomains;
-	// The credential read once for the run is handed to n8n with every call, so n8n neither reads nor decrypts it
-	// per call; when n8n renews its token (an empty or refused one), it writes the new one into this same object,
-	// which every item of the run shares, and saves it.
+	// The credential read once for the run is handed to n8n with every call, so n8n neither reads nor
+	// decrypts it per call; when n8n renews its token (an empty or refused one), it writes the new
+	// one into this same object, which every item of the run shares, and saves it.
 	const details = node.credentials?.[connection.credentialType];
 	const reuse = details?.id
 		? {
@@ -264,8 +298,8 @@ export async function apiRequest(
 	let waitedForRateLimit = 0;
 	let redirects = 0;
 	for (let attempt = 1; ; attempt++) {
-		// A wait before this call is sent counts against Rate Limit Wait (Seconds), logged when it is long;
-		// one longer than what is left fails the item with nothing sent.
+		// A wait before this call is sent counts against Rate Limit Wait (Seconds), logged when it is
+		// long; one longer than what is left fails the item with nothing sent.
 		const waitBeforeSending = async (ms: number, code: string, saying: () => string) => {
 			if (ms > connection.rateLimitBudgetMs - waitedForRateLimit) {
 				const failure = { headers: {}, message: code, code, waitMs: ms };
@@ -298,7 +332,8 @@ export async function apiRequest(
 					() =>
 						`${wording.service}: ${requests} requests sent in the last ${Math.round(ms / 1000)} s (the credential's request window): waiting ${Math.ceil(wait / 1000)} s before ${call.method} ${call.path}`,
 				);
-				// An earlier call may have reached the server later than planned (it fetched a token first): its finish counts.
+				// An earlier call may have reached the server later than planned (it fetched a token
+				// first): its finish counts.
 				const started = Date.now();
 				for (let more = await place.remainingWait(); more > 0; more = await place.remainingWait())
 					await sleep(more);
@@ -336,7 +371,8 @@ export async function apiRequest(
 		} catch (error) {
 			place?.finish();
 			if (error instanceof MissedDeadline) {
-				// The token request (or the call) hangs: it is forgotten, so the next call asks for a token anew.
+				// The token request (or the call) hangs: it is forgotten, so the next call asks for a token
+				// anew.
 				forgetTokenRequests();
 				throw apiError(
 					node,
@@ -424,7 +460,10 @@ function lowerCaseHeaders(headers: Record<string, unknown> | undefined): Record<
 	return out;
 }
 
-/** The parsed answer; a web page or text where JSON was expected is an error that names the address to check. */
+/**
+ * The parsed answer; a web page or text where JSON was expected is an error that names the address
+ * to check.
+ */
 function answerOf(
 	node: INode,
 	wording: ServiceWording,
@@ -462,7 +501,10 @@ function answerOf(
 	return parsed;
 }
 
-/** One clear NodeApiError, built from a clean object (no request options, no token) and with every secret the call carried replaced. */
+/**
+ * One clear NodeApiError, built from a clean object (no request options, no token) and with every
+ * secret the call carried replaced.
+ */
 export function apiError(
 	node: INode,
 	wording: ServiceWording,
@@ -472,8 +514,8 @@ export function apiError(
 	connection: ApiConnection,
 ): NodeApiError {
 	const secrets = [...connection.secrets, ...(call.sentSecrets ?? [])];
-	// The server's text is redacted whole before any wording quotes or cuts it: a secret cut in two by a
-	// length limit would no longer be recognised.
+	// The server's text is redacted whole before any wording quotes or cuts it: a secret cut in two
+	// by a length limit would no longer be recognised.
 	const failure = redactedFailure(unsafeFailure, secrets);
 	let text: FailureText;
 	if (failure.code === DEADLINE) {
@@ -530,7 +572,10 @@ export function apiError(
 	});
 }
 
-/** The failure with every secret taken out of the server's text and body, before anything quotes them. */
+/**
+ * The failure with every secret taken out of the server's text and body, before anything quotes
+ * them.
+ */
 function redactedFailure(failure: HttpFailure, secrets: string[]): HttpFailure {
 	if (failure.bodyText === undefined) return failure;
 	const bodyText = redact(failure.bodyText, secrets);
@@ -543,8 +588,8 @@ function redactedFailure(failure: HttpFailure, secrets: string[]): HttpFailure {
 }
 
 /**
- * Why the call failed, in n8n's own terms (NodeApiError's `failure`), so n8n can tell a rate limit or an
- * outage, which a wait may cure, from a credential or a setting someone has to fix.
+ * Why the call failed, in n8n's own terms (NodeApiError's `failure`), so n8n can tell a rate limit
+ * or an outage, which a wait may cure, from a credential or a setting someone has to fix.
  */
 export function failureCause(
 	failure: HttpFailure,
@@ -568,8 +613,8 @@ export function failureCause(
 }
 
 /**
- * Return All over the shared pager. A list that cannot be read completely (a server that ignores the paging
- * parameters, a cap reached) is an error, never a silently shorter list.
+ * Return All over the shared pager. A list that cannot be read completely (a server that ignores
+ * the paging parameters, a cap reached) is an error, never a silently shorter list.
  */
 export function apiPages(
 	context: RequestContext,

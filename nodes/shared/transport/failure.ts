@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** What a failed HTTP call tells us, dug out of n8n's error wrappers (NodeApiError -> axios error). */
+/**
+ * What a failed HTTP call tells us, dug out of n8n's error wrappers (NodeApiError -> axios error).
+ */
 export interface HttpFailure {
 	status?: number;
 	headers: Record<string, string>;
@@ -12,7 +14,9 @@ export interface HttpFailure {
 	message: string;
 	/** Set when the token could not be obtained: the credential, not the call, is at fault. */
 	tokenProblem?: string;
-	/** For a call held back by the credential's request window: how long it would have had to wait. */
+	/**
+	 * For a call held back by the credential's request window: how long it would have had to wait.
+	 */
 	waitMs?: number;
 	/** For a redirect that was not followed: where it pointed. */
 	redirectTo?: string;
@@ -41,8 +45,9 @@ export function httpFailure(error: unknown): HttpFailure {
 	const code = layers
 		.map((layer) => layer.code)
 		.find((c) => typeof c === 'string' && /^E[A-Z]+/.test(c)) as string | undefined;
-	// Errors named *TokenError come from a credential's own token fetch, and n8n's OAuth2 client reports a refused
-	// token request as code EAUTH with the OAuth error body: the credential is at fault, not the call.
+	// Errors named *TokenError come from a credential's own token fetch, and n8n's OAuth2 client
+	// reports a refused token request as code EAUTH with the OAuth error body: the credential is at
+	// fault, not the call.
 	const tokenLayer = layers.find(
 		(layer) => typeof layer.name === 'string' && layer.name.endsWith('TokenError'),
 	);
@@ -66,7 +71,9 @@ export function httpFailure(error: unknown): HttpFailure {
 	};
 }
 
-/** "the token request was refused: unsupported_grant_type (The grant type is not supported ...)". */
+/**
+ * "the token request was refused: unsupported_grant_type (The grant type is not supported ...)".
+ */
 function oauthRefusal(body: IDataObject): string {
 	const error = typeof body.error === 'string' ? body.error : 'refused';
 	const detail =
@@ -87,8 +94,8 @@ const NETWORK_FAILURES: Record<string, string> = {
 };
 
 /**
- * A failure with no answer, in words rather than its network code: n8n replaces an error message that contains
- * such a code (ECONNRESET, ...) with its own generic text.
+ * A failure with no answer, in words rather than its network code: n8n replaces an error message
+ * that contains such a code (ECONNRESET, ...) with its own generic text.
  */
 export function networkFailureInWords(failure: HttpFailure): string {
 	return (
@@ -124,8 +131,9 @@ export const looksLikeHtml = (text: string | undefined) =>
 	!!text && /^\s*<(!doctype|html|head|body)/i.test(text);
 
 /**
- * Where a redirect's Location points, resolved against the URL that answered: its address, its host (with
- * the port) and whether it stays on that origin. A Location that is no URL is named as it was given.
+ * Where a redirect's Location points, resolved against the URL that answered: its address, its host
+ * (with the port) and whether it stays on that origin. A Location that is no URL is named as it was
+ * given.
  */
 export function redirectTarget(
 	location: unknown,
@@ -154,8 +162,9 @@ export function retryAfterMs(headers: Record<string, string>): number | undefine
 const TRANSIENT = [500, 502, 503, 504];
 
 /**
- * For a create that failed with no usable answer (5xx, a dropped connection, a time-out): the service may
- * have saved it, and it is never sent again, so the user must look before running the workflow again.
+ * For a create that failed with no usable answer (5xx, a dropped connection, a time-out): the
+ * service may have saved it, and it is never sent again, so the user must look before running the
+ * workflow again.
  */
 export function notResentNote(
 	failure: HttpFailure,
@@ -192,7 +201,8 @@ export function retryDelay(
 			maxWaitMs,
 		);
 	}
-	// A refused token request (a wrong secret, a grant the server does not offer) stays refused when asked again.
+	// A refused token request (a wrong secret, a grant the server does not offer) stays refused when
+	// asked again.
 	if (failure.tokenProblem) return undefined;
 	const transient =
 		(failure.status !== undefined && TRANSIENT.includes(failure.status)) ||

@@ -1,8 +1,9 @@
 /**
- * Walking a paged list with the guards every API needs, whichever way it pages (page numbers: HaloPSA;
- * offsets: HighLevel, Ingram Micro): a short page is the end only when no total says more (a server may cap
- * the page size), a page that brings no record not seen before ends the walk (a server that ignores the
- * paging parameters), and caps on pages and records end it loudly rather than run until memory is gone.
+ * Walking a paged list with the guards every API needs, whichever way it pages (page numbers:
+ * HaloPSA; offsets: HighLevel, Ingram Micro): a short page is the end only when no total says more
+ * (a server may cap the page size), a page that brings no record not seen before ends the walk (a
+ * server that ignores the paging parameters), and caps on pages and records end it loudly rather
+ * than run until memory is gone.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -76,7 +77,8 @@ export async function* walkPages(
 		}
 		if (total !== undefined && seen.size >= total) return;
 		if (page.records.length < size && !moreByTotal) return;
-		// A server that caps the page size below what was asked: go on in its size, from where it stopped.
+		// A server that caps the page size below what was asked: go on in its size, from where it
+		// stopped.
 		if (page.records.length < size && options.style === 'pageNumber') {
 			if (pageNo !== 1)
 				throw options.problem(

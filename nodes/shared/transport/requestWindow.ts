@@ -1,14 +1,16 @@
 /**
- * Pacing by a request window the API documents (hosted HaloPSA: 300 requests per rolling 5 minutes): each
- * request takes a place in the window before it is sent, so that no more than `requests` reach the server
- * within any `ms`. Places are taken synchronously, in order, so items running side by side never share one.
+ * Pacing by a request window the API documents (hosted HaloPSA: 300 requests per rolling 5
+ * minutes): each request takes a place in the window before it is sent, so that no more than
+ * `requests` reach the server within any `ms`. Places are taken synchronously, in order, so items
+ * running side by side never share one.
  *
- * Place k replaces place k - requests: it is sent once that earlier call has finished and `ms` have passed.
- * The finish is what counts, not the planned send time, because a call can reach the server well after it
- * was planned (a token fetched first, a slow connection), and the server counts it when it arrives.
+ * Place k replaces place k - requests: it is sent once that earlier call has finished and `ms` have
+ * passed. The finish is what counts, not the planned send time, because a call can reach the server
+ * well after it was planned (a token fetched first, a slow connection), and the server counts it
+ * when it arrives.
  *
- * The window is counted per n8n process: several processes (queue mode workers) sharing one credential each
- * keep to it, and the 429 wait in the client covers what they spend together.
+ * The window is counted per n8n process: several processes (queue mode workers) sharing one
+ * credential each keep to it, and the 429 wait in the client covers what they spend together.
  */
 export interface RequestWindow {
 	/** Which credential and server the window belongs to. */
@@ -21,9 +23,14 @@ export interface RequestWindow {
 export interface WindowPlace {
 	/** When the request is planned to go (now, when the window has room). */
 	at: number;
-	/** How much longer to wait before sending, now that earlier calls may have finished later than planned; resolves at once when nothing is left. */
+	/**
+	 * How much longer to wait before sending, now that earlier calls may have finished later than
+	 * planned; resolves at once when nothing is left.
+	 */
 	remainingWait(now?: number): Promise<number>;
-	/** Marks the call finished (answered, failed or never sent); must be called once on every path. */
+	/**
+	 * Marks the call finished (answered, failed or never sent); must be called once on every path.
+	 */
 	finish(now?: number): void;
 }
 
@@ -83,7 +90,10 @@ export function takePlace(window: RequestWindow, now = Date.now()): WindowPlace 
 	};
 }
 
-/** The window a credential sets ("Requests per Window" in "Window (Seconds)"); none when either is 0. */
+/**
+ * The window a credential sets ("Requests per Window" in "Window (Seconds)"); none when either is
+ * 0.
+ */
 export function credentialWindow(
 	key: string,
 	requests: unknown,

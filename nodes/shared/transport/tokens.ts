@@ -1,10 +1,11 @@
 /**
- * Token requests of the credentials' preAuthentication. Calls that find the token empty or refused at nearly
- * the same moment (several executions, a trigger and a node, items of a run after a token expired on the
- * server) would each ask for a new one; two per-process memos collapse those asks into one token request: the
- * request in flight, and the token fetched in the last minute (reused by a caller whose failed token is an
- * older one). The token of record is the one n8n saves in the credential, which carries it across executions
- * and processes; these memos only stop a burst from fetching many.
+ * Token requests of the credentials' preAuthentication. Calls that find the token empty or refused
+ * at nearly the same moment (several executions, a trigger and a node, items of a run after a token
+ * expired on the server) would each ask for a new one; two per-process memos collapse those asks
+ * into one token request: the request in flight, and the token fetched in the last minute (reused
+ * by a caller whose failed token is an older one). The token of record is the one n8n saves in the
+ * credential, which carries it across executions and processes; these memos only stop a burst from
+ * fetching many.
  */
 import { createHash } from 'crypto';
 import { redirectTarget } from './failure';
@@ -35,7 +36,10 @@ const inFlight = new Map<string, Promise<IssuedToken>>();
 const recent = new Map<string, { issued: IssuedToken; at: number }>();
 const RECENT_MS = 60_000;
 
-/** `identity` lists what makes two credentials the same (URL, client, secret, …); it is hashed, never kept. */
+/**
+ * `identity` lists what makes two credentials the same (URL, client, secret, …); it is hashed,
+ * never kept.
+ */
 export async function coalescedToken(
 	identity: string[],
 	currentToken: unknown,
@@ -67,8 +71,8 @@ export async function coalescedToken(
 const openTokenRequests = new Set<AbortController>();
 
 /**
- * Drops every token request in flight, and closes their connections: one that hangs must not hold back
- * the calls after it, nor keep reading after the call that waited for it gave up.
+ * Drops every token request in flight, and closes their connections: one that hangs must not hold
+ * back the calls after it, nor keep reading after the call that waited for it gave up.
  */
 export function forgetTokenRequests() {
 	inFlight.clear();
@@ -76,7 +80,10 @@ export function forgetTokenRequests() {
 	openTokenRequests.clear();
 }
 
-/** When a token that lives `seconds` expires, as stored beside it; undefined when the server did not say. */
+/**
+ * When a token that lives `seconds` expires, as stored beside it; undefined when the server did not
+ * say.
+ */
 export function expiryOf(seconds: unknown): string | undefined {
 	const n = typeof seconds === 'string' ? Number(seconds) : seconds;
 	return typeof n === 'number' && Number.isFinite(n) && n > 0
@@ -85,9 +92,9 @@ export function expiryOf(seconds: unknown): string | undefined {
 }
 
 /**
- * Empties the stored token of a credential read for a run when its stored expiry has passed, so that n8n
- * fetches (and saves) a new one before the first call instead of learning it from a refused call. The
- * object is the one the run hands n8n with every call (see apiRequest).
+ * Empties the stored token of a credential read for a run when its stored expiry has passed, so
+ * that n8n fetches (and saves) a new one before the first call instead of learning it from a
+ * refused call. The object is the one the run hands n8n with every call (see apiRequest).
  */
 export function dropExpiredToken(credentials: ICredentialDataDecryptedObject) {
 	if (credentials.accessToken && hasExpired(credentials.accessExpiresAt))
@@ -113,9 +120,9 @@ export class CredentialTokenError extends Error {
 }
 
 /**
- * A token call has no node Timeout to obey (n8n calls preAuthentication outside any node), so it gets a
- * fixed bound: a token endpoint that accepts the connection and never answers fails the call in time, and
- * the in-flight memo above forgets it at once.
+ * A token call has no node Timeout to obey (n8n calls preAuthentication outside any node), so it
+ * gets a fixed bound: a token endpoint that accepts the connection and never answers fails the call
+ * in time, and the in-flight memo above forgets it at once.
  */
 export const TOKEN_TIMEOUT_MS = 30_000;
 
@@ -126,8 +133,9 @@ export interface TokenAnswer {
 }
 
 /**
- * The allowlist of the credential's "Allowed HTTP Request Domains" for its own token request (n8n-workflow
- * 2.41's rule for a credential's own requests); undefined where it sets none, or where an older n8n lacks it.
+ * The allowlist of the credential's "Allowed HTTP Request Domains" for its own token request
+ * (n8n-workflow 2.41's rule for a credential's own requests); undefined where it sets none, or
+ * where an older n8n lacks it.
  */
 function tokenAllowedDomains(credentials: object): string | undefined {
 	const rule = (
@@ -136,7 +144,10 @@ function tokenAllowedDomains(credentials: object): string | undefined {
 	return typeof rule === 'function' ? rule(credentials) : undefined;
 }
 
-/** n8n's own domain check (n8n applies it to the request too; this one lets the error say what to do). */
+/**
+ * n8n's own domain check (n8n applies it to the request too; this one lets the error say what to
+ * do).
+ */
 function isAllowed(url: string, allowedDomains: string): boolean {
 	if (typeof workflow.assertUrlAllowed !== 'function') return true;
 	try {
@@ -148,10 +159,10 @@ function isAllowed(url: string, allowedDomains: string): boolean {
 }
 
 /**
- * Sends a request the credential makes itself (its token request; Halo's /api/authinfo); any status comes
- * back as an answer, while an unreachable or silent URL, a URL outside the credential's allowed domains and
- * a redirect are CredentialTokenErrors. A redirect is never followed: a token request carries the
- * credential's secrets, which go only to the URL the credential names.
+ * Sends a request the credential makes itself (its token request; Halo's /api/authinfo); any status
+ * comes back as an answer, while an unreachable or silent URL, a URL outside the credential's
+ * allowed domains and a redirect are CredentialTokenErrors. A redirect is never followed: a token
+ * request carries the credential's secrets, which go only to the URL the credential names.
  */
 export async function sendCredentialRequest(
 	this: IHttpRequestHelper,
@@ -166,8 +177,9 @@ export async function sendCredentialRequest(
 			`The token URL's host ${host} is not in the credential's Allowed Domains (${allowedDomains}), so the token request was not sent. Add ${host} to Allowed Domains, or correct the token URL.`,
 		);
 	}
-	// Closes the connection too, not only the wait: a URL that sends its answer a byte at a time is cut off,
-	// at the token request's own bound or when the call that waits for it gives up (forgetTokenRequests).
+	// Closes the connection too, not only the wait: a URL that sends its answer a byte at a time is
+	// cut off, at the token request's own bound or when the call that waits for it gives up
+	// (forgetTokenRequests).
 	const open = new AbortController();
 	openTokenRequests.add(open);
 	const signal = AbortSignal.any([open.signal, AbortSignal.timeout(TOKEN_TIMEOUT_MS)]);
@@ -211,17 +223,19 @@ export async function sendCredentialRequest(
 }
 
 /**
- * What a stored token was issued for: the token URL and the client (a digest, so the credential stores
- * no copy of either). n8n keeps a hidden token through an edit of the credential, so a token issued by
- * one server or for one client would otherwise be sent to another after the URL or client changed.
+ * What a stored token was issued for: the token URL and the client (a digest, so the credential
+ * stores no copy of either). n8n keeps a hidden token through an edit of the credential, so a token
+ * issued by one server or for one client would otherwise be sent to another after the URL or client
+ * changed.
  */
 export function tokenIssuer(tokenUrl: string, client: unknown): string {
 	const identity = `${tokenUrl}\n${String(client ?? '')}`;
 	let digest = issuerDigests.get(identity);
 	if (digest === undefined) {
 		digest = createHash('sha256').update(identity).digest('hex').slice(0, 32);
-		// The credentials' authenticate() asks on every request: the digests of the few URLs and clients in
-		// use are kept (a handful per process; the memory is emptied should it ever grow past a bound).
+		// The credentials' authenticate() asks on every request: the digests of the few URLs and
+		// clients in use are kept (a handful per process; the memory is emptied should it ever grow
+		// past a bound).
 		if (issuerDigests.size >= MAX_ISSUER_DIGESTS) issuerDigests.clear();
 		issuerDigests.set(identity, digest);
 	}
@@ -232,8 +246,8 @@ const issuerDigests = new Map<string, string>();
 const MAX_ISSUER_DIGESTS = 1_000;
 
 /**
- * Empties the stored token of a credential read for a run when it was issued for another token URL or
- * client than the credential now names, so n8n fetches a new one before the first call.
+ * Empties the stored token of a credential read for a run when it was issued for another token URL
+ * or client than the credential now names, so n8n fetches a new one before the first call.
  */
 export function dropTokenOfAnotherIssuer(
 	credentials: ICredentialDataDecryptedObject,
