@@ -2,11 +2,11 @@ import {
 	NodeConnectionTypes,
 	type IExecuteFunctions,
 	type INodeExecutionData,
-	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { subtitleOf } from '../shared/wording';
+import { resourceParameter } from '../shared/actions/operationKit';
 import { requestOptionsProperty } from '../shared/actions/requestOptions';
 import { resourceProperties, runHaloNode } from './actions/router';
 import { requestTimeoutProperty } from './descriptions/requestTimeout';
@@ -23,14 +23,7 @@ const resourceOptions = resourceTable
 	.sort((a, b) => a.name.localeCompare(b.name));
 const defaultResource = resourceTable.find((r) => r.value === 'ecommerceOrder')!.value;
 
-const resourceProperty: INodeProperties = {
-	displayName: 'Resource',
-	name: 'resource',
-	type: 'options',
-	noDataExpression: true,
-	options: resourceOptions,
-	default: defaultResource,
-};
+const resourceProperty = resourceParameter(resourceOptions, defaultResource);
 
 export class HaloPsaMarketplace implements INodeType {
 	description: INodeTypeDescription = {

@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 import { subtitleOf } from '../shared/wording';
 import { authenticationProperty, highLevelCredentials } from './resources/authentication';
+import { resourceParameter } from '../shared/actions/operationKit';
 import { requestOptionsProperty, timeoutProperty } from '../shared/actions/requestOptions';
 import { resourceProperties, runHighLevelNode } from './actions/router';
 import { listSearch } from './methods/listSearch';
@@ -38,14 +39,7 @@ export class HighLevelPayments implements INodeType {
 		credentials: highLevelCredentials,
 		properties: [
 			authenticationProperty,
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: resourceOptions,
-				default: defaultResource,
-			},
+			resourceParameter(resourceOptions, defaultResource),
 			...paymentsTable.flatMap(resourceProperties),
 			{
 				displayName: 'Location ID',

@@ -2,11 +2,11 @@ import {
 	NodeConnectionTypes,
 	type IExecuteFunctions,
 	type INodeExecutionData,
-	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { subtitleOf } from '../shared/wording';
+import { resourceParameter } from '../shared/actions/operationKit';
 import { requestOptionsProperty, timeoutProperty } from '../shared/actions/requestOptions';
 import { resourceProperties, runIngramNode } from './actions/router';
 import { listSearch } from './methods/listSearch';
@@ -22,14 +22,7 @@ const resourceOptions = marketplaceTable.map((r) => ({
 }));
 const defaultResource = marketplaceTable[0].value;
 
-const resourceProperty: INodeProperties = {
-	displayName: 'Resource',
-	name: 'resource',
-	type: 'options',
-	noDataExpression: true,
-	options: resourceOptions,
-	default: defaultResource,
-};
+const resourceProperty = resourceParameter(resourceOptions, defaultResource);
 
 export class IngramMicroMarketplace implements INodeType {
 	description: INodeTypeDescription = {

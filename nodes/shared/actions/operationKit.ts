@@ -233,3 +233,21 @@ export async function runOperation<
 		{ concurrency: options.concurrency, writes: operation.writes === true },
 	);
 }
+
+/**
+ * The Resource parameter of an action node, from its resource table's options: one shape for the three
+ * nodes (the first parameter after Authentication, never an expression).
+ */
+export function resourceParameter(
+	options: INodePropertyOptions[],
+	defaultValue: string,
+): INodeProperties {
+	return {
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options,
+		default: defaultValue,
+	};
+}
