@@ -31,3 +31,20 @@ export function subtitleOf(
 		`(${JSON.stringify(map)}[$parameter["${parameter}"]] || $parameter["${parameter}"])`;
 	return `={{${named(operations, 'operation')} + ": " + ${named(resourceNames, 'resource')}}}`;
 }
+
+/** Names of things counted in records rather than by themselves ("Consumption Data", "Pricing"). */
+const uncountable = /(Data|Pricing)$/;
+
+/**
+ * One of a resource in n8n's action wording ("Get an E-Commerce Order"); an uncountable name is counted in
+ * records ("Get a Microsoft CSP Consumption Data record").
+ */
+export const oneOf = (noun: string) =>
+	uncountable.test(noun) ? `${withArticle(noun)} record` : withArticle(noun);
+
+/**
+ * Many of a resource in n8n's action wording ("Get many E-Commerce Orders"); an uncountable name is
+ * counted in records.
+ */
+export const pluralOf = (noun: string) =>
+	uncountable.test(noun) ? `${noun} records` : /s$/.test(noun) ? noun : `${noun}s`;

@@ -83,7 +83,7 @@ describe('the demo', () => {
 				{
 					search: 'Pax8',
 					entry: 'HaloPSA Marketplace',
-					pick: 'Get a Pax8 Integration record',
+					pick: 'Get a Pax8 Integration',
 					parameters: ['resource', 'operation', 'recordId'],
 					listFrom: 'recordId',
 				},

@@ -134,3 +134,29 @@ test.each(
 )("%s: Simplify keeps at most 10 fields (n8n's guideline)", (_value, fields) => {
 	expect(fields.length).toBeLessThanOrEqual(10);
 });
+
+/** Every Operation option's action (what n8n's node creator lists) of the three action nodes. */
+const actions = nodes
+	.filter((node) => !node.group.includes('trigger'))
+	.flatMap((node) =>
+		node.properties
+			.filter((p) => p.name === 'operation')
+			.flatMap((p) =>
+				(p.options as Array<{ name: string; action?: string }>).map((o) => o.action ?? ''),
+			),
+	);
+
+test('there are actions to check', () => {
+	expect(new Set(actions).size).toBeGreaterThan(80);
+});
+
+test.each([...new Set(actions)])("action %j follows n8n's action wording", (action) => {
+	// A verb first, then what it acts on in sentence case; no trailing "record" on countable things.
+	expect(action).toMatch(
+		/^(Get|Get many|Create|Create or update|Create or update many|Delete|Delete all|Send|Link|Unlink|Estimate|Validate) \S/,
+	);
+	expect(action).not.toMatch(/ (a|an) \S+ (Integration|Order|Invoice|Mapping) record$/);
+	expect(action).not.toMatch(/\s{2}|\.$/);
+	if (/(Consumption Data|Pricing)/.test(action))
+		expect(action).toMatch(/ records?( in chunks| of a parent)?$/);
+});

@@ -16,7 +16,7 @@ export const authenticateOperation: HaloOperation = {
 					{
 						name: extra.name,
 						value: extra.value,
-						action: `${extra.name} ${resource.displayName}`.replace(/ record$/, ''),
+						action: `Send the OAuth handshake to ${resource.displayName.replace(/ Authorisation$/, '')}`,
 						description: extra.description,
 					},
 				]

@@ -3,6 +3,7 @@
  * list), checked first, then sent in chunks to `/…/manage`; one report per chunk. The input is read
  * once, by the run of the first item; a chunk that may have been saved is never sent again.
  */
+import { pluralOf } from '../../shared/wording';
 import { wholeNumberIn } from '../../shared/numbers';
 import { NodeOperationError, type IDataObject, type INodeExecutionData } from 'n8n-workflow';
 import { errorItem } from '../../shared/actions/itemLoop';
@@ -77,7 +78,7 @@ export const bulkManageOperation: HaloOperation = {
 					{
 						name: extra.name,
 						value: extra.value,
-						action: `${extra.name} ${resource.displayName}`.replace(/ record$/, ''),
+						action: `Create or update many ${pluralOf(resource.displayName)} in chunks`,
 						description: extra.description,
 					},
 				]

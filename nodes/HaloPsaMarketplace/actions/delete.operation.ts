@@ -1,5 +1,5 @@
 /** Delete: one record by its Halo key; the output says what was deleted. */
-import { withArticle } from '../../shared/wording';
+import { oneOf } from '../../shared/wording';
 import { readId, recordLocator, send, type HaloOperation } from './common';
 
 export const deleteOperation: HaloOperation = {
@@ -11,7 +11,7 @@ export const deleteOperation: HaloOperation = {
 					{
 						name: 'Delete',
 						value: 'delete',
-						action: `Delete ${withArticle(resource.displayName)} record`,
+						action: `Delete ${oneOf(resource.displayName)}`,
 						description: `Delete one ${resource.displayName} record`,
 					},
 				]

@@ -1,4 +1,5 @@
 /** Delete All of Parent: Halo's `DELETE /CSPConsumptionData/Parent/{id}`. */
+import { pluralOf } from '../../shared/wording';
 import { extraOperation } from '../resources/resourceTable';
 import { readId, send, showFor, type HaloOperation } from './common';
 
@@ -12,7 +13,7 @@ export const deleteByParentOperation: HaloOperation = {
 					{
 						name: extra.name,
 						value: extra.value,
-						action: `${extra.name} ${resource.displayName}`.replace(/ record$/, ''),
+						action: `Delete all ${pluralOf(resource.displayName)} of a parent`,
 						description: extra.description,
 					},
 				]

@@ -1,6 +1,6 @@
 /** Get: one record by its Halo key. */
 import type { IDataObject } from 'n8n-workflow';
-import { withArticle as article } from '../../shared/wording';
+import { oneOf } from '../../shared/wording';
 import { answerRecords } from '../transport/haloApi';
 import {
 	param,
@@ -20,7 +20,7 @@ export const getOperation: HaloOperation = {
 					{
 						name: 'Get',
 						value: 'get',
-						action: `Get ${article(resource.displayName)} record`,
+						action: `Get ${oneOf(resource.displayName)}`,
 						description: `Get one ${resource.displayName} record by ID`,
 					},
 				]

@@ -1,6 +1,7 @@
 /**
  * Get Many: a page of records up to Limit, or every record (Return All) through the shared pager.
  */
+import { pluralOf } from '../../shared/wording';
 import { wholeNumberIn } from '../../shared/numbers';
 import type { IDataObject } from 'n8n-workflow';
 import { DEFAULT_PAGE_SIZE, haloPages } from '../transport/haloApi';
@@ -22,7 +23,7 @@ export const getManyOperation: HaloOperation = {
 					{
 						name: 'Get Many',
 						value: 'getAll',
-						action: `Get many ${resource.displayName} records`,
+						action: `Get many ${pluralOf(resource.displayName)}`,
 						description: `List ${resource.displayName} records`,
 					},
 				]

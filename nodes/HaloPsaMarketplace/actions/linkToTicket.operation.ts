@@ -1,6 +1,7 @@
 /**
  * Link to Ticket: an e-commerce order's `ticket_id` set through a Create or Update of that order.
  */
+import { oneOf } from '../../shared/wording';
 import { extraOperation, type ExtraOperationValue } from '../resources/resourceTable';
 import { readId, recordLocator, showFor, type HaloOperation } from './common';
 import { saveRecord } from './upsert.operation';
@@ -17,7 +18,7 @@ export const linkToTicketOperation: HaloOperation = {
 					{
 						name: extra.name,
 						value: VALUE,
-						action: `${extra.name} ${resource.displayName}`,
+						action: `Link ${oneOf(resource.displayName)} to a ticket`,
 						description: extra.description,
 					},
 				]

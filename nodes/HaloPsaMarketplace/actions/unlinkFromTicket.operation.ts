@@ -2,6 +2,7 @@
  * Unlink From Ticket: Halo's `_unlink_from_ticket` action sent through a Create or Update of the
  * order.
  */
+import { oneOf } from '../../shared/wording';
 import { extraOperation, type ExtraOperationValue } from '../resources/resourceTable';
 import { readId, recordLocator, type HaloOperation } from './common';
 import { saveRecord } from './upsert.operation';
@@ -18,7 +19,7 @@ export const unlinkFromTicketOperation: HaloOperation = {
 					{
 						name: extra.name,
 						value: VALUE,
-						action: `${extra.name} ${resource.displayName}`,
+						action: `Unlink ${oneOf(resource.displayName)} from its ticket`,
 						description: extra.description,
 					},
 				]

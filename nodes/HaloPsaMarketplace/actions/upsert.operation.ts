@@ -3,7 +3,7 @@
  * it is sent.
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-import { withArticle } from '../../shared/wording';
+import { oneOf } from '../../shared/wording';
 import { writableFields } from '../descriptions/fieldProperties';
 import { answerRecords } from '../transport/haloApi';
 import { recordProblems } from '../resources/recordSchema';
@@ -109,7 +109,7 @@ export const upsertOperation: HaloOperation = {
 					{
 						name: 'Create or Update',
 						value: 'upsert',
-						action: `Create or update ${withArticle(resource.displayName)} record`,
+						action: `Create or update ${oneOf(resource.displayName)}`,
 						description:
 							'Create a new record, or update the current one if it already exists (upsert)',
 					},
