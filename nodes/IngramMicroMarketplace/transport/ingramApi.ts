@@ -105,7 +105,7 @@ function describeIngramFailure(failure: HttpFailure, call: ApiCall, attempts: nu
 			'The order was NOT sent again. Check it with Order > Get Many (filter by the customer and "Created From" now) or Order > Get before placing it again, so it is not ordered twice.';
 	} else {
 		switch (failure.status) {
-			case 400:
+			case 400: {
 				message = `Ingram Micro rejected the request: ${server ?? 'bad request'}`;
 				description = `Correct what Ingram Micro names and run again (${where}).`;
 				const unspecified = renewalOrCancellation(call);
@@ -113,6 +113,7 @@ function describeIngramFailure(failure: HttpFailure, call: ApiCall, attempts: nu
 					description += ` Ingram's API specification shows no shape for ${unspecified} orders; this node sends the customer, the type and the subscription ID without products. If Ingram Micro keeps refusing it, renew or cancel the subscription in the Ingram Micro Cloud Marketplace portal, or lower its quantity with a change order.`;
 				}
 				break;
+			}
 			case 401:
 				message = `Ingram Micro did not accept the token${server ? ` (${server})` : ''}, even after a new one`;
 				description =
