@@ -37,18 +37,7 @@ export async function startDemo(options: {
 		const workflow = JSON.parse(readFileSync(join(ROOT, 'examples', file), 'utf8'));
 		await n8n.importWorkflow({ id: `demo${index + 1}`, ...workflow, active: false });
 	}
-	// n8n 2.x sets the owner from the environment (a bcrypt hash); its own bcryptjs makes the hash.
-	// eslint-disable-next-line @typescript-eslint/no-var-requires
-	const bcrypt = require(join(n8n.runtime, 'node_modules/bcryptjs')) as {
-		hashSync: (s: string, rounds: number) => string;
-	};
-	const child = await n8n.startReady(options.n8nPort, {
-		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
-		N8N_INSTANCE_OWNER_EMAIL: DEMO_OWNER.email,
-		N8N_INSTANCE_OWNER_FIRST_NAME: DEMO_OWNER.firstName,
-		N8N_INSTANCE_OWNER_LAST_NAME: DEMO_OWNER.lastName,
-		N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(DEMO_OWNER.password, 10),
-	});
+	const child = await n8n.startReady(options.n8nPort, n8n.ownerEnv(DEMO_OWNER));
 	const editor = `http://127.0.0.1:${options.n8nPort}`;
 	const stop = async () => {
 		await n8n.stop(child);

