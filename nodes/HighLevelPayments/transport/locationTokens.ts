@@ -13,6 +13,7 @@ import {
 } from 'n8n-workflow';
 import {
 	apiRequest,
+	type ApiConnection,
 	type RequestContext,
 	type ServiceWording,
 } from '../../shared/transport/apiClient';
@@ -34,10 +35,21 @@ const MAX_KEPT = 500;
 
 const kept = new Map<string, { token: string; expiresAt: number }>();
 
+/**
+ * Digests by credential object: an execution reads its credential once, so its agency token is hashed
+ * once, not once per item, and nothing here outlives that object.
+ */
+const digests = new WeakMap<ICredentialDataDecryptedObject, { token: string; digest: string }>();
+
 /** One agency token and one location: the agency token is hashed, never kept as it is. */
 function keyOf(credentials: ICredentialDataDecryptedObject, locationId: string) {
 	const agencyToken = String((credentials.oauthTokenData as IDataObject).access_token ?? '');
-	return `${createHash('sha256').update(agencyToken).digest('hex')}:${locationId}`;
+	let known = digests.get(credentials);
+	if (known?.token !== agencyToken) {
+		known = { token: agencyToken, digest: createHash('sha256').update(agencyToken).digest('hex') };
+		digests.set(credentials, known);
+	}
+	return `${known.digest}:${locationId}`;
 }
 
 export const AGENCY_EXCHANGE_PATH = '/oauth/locationToken';
@@ -49,7 +61,7 @@ export const AGENCY_EXCHANGE_PATH = '/oauth/locationToken';
 export async function locationToken(
 	context: RequestContext,
 	wording: ServiceWording,
-	connection: Parameters<typeof apiRequest>[2],
+	connection: ApiConnection,
 	locationId: string,
 	renew: boolean,
 ): Promise<string> {
