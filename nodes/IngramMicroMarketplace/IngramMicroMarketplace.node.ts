@@ -30,7 +30,9 @@ export class IngramMicroMarketplace implements INodeType {
 		name: 'ingramMicroMarketplace',
 		icon: { light: 'file:ingram.svg', dark: 'file:ingram.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Customer > Create shows Ingram Micro's required fields at the top of the panel.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: subtitleOf(resourceOptions, marketplaceTable.flatMap(resourceProperties)),
 		description:
 			'Ingram Micro Cloud Marketplace: customers, products, orders with product-specific parameters, subscriptions',

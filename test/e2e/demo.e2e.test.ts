@@ -135,6 +135,23 @@ describe('the demo', () => {
 				},
 			],
 			[
+				'ingram-customer-create',
+				{
+					search: 'Ingram',
+					entry: 'Ingram Micro Cloud Marketplace',
+					pick: 'Create a customer',
+					// What Ingram Micro requires, at the top of the panel, in the order it is filled in.
+					parameters: [
+						'customerName',
+						'customerLanguage',
+						'addressStreet',
+						'addressCountryCode',
+						'adminEmail',
+						'adminPhoneNumber',
+					],
+				},
+			],
+			[
 				'ingram-customer',
 				{
 					search: 'Ingram',
@@ -155,6 +172,10 @@ describe('the demo', () => {
 				}).toEqual({ name, missing: [] });
 				if (visit.listFrom)
 					expect({ name, listed: seen.listed.length > 0 }).toEqual({ name, listed: true });
+				if (name === 'ingram-customer-create') {
+					const shown = visit.parameters.map((p) => seen.parameters.indexOf(p));
+					expect(shown).toEqual([...shown].sort((a, b) => a - b));
+				}
 			}
 			expect(editor.consoleErrors).toEqual([]);
 		} finally {

@@ -167,6 +167,39 @@ export class EditorSession {
 		return { title, parameters: [...new Set(parameters)], listed, screenshot };
 	}
 
+	/**
+	 * Settings > Community Nodes > Install, as an operator does it: the package name, the risk
+	 * acknowledgement, Install; resolves with the text of the package's card once n8n says "Package
+	 * installed". Screenshot `settings-community-nodes.png`.
+	 */
+	async installFromSettings(name: string): Promise<string> {
+		const page = this.page;
+		await page.goto(`${this.editor}/settings/community-nodes`);
+		await page
+			.getByRole('button', { name: /install/i })
+			.first()
+			.click();
+		await page
+			.locator('[data-test-id=package-name-input] input, input[data-test-id=package-name-input]')
+			.first()
+			.fill(name);
+		await page.locator('[data-test-id=user-agreement-checkbox]').first().click();
+		await page.locator('[data-test-id=install-community-package-button]').first().click();
+		await page
+			.locator('[data-test-id=package-name-input]')
+			.first()
+			.waitFor({ state: 'hidden', timeout: 120_000 });
+		await page
+			.getByText('Package installed')
+			.first()
+			.waitFor({ state: 'visible', timeout: 30_000 });
+		const card = page.locator('[class*=card]').filter({ hasText: name }).first();
+		await card.waitFor({ state: 'visible', timeout: 30_000 });
+		mkdirSync(ARTIFACTS, { recursive: true });
+		await page.screenshot({ path: join(ARTIFACTS, 'settings-community-nodes.png') });
+		return ((await card.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+	}
+
 	async close() {
 		await this.browser.close();
 	}

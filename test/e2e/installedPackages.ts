@@ -121,11 +121,18 @@ export class Editor {
 
 	/** A fresh instance's owner, set up as its first page does (n8n 2.0 onwards). */
 	static async setUpOwner(url: string) {
-		const answer = await fetch(`${url}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(OWNER),
-		});
+		// An older n8n answers its readiness check before its REST routes are mounted: wait for them.
+		const deadline = Date.now() + 60_000;
+		let answer: Response;
+		for (;;) {
+			answer = await fetch(`${url}/rest/owner/setup`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(OWNER),
+			});
+			if (answer.status !== 404 || Date.now() > deadline) break;
+			await new Promise((r) => setTimeout(r, 500));
+		}
 		if (answer.status !== 200) throw new Error(`owner setup failed: ${await answer.text()}`);
 		return new Editor(url, (answer.headers.get('set-cookie') ?? '').split(';')[0]);
 	}

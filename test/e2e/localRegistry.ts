@@ -155,12 +155,17 @@ export class LocalRegistry {
 		return registry;
 	}
 
-	/** What n8n's environment needs so that the npm it runs installs from here. */
+	/**
+	 * What n8n's environment needs so that the npm it runs installs from here: the proxy and its
+	 * certificate for npm, and the certificate for n8n's own registry lookups (its HTTP client follows
+	 * the same proxy setting).
+	 */
 	npmEnv(): Record<string, string> {
 		return {
 			npm_config_https_proxy: `http://127.0.0.1:${this.proxyPort}`,
 			npm_config_cafile: join(this.dir, 'cert.pem'),
 			npm_config_update_notifier: 'false',
+			NODE_EXTRA_CA_CERTS: join(this.dir, 'cert.pem'),
 		};
 	}
 

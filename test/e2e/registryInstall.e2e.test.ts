@@ -28,6 +28,7 @@ import {
 	packInto,
 	webhookWorkflow,
 } from './installedPackages';
+import { EditorSession } from './editorBrowser';
 import { LocalRegistry } from './localRegistry';
 import { PACKAGE_NAME, RealN8n } from './realN8n';
 
@@ -65,12 +66,24 @@ describe('installed by name from a registry through n8n', () => {
 	});
 
 	test('each service package installs by name and brings only its own nodes and credentials', async () => {
-		for (const name of [HALO, HIGHLEVEL, INGRAM]) {
+		// The first through the Settings page in Chromium, the others through the API that page calls.
+		const browser = await EditorSession.open(editor.url, OWNER);
+		try {
+			const card = await browser.installFromSettings(HALO);
+			expect(card).toContain(HALO);
+			expect(card).toContain('HaloPSA Marketplace Trigger');
+		} finally {
+			await browser.close();
+		}
+		for (const name of [HIGHLEVEL, INGRAM]) {
 			const installed = await editor.call('POST', '/rest/community-packages', { name });
 			expect({ name, status: installed.status, message: installed.message }).toMatchObject({
 				status: 200,
 			});
-			expect(installed.data.packageName).toBe(name);
+		}
+		const listedNow = (await editor.call('GET', '/rest/community-packages')).data as any[];
+		for (const name of [HALO, HIGHLEVEL, INGRAM]) {
+			const installed = { data: listedNow.find((p) => p.packageName === name) };
 			expect(installed.data.installedVersion).toBe('0.1.0');
 			const folder = installedFolder(name);
 			const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));

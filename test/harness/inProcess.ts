@@ -454,6 +454,8 @@ export async function runNode(options: {
 	onError?: 'continueRegularOutput' | 'continueErrorOutput' | 'stopWorkflow';
 	mode?: WorkflowExecuteMode;
 	staticData?: IDataObject;
+	/** The node's version (1 unless given). */
+	typeVersion?: number;
 }): Promise<RunResult> {
 	const type = options.type ?? 'n8n-nodes-halopsa-marketplace.haloPsaMarketplace';
 	const nodes: INode[] = [
@@ -469,7 +471,7 @@ export async function runNode(options: {
 			id: 'subject',
 			name: 'Subject',
 			type,
-			typeVersion: 1,
+			typeVersion: options.typeVersion ?? 1,
 			position: [200, 0],
 			parameters: options.parameters as INode['parameters'],
 			credentials: options.credentials,

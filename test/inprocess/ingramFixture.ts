@@ -27,6 +27,7 @@ export async function ingramFixture(
 			input?: IDataObject[];
 			continueOnFail?: boolean;
 			onError?: RunOptions['onError'];
+			typeVersion?: number;
 		} = {},
 	): Promise<RunResult> =>
 		runNode({

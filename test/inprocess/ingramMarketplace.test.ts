@@ -88,7 +88,82 @@ describe('customers', () => {
 		);
 	});
 
-	test('Create with address and contact persons', async () => {
+	test('Create from the top-level required fields, optional ones in Additional Fields (version 1.1)', async () => {
+		const result = await im.run(
+			{
+				resource: 'customer',
+				operation: 'create',
+				customerName: 'Acme Ltd',
+				customerLanguage: 'en_GB',
+				addressStreet: '1 Road',
+				addressCity: 'Leeds',
+				addressState: 'West Yorkshire',
+				addressPostalCode: 'LS1',
+				addressCountryCode: 'gb',
+				adminFirstName: 'Ann',
+				adminLastName: 'Lee',
+				adminEmail: 'ann@acme.example',
+				adminPhoneNumber: '+44 113 000 0000',
+				customerFields: {
+					externalId: 'halo-77',
+					addressExtension: 'Floor 2',
+					contactPersons: {
+						contact: [
+							{
+								type: 'billing',
+								firstName: 'Bo',
+								lastName: 'Ng',
+								email: 'bo@acme.example',
+								phoneNumber: '+44 113 000 0001',
+							},
+						],
+					},
+				},
+			},
+			{ typeVersion: 1.1 },
+		);
+		expect(result.error).toBeUndefined();
+		expect(json(result)[0]).toMatchObject({
+			name: 'Acme Ltd',
+			status: 'pending',
+			address: { countryCode: 'GB' },
+		});
+		const sent = im.sandbox
+			.apiRequests()
+			.filter((r) => r.method === 'POST' && r.path.endsWith('/customers'))
+			.pop()!.body as Record<string, any>;
+		expect(sent).toEqual({
+			name: 'Acme Ltd',
+			language: 'en_GB',
+			externalId: 'halo-77',
+			address: {
+				streetAddress: '1 Road',
+				city: 'Leeds',
+				state: 'West Yorkshire',
+				postalCode: 'LS1',
+				countryCode: 'GB',
+				addressExtension: 'Floor 2',
+			},
+			contactPersons: [
+				{
+					type: 'admin',
+					firstName: 'Ann',
+					lastName: 'Lee',
+					email: 'ann@acme.example',
+					phoneNumber: '+44 113 000 0000',
+				},
+				{
+					type: 'billing',
+					firstName: 'Bo',
+					lastName: 'Ng',
+					email: 'bo@acme.example',
+					phoneNumber: '+44 113 000 0001',
+				},
+			],
+		});
+	});
+
+	test('a version 1 node (every field in one collection, as saved before 1.1) still creates the customer', async () => {
 		const result = await im.run({
 			resource: 'customer',
 			operation: 'create',
@@ -119,36 +194,45 @@ describe('customers', () => {
 			},
 		});
 		expect(result.error).toBeUndefined();
-		expect(json(result)[0]).toMatchObject({
-			name: 'Acme Ltd',
-			status: 'pending',
-			address: { countryCode: 'GB' },
-		});
+		expect(json(result)[0]).toMatchObject({ name: 'Acme Ltd', address: { countryCode: 'GB' } });
 	});
 
-	test('Create without what the spec requires (state, a contact phone number, a language like en_US): nothing sent, each field named', async () => {
-		const result = await im.run({
-			resource: 'customer',
-			operation: 'create',
-			customerFields: {
-				name: 'Acme Ltd',
-				language: 'en',
-				address: {
-					value: { streetAddress: '1 Road', city: 'Leeds', postalCode: 'LS1', countryCode: 'GB' },
-				},
-				contactPersons: {
-					contact: [
-						{ type: 'admin', firstName: 'Ann', lastName: 'Lee', email: 'ann@acme.example' },
-					],
-				},
+	test('Create without what the spec requires (a state from an expression that is empty, the admin phone number, a language like en_US): nothing sent, each field named as the panel names it', async () => {
+		const result = await im.run(
+			{
+				resource: 'customer',
+				operation: 'create',
+				customerName: 'Acme Ltd',
+				customerLanguage: 'en',
+				addressStreet: '1 Road',
+				addressCity: 'Leeds',
+				addressState: '={{ $json.state }}',
+				addressPostalCode: 'LS1',
+				addressCountryCode: 'GB',
+				adminFirstName: 'Ann',
+				adminLastName: 'Lee',
+				adminEmail: 'ann@acme.example',
+				adminPhoneNumber: '={{ $json.phone }}',
 			},
-		});
+			{ typeVersion: 1.1 },
+		);
 		expect(result.error?.message).toMatch(
-			/Address > State is required.*Contact Persons > 1 > Phone Number is required.*Language must be a language and country such as en_US/,
+			/State is required.*Admin Phone Number is required.*Language must be a language and country such as en_US/,
 		);
 		expect(
 			im.sandbox.apiRequests().filter((r) => r.method === 'POST' && r.path.endsWith('/customers')),
 		).toHaveLength(0);
+	});
+
+	test("version 1.1 with a required field left empty: n8n's own check names it before anything runs", async () => {
+		await expect(
+			im.run(
+				{ resource: 'customer', operation: 'create', customerName: 'Acme Ltd' },
+				{ typeVersion: 1.1 },
+			),
+		).rejects.toThrow(
+			/Parameter "Street Address" is required[\s\S]*Parameter "Admin Phone Number" is required/,
+		);
 	});
 });
 

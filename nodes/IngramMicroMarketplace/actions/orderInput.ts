@@ -137,7 +137,7 @@ export function buildCustomer(fields: IDataObject): { customer: IDataObject; pro
 		.toUpperCase();
 	if (!/^[A-Z]{2}$/.test(countryCode))
 		problems.push(
-			`Address > Country Code must be two letters such as US or DE, got "${address.countryCode ?? ''}"`,
+			`Country Code must be two letters such as US or DE, got "${address.countryCode ?? ''}"`,
 		);
 	// The Cloud Marketplace spec requires the whole address and each contact's phone number.
 	for (const [part, label] of [
@@ -146,22 +146,21 @@ export function buildCustomer(fields: IDataObject): { customer: IDataObject; pro
 		['city', 'City'],
 		['state', 'State'],
 	] as const) {
-		if (!String(address[part] ?? '').trim()) problems.push(`Address > ${label} is required`);
+		if (!String(address[part] ?? '').trim()) problems.push(`${label} is required`);
 	}
 	const contacts = (
 		((fields.contactPersons as IDataObject | undefined)?.contact as IDataObject[] | undefined) ?? []
 	).map((c, i) => {
+		// The admin contact of the panel's own fields says so ("Admin Email"); others by position.
+		const where = c.label ? `${String(c.label)} ` : `Other Contacts > ${i + 1} > `;
 		if (!EMAIL.test(String(c.email ?? '')))
-			problems.push(
-				`Contact Persons > ${i + 1} > Email must be a valid e-mail address, got "${c.email ?? ''}"`,
-			);
+			problems.push(`${where}Email must be a valid e-mail address, got "${c.email ?? ''}"`);
 		for (const [part, label] of [
 			['firstName', 'First Name'],
 			['lastName', 'Last Name'],
 			['phoneNumber', 'Phone Number'],
 		] as const)
-			if (!String(c[part] ?? '').trim())
-				problems.push(`Contact Persons > ${i + 1} > ${label} is required`);
+			if (!String(c[part] ?? '').trim()) problems.push(`${where}${label} is required`);
 		return {
 			type: c.type ?? 'admin',
 			firstName: c.firstName,
@@ -170,8 +169,7 @@ export function buildCustomer(fields: IDataObject): { customer: IDataObject; pro
 			phoneNumber: c.phoneNumber || undefined,
 		};
 	});
-	if (!contacts.some((c) => c.type === 'admin'))
-		problems.push('Contact Persons needs an admin contact');
+	if (!contacts.some((c) => c.type === 'admin')) problems.push('An admin contact is required');
 	const customer: IDataObject = {
 		name,
 		address: { ...address, countryCode },

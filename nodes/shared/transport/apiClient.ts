@@ -242,6 +242,8 @@ export function allowedDomainsFor(
 	node: INode,
 	credentials: ICredentialDataDecryptedObject,
 ): string | undefined {
+	// n8n before 2.20 has no such setting (nor this function): nothing to enforce there.
+	if (typeof getCredentialAllowedDomains !== 'function') return undefined;
 	return getCredentialAllowedDomains({
 		node,
 		credentialData: credentials,
