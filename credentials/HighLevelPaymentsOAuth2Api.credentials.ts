@@ -110,6 +110,8 @@ export class HighLevelPaymentsOAuth2Api implements ICredentialType {
 			displayName: 'Scope',
 			name: 'scope',
 			type: 'string',
+			// Three rows: the six scopes show whole instead of cut off in a one-line field.
+			typeOptions: { rows: 3 },
 			default: PAYMENTS_SCOPES.join(' '),
 			description:
 				'Space-separated. The six payments scopes cover every operation of the node and trigger.',

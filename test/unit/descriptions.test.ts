@@ -160,3 +160,35 @@ test.each([...new Set(actions)])("action %j follows n8n's action wording", (acti
 	if (/(Consumption Data|Pricing)/.test(action))
 		expect(action).toMatch(/ records?( in chunks| of a parent)?$/);
 });
+
+test('the HighLevel scopes show whole in the credential (a field of three rows)', () => {
+	const scope = new HighLevelPaymentsOAuth2Api().properties.find((p) => p.name === 'scope')!;
+	expect(String(scope.default).split(' ')).toHaveLength(6);
+	expect(scope.typeOptions?.rows).toBeGreaterThanOrEqual(2);
+});
+
+test('required fields of Ingram Micro Customer > Create come first, in the order a person fills them', () => {
+	const create = new IngramMicroMarketplace().description.properties.filter(
+		(p) =>
+			p.displayOptions?.show?.operation?.includes('create') &&
+			p.displayOptions?.show?.resource?.includes('customer') &&
+			(p.displayOptions?.show?.['@version'] as number[] | undefined)?.includes(1.1),
+	);
+	const names = create.map((p) => p.name);
+	expect(names.slice(0, 2)).toEqual(['customerName', 'customerLanguage']);
+	expect(names.indexOf('addressStreet')).toBeLessThan(names.indexOf('adminEmail'));
+	expect(names[names.length - 1]).toBe('customerFields');
+	const required = create.filter((p) => p.required).map((p) => p.name);
+	expect(required).toEqual([
+		'customerName',
+		'addressStreet',
+		'addressCity',
+		'addressState',
+		'addressPostalCode',
+		'addressCountryCode',
+		'adminFirstName',
+		'adminLastName',
+		'adminEmail',
+		'adminPhoneNumber',
+	]);
+});
