@@ -1,7 +1,8 @@
 /**
  * A local npm registry that n8n installs community packages from, by name, as from npm.
  *
- * verdaccio (a dev dependency; 6.10 runs on Node 22 or newer, so on the Node 24 installed for n8n) holds
+ * verdaccio (pinned with its own lock in scripts/registry/, installed by scripts/setup.sh; 6.10 runs on
+ * Node 22 or newer, so on the Node 24 installed for n8n) holds
  * the freshly packed packages. n8n reaches a registry other than registry.npmjs.org only with an
  * Enterprise licence (`N8N_COMMUNITY_PACKAGES_REGISTRY` is licence feature
  * `feat:communityNodes:customRegistry`: CommunityPackagesService.getNpmRegistry throws
@@ -65,7 +66,7 @@ export class LocalRegistry {
 		const verdaccio = spawn(
 			node,
 			[
-				join(ROOT, 'node_modules/verdaccio/bin/verdaccio'),
+				join(ROOT, 'scripts/registry/node_modules/verdaccio/bin/verdaccio'),
 				'--config',
 				join(dir, 'config.yaml'),
 				'--listen',

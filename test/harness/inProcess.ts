@@ -209,6 +209,11 @@ export function registerNode(type: string, node: INodeType) {
 	nodeRegistry[type] = node;
 }
 
+/** A node type of a test's own (a probe of a shared module), run by the same engine as the package's. */
+export function registerNodeType(type: string, node: INodeType) {
+	nodeRegistry[type] = node;
+}
+
 export function registerCredential(credential: ICredentialType) {
 	credentialRegistry[credential.name] = credential;
 }

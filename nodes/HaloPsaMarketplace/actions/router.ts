@@ -9,7 +9,7 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { runOperation } from '../../shared/actions/operationKit';
+import { operationMap, runOperation } from '../../shared/actions/operationKit';
 import { requestSettings } from '../../shared/actions/requestOptions';
 import { firstOptionValue } from '../../shared/wording';
 import { findResource, type HaloResource } from '../resources/resourceTable';
@@ -27,7 +27,7 @@ import { unlinkFromTicketOperation } from './unlinkFromTicket.operation';
 import { upsertOperation } from './upsert.operation';
 
 /** Every operation kind; a resource offers those its table row names. */
-const operations: readonly HaloOperation[] = [
+export const operations: readonly HaloOperation[] = [
 	getOperation,
 	deleteOperation,
 	linkToTicketOperation,
@@ -42,8 +42,8 @@ const operations: readonly HaloOperation[] = [
 
 /** The Operation parameter and every operation's parameters for one resource. */
 export function resourceProperties(resource: HaloResource): INodeProperties[] {
-	const options: INodePropertyOptions[] = operations
-		.flatMap((operation) => operation.option(resource))
+	const options: INodePropertyOptions[] = [...operationMap(operations, resource).values()]
+		.map(({ option }) => option)
 		.sort((a, b) => a.name.localeCompare(b.name));
 	return [
 		{

@@ -8,7 +8,7 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { runOperation } from '../../shared/actions/operationKit';
+import { operationMap, runOperation } from '../../shared/actions/operationKit';
 import { requestSettings } from '../../shared/actions/requestOptions';
 import { firstOptionValue } from '../../shared/wording';
 import { findPaymentsResource, type PaymentsResource } from '../resources/paymentsTable';
@@ -19,7 +19,7 @@ import { createWhiteLabelProviderOperation } from './createWhiteLabelProvider.op
 import { getOperation } from './get.operation';
 import { getManyOperation } from './getMany.operation';
 
-const operations: readonly HighLevelOperation[] = [
+export const operations: readonly HighLevelOperation[] = [
 	getManyOperation,
 	getOperation,
 	createFulfillmentOperation,
@@ -30,11 +30,11 @@ const operations: readonly HighLevelOperation[] = [
  * The Operation parameter and every operation's parameters for one resource, in the table's order.
  */
 export function resourceProperties(resource: PaymentsResource): INodeProperties[] {
-	const options: INodePropertyOptions[] = resource.operations.flatMap((o) =>
-		operations
-			.flatMap((operation) => operation.option(resource))
-			.filter((option) => option.value === o.value),
-	);
+	const offered = operationMap(operations, resource);
+	const options: INodePropertyOptions[] = resource.operations.flatMap((o) => {
+		const entry = offered.get(o.value);
+		return entry ? [entry.option] : [];
+	});
 	return [
 		{
 			displayName: 'Operation',

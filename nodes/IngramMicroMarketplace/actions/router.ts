@@ -8,7 +8,7 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { runOperation } from '../../shared/actions/operationKit';
+import { operationMap, runOperation } from '../../shared/actions/operationKit';
 import { requestSettings } from '../../shared/actions/requestOptions';
 import { firstOptionValue } from '../../shared/wording';
 import { findMarketplaceResource, type MarketplaceResource } from '../resources/marketplaceTable';
@@ -21,7 +21,7 @@ import { getOperation } from './get.operation';
 import { getManyOperation } from './getMany.operation';
 import { validateParametersOperation } from './validateParameters.operation';
 
-const operations: readonly IngramOperation[] = [
+export const operations: readonly IngramOperation[] = [
 	getOperation,
 	getManyOperation,
 	createCustomerOperation,
@@ -34,11 +34,11 @@ const operations: readonly IngramOperation[] = [
  * The Operation parameter and every operation's parameters for one resource, in the table's order.
  */
 export function resourceProperties(resource: MarketplaceResource): INodeProperties[] {
-	const options: INodePropertyOptions[] = resource.operations.flatMap((o) =>
-		operations
-			.flatMap((operation) => operation.option(resource))
-			.filter((option) => option.value === o.value),
-	);
+	const offered = operationMap(operations, resource);
+	const options: INodePropertyOptions[] = resource.operations.flatMap((o) => {
+		const entry = offered.get(o.value);
+		return entry ? [entry.option] : [];
+	});
 	return [
 		{
 			displayName: 'Operation',

@@ -188,6 +188,29 @@ export interface Operation<R extends TableResource, I extends OperationItem<R>> 
 }
 
 /**
+ * Which module runs each Operation value of a resource, with the option it shows: one entry per value,
+ * built from the modules' own options (the description and the run read the same map). Two modules
+ * offering one value for a resource is a defect of the node, refused here.
+ */
+export function operationMap<
+	R extends TableResource,
+	O extends Pick<Operation<R, never>, 'option'>,
+>(
+	operations: readonly O[],
+	resource: R,
+): Map<string, { operation: O; option: INodePropertyOptions }> {
+	const map = new Map<string, { operation: O; option: INodePropertyOptions }>();
+	for (const operation of operations)
+		for (const option of operation.option(resource)) {
+			const value = String(option.value);
+			if (map.has(value))
+				throw new Error(`Two operation modules offer "${value}" for resource ${resource.value}`);
+			map.set(value, { operation, option });
+		}
+	return map;
+}
+
+/**
  * The run of an action node: the operation the resource offers under the chosen value, then each
  * input item through it (or the whole input at once), a few at a time, each item with the run's
  * connection. The connection is shared by the items (its pace, the token n8n renews into its
@@ -208,9 +231,7 @@ export async function runOperation<
 ): Promise<INodeExecutionData[]> {
 	const { resource, operationValue, connection } = options;
 	connection.pace = { until: 0 };
-	const operation = options.operations.find((candidate) =>
-		candidate.option(resource).some((option) => option.value === operationValue),
-	);
+	const operation = operationMap(options.operations, resource).get(operationValue)?.operation;
 	if (!operation) {
 		throw new NodeOperationError(
 			context.getNode(),
