@@ -149,7 +149,8 @@ async function pollHealth(
 			`Overdue After (Hours) must be 0 or more, got ${staleAfterHours}`,
 			{
 				description:
-					'Set it to the hours after which a missing sync should alert you, or 0 to turn the check off.',
+					'Set it to the hours after which a missing sync should alert you, or 0 to turn the ' +
+					'check off.',
 			},
 		);
 	}

@@ -42,7 +42,9 @@ function publicKey(pem: string, label: string): KeyObject | Rejection {
 	}
 	return (
 		key ?? {
-			reason: `the node's ${label} is not a PEM public key ("-----BEGIN PUBLIC KEY-----" …): fix it in the trigger's options`,
+			reason:
+				`the node's ${label} is not a PEM public key ("-----BEGIN PUBLIC KEY-----" …): fix ` +
+				`it in the trigger's options`,
 		}
 	);
 }
@@ -158,7 +160,8 @@ export function replayRejection(
 		maxAgeMs > MAX_AGE_LIMIT_MINUTES * 60_000
 	) {
 		return refuse(
-			`the trigger's Maximum Age (Minutes) must be a number from 1 to ${MAX_AGE_LIMIT_MINUTES}; fix it in the node's options`,
+			`the trigger's Maximum Age (Minutes) must be a number from 1 to ` +
+				`${MAX_AGE_LIMIT_MINUTES}; fix it in the node's options`,
 		);
 	}
 	const time = Date.parse(String(body.timestamp ?? ''));
@@ -182,7 +185,9 @@ export function replayRejection(
 		const remembered = retried >= 0 || stillWaiting.length >= MAX_DEFERRED;
 		return {
 			retryLater: {
-				reason: `more than ${MAX_REMEMBERED} deliveries within the accepted age: answered 429 so that HighLevel sends it again later, when it is accepted once`,
+				reason:
+					`more than ${MAX_REMEMBERED} deliveries within the accepted age: answered 429 so ` +
+					`that HighLevel sends it again later, when it is accepted once`,
 			},
 			seen: kept,
 			deferred: remembered ? waiting : [...waiting, [id, String(body.timestamp), now]],

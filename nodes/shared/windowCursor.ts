@@ -111,7 +111,8 @@ export function storedPollState(
 		if (staticData[name] === undefined || isValid(staticData[name])) continue;
 		delete staticData[name];
 		context.logger.warn(
-			`The trigger's stored ${name} was not in the shape it keeps and was set aside: this poll records the present and reports changes from the next poll on`,
+			`The trigger's stored ${name} was not in the shape it keeps and was set aside: this poll ` +
+				`records the present and reports changes from the next poll on`,
 			{ node: context.getNode().name },
 		);
 	}
@@ -133,7 +134,9 @@ export function recordsToCompare(
 			context.getNode(),
 			`Records to Compare must be a whole number from 1 to ${max}, got ${window}`,
 			{
-				description: `Set "Records to Compare" to how many of the newest records should be checked for changes (${suits}).`,
+				description:
+					`Set "Records to Compare" to how many of the newest records should be ` +
+					`checked for changes (${suits}).`,
 			},
 		);
 	}

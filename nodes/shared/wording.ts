@@ -36,7 +36,8 @@ export function subtitleOf(
 const uncountable = /(Data|Pricing)$/;
 
 /**
- * One of a resource in n8n's action wording ("Get an E-Commerce Order"); an uncountable name is counted in
+ * One of a resource in n8n's action wording ("Get an E-Commerce Order"); an uncountable name is
+ * counted in
  * records ("Get a Microsoft CSP Consumption Data record").
  */
 export const oneOf = (noun: string) =>

@@ -53,7 +53,8 @@ export function readId(item: HaloItem, parameter: string, label: string): number
 		throw itemError(
 			item,
 			`${label} must be a HaloPSA ID (digits only, e.g. 42), got ${JSON.stringify(raw ?? '')}`,
-			`Set "${label}" to the HaloPSA ID of the record, written in plain digits with no spaces, sign or other notation, or pick it from the list. Nothing was sent to HaloPSA.`,
+			`Set "${label}" to the HaloPSA ID of the record, written in plain digits with no spaces, ` +
+				`sign or other notation, or pick it from the list. Nothing was sent to HaloPSA.`,
 		);
 	}
 	return id;

@@ -108,7 +108,8 @@ export function haloMessage(failure: HttpFailure): string | undefined {
 const HALO_SERVICE = {
 	name: 'HaloPSA',
 	addressSetting:
-		'the Resource Server URL in the HaloPSA Marketplace credential (for example https://acme.halopsa.com)',
+		'the Resource Server URL in the HaloPSA Marketplace credential (for example ' +
+		'https://acme.halopsa.com)',
 };
 
 function describeHaloFailure(failure: HttpFailure, call: ApiCall, attempts: number): FailureText {
@@ -126,12 +127,15 @@ function describeHaloFailure(failure: HttpFailure, call: ApiCall, attempts: numb
 	switch (failure.status) {
 		case 400:
 			message = `HaloPSA refused the request: ${server ?? 'bad request'}`;
-			description = `Halo validated ${where} and answered 400. Correct the field it names (for example a mandatory field) and run again.`;
+			description =
+				`Halo validated ${where} and answered 400. Correct the field it names (for ` +
+				`example a mandatory field) and run again.`;
 			break;
 		case 401:
 			message = 'HaloPSA did not accept the access token, even after fetching a new one';
 			description =
-				'Check the credential: Client ID, Client Secret, Tenant and that the API application is active in HaloPSA.';
+				'Check the credential: Client ID, Client Secret, Tenant and that the API application is ' +
+				'active in HaloPSA.';
 			break;
 		case 403:
 			message = `HaloPSA refused permission for ${where}`;
@@ -147,7 +151,11 @@ function describeHaloFailure(failure: HttpFailure, call: ApiCall, attempts: numb
 			break;
 		case 429:
 			message = `HaloPSA rate limit reached, still refused after ${attempts} attempts`;
-			description = `${server ?? 'Too many requests'}. Hosted Halo allows about 300 requests per 5 minutes: raise Rate Limit Wait (Seconds) so the node waits for the window to free up, lower Items in Parallel, lower Requests per Window in the credential to what your instance allows, or schedule the workflow less often.`;
+			description =
+				`${server ?? 'Too many requests'}. Hosted Halo allows about 300 requests per ` +
+				`5 minutes: raise Rate Limit Wait (Seconds) so the node waits for the window to free up, ` +
+				`lower Items in Parallel, lower Requests per Window in the credential to what your ` +
+				`instance allows, or schedule the workflow less often.`;
 			break;
 		default:
 			({ message, description } = describeOtherFailure(failure, where, server, HALO_SERVICE));

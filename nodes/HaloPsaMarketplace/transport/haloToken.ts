@@ -110,7 +110,8 @@ async function requestToken(
 		credentials,
 		options,
 		(reason) =>
-			`Could not reach the HaloPSA token URL ${url}${found}: ${reason}. Check the Authorisation Server URL (hosted) or the Resource Server URL (own instance).`,
+			`Could not reach the HaloPSA token URL ${url}${found}: ${reason}. Check the ` +
+			`Authorisation Server URL (hosted) or the Resource Server URL (own instance).`,
 	);
 	// A token endpoint may echo the form it was sent (the client secret) in its error: none of it is
 	// shown.
@@ -119,7 +120,8 @@ async function requestToken(
 	if (parsed === undefined) {
 		throw fail(
 			`The HaloPSA token URL ${url}${found} answered HTTP ${response.statusCode} with a web page, not a token. ` +
-				'Copy the Authorisation Server URL from HaloPSA (Configuration > Integrations > Halo API > API Details) and check the Hosting Type.',
+				'Copy the Authorisation Server URL from HaloPSA (Configuration > Integrations > Halo API ' +
+				'> API Details) and check the Hosting Type.',
 		);
 	}
 	const error = typeof parsed.error === 'string' ? parsed.error : undefined;
@@ -128,12 +130,16 @@ async function requestToken(
 			typeof parsed.error_description === 'string' ? `: ${parsed.error_description}` : '';
 		if (error === 'invalid_client' || response.statusCode === 401) {
 			throw fail(
-				`HaloPSA rejected the client ID or client secret (invalid_client${detail}). Check the Client ID and Client Secret of the API application in HaloPSA (Configuration > Integrations > Halo API > View Applications) and that it uses Client ID and Secret (Services) authentication.`,
+				`HaloPSA rejected the client ID or client secret (invalid_client${detail}). Check the ` +
+					`Client ID and Client Secret of the API application in HaloPSA (Configuration > ` +
+					`Integrations > Halo API > View Applications) and that it uses Client ID and Secret ` +
+					`(Services) authentication.`,
 			);
 		}
 		if (error === 'invalid_scope') {
 			throw fail(
-				`HaloPSA refused the scope "${credentials.scope}" (invalid_scope${detail}). Use "all" or scopes the API application allows.`,
+				`HaloPSA refused the scope "${credentials.scope}" (invalid_scope${detail}). Use "all" ` +
+					`or scopes the API application allows.`,
 			);
 		}
 		throw fail(

@@ -54,8 +54,10 @@ export function readId(item: HighLevelItem): string {
 	if (!HIGHLEVEL_ID.test(id)) {
 		throw itemError(
 			item,
-			`${parameter.displayName} ID must be a HighLevel ID (letters, digits, - and _), got ${JSON.stringify(raw ?? '')}`,
-			`Pick the ${parameter.displayName.toLowerCase()} from the list, or paste its ID (for example 65f0c3…); nothing was sent to HighLevel.`,
+			`${parameter.displayName} ID must be a HighLevel ID (letters, digits, - and _), got ` +
+				`${JSON.stringify(raw ?? '')}`,
+			`Pick the ${parameter.displayName.toLowerCase()} from the list, or paste its ID (for ` +
+				`example 65f0c3…); nothing was sent to HighLevel.`,
 		);
 	}
 	return id;

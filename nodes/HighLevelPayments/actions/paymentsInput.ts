@@ -23,7 +23,8 @@ export const whiteLabelProviderSchema = z.object({
 		.trim()
 		.regex(
 			/^[a-z](?:[a-z-]*[a-z])?$/,
-			'may contain only lower-case letters and hyphens, and must start and end with a letter (for example "acme-pay")',
+			'may contain only lower-case letters and hyphens, and must start and end with a letter ' +
+				'(for example "acme-pay")',
 		),
 	title: z.string().trim().min(1, 'is required'),
 	provider: z.enum(WHITE_LABEL_PROVIDERS, {
@@ -112,6 +113,8 @@ export function dateFilter(value: unknown): { value?: string; problem?: string }
 	const date = DATE_TIME.test(text) ? writtenDate(text) : undefined;
 	if (date) return { value: date };
 	return {
-		problem: `must be a date such as 2026-01-31 or 2026-01-31T09:00:00Z (got ${JSON.stringify(text)})`,
+		problem:
+			`must be a date such as 2026-01-31 or 2026-01-31T09:00:00Z (got ` +
+			`${JSON.stringify(text)})`,
 	};
 }

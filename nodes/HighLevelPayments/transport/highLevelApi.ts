@@ -168,35 +168,49 @@ function describeHighLevelFailure(
 	} else if (failure.tokenProblem) {
 		message = `HighLevel: ${failure.tokenProblem}`;
 		description = /unsupported_grant_type/.test(failure.tokenProblem)
-			? 'HighLevel does not accept the client-credentials grant for this app (it documents the authorization-code grant for its v2 API). In the HighLevel Payments OAuth2 credential choose Grant Type "Authorization Code (Marketplace App)" and connect, or use a Private Integration Token credential.'
+			? 'HighLevel does not accept the client-credentials grant for this app (it documents the ' +
+				'authorization-code grant for its v2 API). In the HighLevel Payments OAuth2 credential ' +
+				'choose Grant Type "Authorization Code (Marketplace App)" and connect, or use a Private ' +
+				'Integration Token credential.'
 			: 'Open the HighLevel Payments credential, correct it and reconnect or test it.';
 	} else if (needsAppToken(failure, call, kind)) {
 		message = `HighLevel refused ${where}: it needs a marketplace-app token${server ? ` (${server})` : ''}`;
 		description =
-			'Only the OAuth token of a marketplace app installed in the sub-account may create a white-label payment provider; a Private Integration Token can list providers but not create them. Use a HighLevel Payments OAuth2 API credential (Authorization Code) for this operation.';
+			'Only the OAuth token of a marketplace app installed in the sub-account may create a ' +
+			'white-label payment provider; a Private Integration Token can list providers but not ' +
+			'create them. Use a HighLevel Payments OAuth2 API credential (Authorization Code) for this ' +
+			'operation.';
 	} else if (notFound) {
 		message = call.subject
 			? `${call.subject} was not found in HighLevel`
 			: `HighLevel has no ${where}`;
-		description = `HighLevel said: ${server ?? 'not found'}. Check the ID and that it belongs to location ${locationId ?? '(unknown)'}.`;
+		description =
+			`HighLevel said: ${server ?? 'not found'}. Check the ID and that it belongs to ` +
+			`location ${locationId ?? '(unknown)'}.`;
 	} else {
 		switch (failure.status) {
 			case 400:
 			case 422:
 				message = `HighLevel rejected the request: ${server ?? 'invalid request'}`;
-				description = `HighLevel validated ${where} and answered ${failure.status}. Correct the parameters it names and run again.`;
+				description =
+					`HighLevel validated ${where} and answered ${failure.status}. Correct the ` +
+					`parameters it names and run again.`;
 				break;
 			case 401:
 				message = `HighLevel did not accept the token${server ? ` (${server})` : ''}`;
 				description =
 					kind === 'oAuth2'
-						? 'n8n already tried a fresh token. Reconnect the HighLevel Payments OAuth2 credential, and check that the app is still installed in the sub-account and has the payments scopes.'
-						: 'Check the Private Integration Token in the credential: it may have been rotated or deleted, or lack the payments scopes.';
+						? 'n8n already tried a fresh token. Reconnect the HighLevel Payments OAuth2 ' +
+							'credential, and check that the app is still installed in the sub-account and has ' +
+							'the payments scopes.'
+						: 'Check the Private Integration Token in the credential: it may have been rotated ' +
+							'or deleted, or lack the payments scopes.';
 				break;
 			case 403:
 				message = `HighLevel refused access${locationId ? ` to location ${locationId}` : ''}: ${server ?? 'forbidden'}`;
 				description =
-					'Set Location ID (in the node or the credential) to the sub-account the token was issued for, or grant the token the scope this call needs.';
+					'Set Location ID (in the node or the credential) to the sub-account the token was ' +
+					'issued for, or grant the token the scope this call needs.';
 				break;
 			case 429: {
 				const interval = Number(headers['x-ratelimit-interval-milliseconds']);
@@ -223,7 +237,8 @@ function describeHighLevelFailure(
 		failure,
 		call.idempotent,
 		'HighLevel',
-		'Check with Get Many (for a fulfillment: Order Fulfillment > Get Many of the order) before running again.',
+		'Check with Get Many (for a fulfillment: Order Fulfillment > Get Many of the order) before ' +
+			'running again.',
 	);
 	if (notResent) description = `${notResent} ${description}`;
 	const extra: IDataObject = {};
@@ -265,10 +280,13 @@ function missingLocation(context: RequestContext, connection: HighLevelConnectio
 	const agency = connection.kind === 'oAuth2' ? agencyOf(connection.credentials) : undefined;
 	const description =
 		connection.kind === 'apiKey'
-			? 'A Private Integration Token belongs to one sub-account: set Location ID in the credential (or in the node) to its ID.'
+			? 'A Private Integration Token belongs to one sub-account: set Location ID in the ' +
+				'credential (or in the node) to its ID.'
 			: agency
 				? `The app is installed at agency level: its token (a Company token) reaches a sub-account only through a location token, and HighLevel needs to know which one. Set Location ID in the node or the credential${agency.approvedLocations.length ? ` to one of the sub-accounts of this install: ${agency.approvedLocations.join(', ')}` : ''}.`
-				: 'The token names no sub-account (HighLevel does not say which location a client-credentials token carries). Set Location ID in the credential (or in the node) to the sub-account ID; a token that names its location fills it in by itself.';
+				: 'The token names no sub-account (HighLevel does not say which location a ' +
+					'client-credentials token carries). Set Location ID in the credential (or in the node) ' +
+					'to the sub-account ID; a token that names its location fills it in by itself.';
 	return new NodeOperationError(
 		context.getNode(),
 		'No HighLevel location ID (altId) is known for this call',

@@ -36,7 +36,8 @@ const MAX_KEPT = 500;
 const kept = new Map<string, { token: string; expiresAt: number }>();
 
 /**
- * Digests by credential object: an execution reads its credential once, so its agency token is hashed
+ * Digests by credential object: an execution reads its credential once, so its agency token is
+ * hashed
  * once, not once per item, and nothing here outlives that object.
  */
 const digests = new WeakMap<ICredentialDataDecryptedObject, { token: string; digest: string }>();
@@ -86,7 +87,8 @@ export async function locationToken(
 			{
 				itemIndex: connection.itemIndex,
 				description:
-					'Nothing else was sent. Check the API Base URL in the HighLevel Payments credential, and that the app is installed in this sub-account.',
+					'Nothing else was sent. Check the API Base URL in the HighLevel Payments credential, ' +
+					'and that the app is installed in this sub-account.',
 			},
 		);
 	const lifetime = Number(answer?.expires_in);

@@ -52,8 +52,10 @@ export function readId(item: IngramItem, parameter: string, label: string): stri
 	if (!INGRAM_ID.test(id))
 		throw itemError(
 			item,
-			`${label} ID must be an Ingram Micro ID (letters, digits, - and _), got ${JSON.stringify(raw ?? '')}`,
-			`Pick the ${label.toLowerCase()} from the list or paste its ID; nothing was sent to Ingram Micro.`,
+			`${label} ID must be an Ingram Micro ID (letters, digits, - and _), got ` +
+				`${JSON.stringify(raw ?? '')}`,
+			`Pick the ${label.toLowerCase()} from the list or paste its ID; nothing was sent to ` +
+				`Ingram Micro.`,
 		);
 	return id;
 }

@@ -86,7 +86,8 @@ function requiredText(
 
 /**
  * What Ingram Micro requires of a new customer, in the order a person fills it in (name, language,
- * address, admin contact), then the optional fields in one collection (node version 1.1; n8n refuses to
+ * address, admin contact), then the optional fields in one collection (node version 1.1; n8n
+ * refuses to
  * run a node whose required field is empty, so saved version 1 nodes keep their one collection).
  */
 function customerProperties(displayOptions: INodeProperties['displayOptions']): INodeProperties[] {
@@ -227,7 +228,8 @@ const text = (item: Parameters<IngramOperation['execute']>[0], name: string) =>
 	String(param<string>(item, name, '') ?? '').trim();
 
 /**
- * The customer as buildCustomer reads it: the top-level fields (version 1.1), and where one is empty, what
+ * The customer as buildCustomer reads it: the top-level fields (version 1.1), and where one is
+ * empty, what
  * the collection holds there (version 1 keeps every field in it).
  */
 function customerInput(item: Parameters<IngramOperation['execute']>[0]): IDataObject {

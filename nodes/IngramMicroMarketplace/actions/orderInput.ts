@@ -32,7 +32,8 @@ function freeParameters(raw: unknown, product: string, problems: string[]): Orde
 			value = JSON.parse(raw);
 		} catch (error) {
 			problems.push(
-				`Product ${product}: Other Parameters is not valid JSON (${(error as Error).message}); use [{"name": "…", "value": "…"}]`,
+				`Product ${product}: Other Parameters is not valid JSON (${(error as Error).message}); ` +
+					`use [{"name": "…", "value": "…"}]`,
 			);
 			return [];
 		}
@@ -42,7 +43,8 @@ function freeParameters(raw: unknown, product: string, problems: string[]): Orde
 		!value.every((p) => p && typeof p === 'object' && typeof (p as IDataObject).name === 'string')
 	) {
 		problems.push(
-			`Product ${product}: Other Parameters must be a list like [{"name": "domain", "value": "contoso"}]`,
+			`Product ${product}: Other Parameters must be a list like [{"name": "domain", "value": ` +
+				`"contoso"}]`,
 		);
 		return [];
 	}
@@ -68,7 +70,8 @@ export function buildProducts(
 	if ((orderType === 'renewal' || orderType === 'cancellation') && purpose === 'order') {
 		if (entries.length)
 			problems.push(
-				`A ${orderType} order carries no products: remove the ${entries.length} product(s) and set the Subscription ID of the order`,
+				`A ${orderType} order carries no products: remove the ${entries.length} product(s) and ` +
+					`set the Subscription ID of the order`,
 			);
 		return { products: [], corrections, problems };
 	}
@@ -84,7 +87,8 @@ export function buildProducts(
 			(family.value === 'office365' || family.value === 'office365Existing')
 		) {
 			problems.push(
-				`Product ${label}: the credential's marketplace is NZ, where Office 365 domains must include .onmicrosoft.com — choose the product family "Office 365 (NZ Marketplace)"`,
+				`Product ${label}: the credential's marketplace is NZ, where Office 365 domains must ` +
+					`include .onmicrosoft.com — choose the product family "Office 365 (NZ Marketplace)"`,
 			);
 		}
 		const check = checkProductParameters(
@@ -106,7 +110,8 @@ export function buildProducts(
 					);
 				if (!Number.isInteger(quantity) || quantity === 0)
 					problems.push(
-						`Product ${label}: Quantity of a change order is the whole-number change (for example 5 or -2), got ${entry.quantity}`,
+						`Product ${label}: Quantity of a change order is the whole-number change (for ` +
+							`example 5 or -2), got ${entry.quantity}`,
 					);
 			} else if (!Number.isInteger(quantity) || quantity < 1) {
 				problems.push(

@@ -77,7 +77,8 @@ function renewalOrCancellation(call: ApiCall): string | undefined {
 const INGRAM_SERVICE = {
 	name: 'Ingram Micro',
 	addressSetting:
-		'the Marketplace API URL in the Ingram Micro credential (for example https://api.cloud.im/marketplace/eu)',
+		'the Marketplace API URL in the Ingram Micro credential (for example ' +
+		'https://api.cloud.im/marketplace/eu)',
 };
 
 function describeIngramFailure(failure: HttpFailure, call: ApiCall, attempts: number): FailureText {
@@ -102,7 +103,8 @@ function describeIngramFailure(failure: HttpFailure, call: ApiCall, attempts: nu
 	) {
 		message = `Ingram Micro did not answer the order in time (${failure.status ? `HTTP ${failure.status}` : networkFailureInWords(failure)}); the order may still be processing`;
 		description =
-			'The order was NOT sent again. Check it with Order > Get Many (filter by the customer and "Created From" now) or Order > Get before placing it again, so it is not ordered twice.';
+			'The order was NOT sent again. Check it with Order > Get Many (filter by the customer and ' +
+			'"Created From" now) or Order > Get before placing it again, so it is not ordered twice.';
 	} else {
 		switch (failure.status) {
 			case 400: {
@@ -110,19 +112,25 @@ function describeIngramFailure(failure: HttpFailure, call: ApiCall, attempts: nu
 				description = `Correct what Ingram Micro names and run again (${where}).`;
 				const unspecified = renewalOrCancellation(call);
 				if (unspecified) {
-					description += ` Ingram's API specification shows no shape for ${unspecified} orders; this node sends the customer, the type and the subscription ID without products. If Ingram Micro keeps refusing it, renew or cancel the subscription in the Ingram Micro Cloud Marketplace portal, or lower its quantity with a change order.`;
+					description +=
+						` Ingram's API specification shows no shape for ${unspecified} orders; ` +
+						`this node sends the customer, the type and the subscription ID without products. If ` +
+						`Ingram Micro keeps refusing it, renew or cancel the subscription in the Ingram ` +
+						`Micro Cloud Marketplace portal, or lower its quantity with a change order.`;
 				}
 				break;
 			}
 			case 401:
 				message = `Ingram Micro did not accept the token${server ? ` (${server})` : ''}, even after a new one`;
 				description =
-					'Check the API username, password, subscription key and marketplace code in the credential.';
+					'Check the API username, password, subscription key and marketplace code in the ' +
+					'credential.';
 				break;
 			case 403:
 				message = `Ingram Micro refused ${where}${server ? `: ${server}` : ''}`;
 				description =
-					'Your API account lacks access to this call or this customer; ask Ingram Micro to enable it.';
+					'Your API account lacks access to this call or this customer; ask Ingram Micro to ' +
+					'enable it.';
 				break;
 			case 404:
 				message = call.subject
@@ -142,7 +150,8 @@ function describeIngramFailure(failure: HttpFailure, call: ApiCall, attempts: nu
 			failure,
 			call.idempotent,
 			'Ingram Micro',
-			'Check with Get Many (or in the Ingram Micro marketplace) whether it exists before running again.',
+			'Check with Get Many (or in the Ingram Micro marketplace) whether it exists before running ' +
+				'again.',
 		);
 		if (notResent) description = `${notResent} ${description}`;
 	}

@@ -64,7 +64,8 @@ export async function fetchIngramToken(
 					body: JSON.stringify({ marketplace: credentials.marketplace }),
 				},
 				(reason) =>
-					`Could not reach the Ingram Micro token URL ${url}: ${reason}. Check the Marketplace API URL in the credential.`,
+					`Could not reach the Ingram Micro token URL ${url}: ${reason}. Check the Marketplace ` +
+					`API URL in the credential.`,
 			);
 			// A token endpoint may echo the request (password, Basic string, subscription key) in its
 			// error: none of it is shown.
@@ -82,7 +83,9 @@ export async function fetchIngramToken(
 				: '';
 			if (!parsed) {
 				throw fail(
-					`The Ingram Micro token URL ${url} answered HTTP ${response.statusCode} with a web page, not a token${correlation}. Check the Marketplace API URL (for example https://api.cloud.im/marketplace/eu).`,
+					`The Ingram Micro token URL ${url} answered HTTP ${response.statusCode} with a web ` +
+						`page, not a token${correlation}. Check the Marketplace API URL (for example ` +
+						`https://api.cloud.im/marketplace/eu).`,
 				);
 			}
 			if (response.statusCode === 401 || response.statusCode === 403) {

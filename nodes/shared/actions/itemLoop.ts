@@ -65,7 +65,8 @@ function reportWrites(
 			? `Written before this failure: ${written.join('; ')}.`
 			: 'No item was written before this failure.',
 		failedIndex + 1 < count
-			? `Not sent: ${itemRange(failedIndex + 1, count - 1)}. Run the workflow again for the items from ${failedIndex} on, not for those written.`
+			? `Not sent: ${itemRange(failedIndex + 1, count - 1)}. Run the workflow again for the ` +
+				`items from ${failedIndex} on, not for those written.`
 			: '',
 	].filter(Boolean);
 	failure.description = [failure.description, ...parts].filter(Boolean).join(' ');

@@ -188,7 +188,8 @@ export interface Operation<R extends TableResource, I extends OperationItem<R>> 
 }
 
 /**
- * Which module runs each Operation value of a resource, with the option it shows: one entry per value,
+ * Which module runs each Operation value of a resource, with the option it shows: one entry per
+ * value,
  * built from the modules' own options (the description and the run read the same map). Two modules
  * offering one value for a resource is a defect of the node, refused here.
  */
@@ -256,7 +257,8 @@ export async function runOperation<
 }
 
 /**
- * The Resource parameter of an action node, from its resource table's options: one shape for the three
+ * The Resource parameter of an action node, from its resource table's options: one shape for the
+ * three
  * nodes (the first parameter after Authentication, never an expression).
  */
 export function resourceParameter(

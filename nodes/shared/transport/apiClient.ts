@@ -160,7 +160,9 @@ export function describeOtherFailure(
 	if (failure.status && failure.status >= 500) {
 		return {
 			message: `${service.name} had an internal error (HTTP ${failure.status}) on ${where}`,
-			description: `${server ?? (looksLikeHtml(failure.bodyText) ? 'The server answered with an HTML error page.' : 'No details were given.')} Try again later; if it persists, check ${service.name}'s status.`,
+			description:
+				`${server ?? (looksLikeHtml(failure.bodyText) ? 'The server answered with an HTML error page.' : 'No details were given.')} ` +
+				`Try again later; if it persists, check ${service.name}'s status.`,
 		};
 	}
 	if (
@@ -169,13 +171,17 @@ export function describeOtherFailure(
 	) {
 		return {
 			message: `${service.name} did not answer ${where} in time`,
-			description: `${service.name} did not answer within the node's Timeout (Seconds). Try again later, or raise the timeout if this call is slow.`,
+			description:
+				`${service.name} did not answer within the node's Timeout (Seconds). Try ` +
+				`again later, or raise the timeout if this call is slow.`,
 		};
 	}
 	if (!failure.status) {
 		return {
 			message: `Could not reach ${service.name} for ${where}: ${networkFailureInWords(failure)}`,
-			description: `Check ${service.addressSetting} and that n8n can reach it (network error ${failure.code ?? failure.message}).`,
+			description:
+				`Check ${service.addressSetting} and that n8n can reach it (network error ` +
+				`${failure.code ?? failure.message}).`,
 		};
 	}
 	return {
@@ -319,7 +325,9 @@ export async function apiRequest(
 				paused,
 				PAUSED,
 				() =>
-					`${wording.service} asked for a pause: waiting ${Math.ceil(paused / 1000)} s before ${call.method} ${call.path} (${Math.round(waitedForRateLimit / 1000)} of ${Math.round(connection.rateLimitBudgetMs / 1000)} s allowed)`,
+					`${wording.service} asked for a pause: waiting ${Math.ceil(paused / 1000)} s before ` +
+					`${call.method} ${call.path} (${Math.round(waitedForRateLimit / 1000)} of ` +
+					`${Math.round(connection.rateLimitBudgetMs / 1000)} s allowed)`,
 			);
 		}
 		const place = connection.window ? takePlace(connection.window) : undefined;
@@ -332,7 +340,9 @@ export async function apiRequest(
 					wait,
 					WINDOW_USED_UP,
 					() =>
-						`${wording.service}: ${requests} requests sent in the last ${Math.round(ms / 1000)} s (the credential's request window): waiting ${Math.ceil(wait / 1000)} s before ${call.method} ${call.path}`,
+						`${wording.service}: ${requests} requests sent in the last ` +
+						`${Math.round(ms / 1000)} s (the credential's request window): waiting ` +
+						`${Math.ceil(wait / 1000)} s before ${call.method} ${call.path}`,
 				);
 				// An earlier call may have reached the server later than planned (it fetched a token
 				// first): its finish counts.
@@ -425,7 +435,9 @@ export async function apiRequest(
 					);
 					waitedForRateLimit += wait;
 					context.logger?.info(
-						`${wording.service} rate limit reached on ${call.method} ${call.path}: waiting ${Math.ceil(wait / 1000)} s (${Math.round(waitedForRateLimit / 1000)} of ${Math.round(connection.rateLimitBudgetMs / 1000)} s allowed)`,
+						`${wording.service} rate limit reached on ${call.method} ${call.path}: waiting ` +
+							`${Math.ceil(wait / 1000)} s (${Math.round(waitedForRateLimit / 1000)} of ` +
+							`${Math.round(connection.rateLimitBudgetMs / 1000)} s allowed)`,
 						{ node: node.name },
 					);
 				}
@@ -530,23 +542,42 @@ export function apiError(
 	} else if (failure.code === WINDOW_USED_UP && connection.window) {
 		const { requests, ms } = connection.window;
 		text = {
-			message: `${wording.service}: the credential's request window (${requests} requests per ${Math.round(ms / 1000)} s) is used up for the next ${Math.ceil((failure.waitMs ?? 0) / 1000)} s, longer than Rate Limit Wait (Seconds) allows`,
-			description: `Nothing was sent. Raise Request Options > Rate Limit Wait (Seconds) so the node waits for the window to free up, lower the number of items, or raise Requests per Window in the credential if your instance allows more.`,
+			message:
+				`${wording.service}: the credential's request window (${requests} requests per ` +
+				`${Math.round(ms / 1000)} s) is used up for the next ` +
+				`${Math.ceil((failure.waitMs ?? 0) / 1000)} s, longer than Rate Limit Wait (Seconds) ` +
+				`allows`,
+			description:
+				`Nothing was sent. Raise Request Options > Rate Limit Wait (Seconds) so the ` +
+				`node waits for the window to free up, lower the number of items, or raise Requests per ` +
+				`Window in the credential if your instance allows more.`,
 		};
 	} else if (failure.code === PAUSED) {
 		text = {
-			message: `${wording.service} asked for a pause of ${Math.ceil((failure.waitMs ?? 0) / 1000)} s before ${call.method} ${call.path}, longer than what is left of Rate Limit Wait (Seconds)`,
-			description: `Nothing was sent for this item. ${wording.service} said its rate limit window is used up. Raise Request Options > Rate Limit Wait (Seconds) so the node waits, or send fewer items per run.`,
+			message:
+				`${wording.service} asked for a pause of ` +
+				`${Math.ceil((failure.waitMs ?? 0) / 1000)} s before ${call.method} ${call.path}, longer ` +
+				`than what is left of Rate Limit Wait (Seconds)`,
+			description:
+				`Nothing was sent for this item. ${wording.service} said its rate limit ` +
+				`window is used up. Raise Request Options > Rate Limit Wait (Seconds) so the node waits, ` +
+				`or send fewer items per run.`,
 		};
 	} else if (failure.code === REDIRECT) {
 		const from = new URL(connection.baseURL);
 		const to = redirectTarget(failure.redirectTo, from).host;
 		const elsewhere = to !== from.host;
 		text = {
-			message: `${wording.service} answered ${call.method} ${call.path} with a redirect (HTTP ${failure.status}) from ${from.host} to ${to}: not followed`,
+			message:
+				`${wording.service} answered ${call.method} ${call.path} with a redirect (HTTP ` +
+				`${failure.status}) from ${from.host} to ${to}: not followed`,
 			description: elsewhere
-				? `A redirect to another host would carry the credential there, so nothing was sent to ${to}. If ${wording.service} moved, put the new address in ${wording.addressSetting}; otherwise something between n8n and ${from.host} is redirecting.`
-				: `Only reads follow a redirect on the same host (at most ${MAX_REDIRECTS}); a write is not sent again to another path. Check ${wording.addressSetting}.${call.idempotent ? '' : ' The change was not made.'}`,
+				? `A redirect to another host would carry the credential there, so nothing was sent to ` +
+					`${to}. If ${wording.service} moved, put the new address in ${wording.addressSetting}; ` +
+					`otherwise something between n8n and ${from.host} is redirecting.`
+				: `Only reads follow a redirect on the same host (at most ${MAX_REDIRECTS}); a write is ` +
+					`not sent again to another path. Check ` +
+					`${wording.addressSetting}.${call.idempotent ? '' : ' The change was not made.'}`,
 		};
 	} else if (failure.code === NOT_JSON) {
 		const what =
@@ -554,8 +585,13 @@ export function apiError(
 				? 'a web page (HTML)'
 				: 'text that is not JSON';
 		text = {
-			message: `${wording.service} answered ${call.method} ${call.path} with ${what}, not the JSON the API sends`,
-			description: `The address probably points at a website rather than the ${wording.service} API: check ${wording.addressSetting}. Nothing in this answer was used${call.method === 'GET' ? '' : ', and the change may not have been made'}.`,
+			message:
+				`${wording.service} answered ${call.method} ${call.path} with ${what}, not the ` +
+				`JSON the API sends`,
+			description:
+				`The address probably points at a website rather than the ${wording.service} ` +
+				`API: check ${wording.addressSetting}. Nothing in this answer was ` +
+				`used${call.method === 'GET' ? '' : ', and the change may not have been made'}.`,
 		};
 	} else {
 		text = wording.describe(failure, call, attempts, connection);
@@ -636,7 +672,10 @@ export function apiPages(
 			{ message },
 			{
 				message,
-				description: `No records were output rather than an incomplete list. Check ${wording.addressSetting} (a proxy or another service may be answering), or read the list in parts with Limit and filters.`,
+				description:
+					`No records were output rather than an incomplete list. Check ` +
+					`${wording.addressSetting} (a proxy or another service may be answering), or read the ` +
+					`list in parts with Limit and filters.`,
 				itemIndex: connection.itemIndex,
 			},
 		);

@@ -174,7 +174,10 @@ export function notResentNote(
 ): string | undefined {
 	if (idempotent !== false || (failure.status !== undefined && failure.status < 500))
 		return undefined;
-	return `It was sent once and not again, so nothing is created twice, but ${service} may have saved it before failing. ${howToCheck}`;
+	return (
+		`It was sent once and not again, so nothing is created twice, but ${service} may have ` +
+		`saved it before failing. ${howToCheck}`
+	);
 }
 
 /**

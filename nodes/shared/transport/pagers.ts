@@ -52,7 +52,8 @@ export async function* walkPages(
 	for (let pages = 1; ; pages++) {
 		if (pages > maxPages)
 			throw options.problem(
-				`stopped after ${maxPages} pages (${seen.size} records) without reaching the end of the list`,
+				`stopped after ${maxPages} pages (${seen.size} records) without reaching the end of ` +
+					`the list`,
 			);
 		const page = await fetchPage({ pageNo, offset, size });
 		if (page.total !== undefined) total = page.total;
@@ -71,7 +72,8 @@ export async function* walkPages(
 		if (!fresh.length) {
 			if (moreByTotal)
 				throw options.problem(
-					`the server kept answering records already received (${seen.size} of the ${total} it reports): it ignores the paging parameters`,
+					`the server kept answering records already received (${seen.size} of the ${total} it ` +
+						`reports): it ignores the paging parameters`,
 				);
 			return;
 		}
@@ -82,7 +84,8 @@ export async function* walkPages(
 		if (page.records.length < size && options.style === 'pageNumber') {
 			if (pageNo !== 1)
 				throw options.problem(
-					`a page came back short (${page.records.length} of ${size}) while the server reports ${total} records: the list cannot be read completely`,
+					`a page came back short (${page.records.length} of ${size}) while the server reports ` +
+						`${total} records: the list cannot be read completely`,
 				);
 			size = page.records.length;
 		}

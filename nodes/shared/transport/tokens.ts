@@ -174,7 +174,9 @@ export async function sendCredentialRequest(
 	const host = new URL(options.url).hostname;
 	if (allowedDomains && !isAllowed(options.url, allowedDomains)) {
 		throw new CredentialTokenError(
-			`The token URL's host ${host} is not in the credential's Allowed Domains (${allowedDomains}), so the token request was not sent. Add ${host} to Allowed Domains, or correct the token URL.`,
+			`The token URL's host ${host} is not in the credential's Allowed Domains ` +
+				`(${allowedDomains}), so the token request was not sent. Add ${host} to Allowed Domains, ` +
+				`or correct the token URL.`,
 		);
 	}
 	// Closes the connection too, not only the wait: a URL that sends its answer a byte at a time is
@@ -216,7 +218,9 @@ export async function sendCredentialRequest(
 		const location = answer.headers?.location ?? answer.headers?.Location;
 		const to = redirectTarget(location, options.url).host;
 		throw new CredentialTokenError(
-			`The token URL ${options.url} answered with a redirect (HTTP ${answer.statusCode}) from ${new URL(options.url).host} to ${to}: not followed, so the credential's secrets were not sent there. Set the token URL to the address the token is really issued at.`,
+			`The token URL ${options.url} answered with a redirect (HTTP ${answer.statusCode}) from ` +
+				`${new URL(options.url).host} to ${to}: not followed, so the credential's secrets were ` +
+				`not sent there. Set the token URL to the address the token is really issued at.`,
 		);
 	}
 	return answer;
