@@ -113,10 +113,7 @@ export class ScriptedModel {
 				],
 			};
 		} else {
-			message = {
-				role: 'assistant',
-				content: `Done. Last tool result: ${this.toolResults[this.toolResults.length - 1] ?? '(none)'}`,
-			};
+			message = { role: 'assistant', content: this.finalAnswer() };
 		}
 		const finish = message.tool_calls ? 'tool_calls' : 'stop';
 		if (body.stream) return this.stream(res, body.model ?? 'scripted-model', message, finish);
@@ -128,6 +125,35 @@ export class ScriptedModel {
 			choices: [{ index: 0, message, finish_reason: finish }],
 			usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
 		});
+	}
+
+	/**
+	 * The closing answer, in a sentence as a model would give it: how many records the last tool gave
+	 * back and which (by ID and name, at most three), then the tool's raw answer for a reader who wants
+	 * it.
+	 */
+	private finalAnswer(): string {
+		const last = this.toolResults[this.toolResults.length - 1];
+		if (last === undefined) return 'I did not need a tool for that.';
+		let records: unknown[] | undefined;
+		try {
+			const parsed = JSON.parse(last) as unknown;
+			records = Array.isArray(parsed) ? parsed : [parsed];
+		} catch {
+			records = undefined;
+		}
+		if (!records) return `The tool answered: ${last}`;
+		const named = records.slice(0, 3).map((record) => {
+			const r = (record ?? {}) as Record<string, unknown>;
+			const id = r.id ?? r._id;
+			const label = r.name ?? r.thirdpartyordernumber ?? r.store;
+			return [id !== undefined ? `#${String(id)}` : '', label !== undefined ? String(label) : '']
+				.filter(Boolean)
+				.join(' ');
+		});
+		const count = `${records.length} ${records.length === 1 ? 'record' : 'records'}`;
+		const which = named.filter(Boolean).length ? `: ${named.filter(Boolean).join(', ')}` : '';
+		return `I found ${count}${which}${records.length > 3 ? ', and more' : ''}. (Tool answer: ${last})`;
 	}
 
 	/** The same answer as server-sent events, for a client that asks for a stream. */
