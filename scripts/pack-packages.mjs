@@ -14,18 +14,28 @@ const rootManifest = () => JSON.parse(readFileSync(join(root, 'package.json'), '
 export const servicePackages = () =>
 	JSON.parse(readFileSync(join(root, 'packages/packages.json'), 'utf8')).packages;
 
+/**
+ * The relative requires of a compiled file, each with the file it loads (undefined when there is
+ * none): `require("./x")` is ./x, ./x.js or ./x/index.js, as Node resolves it.
+ */
+export function relativeRequires(file) {
+	const code = readFileSync(file, 'utf8');
+	return [...code.matchAll(/require\("(\.{1,2}\/[^"]+)"\)/g)].map(([, target]) => {
+		const base = resolve(dirname(file), target);
+		const found = [base, `${base}.js`, join(base, 'index.js')].find(
+			(candidate) => existsSync(candidate) && candidate.endsWith('.js'),
+		);
+		return { target, found };
+	});
+}
+
 /** The compiled files a file needs: itself and every relative require, followed to the end. */
 function requireClosure(entries) {
 	const seen = new Set();
 	const visit = (file) => {
 		if (seen.has(file)) return;
 		seen.add(file);
-		const code = readFileSync(file, 'utf8');
-		for (const [, target] of code.matchAll(/require\("(\.{1,2}\/[^"]+)"\)/g)) {
-			const base = resolve(dirname(file), target);
-			const found = [base, `${base}.js`, join(base, 'index.js')].find(
-				(candidate) => existsSync(candidate) && candidate.endsWith('.js'),
-			);
+		for (const { target, found } of relativeRequires(file)) {
 			if (!found) throw new Error(`${relative(root, file)} requires ${target}, not in dist/`);
 			visit(found);
 		}

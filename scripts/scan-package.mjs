@@ -18,16 +18,13 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import glob from 'fast-glob';
 import {
 	buildScanConfig,
 	SOURCE_FILE_PATTERNS,
 } from '@n8n/scan-community-package/scanner/scanner.mjs';
-import { packAll } from './pack-packages.mjs';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+import { packAll, relativeRequires, root } from './pack-packages.mjs';
 
 async function scan(label, dir, patterns) {
 	const eslint = new ESLint({
@@ -73,15 +70,8 @@ function checkTarball(label, unpacked) {
 			!file.includes('/vendor/')
 		)
 			fail(`${relative(unpacked, file)} requires a package that is not shipped`);
-		for (const [, target] of code.matchAll(/require\("(\.{1,2}\/[^"]+)"\)/g)) {
-			const base = join(dirname(file), target);
-			if (
-				![base, `${base}.js`, join(base, 'index.js')].some(
-					(f) => existsSync(f) && f.endsWith('.js'),
-				)
-			)
-				fail(`${relative(unpacked, file)} requires ${target}, not shipped`);
-		}
+		for (const { target, found } of relativeRequires(file))
+			if (!found) fail(`${relative(unpacked, file)} requires ${target}, not shipped`);
 	}
 	for (const required of ['LICENSE', 'README.md'])
 		if (!readdirSync(unpacked).includes(required)) fail(`no ${required} file`);

@@ -25,6 +25,9 @@ const defaultResource = resourceTable.find((r) => r.value === 'ecommerceOrder')!
 
 const resourceProperty = resourceParameter(resourceOptions, defaultResource);
 
+/** Every resource's Operation parameter and its operations' parameters, built once. */
+const operationParameters = resourceTable.flatMap(resourceProperties);
+
 export class HaloPsaMarketplace implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'HaloPSA Marketplace',
@@ -32,7 +35,7 @@ export class HaloPsaMarketplace implements INodeType {
 		icon: { light: 'file:halopsa.svg', dark: 'file:halopsa.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: subtitleOf(resourceOptions, resourceTable.flatMap(resourceProperties)),
+		subtitle: subtitleOf(resourceOptions, operationParameters),
 		description:
 			'HaloPSA marketplace and distribution: Pax8, Ingram Micro, TD Synnex, Arrow Sphere, Datto Commerce, Adobe Commerce, Microsoft CSP, Amazon, Shopify and e-commerce orders',
 		defaults: { name: 'HaloPSA Marketplace' },
@@ -42,7 +45,7 @@ export class HaloPsaMarketplace implements INodeType {
 		credentials: [{ name: HALO_CREDENTIAL, required: true }],
 		properties: [
 			resourceProperty,
-			...resourceTable.flatMap(resourceProperties),
+			...operationParameters,
 			requestTimeoutProperty,
 			requestOptionsProperty(
 				DEFAULT_RATE_LIMIT_WAIT_SECONDS,

@@ -22,6 +22,9 @@ const resourceOptions = paymentsTable.map((r) => ({
 }));
 const defaultResource = paymentsTable[0].value;
 
+/** Every resource's Operation parameter and its operations' parameters, built once. */
+const operationParameters = paymentsTable.flatMap(resourceProperties);
+
 export class HighLevelPayments implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'HighLevel Payments',
@@ -29,7 +32,7 @@ export class HighLevelPayments implements INodeType {
 		icon: { light: 'file:highlevel.svg', dark: 'file:highlevel.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: subtitleOf(resourceOptions, paymentsTable.flatMap(resourceProperties)),
+		subtitle: subtitleOf(resourceOptions, operationParameters),
 		description:
 			'HighLevel (LeadConnector) payments Orders API: orders, fulfillments, transactions, subscriptions and white-label providers',
 		defaults: { name: 'HighLevel Payments' },
@@ -40,7 +43,7 @@ export class HighLevelPayments implements INodeType {
 		properties: [
 			authenticationProperty,
 			resourceParameter(resourceOptions, defaultResource),
-			...paymentsTable.flatMap(resourceProperties),
+			...operationParameters,
 			{
 				displayName: 'Location ID',
 				name: 'locationId',

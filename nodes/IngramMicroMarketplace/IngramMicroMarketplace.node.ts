@@ -24,6 +24,9 @@ const defaultResource = marketplaceTable[0].value;
 
 const resourceProperty = resourceParameter(resourceOptions, defaultResource);
 
+/** Every resource's Operation parameter and its operations' parameters, built once. */
+const operationParameters = marketplaceTable.flatMap(resourceProperties);
+
 export class IngramMicroMarketplace implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Ingram Micro Cloud Marketplace',
@@ -33,7 +36,7 @@ export class IngramMicroMarketplace implements INodeType {
 		// 1.1: Customer > Create shows Ingram Micro's required fields at the top of the panel.
 		version: [1, 1.1],
 		defaultVersion: 1.1,
-		subtitle: subtitleOf(resourceOptions, marketplaceTable.flatMap(resourceProperties)),
+		subtitle: subtitleOf(resourceOptions, operationParameters),
 		description:
 			'Ingram Micro Cloud Marketplace: customers, products, orders with product-specific parameters, subscriptions',
 		defaults: { name: 'Ingram Micro Cloud Marketplace' },
@@ -43,7 +46,7 @@ export class IngramMicroMarketplace implements INodeType {
 		credentials: [{ name: INGRAM_CREDENTIAL, required: true }],
 		properties: [
 			resourceProperty,
-			...marketplaceTable.flatMap(resourceProperties),
+			...operationParameters,
 			timeoutProperty('Ingram Micro'),
 			requestOptionsProperty(
 				DEFAULT_RATE_LIMIT_WAIT_SECONDS,

@@ -37,8 +37,7 @@ const uncountable = /(Data|Pricing)$/;
 
 /**
  * One of a resource in n8n's action wording ("Get an E-Commerce Order"); an uncountable name is
- * counted in
- * records ("Get a Microsoft CSP Consumption Data record").
+ * counted in records ("Get a Microsoft CSP Consumption Data record").
  */
 export const oneOf = (noun: string) =>
 	uncountable.test(noun) ? `${withArticle(noun)} record` : withArticle(noun);

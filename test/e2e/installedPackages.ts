@@ -4,6 +4,7 @@
  * node of an installed package.
  */
 import { execFileSync } from 'child_process';
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import { logIn, ROOT } from './realN8n';
 
@@ -16,6 +17,18 @@ export const OWNER = {
 export const HALO = 'n8n-nodes-halopsa-distribution';
 export const HIGHLEVEL = 'n8n-nodes-highlevel-payments';
 export const INGRAM = 'n8n-nodes-ingram-micro-marketplace';
+
+/** The service package that holds a node (by its type name), as packages/packages.json lists them. */
+export function servicePackageOf(node: string): string {
+	const { packages } = JSON.parse(readFileSync(join(ROOT, 'packages/packages.json'), 'utf8')) as {
+		packages: Array<{ name: string; nodes: string[] }>;
+	};
+	const holder = packages.find((p) =>
+		p.nodes.some((n) => `${n[0].toLowerCase()}${n.slice(1)}` === node),
+	);
+	if (!holder) throw new Error(`no service package holds ${node}`);
+	return holder.name;
+}
 
 export interface Packed {
 	name: string;
@@ -35,7 +48,7 @@ export const packInto = (destination: string, version?: string): Packed[] =>
 	);
 
 /** One node of a package behind a Webhook trigger, answering with the node's items. */
-export function webhookWorkflow(
+function webhookWorkflow(
 	path: string,
 	type: string,
 	parameters: Record<string, unknown>,
@@ -76,38 +89,68 @@ export function webhookWorkflow(
 export const HALO_CREDENTIAL = {
 	haloPsaMarketplaceOAuth2Api: { id: 'halo-sandbox', name: 'HaloPSA sandbox' },
 };
-export const HIGHLEVEL_CREDENTIAL = {
+const HIGHLEVEL_CREDENTIAL = {
 	highLevelPaymentsApi: { id: 'highlevel-pit-sandbox', name: 'HighLevel sandbox (private token)' },
 };
-export const INGRAM_CREDENTIAL = {
+const INGRAM_CREDENTIAL = {
 	ingramMicroMarketplaceApi: { id: 'ingram-sandbox', name: 'Ingram Micro sandbox' },
 };
-export const ONE_OPERATION = {
-	[HALO]: webhookWorkflow(
-		'halo-orders',
-		`${HALO}.haloPsaMarketplace`,
-		{ resource: 'ecommerceOrder', operation: 'getAll', returnAll: false, limit: 3 },
-		HALO_CREDENTIAL,
-	),
-	[HIGHLEVEL]: webhookWorkflow(
-		'highlevel-orders',
-		`${HIGHLEVEL}.highLevelPayments`,
-		{
+/** One read of each action node: its parameters, its credential, and what its answer must hold. */
+const ONE_OPERATION = {
+	halo: {
+		node: 'haloPsaMarketplace',
+		parameters: { resource: 'ecommerceOrder', operation: 'getAll', returnAll: false, limit: 3 },
+		credentials: HALO_CREDENTIAL,
+		check: (items: Array<Record<string, any>>) => {
+			expect(items).toHaveLength(3);
+			expect(items[0].id).toEqual(expect.any(Number));
+		},
+	},
+	highLevel: {
+		node: 'highLevelPayments',
+		parameters: {
 			authentication: 'apiKey',
 			resource: 'order',
 			operation: 'getAll',
 			returnAll: false,
 			limit: 2,
 		},
-		HIGHLEVEL_CREDENTIAL,
-	),
-	[INGRAM]: webhookWorkflow(
-		'ingram-customers',
-		`${INGRAM}.ingramMicroMarketplace`,
-		{ resource: 'customer', operation: 'getAll', returnAll: false, limit: 2 },
-		INGRAM_CREDENTIAL,
-	),
+		credentials: HIGHLEVEL_CREDENTIAL,
+		check: (items: Array<Record<string, any>>) => {
+			expect(items).toHaveLength(2);
+			expect(items[0]._id).toEqual(expect.any(String));
+		},
+	},
+	ingram: {
+		node: 'ingramMicroMarketplace',
+		parameters: { resource: 'customer', operation: 'getAll', returnAll: false, limit: 2 },
+		credentials: INGRAM_CREDENTIAL,
+		check: (items: Array<Record<string, any>>) => {
+			expect(items).toHaveLength(2);
+			expect(items[0].id).toMatch(/^CUS-/);
+		},
+	},
 };
+export type ActionNode = keyof typeof ONE_OPERATION;
+export const ACTION_NODES = Object.keys(ONE_OPERATION) as ActionNode[];
+
+/**
+ * The workflow that runs one read of an action node behind the webhook `<prefix>-<action>`; the node
+ * type comes from the package that holds it.
+ */
+export function oneOperationWorkflow(
+	prefix: string,
+	action: ActionNode,
+	packageOf: (node: string) => string,
+) {
+	const { node, parameters, credentials } = ONE_OPERATION[action];
+	return webhookWorkflow(
+		`${prefix}-${action}`,
+		`${packageOf(node)}.${node}`,
+		parameters,
+		credentials,
+	);
+}
 
 export class Editor {
 	constructor(
@@ -169,6 +212,13 @@ export class Editor {
 		});
 		if (activated.status !== 200) throw new Error(`activating failed: ${activated.message}`);
 		return saved.data.id as string;
+	}
+
+	/** The read behind `<prefix>-<action>` answers with the records it asked for. */
+	async expectOneOperation(prefix: string, action: ActionNode) {
+		const answer = await this.webhook(`${prefix}-${action}`);
+		expect({ action, status: answer.status }).toEqual({ action, status: 200 });
+		ONE_OPERATION[action].check(answer.items);
 	}
 
 	async webhook(path: string) {

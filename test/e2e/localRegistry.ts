@@ -16,26 +16,15 @@ import { execFileSync, spawn, type ChildProcess } from 'child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { createServer as createHttpServer, request, type Server } from 'http';
 import { createServer as createHttpsServer } from 'https';
-import { type AddressInfo } from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { freePort } from '../sandbox/collector';
+import { close, listen } from '../sandbox/httpKit';
 import { ROOT } from './realN8n';
 
 export const MIRRORED_HOST = 'registry.npmjs.org';
 
-const freePort = () =>
-	new Promise<number>((resolve) => {
-		const server = createHttpServer().listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as AddressInfo;
-			server.close(() => resolve(port));
-		});
-	});
-
 export class LocalRegistry {
-	/** Requests the mirror passed to verdaccio ("GET /n8n-nodes-…"), for the test to read. */
-	readonly requests: string[] = [];
-	/** CONNECT targets the proxy refused (anything but registry.npmjs.org). */
-	readonly refused: string[] = [];
 	private token = '';
 
 	private constructor(
@@ -44,6 +33,10 @@ export class LocalRegistry {
 		private readonly verdaccio: ChildProcess,
 		private readonly proxy: Server,
 		private readonly proxyPort: number,
+		/** Requests the mirror passed to verdaccio ("GET /n8n-nodes-…"), for the test to read. */
+		readonly requests: string[],
+		/** CONNECT targets the proxy refused (anything but registry.npmjs.org). */
+		readonly refused: string[],
 	) {}
 
 	/** Starts verdaccio with `node` (Node 22 or newer) and the registry.npmjs.org mirror in front of it. */
@@ -148,12 +141,8 @@ export class LocalRegistry {
 			if (head.length) socket.unshift(head);
 			mirror.emit('connection', socket);
 		});
-		const proxyPort = await new Promise<number>((resolve) =>
-			proxy.listen(0, '127.0.0.1', () => resolve((proxy.address() as AddressInfo).port)),
-		);
-		const registry = new LocalRegistry(dir, url, verdaccio, proxy, proxyPort);
-		Object.assign(registry, { requests, refused });
-		return registry;
+		const proxyPort = Number(new URL(await listen(proxy)).port);
+		return new LocalRegistry(dir, url, verdaccio, proxy, proxyPort, requests, refused);
 	}
 
 	/**
@@ -200,8 +189,7 @@ export class LocalRegistry {
 
 	async stop() {
 		this.verdaccio.kill('SIGTERM');
-		this.proxy.closeAllConnections();
-		await new Promise<void>((resolve) => this.proxy.close(() => resolve()));
+		await close(this.proxy);
 		rmSync(this.dir, { recursive: true, force: true });
 	}
 }

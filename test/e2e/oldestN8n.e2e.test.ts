@@ -11,12 +11,11 @@ import { join } from 'path';
 import { Collector, freePort } from '../sandbox/collector';
 import { startSandboxes } from '../sandbox/allSandboxes';
 import {
+	ACTION_NODES,
 	Editor,
 	HALO_CREDENTIAL,
-	HIGHLEVEL_CREDENTIAL,
-	INGRAM_CREDENTIAL,
+	oneOperationWorkflow,
 	packInto,
-	webhookWorkflow,
 } from './installedPackages';
 import { LocalRegistry } from './localRegistry';
 import { PACKAGE_NAME, RealN8n } from './realN8n';
@@ -81,41 +80,9 @@ describe.each(VERSIONS)('n8n %s', (version) => {
 	});
 
 	test('one operation of each action node runs from a saved, active workflow', async () => {
-		await editor.saveActive(
-			webhookWorkflow(
-				'smoke-halo',
-				type('haloPsaMarketplace'),
-				{ resource: 'ecommerceOrder', operation: 'getAll', returnAll: false, limit: 3 },
-				HALO_CREDENTIAL,
-			),
-		);
-		await editor.saveActive(
-			webhookWorkflow(
-				'smoke-highlevel',
-				type('highLevelPayments'),
-				{
-					authentication: 'apiKey',
-					resource: 'order',
-					operation: 'getAll',
-					returnAll: false,
-					limit: 2,
-				},
-				HIGHLEVEL_CREDENTIAL,
-			),
-		);
-		await editor.saveActive(
-			webhookWorkflow(
-				'smoke-ingram',
-				type('ingramMicroMarketplace'),
-				{ resource: 'customer', operation: 'getAll', returnAll: false, limit: 2 },
-				INGRAM_CREDENTIAL,
-			),
-		);
-		const orders = await editor.webhook('smoke-halo');
-		expect(orders.items).toHaveLength(3);
-		expect(orders.items[0].id).toEqual(expect.any(Number));
-		expect((await editor.webhook('smoke-highlevel')).items[0]._id).toEqual(expect.any(String));
-		expect((await editor.webhook('smoke-ingram')).items[0].id).toMatch(/^CUS-/);
+		for (const action of ACTION_NODES)
+			await editor.saveActive(oneOperationWorkflow('smoke', action, () => PACKAGE_NAME));
+		for (const action of ACTION_NODES) await editor.expectOneOperation('smoke', action);
 	});
 
 	test('the HaloPSA trigger polls when published, then delivers a change once after a restart', async () => {

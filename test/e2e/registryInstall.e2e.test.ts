@@ -16,17 +16,15 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { startSandboxes } from '../sandbox/allSandboxes';
 import {
+	ACTION_NODES,
 	Editor,
 	HALO,
-	HALO_CREDENTIAL,
 	HIGHLEVEL,
-	HIGHLEVEL_CREDENTIAL,
 	INGRAM,
-	INGRAM_CREDENTIAL,
-	ONE_OPERATION,
+	oneOperationWorkflow,
 	OWNER,
 	packInto,
-	webhookWorkflow,
+	servicePackageOf,
 } from './installedPackages';
 import { EditorSession } from './editorBrowser';
 import { LocalRegistry } from './localRegistry';
@@ -134,17 +132,9 @@ describe('installed by name from a registry through n8n', () => {
 	});
 
 	test('one operation of each node runs from a saved, active workflow', async () => {
-		for (const workflow of Object.values(ONE_OPERATION)) await editor.saveActive(workflow);
-		const halo = await editor.webhook('halo-orders');
-		expect(halo.status).toBe(200);
-		expect(halo.items).toHaveLength(3);
-		expect(halo.items[0].id).toEqual(expect.any(Number));
-		const highLevel = await editor.webhook('highlevel-orders');
-		expect(highLevel.items).toHaveLength(2);
-		expect(highLevel.items[0]._id).toEqual(expect.any(String));
-		const ingram = await editor.webhook('ingram-customers');
-		expect(ingram.items).toHaveLength(2);
-		expect(ingram.items[0].id).toMatch(/^CUS-/);
+		for (const action of ACTION_NODES)
+			await editor.saveActive(oneOperationWorkflow('one', action, servicePackageOf));
+		for (const action of ACTION_NODES) await editor.expectOneOperation('one', action);
 	});
 
 	test('a newer version is offered and installed through the same path; the saved workflow keeps running', async () => {
@@ -159,10 +149,7 @@ describe('installed by name from a registry through n8n', () => {
 		expect(
 			JSON.parse(readFileSync(join(installedFolder(HIGHLEVEL), 'package.json'), 'utf8')).version,
 		).toBe('0.1.1');
-		const after = await editor.webhook('highlevel-orders');
-		expect(after.status).toBe(200);
-		expect(after.items).toHaveLength(2);
-		expect(after.items[0]._id).toEqual(expect.any(String));
+		await editor.expectOneOperation('one', 'highLevel');
 	});
 
 	test('uninstalling removes the package and its nodes', async () => {
@@ -185,9 +172,7 @@ describe('installed by name from a registry through n8n', () => {
 		expect(refused.message).toContain('Installation of unverified community packages is forbidden');
 		expect(existsSync(installedFolder(INGRAM))).toBe(false);
 		// What was installed before stays installed and runs.
-		const still = await editor.webhook('halo-orders');
-		expect(still.status).toBe(200);
-		expect(still.items).toHaveLength(3);
+		await editor.expectOneOperation('one', 'halo');
 	});
 });
 
@@ -230,39 +215,9 @@ describe('installed from the environment at start-up (N8N_COMMUNITY_PACKAGES_MAN
 			const refused = await editor.call('POST', '/rest/community-packages', { name: HALO });
 			expect(refused.status).toBe(400);
 			expect(refused.message).toContain('managed via environment variables');
-			await editor.saveActive(
-				webhookWorkflow(
-					'combined-halo',
-					`${PACKAGE_NAME}.haloPsaMarketplace`,
-					{ resource: 'ecommerceOrder', operation: 'getAll', returnAll: false, limit: 3 },
-					HALO_CREDENTIAL,
-				),
-			);
-			await editor.saveActive(
-				webhookWorkflow(
-					'combined-highlevel',
-					`${PACKAGE_NAME}.highLevelPayments`,
-					{
-						authentication: 'apiKey',
-						resource: 'order',
-						operation: 'getAll',
-						returnAll: false,
-						limit: 2,
-					},
-					HIGHLEVEL_CREDENTIAL,
-				),
-			);
-			await editor.saveActive(
-				webhookWorkflow(
-					'combined-ingram',
-					`${PACKAGE_NAME}.ingramMicroMarketplace`,
-					{ resource: 'customer', operation: 'getAll', returnAll: false, limit: 2 },
-					INGRAM_CREDENTIAL,
-				),
-			);
-			expect((await editor.webhook('combined-halo')).items[0].id).toEqual(expect.any(Number));
-			expect((await editor.webhook('combined-highlevel')).items[0]._id).toEqual(expect.any(String));
-			expect((await editor.webhook('combined-ingram')).items[0].id).toMatch(/^CUS-/);
+			for (const action of ACTION_NODES)
+				await editor.saveActive(oneOperationWorkflow('combined', action, () => PACKAGE_NAME));
+			for (const action of ACTION_NODES) await editor.expectOneOperation('combined', action);
 			const installed = join(n8n.userFolder, '.n8n/nodes/node_modules', PACKAGE_NAME);
 			expect(existsSync(join(installed, 'dist/vendor/zod.js'))).toBe(true);
 			expect(existsSync(join(installed, 'node_modules'))).toBe(false);

@@ -3,15 +3,9 @@
  * resource of the table, and the run of an execution (settings checked, then each item through its
  * operation).
  */
-import type {
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
-import { operationMap, runOperation } from '../../shared/actions/operationKit';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { operationProperties, runOperation } from '../../shared/actions/operationKit';
 import { requestSettings } from '../../shared/actions/requestOptions';
-import { firstOptionValue } from '../../shared/wording';
 import { findResource, type HaloResource } from '../resources/resourceTable';
 import { DEFAULT_RATE_LIMIT_WAIT_SECONDS, haloConnection } from '../transport/haloApi';
 import { authenticateOperation } from './authenticate.operation';
@@ -41,23 +35,8 @@ export const operations: readonly HaloOperation[] = [
 ];
 
 /** The Operation parameter and every operation's parameters for one resource. */
-export function resourceProperties(resource: HaloResource): INodeProperties[] {
-	const options: INodePropertyOptions[] = [...operationMap(operations, resource).values()]
-		.map(({ option }) => option)
-		.sort((a, b) => a.name.localeCompare(b.name));
-	return [
-		{
-			displayName: 'Operation',
-			name: 'operation',
-			type: 'options',
-			noDataExpression: true,
-			displayOptions: { show: { resource: [resource.value] } },
-			options,
-			default: firstOptionValue(options),
-		},
-		...operations.flatMap((operation) => operation.properties(resource)),
-	];
-}
+export const resourceProperties = (resource: HaloResource): INodeProperties[] =>
+	operationProperties(operations, resource);
 
 export async function runHaloNode(context: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const resource = findResource(context.getNodeParameter('resource', 0) as string);

@@ -2,15 +2,9 @@
  * The HighLevel Payments node's router: the operation modules, the parameters generated from them,
  * and the run of an execution.
  */
-import type {
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
-import { operationMap, runOperation } from '../../shared/actions/operationKit';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { operationProperties, runOperation } from '../../shared/actions/operationKit';
 import { requestSettings } from '../../shared/actions/requestOptions';
-import { firstOptionValue } from '../../shared/wording';
 import { findPaymentsResource, type PaymentsResource } from '../resources/paymentsTable';
 import { DEFAULT_RATE_LIMIT_WAIT_SECONDS, highLevelConnection } from '../transport/highLevelApi';
 import type { HighLevelOperation } from './common';
@@ -29,25 +23,12 @@ export const operations: readonly HighLevelOperation[] = [
 /**
  * The Operation parameter and every operation's parameters for one resource, in the table's order.
  */
-export function resourceProperties(resource: PaymentsResource): INodeProperties[] {
-	const offered = operationMap(operations, resource);
-	const options: INodePropertyOptions[] = resource.operations.flatMap((o) => {
-		const entry = offered.get(o.value);
-		return entry ? [entry.option] : [];
-	});
-	return [
-		{
-			displayName: 'Operation',
-			name: 'operation',
-			type: 'options',
-			noDataExpression: true,
-			displayOptions: { show: { resource: [resource.value] } },
-			options,
-			default: firstOptionValue(options),
-		},
-		...operations.flatMap((operation) => operation.properties(resource)),
-	];
-}
+export const resourceProperties = (resource: PaymentsResource): INodeProperties[] =>
+	operationProperties(
+		operations,
+		resource,
+		resource.operations.map((o) => o.value),
+	);
 
 export async function runHighLevelNode(context: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const resource = findPaymentsResource(context.getNodeParameter('resource', 0) as string);

@@ -37,8 +37,7 @@ const kept = new Map<string, { token: string; expiresAt: number }>();
 
 /**
  * Digests by credential object: an execution reads its credential once, so its agency token is
- * hashed
- * once, not once per item, and nothing here outlives that object.
+ * hashed once, not once per item, and nothing here outlives that object.
  */
 const digests = new WeakMap<ICredentialDataDecryptedObject, { token: string; digest: string }>();
 

@@ -9,6 +9,7 @@ import {
 	shapeRecords,
 	showFor,
 	itemError,
+	type IngramItem,
 	type IngramOperation,
 } from './common';
 
@@ -87,8 +88,8 @@ function requiredText(
 /**
  * What Ingram Micro requires of a new customer, in the order a person fills it in (name, language,
  * address, admin contact), then the optional fields in one collection (node version 1.1; n8n
- * refuses to
- * run a node whose required field is empty, so saved version 1 nodes keep their one collection).
+ * refuses to run a node whose required field is empty, so saved version 1 nodes keep their one
+ * collection).
  */
 function customerProperties(displayOptions: INodeProperties['displayOptions']): INodeProperties[] {
 	return [
@@ -224,15 +225,13 @@ function legacyCustomerFields(displayOptions: INodeProperties['displayOptions'])
 	};
 }
 
-const text = (item: Parameters<IngramOperation['execute']>[0], name: string) =>
-	String(param<string>(item, name, '') ?? '').trim();
+const text = (item: IngramItem, name: string) => String(param<string>(item, name, '') ?? '').trim();
 
 /**
  * The customer as buildCustomer reads it: the top-level fields (version 1.1), and where one is
- * empty, what
- * the collection holds there (version 1 keeps every field in it).
+ * empty, what the collection holds there (version 1 keeps every field in it).
  */
-function customerInput(item: Parameters<IngramOperation['execute']>[0]): IDataObject {
+function customerInput(item: IngramItem): IDataObject {
 	const extra = param<IDataObject>(item, 'customerFields', {});
 	const savedAddress =
 		((extra.address as IDataObject | undefined)?.value as IDataObject | undefined) ?? {};
@@ -243,8 +242,10 @@ function customerInput(item: Parameters<IngramOperation['execute']>[0]): IDataOb
 		['state', 'addressState'],
 		['postalCode', 'addressPostalCode'],
 		['countryCode', 'addressCountryCode'],
-	] as const)
-		if (text(item, name)) address[part] = text(item, name);
+	] as const) {
+		const given = text(item, name);
+		if (given) address[part] = given;
+	}
 	if (extra.addressExtension) address.addressExtension = extra.addressExtension;
 	const admin = {
 		label: 'Admin',

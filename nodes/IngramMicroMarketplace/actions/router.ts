@@ -2,15 +2,9 @@
  * The Ingram Micro node's router: the operation modules, the parameters generated from them, and
  * the run of an execution.
  */
-import type {
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
-import { operationMap, runOperation } from '../../shared/actions/operationKit';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { operationProperties, runOperation } from '../../shared/actions/operationKit';
 import { requestSettings } from '../../shared/actions/requestOptions';
-import { firstOptionValue } from '../../shared/wording';
 import { findMarketplaceResource, type MarketplaceResource } from '../resources/marketplaceTable';
 import { DEFAULT_RATE_LIMIT_WAIT_SECONDS, ingramConnection } from '../transport/ingramApi';
 import type { IngramOperation } from './common';
@@ -33,25 +27,12 @@ export const operations: readonly IngramOperation[] = [
 /**
  * The Operation parameter and every operation's parameters for one resource, in the table's order.
  */
-export function resourceProperties(resource: MarketplaceResource): INodeProperties[] {
-	const offered = operationMap(operations, resource);
-	const options: INodePropertyOptions[] = resource.operations.flatMap((o) => {
-		const entry = offered.get(o.value);
-		return entry ? [entry.option] : [];
-	});
-	return [
-		{
-			displayName: 'Operation',
-			name: 'operation',
-			type: 'options',
-			noDataExpression: true,
-			displayOptions: { show: { resource: [resource.value] } },
-			options,
-			default: firstOptionValue(options),
-		},
-		...operations.flatMap((operation) => operation.properties(resource)),
-	];
-}
+export const resourceProperties = (resource: MarketplaceResource): INodeProperties[] =>
+	operationProperties(
+		operations,
+		resource,
+		resource.operations.map((o) => o.value),
+	);
 
 export async function runIngramNode(context: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const resource = findMarketplaceResource(context.getNodeParameter('resource', 0) as string);

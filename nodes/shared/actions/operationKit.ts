@@ -13,6 +13,7 @@ import {
 } from 'n8n-workflow';
 import { runItems } from './itemLoop';
 import { simplifyRecord } from '../simplify';
+import { firstOptionValue } from '../wording';
 
 /** A row of a node's resource table, as far as these helpers need it. */
 export interface TableResource {
@@ -189,9 +190,8 @@ export interface Operation<R extends TableResource, I extends OperationItem<R>> 
 
 /**
  * Which module runs each Operation value of a resource, with the option it shows: one entry per
- * value,
- * built from the modules' own options (the description and the run read the same map). Two modules
- * offering one value for a resource is a defect of the node, refused here.
+ * value, built from the modules' own options (the description and the run read the same map). Two
+ * modules offering one value for a resource is a defect of the node, refused here.
  */
 export function operationMap<
 	R extends TableResource,
@@ -209,6 +209,38 @@ export function operationMap<
 			map.set(value, { operation, option });
 		}
 	return map;
+}
+
+/**
+ * A resource's Operation parameter, then every operation's own parameters: one shape for the three
+ * action nodes. The options come from operationMap, in `order` (a resource table's order of
+ * values) where given, else by name.
+ */
+export function operationProperties<
+	R extends TableResource,
+	O extends Pick<Operation<R, never>, 'option' | 'properties'>,
+>(operations: readonly O[], resource: R, order?: readonly string[]): INodeProperties[] {
+	const offered = operationMap(operations, resource);
+	const options: INodePropertyOptions[] = order
+		? order.flatMap((value) => {
+				const entry = offered.get(value);
+				return entry ? [entry.option] : [];
+			})
+		: [...offered.values()]
+				.map(({ option }) => option)
+				.sort((a, b) => a.name.localeCompare(b.name));
+	return [
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource.value] } },
+			options,
+			default: firstOptionValue(options),
+		},
+		...operations.flatMap((operation) => operation.properties(resource)),
+	];
 }
 
 /**
@@ -258,8 +290,7 @@ export async function runOperation<
 
 /**
  * The Resource parameter of an action node, from its resource table's options: one shape for the
- * three
- * nodes (the first parameter after Authentication, never an expression).
+ * three nodes (the first parameter after Authentication, never an expression).
  */
 export function resourceParameter(
 	options: INodePropertyOptions[],
