@@ -5,8 +5,7 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { subtitleOf } from '../shared/wording';
-import { resourceParameter } from '../shared/actions/operationKit';
+import { resourceOperationProperties } from '../shared/actions/operationKit';
 import { requestOptionsProperty } from '../shared/actions/requestOptions';
 import { resourceProperties, runHaloNode } from './actions/router';
 import { requestTimeoutProperty } from './descriptions/requestTimeout';
@@ -15,18 +14,13 @@ import { resourceTable } from './resources/resourceTable';
 import { DEFAULT_RATE_LIMIT_WAIT_SECONDS, HALO_CREDENTIAL } from './transport/haloApi';
 
 /**
- * The resources of the table, by vendor name; e-commerce orders are the default (the first of the
- * sorted list would be Adobe Commerce).
+ * Resource (by vendor name; e-commerce orders are the default, where the sorted list would start at
+ * Adobe Commerce), each resource's Operation and its operations' parameters.
  */
-const resourceOptions = resourceTable
-	.map((r) => ({ name: r.displayName, value: r.value, description: r.summary }))
-	.sort((a, b) => a.name.localeCompare(b.name));
-const defaultResource = resourceTable.find((r) => r.value === 'ecommerceOrder')!.value;
-
-const resourceProperty = resourceParameter(resourceOptions, defaultResource);
-
-/** Every resource's Operation parameter and its operations' parameters, built once. */
-const operationParameters = resourceTable.flatMap(resourceProperties);
+const resources = resourceOperationProperties(resourceTable, resourceProperties, {
+	defaultResource: 'ecommerceOrder',
+	order: 'name',
+});
 
 export class HaloPsaMarketplace implements INodeType {
 	description: INodeTypeDescription = {
@@ -35,7 +29,7 @@ export class HaloPsaMarketplace implements INodeType {
 		icon: { light: 'file:halopsa.svg', dark: 'file:halopsa.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: subtitleOf(resourceOptions, operationParameters),
+		subtitle: resources.subtitle,
 		description:
 			'HaloPSA marketplace and distribution: Pax8, Ingram Micro, TD Synnex, Arrow Sphere, Datto Commerce, Adobe Commerce, Microsoft CSP, Amazon, Shopify and e-commerce orders',
 		defaults: { name: 'HaloPSA Marketplace' },
@@ -44,8 +38,7 @@ export class HaloPsaMarketplace implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: HALO_CREDENTIAL, required: true }],
 		properties: [
-			resourceProperty,
-			...operationParameters,
+			...resources.properties,
 			requestTimeoutProperty,
 			requestOptionsProperty(
 				DEFAULT_RATE_LIMIT_WAIT_SECONDS,

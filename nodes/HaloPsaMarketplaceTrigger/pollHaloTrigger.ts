@@ -31,27 +31,22 @@ import {
 	type Emission,
 } from '../shared/windowCursor';
 import { newestRecords } from './recordWindow';
+import {
+	emissionItem,
+	finishPoll,
+	selectedEvents,
+	watchedEntry,
+	type Poll,
+} from '../shared/pollSkeleton';
 import { eventsParameter, MAX_WINDOW } from './triggerProperties';
 import { watchedTable, type WatchedRecords } from './watchedRecords';
 import { requestTimeoutMs } from '../HaloPsaMarketplace/descriptions/requestTimeout';
-
-type Poll = INodeExecutionData[][] | null;
 
 const list = (value: unknown) =>
 	String(value ?? '')
 		.split(',')
 		.map((s) => s.trim().toLowerCase())
 		.filter(Boolean);
-
-function selectedEvents(this: IPollFunctions, watch: string): Set<string> {
-	const events = this.getNodeParameter(eventsParameter(watch), []) as string[];
-	if (!events.length) {
-		throw new NodeOperationError(this.getNode(), 'No event is selected in "Events"', {
-			description: 'Pick at least one event the trigger should start the workflow for.',
-		});
-	}
-	return new Set(events);
-}
 
 function recordFilter(
 	this: IPollFunctions,
@@ -82,18 +77,13 @@ function outputOf(
 	simplify: boolean,
 	example = false,
 ): INodeExecutionData {
-	const record = simplifyRecord(
-		withoutWriteOnly(emission.record),
-		watch.resource.simplify,
-		simplify,
+	const record = withoutWriteOnly(emission.record);
+	return emissionItem(
+		emission,
+		watch.outputKey,
+		simplifyRecord(record, watch.resource.simplify, simplify),
+		{ details: watch.details?.(emission.record), example },
 	);
-	const json: IDataObject = { event: emission.event };
-	if (emission.changedFields) json.changedFields = emission.changedFields;
-	if (emission.changes) json.changes = emission.changes as IDataObject;
-	json[watch.outputKey] = record;
-	Object.assign(json, watch.details?.(emission.record) ?? {});
-	if (example) json.example = true;
-	return { json };
 }
 
 async function pollRecords(
@@ -101,9 +91,8 @@ async function pollRecords(
 	connection: ApiConnection,
 	watch: WatchedRecords,
 	staticData: IDataObject,
-	manual: boolean,
 ): Promise<Poll> {
-	const selected = selectedEvents.call(this, watch.value);
+	const selected = selectedEvents(this, eventsParameter(watch.value));
 	const window = recordsToCompare(this, 250, MAX_WINDOW, '250 suits most shops');
 	const matches = recordFilter.call(this, watch);
 	const previous = readWindowCursor(staticData.cursor, watch.value);
@@ -118,28 +107,25 @@ async function pollRecords(
 	const simplify =
 		!!watch.resource.simplify && (this.getNodeParameter('simplify', true) as boolean);
 	const items = emissions.filter((e) => matches(e.record)).map((e) => outputOf(watch, e, simplify));
-	if (manual) {
-		// A manual test shows real changes if there are any, otherwise the newest record as an example;
-		// it keeps no state.
-		if (items.length) return [items];
-		const newest = records.find(matches);
-		const event = watch.events.find((e) => selected.has(e.value))!;
-		return newest
-			? [[outputOf(watch, { event: event.value, record: newest }, simplify, true)]]
-			: null;
-	}
-	// Only now, after every request succeeded: a failed poll leaves the cursor where it was.
-	staticData.cursor = next as unknown as IDataObject;
-	return items.length ? [items] : null;
+	return await finishPoll(this, items, {
+		// The newest record, as an example of the first event picked.
+		example: () => {
+			const newest = records.find(matches);
+			const event = watch.events.find((e) => selected.has(e.value))!;
+			return newest
+				? [outputOf(watch, { event: event.value, record: newest }, simplify, true)]
+				: [];
+		},
+		commit: () => (staticData.cursor = next as unknown as IDataObject),
+	});
 }
 
 async function pollHealth(
 	this: IPollFunctions,
 	connection: ApiConnection,
 	staticData: IDataObject,
-	manual: boolean,
 ): Promise<Poll> {
-	const selected = selectedEvents.call(this, 'integrationHealth');
+	const selected = selectedEvents(this, eventsParameter('integrationHealth'));
 	const chosen = this.getNodeParameter('integrations', []) as string[];
 	const resources = syncedIntegrations.filter((r) => !chosen.length || chosen.includes(r.value));
 	const staleAfterHours = this.getNodeParameter('staleAfterHours', 24) as number;
@@ -164,21 +150,20 @@ async function pollHealth(
 	const previous = readHealthCursor(staticData.cursor);
 	const { emissions, next } = compareHealth(previous, states, selected);
 	const items = emissions.map((json) => ({ json }));
-	if (manual) {
-		if (items.length) return [items];
-		const failing = states
-			.filter((s) => s.error || s.stale)
-			.map((s) => ({ json: { ...healthOutput(HEALTH_FAILED, s), example: true } }));
-		if (failing.length) return [failing];
-		const newest = [...states].sort((a, b) =>
-			String(b.lastSync).localeCompare(String(a.lastSync)),
-		)[0];
-		return newest
-			? [[{ json: { ...healthOutput(HEALTH_RECOVERED, newest), example: true } }]]
-			: null;
-	}
-	staticData.cursor = next as unknown as IDataObject;
-	return items.length ? [items] : null;
+	return await finishPoll(this, items, {
+		// The failing integrations, else the one synced last as recovered.
+		example: () => {
+			const failing = states
+				.filter((s) => s.error || s.stale)
+				.map((s) => ({ json: { ...healthOutput(HEALTH_FAILED, s), example: true } }));
+			if (failing.length) return failing;
+			const newest = [...states].sort((a, b) =>
+				String(b.lastSync).localeCompare(String(a.lastSync)),
+			)[0];
+			return newest ? [{ json: { ...healthOutput(HEALTH_RECOVERED, newest), example: true } }] : [];
+		},
+		commit: () => (staticData.cursor = next as unknown as IDataObject),
+	});
 }
 
 export async function pollHaloTrigger(this: IPollFunctions): Promise<Poll> {
@@ -188,13 +173,11 @@ export async function pollHaloTrigger(this: IPollFunctions): Promise<Poll> {
 		timeoutMs: requestTimeoutMs.call(this),
 	});
 	const staticData = storedPollState(this, { cursor: isCursorShape });
-	const manual = this.getMode() === 'manual';
-	if (watch === 'integrationHealth')
-		return await pollHealth.call(this, connection, staticData, manual);
-	const watched = watchedTable.find((w) => w.value === watch);
-	if (!watched)
-		throw new NodeOperationError(this.getNode(), `Unknown Watch value "${watch}"`, {
-			description: 'Pick what to watch from the list.',
-		});
-	return await pollRecords.call(this, connection, watched, staticData, manual);
+	if (watch === 'integrationHealth') return await pollHealth.call(this, connection, staticData);
+	const watched = watchedEntry(
+		this,
+		watch,
+		watchedTable.find((w) => w.value === watch),
+	);
+	return await pollRecords.call(this, connection, watched, staticData);
 }

@@ -5,25 +5,19 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { subtitleOf } from '../shared/wording';
 import { authenticationProperty, highLevelCredentials } from './resources/authentication';
-import { resourceParameter } from '../shared/actions/operationKit';
+import { resourceOperationProperties } from '../shared/actions/operationKit';
 import { requestOptionsProperty, timeoutProperty } from '../shared/actions/requestOptions';
 import { resourceProperties, runHighLevelNode } from './actions/router';
 import { listSearch } from './methods/listSearch';
 import { paymentsTable } from './resources/paymentsTable';
 import { DEFAULT_RATE_LIMIT_WAIT_SECONDS } from './transport/highLevelApi';
 
-/** Orders come first in the table and are the default resource. */
-const resourceOptions = paymentsTable.map((r) => ({
-	name: r.displayName,
-	value: r.value,
-	description: r.summary,
-}));
-const defaultResource = paymentsTable[0].value;
-
-/** Every resource's Operation parameter and its operations' parameters, built once. */
-const operationParameters = paymentsTable.flatMap(resourceProperties);
+/** Resource (orders first, the default), each resource's Operation and its parameters. */
+const resources = resourceOperationProperties(paymentsTable, resourceProperties, {
+	defaultResource: paymentsTable[0].value,
+	order: 'table',
+});
 
 export class HighLevelPayments implements INodeType {
 	description: INodeTypeDescription = {
@@ -32,7 +26,7 @@ export class HighLevelPayments implements INodeType {
 		icon: { light: 'file:highlevel.svg', dark: 'file:highlevel.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: subtitleOf(resourceOptions, operationParameters),
+		subtitle: resources.subtitle,
 		description:
 			'HighLevel (LeadConnector) payments Orders API: orders, fulfillments, transactions, subscriptions and white-label providers',
 		defaults: { name: 'HighLevel Payments' },
@@ -42,8 +36,7 @@ export class HighLevelPayments implements INodeType {
 		credentials: highLevelCredentials,
 		properties: [
 			authenticationProperty,
-			resourceParameter(resourceOptions, defaultResource),
-			...operationParameters,
+			...resources.properties,
 			{
 				displayName: 'Location ID',
 				name: 'locationId',

@@ -2,12 +2,7 @@
  * One poll of the HighLevel polling trigger: read the newest records, compare with the cursor, emit
  * what changed.
  */
-import {
-	NodeOperationError,
-	type IDataObject,
-	type INodeExecutionData,
-	type IPollFunctions,
-} from 'n8n-workflow';
+import { type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 import {
 	highLevelConnection,
 	highLevelPages,
@@ -30,9 +25,14 @@ import {
 	type WindowCursor,
 } from '../shared/windowCursor';
 import { simplifyRecord } from '../shared/simplify';
+import {
+	emissionItem,
+	finishPoll,
+	selectedEvents,
+	watchedEntry,
+	type Poll,
+} from '../shared/pollSkeleton';
 import { findPolled, fulfillmentSummary, type PolledResource } from './polledResources';
-
-type Poll = INodeExecutionData[][] | null;
 
 export const MAX_WINDOW = 500;
 const newness = creationTime('_id', 'createdAt');
@@ -162,20 +162,23 @@ const decode = (s: string) => ({
 		.filter(Boolean),
 });
 
+/** What one poll of the HighLevel trigger works with, read once at its start. */
+interface HighLevelPoll {
+	connection: HighLevelConnection;
+	polled: PolledResource;
+	staticData: IDataObject;
+	/** Records to Compare. */
+	window: number;
+	selected: Set<string>;
+	simplify: boolean;
+}
+
 /**
  * Fulfillments have no list of their own: an order whose fulfillment status or update time moved is
  * read again, and its fulfillments compared with those remembered for it.
  */
-async function pollFulfillments(
-	this: IPollFunctions,
-	connection: HighLevelConnection,
-	polled: PolledResource,
-	staticData: IDataObject,
-	window: number,
-	selected: Set<string>,
-	manual: boolean,
-	simplify: boolean,
-): Promise<Poll> {
+async function pollFulfillments(this: IPollFunctions, poll: HighLevelPoll): Promise<Poll> {
+	const { connection, polled, staticData, window, selected, simplify } = poll;
 	const previous = readWindowCursor(staticData.cursor, polled.value);
 	const { records, windowCount } = await newestRecords.call(
 		this,
@@ -239,51 +242,38 @@ async function pollFulfillments(
 				});
 		}
 	}
-	if (manual) {
-		if (items.length) return [items];
-		const example = records.find(
-			(r) => r.fulfillmentStatus && r.fulfillmentStatus !== 'unfulfilled',
-		);
-		if (!example) return null;
-		const fulfillments = await fulfillmentsOf.call(this, connection, String(example._id));
-		const fulfillment = fulfillments[fulfillments.length - 1] ?? null;
-		return [
-			[
-				{
-					json: {
-						event: 'fulfillment.created',
-						orderId: example._id,
-						fulfillment,
-						trackingNumbers: fulfillment ? fulfillmentSummary(fulfillment).tracking : [],
-						order: simplifyRecord(example, polled.list.simplify, simplify),
-						example: true,
-					},
-				},
-			],
-		];
-	}
-	// Only now, after every request succeeded: a failed poll leaves the cursor where it was.
-	staticData.cursor = next as unknown as IDataObject;
-	staticData.fulfillments = nextKnown;
-	return items.length ? [items] : null;
+	return await finishPoll(this, items, {
+		// The last fulfillment of an order that has one.
+		example: async () => {
+			const example = records.find(
+				(r) => r.fulfillmentStatus && r.fulfillmentStatus !== 'unfulfilled',
+			);
+			if (!example) return [];
+			const fulfillments = await fulfillmentsOf.call(this, connection, String(example._id));
+			const fulfillment = fulfillments[fulfillments.length - 1] ?? null;
+			const json = {
+				event: 'fulfillment.created',
+				orderId: example._id as string,
+				fulfillment,
+				trackingNumbers: fulfillment ? fulfillmentSummary(fulfillment).tracking : [],
+				order: simplifyRecord(example, polled.list.simplify, simplify),
+				example: true,
+			};
+			return [{ json }];
+		},
+		commit: () => {
+			staticData.cursor = next as unknown as IDataObject;
+			staticData.fulfillments = nextKnown;
+		},
+	});
 }
 
 export async function pollHighLevel(this: IPollFunctions): Promise<Poll> {
 	const watch = this.getNodeParameter('watch', 'order') as string;
-	const polled = findPolled(watch);
-	if (!polled)
-		throw new NodeOperationError(this.getNode(), `Unknown Watch value "${watch}"`, {
-			description: 'Pick what to watch from the list.',
-		});
-	const events = this.getNodeParameter(`${watch}Events`, []) as string[];
-	if (!events.length)
-		throw new NodeOperationError(this.getNode(), 'No event is selected in "Events"', {
-			description: 'Pick at least one event the trigger should start the workflow for.',
-		});
+	const polled = watchedEntry(this, watch, findPolled(watch));
+	const selected = selectedEvents(this, `${watch}Events`);
 	const window = recordsToCompare(this, 50, MAX_WINDOW, '50 suits most sub-accounts');
-	const selected = new Set(events);
 	const simplify = this.getNodeParameter('simplify', true) as boolean;
-	const manual = this.getMode() === 'manual';
 	const connection = await highLevelConnection(this, {
 		itemIndex: 0,
 		timeoutMs: DEFAULT_TIMEOUT_SECONDS * 1000,
@@ -294,17 +284,14 @@ export async function pollHighLevel(this: IPollFunctions): Promise<Poll> {
 		cursor: isCursorShape,
 		fulfillments: isStringListMap,
 	});
-	if (polled.value === 'fulfillment')
-		return await pollFulfillments.call(
-			this,
-			connection,
-			polled,
-			staticData,
-			window,
-			selected,
-			manual,
-			simplify,
-		);
+	const poll = { connection, polled, staticData, window, selected, simplify };
+	if (polled.value === 'fulfillment') return await pollFulfillments.call(this, poll);
+	return await pollRecords.call(this, poll);
+}
+
+/** Orders, subscriptions, transactions, payment providers: the newest records against the cursor. */
+async function pollRecords(this: IPollFunctions, poll: HighLevelPoll): Promise<Poll> {
+	const { connection, polled, staticData, window, selected, simplify } = poll;
 	const previous = readWindowCursor(staticData.cursor, polled.value);
 	const { records, windowCount } = await newestRecords.call(
 		this,
@@ -325,22 +312,19 @@ export async function pollHighLevel(this: IPollFunctions): Promise<Poll> {
 		windowCount,
 		selected,
 	);
-	const output = (e: Emission, example = false): INodeExecutionData => {
-		const json: IDataObject = { event: e.event };
-		if (e.changedFields) json.changedFields = e.changedFields;
-		if (e.changes) json.changes = e.changes as IDataObject;
-		json[polled.outputKey] = simplifyRecord(e.record, polled.list.simplify, simplify);
-		if (example) json.example = true;
-		return { json };
-	};
+	const output = (e: Emission, example = false) =>
+		emissionItem(e, polled.outputKey, simplifyRecord(e.record, polled.list.simplify, simplify), {
+			example,
+		});
 	const items = emissions
 		.filter((e) => polled.keep?.(e.event, e.changes) ?? true)
 		.map((e) => output(e));
-	if (manual) {
-		if (items.length) return [items];
-		const event = polled.events.find((e) => selected.has(e.value))!;
-		return records.length ? [[output({ event: event.value, record: records[0] }, true)]] : null;
-	}
-	staticData.cursor = next as unknown as IDataObject;
-	return items.length ? [items] : null;
+	return await finishPoll(this, items, {
+		// The newest record, as an example of the first event picked.
+		example: () => {
+			const event = polled.events.find((e) => selected.has(e.value))!;
+			return records.length ? [output({ event: event.value, record: records[0] }, true)] : [];
+		},
+		commit: () => (staticData.cursor = next as unknown as IDataObject),
+	});
 }

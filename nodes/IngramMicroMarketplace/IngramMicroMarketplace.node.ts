@@ -5,8 +5,7 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { subtitleOf } from '../shared/wording';
-import { resourceParameter } from '../shared/actions/operationKit';
+import { resourceOperationProperties } from '../shared/actions/operationKit';
 import { requestOptionsProperty, timeoutProperty } from '../shared/actions/requestOptions';
 import { resourceProperties, runIngramNode } from './actions/router';
 import { listSearch } from './methods/listSearch';
@@ -14,18 +13,11 @@ import { marketplaceTable } from './resources/marketplaceTable';
 import { DEFAULT_RATE_LIMIT_WAIT_SECONDS } from './transport/ingramApi';
 import { INGRAM_CREDENTIAL } from './transport/ingramUrls';
 
-/** Customers come first in the table and are the default resource. */
-const resourceOptions = marketplaceTable.map((r) => ({
-	name: r.displayName,
-	value: r.value,
-	description: r.summary,
-}));
-const defaultResource = marketplaceTable[0].value;
-
-const resourceProperty = resourceParameter(resourceOptions, defaultResource);
-
-/** Every resource's Operation parameter and its operations' parameters, built once. */
-const operationParameters = marketplaceTable.flatMap(resourceProperties);
+/** Resource (customers first, the default), each resource's Operation and its parameters. */
+const resources = resourceOperationProperties(marketplaceTable, resourceProperties, {
+	defaultResource: marketplaceTable[0].value,
+	order: 'table',
+});
 
 export class IngramMicroMarketplace implements INodeType {
 	description: INodeTypeDescription = {
@@ -36,7 +28,7 @@ export class IngramMicroMarketplace implements INodeType {
 		// 1.1: Customer > Create shows Ingram Micro's required fields at the top of the panel.
 		version: [1, 1.1],
 		defaultVersion: 1.1,
-		subtitle: subtitleOf(resourceOptions, operationParameters),
+		subtitle: resources.subtitle,
 		description:
 			'Ingram Micro Cloud Marketplace: customers, products, orders with product-specific parameters, subscriptions',
 		defaults: { name: 'Ingram Micro Cloud Marketplace' },
@@ -45,8 +37,7 @@ export class IngramMicroMarketplace implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: INGRAM_CREDENTIAL, required: true }],
 		properties: [
-			resourceProperty,
-			...operationParameters,
+			...resources.properties,
 			timeoutProperty('Ingram Micro'),
 			requestOptionsProperty(
 				DEFAULT_RATE_LIMIT_WAIT_SECONDS,

@@ -235,6 +235,12 @@ export class CredentialStore {
 		{ type: string; name: string; data: ICredentialDataDecryptedObject }
 	>();
 	updates = 0;
+	/**
+	 * Called with the stack each time n8n's request helper asks the credentials helper to authenticate
+	 * a request, which it does once per request it sends: a test reads there how the node reached
+	 * n8n's helper.
+	 */
+	onRequest?: (stack: string) => void;
 
 	add(id: string, type: string, data: ICredentialDataDecryptedObject, name = id) {
 		this.records.set(id, { type, name, data: { ...data } });
@@ -267,6 +273,7 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
 		workflow?: Workflow,
 		node?: INode,
 	): Promise<IHttpRequestOptions> {
+		this.store.onRequest?.(new Error().stack ?? '');
 		const type = credentialRegistry[typeName];
 		const authenticate = type?.authenticate;
 		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);

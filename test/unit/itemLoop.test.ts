@@ -1,7 +1,7 @@
 /**
  * The item loop (nodes/shared/actions/itemLoop.ts) run by n8n-core's real WorkflowExecute, inside a
  * probe node of this test whose items succeed or fail as its parameters say: output order and paired
- * items, reads a few at a time with the first item alone, writes one at a time that stop at the first
+ * items, reads a few at a time (in batches) with the first item alone, writes one at a time that stop at the first
  * failure and report what was and was not written, and the two "Continue" outputs.
  */
 import {
@@ -43,10 +43,9 @@ class ItemLoopProbe implements INodeType {
 		const writes = this.getNodeParameter('writes', 0) as boolean;
 		const concurrency = this.getNodeParameter('concurrency', 0) as number;
 		const count = this.getInputData().length;
-		const output = await runItems(
-			this,
-			count,
-			async (itemIndex) => {
+		const operation = {
+			writes,
+			execute: async ({ itemIndex }: { itemIndex: number }) => {
 				timeline.push(`start ${itemIndex}`);
 				running++;
 				mostAtOnce = Math.max(mostAtOnce, running);
@@ -61,8 +60,13 @@ class ItemLoopProbe implements INodeType {
 					});
 				return [{ json: { id: 100 + itemIndex }, pairedItem: { item: itemIndex } }];
 			},
-			{ concurrency, writes },
-		);
+		};
+		const output = await runItems(this, operation, {
+			value: 'probe',
+			resource: 'probe',
+			connection: { itemIndex: 0 },
+			concurrency,
+		});
 		return [output];
 	}
 }

@@ -4,7 +4,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { extraOperation } from '../resources/resourceTable';
 import { answerRecords } from '../transport/haloApi';
-import { param, send, shapeRecords, showFor, itemError, type HaloOperation } from './common';
+import { param, shapeRecords, showFor, itemError, type HaloOperation } from './common';
+import { request } from '../../shared/transport/apiClient';
 
 export const authenticateOperation: HaloOperation = {
 	writes: true,
@@ -75,7 +76,7 @@ export const authenticateOperation: HaloOperation = {
 		// The values are handshake secrets: none is repeated in an error.
 		const sentSecrets = pairs.map((pair) => String(pair.value ?? ''));
 		const records = answerRecords(
-			await send(item, {
+			await request(item.context, item.connection, {
 				method: 'POST',
 				path: `/${extra.path}`,
 				body: form,

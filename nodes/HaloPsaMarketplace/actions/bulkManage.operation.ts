@@ -12,13 +12,13 @@ import { answerRecords } from '../transport/haloApi';
 import { recordProblems } from '../resources/recordSchema';
 import {
 	param,
-	send,
 	showFor,
 	itemError,
 	writeOnlyValues,
 	type HaloItem,
 	type HaloOperation,
 } from './common';
+import { request } from '../../shared/transport/apiClient';
 
 interface Source {
 	record: IDataObject;
@@ -157,7 +157,7 @@ export const bulkManageOperation: HaloOperation = {
 			const to = from + batch.length - 1;
 			const pairedItem = [...new Set(slice.map((s) => s.item))].map((index) => ({ item: index }));
 			try {
-				const answer = await send(item, {
+				const answer = await request(item.context, item.connection, {
 					method: 'POST',
 					path: `/${extra.path}`,
 					body: batch,

@@ -13,8 +13,7 @@ import {
 	type Operation,
 	type OperationItem,
 } from '../../shared/actions/operationKit';
-import type { ApiCall, ApiConnection } from '../../shared/transport/apiClient';
-import { haloRequest } from '../transport/haloApi';
+import type { ApiConnection } from '../../shared/transport/apiClient';
 import { isWriteOnlyField, withoutWriteOnly, type HaloResource } from '../resources/resourceTable';
 
 /**
@@ -28,10 +27,6 @@ export interface HaloItem extends OperationItem<HaloResource> {
 export type HaloOperation = Operation<HaloResource, HaloItem>;
 
 export { itemError, param, showFor, simplifyProperty };
-
-export async function send(item: HaloItem, call: ApiCall): Promise<unknown> {
-	return await haloRequest(item.context, item.connection, call);
-}
 
 /**
  * A Halo key as written: plain decimal digits (no sign, spaces, exponent, hex, octal or binary

@@ -1,6 +1,7 @@
 /** Delete: one record by its Halo key; the output says what was deleted. */
 import { oneOf } from '../../shared/wording';
-import { readId, recordLocator, send, type HaloOperation } from './common';
+import { readId, recordLocator, type HaloOperation } from './common';
+import { request } from '../../shared/transport/apiClient';
 
 export const deleteOperation: HaloOperation = {
 	writes: true,
@@ -22,7 +23,7 @@ export const deleteOperation: HaloOperation = {
 	async execute(item) {
 		const { resource } = item;
 		const id = readId(item, 'recordId', `${resource.displayName} ID`);
-		await send(item, {
+		await request(item.context, item.connection, {
 			method: 'DELETE',
 			path: `/${resource.path}/${id}`,
 			idempotent: true,

@@ -1,7 +1,8 @@
 /** Delete All of Parent: Halo's `DELETE /CSPConsumptionData/Parent/{id}`. */
 import { pluralOf } from '../../shared/wording';
 import { extraOperation } from '../resources/resourceTable';
-import { readId, send, showFor, type HaloOperation } from './common';
+import { readId, showFor, type HaloOperation } from './common';
+import { request } from '../../shared/transport/apiClient';
 
 export const deleteByParentOperation: HaloOperation = {
 	writes: true,
@@ -39,7 +40,7 @@ export const deleteByParentOperation: HaloOperation = {
 	async execute(item) {
 		const extra = extraOperation(item.resource, 'deleteByParent')!;
 		const parentId = readId(item, 'parentId', 'Parent ID');
-		await send(item, {
+		await request(item.context, item.connection, {
 			method: 'DELETE',
 			path: `/${extra.path}/${parentId}`,
 			idempotent: true,

@@ -6,12 +6,12 @@ import {
 	param,
 	readId,
 	recordLocator,
-	send,
 	shapeRecords,
 	showFor,
 	simplifyProperty,
 	type HaloOperation,
 } from './common';
+import { request } from '../../shared/transport/apiClient';
 
 export const getOperation: HaloOperation = {
 	option: (resource) =>
@@ -49,7 +49,7 @@ export const getOperation: HaloOperation = {
 		const qs: IDataObject = {};
 		if (resource.getQuery?.includes('includedetails'))
 			qs.includedetails = param(item, 'includeDetails', false);
-		const answer = await send(item, {
+		const answer = await request(item.context, item.connection, {
 			method: 'GET',
 			path: `/${resource.path}/${id}`,
 			qs,

@@ -5,7 +5,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { extraOperationsOf } from '../resources/resourceTable';
 import { answerRecords } from '../transport/haloApi';
-import { param, send, shapeRecords, showFor, type HaloOperation } from './common';
+import { param, shapeRecords, showFor, type HaloOperation } from './common';
+import { request } from '../../shared/transport/apiClient';
 
 export const readOperation: HaloOperation = {
 	option: (resource) =>
@@ -53,7 +54,12 @@ export const readOperation: HaloOperation = {
 		return shapeRecords(
 			item,
 			answerRecords(
-				await send(item, { method: 'GET', path: `/${extra.path}`, qs, idempotent: true }),
+				await request(item.context, item.connection, {
+					method: 'GET',
+					path: `/${extra.path}`,
+					qs,
+					idempotent: true,
+				}),
 			),
 		);
 	},

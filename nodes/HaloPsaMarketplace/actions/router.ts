@@ -4,7 +4,8 @@
  * operation).
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { operationProperties, runOperation } from '../../shared/actions/operationKit';
+import { runItems } from '../../shared/actions/itemLoop';
+import { findOperation, operationProperties } from '../../shared/actions/operationKit';
 import { requestSettings } from '../../shared/actions/requestOptions';
 import { findResource, type HaloResource } from '../resources/resourceTable';
 import { DEFAULT_RATE_LIMIT_WAIT_SECONDS, haloConnection } from '../transport/haloApi';
@@ -47,10 +48,11 @@ export async function runHaloNode(context: IExecuteFunctions): Promise<INodeExec
 		rateLimitBudgetMs: settings.rateLimitBudgetMs,
 		renewExpiredToken: true,
 	});
-	return await runOperation(context, {
+	const value = context.getNodeParameter('operation', 0) as string;
+	const operation = findOperation(context, operations, resource, value);
+	return await runItems(context, operation, {
+		value,
 		resource,
-		operationValue: context.getNodeParameter('operation', 0) as string,
-		operations,
 		connection,
 		concurrency: settings.concurrency,
 	});

@@ -10,7 +10,6 @@ import { recordProblems } from '../resources/recordSchema';
 import {
 	haloKey,
 	param,
-	send,
 	shapeRecords,
 	showFor,
 	simplifyProperty,
@@ -19,6 +18,7 @@ import {
 	type HaloItem,
 	type HaloOperation,
 } from './common';
+import { request } from '../../shared/transport/apiClient';
 
 /** The record from the item's parameters; nothing is sent when a field is wrong. */
 function recordInput(item: HaloItem): IDataObject {
@@ -88,7 +88,7 @@ export async function saveRecord(
 	const { resource } = item;
 	const key = record[resource.key];
 	const isUpdate = key !== undefined && key !== null && key !== 0;
-	const answer = await send(item, {
+	const answer = await request(item.context, item.connection, {
 		method: 'POST',
 		path: `/${resource.path}`,
 		body: [record],

@@ -6,7 +6,8 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import { DEFAULT_TIMEOUT_SECONDS } from '../../shared/actions/requestOptions';
 import { searchMethodName } from '../actions/common';
 import { resourceTable, type HaloResource } from '../resources/resourceTable';
-import { haloConnection, haloRequest, readList } from '../transport/haloApi';
+import { haloConnection, readList } from '../transport/haloApi';
+import { request } from '../../shared/transport/apiClient';
 
 const PAGE = 100;
 
@@ -26,7 +27,7 @@ function searchRecords(resource: HaloResource) {
 		const qs: IDataObject = { pageinate: true, page_size: PAGE, page_no: page };
 		if (filter) qs.search = filter;
 		const { records, total } = readList(
-			await haloRequest(this, connection, {
+			await request(this, connection, {
 				method: 'GET',
 				path: `/${resource.path}`,
 				qs,

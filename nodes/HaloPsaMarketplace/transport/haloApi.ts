@@ -7,20 +7,12 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import {
 	apiPages,
-	apiRequest,
-	describeOtherFailure,
-	type ApiCall,
+	request,
 	type ApiConnection,
-	type FailureText,
+	type ApiService,
 	type RequestContext,
-	type ServiceWording,
 } from '../../shared/transport/apiClient';
-import {
-	looksLikeHtml,
-	notResentNote,
-	parseMaybeJson,
-	type HttpFailure,
-} from '../../shared/transport/failure';
+import { looksLikeHtml, parseMaybeJson, type HttpFailure } from '../../shared/transport/failure';
 import { secretValues } from '../../shared/transport/redact';
 import { credentialWindow } from '../../shared/transport/requestWindow';
 import { dropExpiredToken, dropTokenOfAnotherIssuer } from '../../shared/transport/tokens';
@@ -66,6 +58,8 @@ export async function haloConnection(
 	const baseURL = apiBaseUrl(String(credentials.resourceServerUrl ?? ''));
 	const credentialId = context.getNode().credentials?.[HALO_CREDENTIAL]?.id ?? '';
 	return {
+		service: haloService,
+		pace: { until: 0 },
 		credentialType: HALO_CREDENTIAL,
 		credentials,
 		baseURL,
@@ -104,86 +98,62 @@ export function haloMessage(failure: HttpFailure): string | undefined {
 	return fieldMessages.length ? fieldMessages.join('; ') : text.slice(0, 500);
 }
 
-/** How failures name the API and where its address is set. */
-const HALO_SERVICE = {
+/** HaloPSA for the shared client: its name, where its address is set, its failure texts. */
+export const haloService: ApiService = {
 	name: 'HaloPSA',
 	addressSetting:
 		'the Resource Server URL in the HaloPSA Marketplace credential (for example ' +
 		'https://acme.halopsa.com)',
-};
-
-function describeHaloFailure(failure: HttpFailure, call: ApiCall, attempts: number): FailureText {
-	const where = `${call.method} /api${call.path}`;
-	const server = haloMessage(failure);
-	if (failure.tokenProblem) {
-		return {
-			message: failure.tokenProblem,
+	tokenUrl: (credentials) => tokenUrl(credentials as unknown as Parameters<typeof tokenUrl>[0]),
+	failures: {
+		read: (failure) => ({ server: haloMessage(failure) }),
+		pathPrefix: '/api',
+		tokenProblem: ({ failure }) => ({
+			message: failure.tokenProblem ?? 'HaloPSA gave no token',
 			description:
 				'Open the HaloPSA Marketplace credential, correct it and use "Test" to check it.',
-		};
-	}
-	let message: string;
-	let description: string;
-	switch (failure.status) {
-		case 400:
-			message = `HaloPSA refused the request: ${server ?? 'bad request'}`;
-			description =
-				`Halo validated ${where} and answered 400. Correct the field it names (for ` +
-				`example a mandatory field) and run again.`;
-			break;
-		case 401:
-			message = 'HaloPSA did not accept the access token, even after fetching a new one';
-			description =
-				'Check the credential: Client ID, Client Secret, Tenant and that the API application is ' +
-				'active in HaloPSA.';
-			break;
-		case 403:
-			message = `HaloPSA refused permission for ${where}`;
-			description = `The API application (or the agent it logs in as) lacks the permission this call needs${server ? ` (${server})` : ''}. In HaloPSA open Configuration > Integrations > Halo API > the application's Permissions and allow this area, or use scope "all".`;
-			break;
-		case 404:
-			message = call.subject
-				? `${call.subject} was not found in HaloPSA`
-				: `HaloPSA has no ${where}`;
-			description = call.subject
-				? 'Check the ID: the record may have been deleted, or it belongs to another tenant.'
-				: 'Check the Resource Server URL in the credential.';
-			break;
-		case 429:
-			message = `HaloPSA rate limit reached, still refused after ${attempts} attempts`;
-			description =
-				`${server ?? 'Too many requests'}. Hosted Halo allows about 300 requests per ` +
-				`5 minutes: raise Rate Limit Wait (Seconds) so the node waits for the window to free up, ` +
-				`lower Items in Parallel, lower Requests per Window in the credential to what your ` +
-				`instance allows, or schedule the workflow less often.`;
-			break;
-		default:
-			({ message, description } = describeOtherFailure(failure, where, server, HALO_SERVICE));
-	}
-	const notResent = notResentNote(
-		failure,
-		call.idempotent,
-		'HaloPSA',
-		'Check with Get Many (or in HaloPSA) whether the record exists before running again.',
-	);
-	if (notResent) description = `${notResent} ${description}`;
-	return { message, description, extra: server ? { serverMessage: server } : undefined };
-}
-
-export const haloWording: ServiceWording = {
-	service: HALO_SERVICE.name,
-	addressSetting: HALO_SERVICE.addressSetting,
-	describe: describeHaloFailure,
-	tokenUrl: (credentials) => tokenUrl(credentials as unknown as Parameters<typeof tokenUrl>[0]),
+		}),
+		statuses: {
+			400: ({ server, where }) => ({
+				message: `HaloPSA refused the request: ${server ?? 'bad request'}`,
+				description:
+					`Halo validated ${where} and answered 400. Correct the field it names (for ` +
+					`example a mandatory field) and run again.`,
+			}),
+			401: () => ({
+				message: 'HaloPSA did not accept the access token, even after fetching a new one',
+				description:
+					'Check the credential: Client ID, Client Secret, Tenant and that the API application ' +
+					'is active in HaloPSA.',
+			}),
+			403: ({ server, where }) => ({
+				message: `HaloPSA refused permission for ${where}`,
+				description:
+					`The API application (or the agent it logs in as) lacks the permission this call ` +
+					`needs${server ? ` (${server})` : ''}. In HaloPSA open Configuration > Integrations > ` +
+					`Halo API > the application's Permissions and allow this area, or use scope "all".`,
+			}),
+			404: ({ call, where }) => ({
+				message: call.subject
+					? `${call.subject} was not found in HaloPSA`
+					: `HaloPSA has no ${where}`,
+				description: call.subject
+					? 'Check the ID: the record may have been deleted, or it belongs to another tenant.'
+					: 'Check the Resource Server URL in the credential.',
+			}),
+			429: ({ server, attempts }) => ({
+				message: `HaloPSA rate limit reached, still refused after ${attempts} attempts`,
+				description:
+					`${server ?? 'Too many requests'}. Hosted Halo allows about 300 requests per ` +
+					`5 minutes: raise Rate Limit Wait (Seconds) so the node waits for the window to free ` +
+					`up, lower Items in Parallel, lower Requests per Window in the credential to what ` +
+					`your instance allows, or schedule the workflow less often.`,
+			}),
+		},
+		checkBeforeResending:
+			'Check with Get Many (or in HaloPSA) whether the record exists before running again.',
+	},
 };
-
-export async function haloRequest(
-	context: RequestContext,
-	connection: ApiConnection,
-	call: ApiCall,
-): Promise<unknown> {
-	return await apiRequest(context, haloWording, connection, call);
-}
 
 /** A list answer in either shape Halo uses: a bare array, or `{record_count, <plural>: [...]}`. */
 export function readList(
@@ -229,7 +199,6 @@ export function haloPages(
 	const path = `/${resource.path}`;
 	return apiPages(
 		context,
-		haloWording,
 		connection,
 		{ method: 'GET', path, idempotent: true },
 		{
@@ -239,7 +208,7 @@ export function haloPages(
 		},
 		async ({ pageNo, size }) =>
 			readList(
-				await haloRequest(context, connection, {
+				await request(context, connection, {
 					method: 'GET',
 					path,
 					qs: { ...qs, pageinate: true, page_size: size, page_no: pageNo },

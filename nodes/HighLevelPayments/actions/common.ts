@@ -13,11 +13,7 @@ import {
 	type Operation,
 	type OperationItem,
 } from '../../shared/actions/operationKit';
-import {
-	highLevelRequest,
-	type HighLevelCall,
-	type HighLevelConnection,
-} from '../transport/highLevelApi';
+import type { HighLevelConnection } from '../transport/highLevelApi';
 import type { PaymentsOperation, PaymentsResource } from '../resources/paymentsTable';
 
 /**
@@ -35,10 +31,6 @@ export const operationOf = <K extends PaymentsOperation['kind']>(
 	resource: PaymentsResource,
 	kind: K,
 ) => resource.operations.find((o): o is Extract<PaymentsOperation, { kind: K }> => o.kind === kind);
-
-export async function send(item: HighLevelItem, call: HighLevelCall): Promise<unknown> {
-	return await highLevelRequest(item.context, item.connection, call);
-}
 
 /**
  * HighLevel IDs are opaque strings of letters, digits, `-` and `_`: nothing else can reach another

@@ -4,13 +4,12 @@
  */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { fulfillmentSchema, inputProblems } from './paymentsInput';
-import { readHighLevelRecord } from '../transport/highLevelApi';
+import { highLevelRequest, readHighLevelRecord } from '../transport/highLevelApi';
 import {
 	param,
 	pathOf,
 	readId,
 	recordLocator,
-	send,
 	shapeRecords,
 	showFor,
 	itemError,
@@ -213,7 +212,7 @@ export const createFulfillmentOperation: HighLevelOperation = {
 				`Invalid fulfillment: ${problems}`,
 				'Correct the named fields; nothing was sent to HighLevel.',
 			);
-		const answer = await send(item, {
+		const answer = await highLevelRequest(item.context, item.connection, {
 			method: 'POST',
 			path: pathOf(item, operation),
 			body: fulfillmentSchema.parse(body) as IDataObject,

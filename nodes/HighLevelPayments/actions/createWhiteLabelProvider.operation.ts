@@ -2,8 +2,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { WHITE_LABEL_PROVIDERS } from '../resources/paymentsTable';
 import { inputProblems, whiteLabelProviderSchema } from './paymentsInput';
-import { readHighLevelRecord } from '../transport/highLevelApi';
-import { param, send, shapeRecords, showFor, itemError, type HighLevelOperation } from './common';
+import { highLevelRequest, readHighLevelRecord } from '../transport/highLevelApi';
+import { param, shapeRecords, showFor, itemError, type HighLevelOperation } from './common';
 
 const firstProvider = WHITE_LABEL_PROVIDERS[0];
 
@@ -94,7 +94,7 @@ export const createWhiteLabelProviderOperation: HighLevelOperation = {
 				`Invalid white-label provider: ${problems}`,
 				'Correct the named fields; nothing was sent to HighLevel.',
 			);
-		const answer = await send(item, {
+		const answer = await highLevelRequest(item.context, item.connection, {
 			method: 'POST',
 			path: operation.path,
 			body: whiteLabelProviderSchema.parse(body) as IDataObject,

@@ -1,12 +1,11 @@
 /** Get: one order, transaction or subscription by its ID. */
 import { withArticle } from '../../shared/wording';
-import { readHighLevelRecord } from '../transport/highLevelApi';
+import { highLevelRequest, readHighLevelRecord } from '../transport/highLevelApi';
 import {
 	operationOf,
 	pathOf,
 	readId,
 	recordLocator,
-	send,
 	shapeRecords,
 	simplifyProperty,
 	type HighLevelOperation,
@@ -34,7 +33,7 @@ export const getOperation: HighLevelOperation = {
 
 	async execute(item) {
 		const operation = operationOf(item.resource, 'get')!;
-		const answer = await send(item, {
+		const answer = await highLevelRequest(item.context, item.connection, {
 			method: 'GET',
 			path: pathOf(item, operation),
 			idempotent: true,

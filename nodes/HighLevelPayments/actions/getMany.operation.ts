@@ -5,14 +5,13 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { ListFilter } from '../resources/paymentsTable';
 import { dateFilter } from './paymentsInput';
-import { highLevelPages, readHighLevelList } from '../transport/highLevelApi';
+import { highLevelRequest, highLevelPages, readHighLevelList } from '../transport/highLevelApi';
 import {
 	operationOf,
 	param,
 	pathOf,
 	readId,
 	recordLocator,
-	send,
 	shapeRecords,
 	showFor,
 	simplifyProperty,
@@ -120,7 +119,7 @@ export const getManyOperation: HighLevelOperation = {
 		const qs = operation.filters ? listQuery(item, operation.filters) : {};
 		const records: IDataObject[] = [];
 		if (!operation.paged) {
-			const answer = await send(item, {
+			const answer = await highLevelRequest(item.context, item.connection, {
 				method: 'GET',
 				path,
 				qs,

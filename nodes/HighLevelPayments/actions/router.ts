@@ -3,7 +3,8 @@
  * and the run of an execution.
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { operationProperties, runOperation } from '../../shared/actions/operationKit';
+import { runItems } from '../../shared/actions/itemLoop';
+import { findOperation, operationProperties } from '../../shared/actions/operationKit';
 import { requestSettings } from '../../shared/actions/requestOptions';
 import { findPaymentsResource, type PaymentsResource } from '../resources/paymentsTable';
 import { DEFAULT_RATE_LIMIT_WAIT_SECONDS, highLevelConnection } from '../transport/highLevelApi';
@@ -42,10 +43,11 @@ export async function runHighLevelNode(context: IExecuteFunctions): Promise<INod
 	});
 	// Items after the first share what it learnt (the token's location): the connection object is
 	// shared.
-	return await runOperation(context, {
+	const value = context.getNodeParameter('operation', 0) as string;
+	const operation = findOperation(context, operations, resource, value);
+	return await runItems(context, operation, {
+		value,
 		resource,
-		operationValue: context.getNodeParameter('operation', 0) as string,
-		operations,
 		connection,
 		concurrency: settings.concurrency,
 	});

@@ -12,20 +12,14 @@ import {
 } from 'n8n-workflow';
 import {
 	apiPages,
-	apiRequest,
-	describeOtherFailure,
+	request,
 	type ApiCall,
 	type ApiConnection,
-	type FailureText,
+	type ApiService,
 	type RequestContext,
-	type ServiceWording,
 } from '../../shared/transport/apiClient';
-import {
-	looksLikeHtml,
-	notResentNote,
-	parseMaybeJson,
-	type HttpFailure,
-} from '../../shared/transport/failure';
+import { looksLikeHtml, parseMaybeJson, type HttpFailure } from '../../shared/transport/failure';
+import type { FailureFacts } from '../../shared/transport/failureText';
 import { secretValues } from '../../shared/transport/redact';
 import {
 	apiUrl,
@@ -98,6 +92,8 @@ export async function highLevelConnection(
 	const credentials = await context.getCredentials(credentialType, options.itemIndex);
 	const locationOverride = String(options.locationId ?? '').trim();
 	return {
+		service: highLevelService,
+		pace: { until: 0 },
 		kind,
 		credentialType,
 		credentials,
@@ -140,111 +136,116 @@ export function highLevelMessage(failure: HttpFailure): { message?: string; trac
 	return { message, traceId };
 }
 
-/** How failures name the API and where its address is set. */
-const HIGHLEVEL_SERVICE = {
+const highLevelOf = (facts: FailureFacts) => facts.connection as HighLevelConnection;
+
+/** HighLevel for the shared client: its name, where its address is set, its failure texts. */
+export const highLevelService: ApiService = {
 	name: 'HighLevel',
 	addressSetting:
 		'the API Base URL in the HighLevel Payments credential (https://services.leadconnectorhq.com)',
-};
-
-function describeHighLevelFailure(
-	failure: HttpFailure,
-	call: ApiCall,
-	attempts: number,
-	connection: ApiConnection,
-): FailureText {
-	const { kind, locationId } = connection as HighLevelConnection;
-	const where = `${call.method} ${call.path}`;
-	const { message: server, traceId } = highLevelMessage(failure);
-	const headers = failure.headers;
-	let message: string;
-	let description: string;
-	const notFound =
-		failure.status === 404 || (failure.status === 400 && /not\s*found/i.test(server ?? ''));
-	if (call.path === AGENCY_EXCHANGE_PATH && !failure.tokenProblem && failure.status) {
-		const approved = agencyOf(connection.credentials)?.approvedLocations ?? [];
-		message = `HighLevel gave no token for location ${locationId ?? '(none)'}: ${server ?? `HTTP ${failure.status}`}`;
-		description = `The HighLevel app is installed at agency level, so each sub-account is reached with a location token that HighLevel gives only for sub-accounts the app is installed in${approved.length ? ` (this install: ${approved.join(', ')})` : ''}. Check Location ID, or install the app in that sub-account and reconnect the credential.`;
-	} else if (failure.tokenProblem) {
-		message = `HighLevel: ${failure.tokenProblem}`;
-		description = /unsupported_grant_type/.test(failure.tokenProblem)
-			? 'HighLevel does not accept the client-credentials grant for this app (it documents the ' +
-				'authorization-code grant for its v2 API). In the HighLevel Payments OAuth2 credential ' +
-				'choose Grant Type "Authorization Code (Marketplace App)" and connect, or use a Private ' +
-				'Integration Token credential.'
-			: 'Open the HighLevel Payments credential, correct it and reconnect or test it.';
-	} else if (needsAppToken(failure, call, kind)) {
-		message = `HighLevel refused ${where}: it needs a marketplace-app token${server ? ` (${server})` : ''}`;
-		description =
-			'Only the OAuth token of a marketplace app installed in the sub-account may create a ' +
-			'white-label payment provider; a Private Integration Token can list providers but not ' +
-			'create them. Use a HighLevel Payments OAuth2 API credential (Authorization Code) for this ' +
-			'operation.';
-	} else if (notFound) {
-		message = call.subject
-			? `${call.subject} was not found in HighLevel`
-			: `HighLevel has no ${where}`;
-		description =
-			`HighLevel said: ${server ?? 'not found'}. Check the ID and that it belongs to ` +
-			`location ${locationId ?? '(unknown)'}.`;
-	} else {
-		switch (failure.status) {
-			case 400:
-			case 422:
-				message = `HighLevel rejected the request: ${server ?? 'invalid request'}`;
-				description =
-					`HighLevel validated ${where} and answered ${failure.status}. Correct the ` +
-					`parameters it names and run again.`;
-				break;
-			case 401:
-				message = `HighLevel did not accept the token${server ? ` (${server})` : ''}`;
-				description =
-					kind === 'oAuth2'
+	rateLimitWait,
+	failures: {
+		read: (failure) => {
+			const { message, traceId } = highLevelMessage(failure);
+			return {
+				server: message,
+				reference: traceId ? { label: 'trace ID', key: 'traceId', id: traceId } : undefined,
+			};
+		},
+		tokenProblem: ({ failure }) => ({
+			message: `HighLevel: ${failure.tokenProblem}`,
+			description: /unsupported_grant_type/.test(failure.tokenProblem ?? '')
+				? 'HighLevel does not accept the client-credentials grant for this app (it documents the ' +
+					'authorization-code grant for its v2 API). In the HighLevel Payments OAuth2 credential ' +
+					'choose Grant Type "Authorization Code (Marketplace App)" and connect, or use a Private ' +
+					'Integration Token credential.'
+				: 'Open the HighLevel Payments credential, correct it and reconnect or test it.',
+		}),
+		special: [
+			// The agency token's exchange for a location token was refused.
+			(facts) => {
+				const { call, failure, server } = facts;
+				if (call.path !== AGENCY_EXCHANGE_PATH || !failure.status) return undefined;
+				const approved = agencyOf(facts.connection.credentials)?.approvedLocations ?? [];
+				return {
+					message: `HighLevel gave no token for location ${highLevelOf(facts).locationId ?? '(none)'}: ${server ?? `HTTP ${failure.status}`}`,
+					description: `The HighLevel app is installed at agency level, so each sub-account is reached with a location token that HighLevel gives only for sub-accounts the app is installed in${approved.length ? ` (this install: ${approved.join(', ')})` : ''}. Check Location ID, or install the app in that sub-account and reconnect the credential.`,
+				};
+			},
+			(facts) =>
+				needsAppToken(facts.failure, facts.call, highLevelOf(facts).kind)
+					? {
+							message: `HighLevel refused ${facts.where}: it needs a marketplace-app token${facts.server ? ` (${facts.server})` : ''}`,
+							description:
+								'Only the OAuth token of a marketplace app installed in the sub-account may ' +
+								'create a white-label payment provider; a Private Integration Token can list ' +
+								'providers but not create them. Use a HighLevel Payments OAuth2 API credential ' +
+								'(Authorization Code) for this operation.',
+						}
+					: undefined,
+			// HighLevel answers some missing records with 400 "... not found".
+			(facts) => {
+				const { failure, server, call, where } = facts;
+				if (
+					failure.status !== 404 &&
+					!(failure.status === 400 && /not\s*found/i.test(server ?? ''))
+				)
+					return undefined;
+				return {
+					message: call.subject
+						? `${call.subject} was not found in HighLevel`
+						: `HighLevel has no ${where}`,
+					description:
+						`HighLevel said: ${server ?? 'not found'}. Check the ID and that it belongs to ` +
+						`location ${highLevelOf(facts).locationId ?? '(unknown)'}.`,
+				};
+			},
+		],
+		statuses: {
+			400: rejected,
+			422: rejected,
+			401: (facts) => ({
+				message: `HighLevel did not accept the token${facts.server ? ` (${facts.server})` : ''}`,
+				description:
+					highLevelOf(facts).kind === 'oAuth2'
 						? 'n8n already tried a fresh token. Reconnect the HighLevel Payments OAuth2 ' +
 							'credential, and check that the app is still installed in the sub-account and has ' +
 							'the payments scopes.'
 						: 'Check the Private Integration Token in the credential: it may have been rotated ' +
-							'or deleted, or lack the payments scopes.';
-				break;
-			case 403:
-				message = `HighLevel refused access${locationId ? ` to location ${locationId}` : ''}: ${server ?? 'forbidden'}`;
-				description =
-					'Set Location ID (in the node or the credential) to the sub-account the token was ' +
-					'issued for, or grant the token the scope this call needs.';
-				break;
-			case 429: {
+							'or deleted, or lack the payments scopes.',
+			}),
+			403: (facts) => {
+				const { locationId } = highLevelOf(facts);
+				return {
+					message: `HighLevel refused access${locationId ? ` to location ${locationId}` : ''}: ${facts.server ?? 'forbidden'}`,
+					description:
+						'Set Location ID (in the node or the credential) to the sub-account the token was ' +
+						'issued for, or grant the token the scope this call needs.',
+				};
+			},
+			429: ({ failure: { headers }, attempts }) => {
 				const interval = Number(headers['x-ratelimit-interval-milliseconds']);
 				const max = headers['x-ratelimit-max'];
 				const daily = headers['x-ratelimit-daily-remaining'];
-				message = `HighLevel rate limit reached, still refused after ${attempts} attempts`;
-				description = `HighLevel allows ${max ?? 100} requests per ${Number.isFinite(interval) ? interval / 1000 : 10} seconds${daily !== undefined ? ` (${daily} left today)` : ''}. Raise Rate Limit Wait (Seconds), lower Items in Parallel, or poll less often.`;
-				break;
-			}
-			default:
-				({ message, description } = describeOtherFailure(
-					failure,
-					where,
-					server,
-					HIGHLEVEL_SERVICE,
-				));
-		}
-	}
-	if (traceId) {
-		message += ` (trace ID ${traceId})`;
-		description += ` Quote trace ID ${traceId} to HighLevel support.`;
-	}
-	const notResent = notResentNote(
-		failure,
-		call.idempotent,
-		'HighLevel',
-		'Check with Get Many (for a fulfillment: Order Fulfillment > Get Many of the order) before ' +
+				return {
+					message: `HighLevel rate limit reached, still refused after ${attempts} attempts`,
+					description: `HighLevel allows ${max ?? 100} requests per ${Number.isFinite(interval) ? interval / 1000 : 10} seconds${daily !== undefined ? ` (${daily} left today)` : ''}. Raise Rate Limit Wait (Seconds), lower Items in Parallel, or poll less often.`,
+				};
+			},
+		},
+		checkBeforeResending:
+			'Check with Get Many (for a fulfillment: Order Fulfillment > Get Many of the order) before ' +
 			'running again.',
-	);
-	if (notResent) description = `${notResent} ${description}`;
-	const extra: IDataObject = {};
-	if (server) extra.serverMessage = server;
-	if (traceId) extra.traceId = traceId;
-	return { message, description, extra: extra as FailureText['extra'] };
+	},
+};
+
+function rejected({ failure, server, where }: FailureFacts) {
+	return {
+		message: `HighLevel rejected the request: ${server ?? 'invalid request'}`,
+		description:
+			`HighLevel validated ${where} and answered ${failure.status}. Correct the parameters it ` +
+			`names and run again.`,
+	};
 }
 
 /**
@@ -268,13 +269,6 @@ function rateLimitWait(headers: Record<string, string>): number | undefined {
 		? interval
 		: undefined;
 }
-
-export const highLevelWording: ServiceWording = {
-	service: HIGHLEVEL_SERVICE.name,
-	addressSetting: HIGHLEVEL_SERVICE.addressSetting,
-	describe: describeHighLevelFailure,
-	rateLimitWait,
-};
 
 function missingLocation(context: RequestContext, connection: HighLevelConnection) {
 	const agency = connection.kind === 'oAuth2' ? agencyOf(connection.credentials) : undefined;
@@ -306,7 +300,7 @@ async function sendForLocation(
 	const locationId = connection.locationId;
 	if (!locationId) throw missingLocation(context, connection);
 	const attempt = async (renew: boolean) => {
-		const token = await locationToken(context, highLevelWording, connection, locationId, renew);
+		const token = await locationToken(context, connection, locationId, renew);
 		const asLocation = {
 			...connection,
 			bearerToken: token,
@@ -335,7 +329,7 @@ async function send(
 		...(connection.locationId ? { altId: connection.locationId } : {}),
 		...(orderRead ? {} : { altType: 'location' }),
 	};
-	return await apiRequest(context, highLevelWording, connection, {
+	return await request(context, connection, {
 		method: call.method,
 		path: call.path,
 		qs: call.method === 'GET' ? { ...location, ...(call.qs ?? {}) } : call.qs,
@@ -428,7 +422,6 @@ export function highLevelPages(
 ): AsyncGenerator<IDataObject[]> {
 	return apiPages(
 		context,
-		highLevelWording,
 		connection,
 		{ method: 'GET', path, idempotent: true },
 		{

@@ -11,12 +11,7 @@ import {
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
 } from 'n8n-workflow';
-import {
-	apiRequest,
-	type ApiConnection,
-	type RequestContext,
-	type ServiceWording,
-} from '../../shared/transport/apiClient';
+import { request, type ApiConnection, type RequestContext } from '../../shared/transport/apiClient';
 
 /** The agency side of a Company token, or undefined for any other token. */
 export function agencyOf(
@@ -60,7 +55,6 @@ export const AGENCY_EXCHANGE_PATH = '/oauth/locationToken';
  */
 export async function locationToken(
 	context: RequestContext,
-	wording: ServiceWording,
 	connection: ApiConnection,
 	locationId: string,
 	renew: boolean,
@@ -69,7 +63,7 @@ export async function locationToken(
 	const found = kept.get(key);
 	if (!renew && found && found.expiresAt > Date.now()) return found.token;
 	kept.delete(key);
-	const answer = (await apiRequest(context, wording, connection, {
+	const answer = (await request(context, connection, {
 		method: 'POST',
 		path: AGENCY_EXCHANGE_PATH,
 		body: { companyId: agencyOf(connection.credentials)?.companyId ?? '', locationId },

@@ -13,8 +13,7 @@ import {
 	type Operation,
 	type OperationItem,
 } from '../../shared/actions/operationKit';
-import type { ApiCall, ApiConnection } from '../../shared/transport/apiClient';
-import { ingramRequest } from '../transport/ingramApi';
+import type { ApiConnection } from '../../shared/transport/apiClient';
 import type { MarketplaceOperation, MarketplaceResource } from '../resources/marketplaceTable';
 
 /**
@@ -35,10 +34,6 @@ export const operationOf = <V extends MarketplaceOperation['value']>(
 	resource.operations.find(
 		(o): o is Extract<MarketplaceOperation, { value: V }> => o.value === value,
 	);
-
-export async function send(item: IngramItem, call: ApiCall): Promise<unknown> {
-	return await ingramRequest(item.context, item.connection, call);
-}
 
 /**
  * Ingram Micro IDs (CUS-1234-5678, SUB-…) are letters, digits, `-` and `_`: nothing else can reach

@@ -5,13 +5,13 @@ import {
 	operationOf,
 	param,
 	recordOf,
-	send,
 	shapeRecords,
 	showFor,
 	itemError,
 	type IngramItem,
 	type IngramOperation,
 } from './common';
+import { request } from '../../shared/transport/apiClient';
 
 /** The contact persons of a customer (type, name, e-mail, phone), any number of them. */
 function contactPersonsProperty(
@@ -299,7 +299,7 @@ export const createCustomerOperation: IngramOperation = {
 				`The customer cannot be sent: ${problems.join('; ')}`,
 				'Correct the named fields; nothing was sent to Ingram Micro.',
 			);
-		const answer = await send(item, {
+		const answer = await request(item.context, item.connection, {
 			method: 'POST',
 			path: operationOf(item.resource, 'create')!.path,
 			body: customer,

@@ -1,6 +1,7 @@
 /** Order Create: places the order once; a lost answer is never followed by a second order. */
-import { operationOf, recordOf, send, shapeRecords, type IngramOperation } from './common';
+import { operationOf, recordOf, shapeRecords, type IngramOperation } from './common';
 import { orderBody, orderProperties } from './orderFields';
+import { request } from '../../shared/transport/apiClient';
 
 export const createOrderOperation: IngramOperation = {
 	writes: true,
@@ -24,7 +25,7 @@ export const createOrderOperation: IngramOperation = {
 
 	async execute(item) {
 		const { body, corrections } = await orderBody(item);
-		const answer = await send(item, {
+		const answer = await request(item.context, item.connection, {
 			method: 'POST',
 			path: operationOf(item.resource, 'create')!.path,
 			body,

@@ -2,8 +2,9 @@
  * Order Estimate: the price of an order as it would be placed, with the same checks, nothing
  * ordered.
  */
-import { operationOf, recordOf, send, shapeRecords, type IngramOperation } from './common';
+import { operationOf, recordOf, shapeRecords, type IngramOperation } from './common';
 import { estimateBody, orderProperties } from './orderFields';
+import { request } from '../../shared/transport/apiClient';
 
 export const estimateOrderOperation: IngramOperation = {
 	option: (resource) =>
@@ -23,7 +24,7 @@ export const estimateOrderOperation: IngramOperation = {
 
 	async execute(item) {
 		const { body, corrections } = await estimateBody(item);
-		const answer = await send(item, {
+		const answer = await request(item.context, item.connection, {
 			method: 'POST',
 			path: operationOf(item.resource, 'estimate')!.path,
 			body,

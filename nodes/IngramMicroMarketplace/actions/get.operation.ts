@@ -5,12 +5,12 @@ import {
 	operationOf,
 	recordLocator,
 	recordOf,
-	send,
 	shapeRecords,
 	showFor,
 	simplifyProperty,
 	type IngramOperation,
 } from './common';
+import { request } from '../../shared/transport/apiClient';
 
 export const getOperation: IngramOperation = {
 	option: (resource) => {
@@ -37,7 +37,7 @@ export const getOperation: IngramOperation = {
 		const { resource } = item;
 		const operation = operationOf(resource, 'get')!;
 		const id = readId(item, resource.idParameter!.name, resource.idParameter!.displayName);
-		const answer = await send(item, {
+		const answer = await request(item.context, item.connection, {
 			method: 'GET',
 			path: operation.path.replace('{id}', encodeURIComponent(id)),
 			idempotent: true,

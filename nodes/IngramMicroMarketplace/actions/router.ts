@@ -3,7 +3,8 @@
  * the run of an execution.
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { operationProperties, runOperation } from '../../shared/actions/operationKit';
+import { runItems } from '../../shared/actions/itemLoop';
+import { findOperation, operationProperties } from '../../shared/actions/operationKit';
 import { requestSettings } from '../../shared/actions/requestOptions';
 import { findMarketplaceResource, type MarketplaceResource } from '../resources/marketplaceTable';
 import { DEFAULT_RATE_LIMIT_WAIT_SECONDS, ingramConnection } from '../transport/ingramApi';
@@ -43,10 +44,11 @@ export async function runIngramNode(context: IExecuteFunctions): Promise<INodeEx
 		rateLimitBudgetMs: settings.rateLimitBudgetMs,
 		renewExpiredToken: true,
 	});
-	return await runOperation(context, {
+	const value = context.getNodeParameter('operation', 0) as string;
+	const operation = findOperation(context, operations, resource, value);
+	return await runItems(context, operation, {
+		value,
 		resource,
-		operationValue: context.getNodeParameter('operation', 0) as string,
-		operations,
 		connection,
 		concurrency: settings.concurrency,
 	});

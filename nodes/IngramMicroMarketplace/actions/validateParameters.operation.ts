@@ -9,13 +9,13 @@ import {
 	operationOf,
 	recordOf,
 	recordLocator,
-	send,
 	shapeRecords,
 	showFor,
 	itemError,
 	type IngramOperation,
 } from './common';
 import { marketplaceCode, productEntries, productsProperty } from './orderFields';
+import { request } from '../../shared/transport/apiClient';
 
 export const validateParametersOperation: IngramOperation = {
 	option: (resource) =>
@@ -56,7 +56,7 @@ export const validateParametersOperation: IngramOperation = {
 			products: built.products.map((p) => ({ mpn: p.mpn, parameters: p.parameters ?? [] })),
 		};
 		const answer = recordOf(
-			await send(item, {
+			await request(item.context, item.connection, {
 				method: 'POST',
 				path: operationOf(item.resource, 'validate')!.path,
 				body,

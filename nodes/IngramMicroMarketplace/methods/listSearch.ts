@@ -6,7 +6,8 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import { DEFAULT_TIMEOUT_SECONDS } from '../../shared/actions/requestOptions';
 import { searchMethodName } from '../actions/common';
 import { findMarketplaceResource } from '../resources/marketplaceTable';
-import { ingramConnection, ingramRequest, readIngramList } from '../transport/ingramApi';
+import { ingramConnection, readIngramList } from '../transport/ingramApi';
+import { request } from '../../shared/transport/apiClient';
 
 const PAGE = 50;
 
@@ -28,7 +29,7 @@ function searchRecords(resourceValue: 'customer' | 'product' | 'order' | 'subscr
 		if (filter && resourceValue === 'customer') qs.name = filter;
 		if (filter && resourceValue === 'product') qs.mpn = filter;
 		const { records, total } = readIngramList(
-			await ingramRequest(this, connection, {
+			await request(this, connection, {
 				method: 'GET',
 				path: list.path,
 				qs,

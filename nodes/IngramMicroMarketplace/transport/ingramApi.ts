@@ -7,18 +7,15 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import {
 	apiPages,
-	apiRequest,
-	describeOtherFailure,
+	request,
 	type ApiCall,
 	type ApiConnection,
-	type FailureText,
+	type ApiService,
 	type RequestContext,
-	type ServiceWording,
 } from '../../shared/transport/apiClient';
 import {
 	looksLikeHtml,
 	networkFailureInWords,
-	notResentNote,
 	parseMaybeJson,
 	type HttpFailure,
 } from '../../shared/transport/failure';
@@ -47,6 +44,8 @@ export async function ingramConnection(
 	if (options.renewExpiredToken) dropExpiredToken(credentials);
 	dropTokenOfAnotherIssuer(credentials, ingramTokenIssuer(credentials));
 	return {
+		service: ingramService,
+		pace: { until: 0 },
 		credentialType: INGRAM_CREDENTIAL,
 		credentials,
 		baseURL: marketplaceBase(credentials.baseUrl),
@@ -73,15 +72,8 @@ function renewalOrCancellation(call: ApiCall): string | undefined {
 		: undefined;
 }
 
-/** How failures name the API and where its address is set. */
-const INGRAM_SERVICE = {
-	name: 'Ingram Micro',
-	addressSetting:
-		'the Marketplace API URL in the Ingram Micro credential (for example ' +
-		'https://api.cloud.im/marketplace/eu)',
-};
-
-function describeIngramFailure(failure: HttpFailure, call: ApiCall, attempts: number): FailureText {
+/** Ingram Micro's message and X-Correlation-ID, from its error body and headers. */
+function readIngramFailure(failure: HttpFailure) {
 	const parsed = parseMaybeJson(failure.body) as IDataObject | undefined;
 	const server =
 		parsed && typeof parsed.message === 'string'
@@ -89,96 +81,88 @@ function describeIngramFailure(failure: HttpFailure, call: ApiCall, attempts: nu
 			: failure.bodyText && !looksLikeHtml(failure.bodyText)
 				? failure.bodyText.slice(0, 300)
 				: undefined;
-	const correlationId =
-		failure.headers['x-correlation-id'] ?? (parsed?.correlationId as string | undefined);
-	const where = `${call.method} ${call.path}`;
-	let message: string;
-	let description: string;
-	if (failure.tokenProblem) {
-		message = failure.tokenProblem;
-		description = 'Open the Ingram Micro Cloud Marketplace credential, correct it and use "Test".';
-	} else if (
-		call.placesOrder &&
-		(failure.status === 504 || failure.status === 502 || (!failure.status && failure.code))
-	) {
-		message = `Ingram Micro did not answer the order in time (${failure.status ? `HTTP ${failure.status}` : networkFailureInWords(failure)}); the order may still be processing`;
-		description =
-			'The order was NOT sent again. Check it with Order > Get Many (filter by the customer and ' +
-			'"Created From" now) or Order > Get before placing it again, so it is not ordered twice.';
-	} else {
-		switch (failure.status) {
-			case 400: {
-				message = `Ingram Micro rejected the request: ${server ?? 'bad request'}`;
-				description = `Correct what Ingram Micro names and run again (${where}).`;
-				const unspecified = renewalOrCancellation(call);
-				if (unspecified) {
-					description +=
-						` Ingram's API specification shows no shape for ${unspecified} orders; ` +
-						`this node sends the customer, the type and the subscription ID without products. If ` +
-						`Ingram Micro keeps refusing it, renew or cancel the subscription in the Ingram ` +
-						`Micro Cloud Marketplace portal, or lower its quantity with a change order.`;
-				}
-				break;
-			}
-			case 401:
-				message = `Ingram Micro did not accept the token${server ? ` (${server})` : ''}, even after a new one`;
-				description =
-					'Check the API username, password, subscription key and marketplace code in the ' +
-					'credential.';
-				break;
-			case 403:
-				message = `Ingram Micro refused ${where}${server ? `: ${server}` : ''}`;
-				description =
-					'Your API account lacks access to this call or this customer; ask Ingram Micro to ' +
-					'enable it.';
-				break;
-			case 404:
-				message = call.subject
-					? `${call.subject} was not found in Ingram Micro`
-					: `Ingram Micro has no ${where}`;
-				description = server ? `Ingram Micro said: ${server}` : 'Check the ID.';
-				break;
-			case 429:
-				message = `Ingram Micro rate limit reached, still refused after ${attempts} attempts`;
-				description =
-					'Raise Rate Limit Wait (Seconds), lower Items in Parallel, or add a Wait node.';
-				break;
-			default:
-				({ message, description } = describeOtherFailure(failure, where, server, INGRAM_SERVICE));
-		}
-		const notResent = notResentNote(
-			failure,
-			call.idempotent,
-			'Ingram Micro',
-			'Check with Get Many (or in the Ingram Micro marketplace) whether it exists before running ' +
-				'again.',
-		);
-		if (notResent) description = `${notResent} ${description}`;
-	}
-	if (correlationId) {
-		message += ` (correlation ID ${correlationId})`;
-		description += ` Quote correlation ID ${correlationId} to Ingram Micro support.`;
-	}
-	const extra: IDataObject = {};
-	if (server) extra.serverMessage = server;
-	if (correlationId) extra.correlationId = correlationId;
-	return { message, description, extra: extra as FailureText['extra'] };
+	const id = failure.headers['x-correlation-id'] ?? (parsed?.correlationId as string | undefined);
+	return {
+		server,
+		reference: id ? { label: 'correlation ID', key: 'correlationId', id: String(id) } : undefined,
+	};
 }
 
-export const ingramWording: ServiceWording = {
-	service: INGRAM_SERVICE.name,
-	addressSetting: INGRAM_SERVICE.addressSetting,
-	describe: describeIngramFailure,
+/** Ingram Micro for the shared client: its name, where its address is set, its failure texts. */
+export const ingramService: ApiService = {
+	name: 'Ingram Micro',
+	addressSetting:
+		'the Marketplace API URL in the Ingram Micro credential (for example ' +
+		'https://api.cloud.im/marketplace/eu)',
 	tokenUrl: (credentials) => `${marketplaceBase(credentials.baseUrl)}/token`,
+	failures: {
+		read: readIngramFailure,
+		tokenProblem: ({ failure }) => ({
+			message: failure.tokenProblem ?? 'Ingram Micro gave no token',
+			description: 'Open the Ingram Micro Cloud Marketplace credential, correct it and use "Test".',
+		}),
+		special: [
+			// An order whose answer was lost may still be processing: never placed twice.
+			({ call, failure }) =>
+				call.placesOrder &&
+				(failure.status === 504 || failure.status === 502 || (!failure.status && failure.code))
+					? {
+							message:
+								`Ingram Micro did not answer the order in time (` +
+								`${failure.status ? `HTTP ${failure.status}` : networkFailureInWords(failure)}); ` +
+								`the order may still be processing`,
+							description:
+								'The order was NOT sent again. Check it with Order > Get Many (filter by the ' +
+								'customer and "Created From" now) or Order > Get before placing it again, so it ' +
+								'is not ordered twice.',
+							saysNotResent: true,
+						}
+					: undefined,
+		],
+		statuses: {
+			400: ({ server, where, call }) => {
+				const unspecified = renewalOrCancellation(call);
+				return {
+					message: `Ingram Micro rejected the request: ${server ?? 'bad request'}`,
+					description:
+						`Correct what Ingram Micro names and run again (${where}).` +
+						(unspecified
+							? ` Ingram's API specification shows no shape for ${unspecified} orders; this ` +
+								`node sends the customer, the type and the subscription ID without products. If ` +
+								`Ingram Micro keeps refusing it, renew or cancel the subscription in the Ingram ` +
+								`Micro Cloud Marketplace portal, or lower its quantity with a change order.`
+							: ''),
+				};
+			},
+			401: ({ server }) => ({
+				message: `Ingram Micro did not accept the token${server ? ` (${server})` : ''}, even after a new one`,
+				description:
+					'Check the API username, password, subscription key and marketplace code in the ' +
+					'credential.',
+			}),
+			403: ({ server, where }) => ({
+				message: `Ingram Micro refused ${where}${server ? `: ${server}` : ''}`,
+				description:
+					'Your API account lacks access to this call or this customer; ask Ingram Micro to ' +
+					'enable it.',
+			}),
+			404: ({ server, where, call }) => ({
+				message: call.subject
+					? `${call.subject} was not found in Ingram Micro`
+					: `Ingram Micro has no ${where}`,
+				description: server ? `Ingram Micro said: ${server}` : 'Check the ID.',
+			}),
+			429: ({ attempts }) => ({
+				message: `Ingram Micro rate limit reached, still refused after ${attempts} attempts`,
+				description:
+					'Raise Rate Limit Wait (Seconds), lower Items in Parallel, or add a Wait node.',
+			}),
+		},
+		checkBeforeResending:
+			'Check with Get Many (or in the Ingram Micro marketplace) whether it exists before running ' +
+			'again.',
+	},
 };
-
-export async function ingramRequest(
-	context: RequestContext,
-	connection: ApiConnection,
-	call: ApiCall,
-): Promise<unknown> {
-	return await apiRequest(context, ingramWording, connection, call);
-}
 
 /**
  * `{data, pagination: {offset, limit, total}}` (customers, products), `{data}` alone (orders,
@@ -207,13 +191,12 @@ export function ingramPages(
 ): AsyncGenerator<IDataObject[]> {
 	return apiPages(
 		context,
-		ingramWording,
 		connection,
 		{ method: 'GET', path, idempotent: true },
 		{ pageSize, style: 'offset', keyOf: (record) => String(record.id ?? JSON.stringify(record)) },
 		async ({ offset, size }) =>
 			readIngramList(
-				await ingramRequest(context, connection, {
+				await request(context, connection, {
 					method: 'GET',
 					path,
 					qs: { ...qs, offset, limit: size },

@@ -12,8 +12,6 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 export const DEFAULT_CONCURRENCY = 4;
 export const MAX_CONCURRENCY = 20;
 
-export type ItemRun = (itemIndex: number) => Promise<INodeExecutionData[]>;
-
 type ItemFailure = Error & { description?: string | null };
 
 /**
@@ -72,38 +70,69 @@ function reportWrites(
 	failure.description = [failure.description, ...parts].filter(Boolean).join(' ');
 }
 
-export async function runItems(
+/** What the loop runs each item through: an operation module of a node. */
+export interface ItemOperation<I> {
+	execute(item: I, operation: string): Promise<INodeExecutionData[]>;
+	/** Runs once with every input item (bulk manage) rather than once per item. */
+	wholeInput?: boolean;
+	/** Changes something at the API: one item at a time, in order, stopping at the first failure. */
+	writes?: boolean;
+}
+
+/** The item an operation gets: the run's context, the item's index, the resource, the connection. */
+export interface LoopItem<R, C> {
+	context: IExecuteFunctions;
+	itemIndex: number;
+	resource: R;
+	connection: C;
+}
+
+/**
+ * Every input item through the operation, in batches (the first item alone, then `concurrency` at
+ * a time; writes one by one), each item with the run's connection. The connection object is shared
+ * by the items (its pace, the token n8n renews into its credential); only the item index differs.
+ * Each call is awaited here, by the loop itself, so a stack trace shows the whole path from n8n's
+ * engine to its HTTP helper.
+ */
+export async function runItems<R, C extends { itemIndex: number }>(
 	context: IExecuteFunctions,
-	count: number,
-	run: ItemRun,
-	options: { concurrency: number; writes: boolean },
+	operation: ItemOperation<LoopItem<R, C>>,
+	run: { value: string; resource: R; connection: C; concurrency: number },
 ): Promise<INodeExecutionData[]> {
-	const results: INodeExecutionData[][] = new Array(count);
-	let failure: ItemFailure | undefined;
-	let failedIndex = -1;
-	const runOne = async (itemIndex: number) => {
-		try {
-			results[itemIndex] = await run(itemIndex);
-		} catch (error) {
-			if (!context.continueOnFail()) {
-				if (!failure) [failure, failedIndex] = [error as ItemFailure, itemIndex];
-				return;
-			}
-			results[itemIndex] = [errorItem(context, error as ItemFailure, itemIndex)];
-		}
-	};
+	const count = context.getInputData().length;
+	const { value, resource, connection } = run;
+	const itemOf = (itemIndex: number): LoopItem<R, C> => ({
+		context,
+		itemIndex,
+		resource,
+		connection: itemIndex === 0 ? connection : { ...connection, itemIndex },
+	});
 	if (count === 0) return [];
-	await runOne(0);
-	let next = 1;
-	const worker = async () => {
-		while (!failure && next < count) await runOne(next++);
-	};
-	const concurrency = options.writes ? 1 : options.concurrency;
-	await Promise.all(Array.from({ length: Math.min(concurrency, count - 1) }, worker));
-	if (failure) {
-		// With one item there is nothing else to report.
-		if (options.writes && count > 1) reportWrites(failure, results, failedIndex, count);
-		throw failure;
+	if (operation.wholeInput) return await operation.execute(itemOf(0), value);
+	const results: INodeExecutionData[][] = new Array(count);
+	const batchSize = operation.writes ? 1 : Math.max(1, run.concurrency);
+	for (let first = 0; first < count; first = first === 0 ? 1 : first + batchSize) {
+		const batch = Array.from(
+			{ length: first === 0 ? 1 : Math.min(batchSize, count - first) },
+			(_, offset) => first + offset,
+		);
+		const settled = await Promise.allSettled(
+			batch.map((itemIndex) => operation.execute(itemOf(itemIndex), value)),
+		);
+		for (const [offset, outcome] of settled.entries()) {
+			const itemIndex = first + offset;
+			if (outcome.status === 'fulfilled') {
+				results[itemIndex] = outcome.value;
+				continue;
+			}
+			const failure = outcome.reason as ItemFailure;
+			if (!context.continueOnFail()) {
+				// With one item there is nothing else to report.
+				if (operation.writes && count > 1) reportWrites(failure, results, itemIndex, count);
+				throw failure;
+			}
+			results[itemIndex] = [errorItem(context, failure, itemIndex)];
+		}
 	}
 	return results.flat();
 }

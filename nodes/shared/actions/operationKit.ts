@@ -7,13 +7,12 @@ import {
 	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
-	type INodeExecutionData,
 	type INodeProperties,
 	type INodePropertyOptions,
 } from 'n8n-workflow';
-import { runItems } from './itemLoop';
 import { simplifyRecord } from '../simplify';
-import { firstOptionValue } from '../wording';
+import { firstOptionValue, subtitleOf } from '../wording';
+import type { ItemOperation } from './itemLoop';
 
 /** A row of a node's resource table, as far as these helpers need it. */
 export interface TableResource {
@@ -175,17 +174,11 @@ export function recordPicker(picker: {
 /**
  * One operation kind of a node: its option in the Operation list, its parameters, and what it does.
  */
-export interface Operation<R extends TableResource, I extends OperationItem<R>> {
+export interface Operation<R extends TableResource, I extends OperationItem<R>>
+	extends ItemOperation<I> {
 	/** The option(s) for this resource; none when the resource does not offer this operation. */
 	option(resource: R): INodePropertyOptions[];
 	properties(resource: R): INodeProperties[];
-	execute(item: I, operation: string): Promise<INodeExecutionData[]>;
-	/** Runs once with every input item (bulk manage) rather than once per item. */
-	wholeInput?: boolean;
-	/**
-	 * Changes something at the API: items run one at a time, in order, stopping at the first failure.
-	 */
-	writes?: boolean;
 }
 
 /**
@@ -243,65 +236,52 @@ export function operationProperties<
 	];
 }
 
-/**
- * The run of an action node: the operation the resource offers under the chosen value, then each
- * input item through it (or the whole input at once), a few at a time, each item with the run's
- * connection. The connection is shared by the items (its pace, the token n8n renews into its
- * credential); only the item index differs.
- */
-export async function runOperation<
+/** The module that runs the chosen Operation value of a resource, looked up once per execution. */
+export function findOperation<
 	R extends TableResource & { displayName: string },
-	C extends { itemIndex: number; pace?: { until: number } },
->(
-	context: IExecuteFunctions,
-	options: {
-		resource: R;
-		operationValue: string;
-		operations: ReadonlyArray<Operation<R, OperationItem<R> & { connection: C }>>;
-		connection: C;
-		concurrency: number;
-	},
-): Promise<INodeExecutionData[]> {
-	const { resource, operationValue, connection } = options;
-	connection.pace = { until: 0 };
-	const operation = operationMap(options.operations, resource).get(operationValue)?.operation;
-	if (!operation) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`Unknown operation "${operationValue}" for ${resource.displayName}`,
-			{ itemIndex: 0, description: 'Pick an operation from the list.' },
-		);
-	}
-	const itemOf = (itemIndex: number) => ({
-		context,
-		itemIndex,
-		resource,
-		connection: itemIndex === 0 ? connection : { ...connection, itemIndex },
-	});
-	const count = context.getInputData().length;
-	if (operation.wholeInput) return count ? await operation.execute(itemOf(0), operationValue) : [];
-	return await runItems(
-		context,
-		count,
-		async (itemIndex) => await operation.execute(itemOf(itemIndex), operationValue),
-		{ concurrency: options.concurrency, writes: operation.writes === true },
+	O extends Pick<Operation<R, never>, 'option'>,
+>(context: IExecuteFunctions, operations: readonly O[], resource: R, value: string): O {
+	const operation = operationMap(operations, resource).get(value)?.operation;
+	if (operation) return operation;
+	throw new NodeOperationError(
+		context.getNode(),
+		`Unknown operation "${value}" for ${resource.displayName}`,
+		{ itemIndex: 0, description: 'Pick an operation from the list.' },
 	);
 }
 
 /**
- * The Resource parameter of an action node, from its resource table's options: one shape for the
- * three nodes (the first parameter after Authentication, never an expression).
+ * The Resource parameter, then each resource's Operation parameter and its operations' parameters,
+ * and the canvas subtitle they give: one shape for the three action nodes, built once per node from
+ * its resource table (the Resource list in the table's order, or by name).
  */
-export function resourceParameter(
-	options: INodePropertyOptions[],
-	defaultValue: string,
-): INodeProperties {
+export function resourceOperationProperties<
+	R extends TableResource & { displayName: string; summary: string },
+>(
+	table: readonly R[],
+	propertiesOf: (resource: R) => INodeProperties[],
+	options: { defaultResource: string; order: 'table' | 'name' },
+): { properties: INodeProperties[]; subtitle: string } {
+	const resourceOptions = table.map((r) => ({
+		name: r.displayName,
+		value: r.value,
+		description: r.summary,
+	}));
+	if (options.order === 'name') resourceOptions.sort((a, b) => a.name.localeCompare(b.name));
+	const operationParameters = table.flatMap(propertiesOf);
+	const defaultResource = options.defaultResource;
 	return {
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options,
-		default: defaultValue,
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: resourceOptions,
+				default: defaultResource,
+			},
+			...operationParameters,
+		],
+		subtitle: subtitleOf(resourceOptions, operationParameters),
 	};
 }

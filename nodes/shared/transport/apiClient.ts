@@ -1,14 +1,14 @@
 /**
  * The one HTTP client of the package: every call of every node, trigger and record picker, for the
- * three APIs, goes through `apiRequest`. Here, once: n8n's authenticated request helper with the
+ * three APIs, goes through `request`. Here, once: n8n's authenticated request helper with the
  * credential's domain restriction applied, a time limit, bounded retries of calls that are safe to
  * repeat, waiting out rate limits within a budget the user sets, answers that are not the JSON the
- * call expects refused, and failures turned into errors whose text never carries a secret. Each API
- * brings only its wording.
+ * call expects refused; failures become errors through failureText.ts. Each API brings only its
+ * ApiService (name, failure texts, token URL, rate-limit headers) on the connection.
  */
 import {
-	getCredentialAllowedDomains,
 	NodeApiError,
+	type getCredentialAllowedDomains,
 	sleep,
 	type IAdditionalCredentialOptions,
 	type ICredentialDataDecryptedObject,
@@ -16,18 +16,26 @@ import {
 	type IHttpRequestMethods,
 	type IHttpRequestOptions,
 	type INode,
-	type JsonObject,
 } from 'n8n-workflow';
+import { optionalN8nFunction } from './optionalN8n';
 import {
 	httpFailure,
 	looksLikeHtml,
-	networkFailureInWords,
 	parseMaybeJson,
 	redirectTarget,
-	retryAfterMs,
 	retryDelay,
 	type HttpFailure,
 } from './failure';
+import {
+	apiError,
+	DEADLINE,
+	MAX_REDIRECTS,
+	NOT_JSON,
+	PAUSED,
+	REDIRECT,
+	WINDOW_USED_UP,
+	type FailureTable,
+} from './failureText';
 import { walkPages, type Page, type PagerOptions, type PageRequest } from './pagers';
 import { redact } from './redact';
 import { takePlace, type RequestWindow } from './requestWindow';
@@ -79,6 +87,8 @@ export interface ApiCall {
 
 /** Where and how calls go: the credential, its base URL, and what must never be shown. */
 export interface ApiConnection {
+	/** The API the calls go to, with its failure wording and rate-limit rules. */
+	service: ApiService;
 	credentialType: string;
 	credentials: ICredentialDataDecryptedObject;
 	baseURL: string;
@@ -112,28 +122,21 @@ export interface ApiConnection {
 	window?: RequestWindow;
 }
 
-/** What a failure means to the user, in one API's words. */
-export interface FailureText {
-	message: string;
-	description: string;
-	/** Ids worth keeping with the error (correlation or trace ids). */
-	extra?: JsonObject;
-}
-
-export interface ServiceWording {
+/**
+ * What the shared client needs to know of one API beyond the connection: its name, where its
+ * address is set, how its failures read, where its token comes from, and what its rate-limit
+ * headers say.
+ */
+export interface ApiService {
 	/** "HaloPSA", "HighLevel", "Ingram Micro". */
-	service: string;
+	name: string;
 	/**
 	 * Where a wrong address is corrected, for answers that are a web page: "the Resource Server URL
 	 * in the credential".
 	 */
 	addressSetting: string;
-	describe(
-		failure: HttpFailure,
-		call: ApiCall,
-		attempts: number,
-		connection: ApiConnection,
-	): FailureText;
+	/** The API's failure texts, which one skeleton (failureText.ts) puts together. */
+	failures: FailureTable;
 	/**
 	 * Where the credential gets its token, for a call that got no answer at all (the token request
 	 * may be what hung).
@@ -147,50 +150,6 @@ export interface ServiceWording {
 }
 
 /**
- * The failures every API words alike, from the API's name and where its address is set: a server
- * error, no answer in time, no connection, any other status. Each API words the statuses it
- * documents itself.
- */
-export function describeOtherFailure(
-	failure: HttpFailure,
-	where: string,
-	server: string | undefined,
-	service: { name: string; addressSetting: string },
-): { message: string; description: string } {
-	if (failure.status && failure.status >= 500) {
-		return {
-			message: `${service.name} had an internal error (HTTP ${failure.status}) on ${where}`,
-			description:
-				`${server ?? (looksLikeHtml(failure.bodyText) ? 'The server answered with an HTML error page.' : 'No details were given.')} ` +
-				`Try again later; if it persists, check ${service.name}'s status.`,
-		};
-	}
-	if (
-		!failure.status &&
-		/ECONNABORTED|ETIMEDOUT|timeout/i.test(`${failure.code} ${failure.message}`)
-	) {
-		return {
-			message: `${service.name} did not answer ${where} in time`,
-			description:
-				`${service.name} did not answer within the node's Timeout (Seconds). Try ` +
-				`again later, or raise the timeout if this call is slow.`,
-		};
-	}
-	if (!failure.status) {
-		return {
-			message: `Could not reach ${service.name} for ${where}: ${networkFailureInWords(failure)}`,
-			description:
-				`Check ${service.addressSetting} and that n8n can reach it (network error ` +
-				`${failure.code ?? failure.message}).`,
-		};
-	}
-	return {
-		message: `${service.name} answered HTTP ${failure.status} on ${where}${server ? `: ${server}` : ''}`,
-		description: `See the ${service.name} API documentation for this call.`,
-	};
-}
-
-/**
  * A 429 is waited out for at least this long, even when the server says "retry after 0": a server
  * that keeps saying so would otherwise be asked again in a tight loop until the budget (which
  * 0-second waits never use up) ends.
@@ -199,44 +158,15 @@ const MIN_RATE_LIMIT_WAIT_MS = 500;
 /** However the budget is set, a call gives up after this many 429 answers. */
 const MAX_RATE_LIMIT_ATTEMPTS = 100;
 
-/**
- * n8n's own `timeout` bounds the request, but not the token request n8n makes first
- * (preAuthentication): each attempt as a whole gets the node's timeout and a little more, after
- * which it is abandoned.
- */
+/** What an attempt gets beyond the node's timeout before it is abandoned (see sendOnce). */
 const DEADLINE_SLACK_MS = 2_000;
 
 class MissedDeadline extends Error {
 	name = 'MissedDeadline';
 }
 
-/**
- * The call, or a MissedDeadline once `ms` have passed (the timer does not keep n8n's process
- * alive).
- */
-async function withinDeadline<T>(ms: number, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
-	const signal = AbortSignal.timeout(ms);
-	const missed = new Promise<never>((_, reject) =>
-		signal.addEventListener('abort', () => reject(new MissedDeadline()), { once: true }),
-	);
-	return await Promise.race([run(signal), missed]);
-}
-
-/**
- * Raised for a 2xx answer that is not what the call expects (a web page at the wrong URL, plain
- * text).
- */
-const NOT_JSON = 'not-json';
-/** Raised when an attempt got no answer at all within the node's timeout. */
-const DEADLINE = 'no-answer';
-/** Raised for a redirect that is not followed (another origin, a write, too many). */
-const REDIRECT = 'redirect';
-/** Raised when a pause the API asked for is longer than what is left of the rate limit budget. */
-const PAUSED = 'paused';
 /** However long an answer's rate-limit headers ask to pause, the pause is at most this. */
 const MAX_ANSWER_PAUSE_MS = 60_000;
-/** Raised when the credential's request window is used up for longer than the rate limit budget. */
-const WINDOW_USED_UP = 'window-used-up';
 
 /**
  * The allowlist of n8n's "Allowed HTTP Request Domains" credential setting for this node's calls.
@@ -249,23 +179,62 @@ export function allowedDomainsFor(
 	credentials: ICredentialDataDecryptedObject,
 ): string | undefined {
 	// n8n before 2.20 has no such setting (nor this function): nothing to enforce there.
-	if (typeof getCredentialAllowedDomains !== 'function') return undefined;
-	return getCredentialAllowedDomains({
+	const allowedDomains = optionalN8nFunction<typeof getCredentialAllowedDomains>(
+		'getCredentialAllowedDomains',
+	);
+	return allowedDomains?.({
 		node,
 		credentialData: credentials,
 		credentialOwnedSurface: true,
 	});
 }
 
-export async function apiRequest(
+/** One call as it goes: what it has waited for its rate limits, and how far it has come. */
+interface CallProgress {
+	attempt: number;
+	waitedMs: number;
+	redirects: number;
+}
+
+/**
+ * One call to the connection's API, answered with its parsed JSON: sent (again, within limits)
+ * until it gets an answer or a failure worded by the API's service.
+ */
+export async function request(
 	context: RequestContext,
-	wording: ServiceWording,
 	connection: ApiConnection,
 	call: ApiCall,
 ): Promise<unknown> {
-	const node = context.getNode();
-	const allowedDomains = allowedDomainsFor(node, connection.credentials);
-	const options: IHttpRequestOptions = {
+	const options = requestOptions(context.getNode(), connection, call);
+	const progress: CallProgress = { attempt: 1, waitedMs: 0, redirects: 0 };
+	for (; ; progress.attempt++) {
+		const place = await waitForTurn(context, connection, call, progress);
+		let response: HttpAnswer;
+		try {
+			response = await sendOnce(context, connection, options);
+		} catch (error) {
+			const wait = await retryWait(context, connection, call, options, progress, error);
+			await sleep(wait);
+			continue;
+		} finally {
+			place?.finish();
+		}
+		const windowUsedUp = connection.service.rateLimitWait?.(lowerCaseHeaders(response?.headers));
+		if (windowUsedUp)
+			pauseUntil(connection, Date.now() + Math.min(windowUsedUp, MAX_ANSWER_PAUSE_MS));
+		return answerOf(context.getNode(), response, call, progress.attempt, connection);
+	}
+}
+
+type HttpAnswer = { body?: unknown; headers?: Record<string, unknown>; statusCode?: number };
+
+/**
+ * The request n8n's helper sends for a call, with the credential read once for the run: n8n then
+ * neither reads nor decrypts it per call, and when it renews the token (an empty or refused one) it
+ * writes the new one into this same object, which every item of the run shares, and saves it.
+ */
+function requestOptions(node: INode, connection: ApiConnection, call: ApiCall): SendOptions {
+	const options: SendOptions = {
 		method: call.method,
 		baseURL: connection.baseURL,
 		url: call.path,
@@ -288,174 +257,191 @@ export async function apiRequest(
 		options.body = call.formEncoded
 			? new URLSearchParams(call.body as Record<string, string>).toString()
 			: (call.body as IHttpRequestOptions['body']);
+	const allowedDomains = allowedDomainsFor(node, connection.credentials);
 	if (allowedDomains) options.allowedDomains = allowedDomains;
-	// The credential read once for the run is handed to n8n with every call, so n8n neither reads nor
-	// decrypts it per call; when n8n renews its token (an empty or refused one), it writes the new
-	// one into this same object, which every item of the run shares, and saves it.
 	const details = node.credentials?.[connection.credentialType];
-	const reuse = details?.id
-		? {
-				credentialsDecrypted: {
-					id: details.id,
-					name: details.name,
-					type: connection.credentialType,
-					data: connection.credentials,
-				},
-			}
-		: undefined;
-	let waitedForRateLimit = 0;
-	let redirects = 0;
-	for (let attempt = 1; ; attempt++) {
-		// A wait before this call is sent counts against Rate Limit Wait (Seconds), logged when it is
-		// long; one longer than what is left fails the item with nothing sent.
-		const waitBeforeSending = async (ms: number, code: string, saying: () => string) => {
-			if (ms > connection.rateLimitBudgetMs - waitedForRateLimit) {
-				const failure = { headers: {}, message: code, code, waitMs: ms };
-				throw apiError(node, wording, failure, call, attempt, connection);
-			}
-			if (ms <= 0) return;
-			waitedForRateLimit += ms;
-			if (ms >= 1000) context.logger?.info(saying(), { node: node.name });
-			await sleep(ms);
+	if (details?.id)
+		options.reuse = {
+			credentialsDecrypted: {
+				id: details.id,
+				name: details.name,
+				type: connection.credentialType,
+				data: connection.credentials,
+			},
 		};
-		// A pause the API asked for (a 429, or HighLevel's headers saying the window is used up).
-		const paused = (connection.pace?.until ?? 0) - Date.now();
-		if (paused > 0) {
-			await waitBeforeSending(
-				paused,
-				PAUSED,
-				() =>
-					`${wording.service} asked for a pause: waiting ${Math.ceil(paused / 1000)} s before ` +
-					`${call.method} ${call.path} (${Math.round(waitedForRateLimit / 1000)} of ` +
-					`${Math.round(connection.rateLimitBudgetMs / 1000)} s allowed)`,
+	return options;
+}
+
+type SendOptions = IHttpRequestOptions & { reuse?: IAdditionalCredentialOptions };
+
+/**
+ * One attempt through n8n's helper, abandoned once the node's timeout and a little more have
+ * passed: n8n's own `timeout` bounds the request, not the token request n8n may make first.
+ */
+async function sendOnce(
+	context: RequestContext,
+	connection: ApiConnection,
+	{ reuse, ...options }: SendOptions,
+): Promise<HttpAnswer> {
+	const signal = AbortSignal.timeout(connection.timeoutMs + DEADLINE_SLACK_MS);
+	const attempt: IHttpRequestOptions = {
+		...options,
+		headers: { ...options.headers },
+		abortSignal: signal,
+		// n8n replaces a request's abort signal with the execution's; the socket gets this one, so
+		// giving up on a call also closes its connection.
+		agentOptions: { signal } as IHttpRequestOptions['agentOptions'],
+	};
+	const missed = new Promise<never>((_, reject) =>
+		signal.addEventListener('abort', () => reject(new MissedDeadline()), { once: true }),
+	);
+	const sent = connection.bearerToken
+		? context.helpers.httpRequest.call(context, attempt)
+		: context.helpers.httpRequestWithAuthentication.call(
+				context,
+				connection.credentialType,
+				attempt,
+				reuse,
 			);
+	return (await Promise.race([sent, missed])) as HttpAnswer;
+}
+
+/**
+ * Waits until the call may be sent: a pause the API asked for (a 429, or HighLevel's headers
+ * saying the window is used up), then a place in the credential's request window. Waits count
+ * against Rate Limit Wait (Seconds), long ones are logged, and one longer than what is left fails
+ * the call with nothing sent.
+ */
+async function waitForTurn(
+	context: RequestContext,
+	connection: ApiConnection,
+	call: ApiCall,
+	progress: CallProgress,
+) {
+	const node = context.getNode();
+	const service = connection.service.name;
+	const waitBeforeSending = async (ms: number, code: string, saying: () => string) => {
+		if (ms > connection.rateLimitBudgetMs - progress.waitedMs) {
+			const failure = { headers: {}, message: code, code, waitMs: ms };
+			throw apiError(node, failure, call, progress.attempt, connection);
 		}
-		const place = connection.window ? takePlace(connection.window) : undefined;
-		if (place && connection.window) {
-			const { requests, ms } = connection.window;
-			let ready = false;
-			try {
-				const wait = place.at - Date.now();
-				await waitBeforeSending(
-					wait,
-					WINDOW_USED_UP,
-					() =>
-						`${wording.service}: ${requests} requests sent in the last ` +
-						`${Math.round(ms / 1000)} s (the credential's request window): waiting ` +
-						`${Math.ceil(wait / 1000)} s before ${call.method} ${call.path}`,
-				);
-				// An earlier call may have reached the server later than planned (it fetched a token
-				// first): its finish counts.
-				const started = Date.now();
-				for (let more = await place.remainingWait(); more > 0; more = await place.remainingWait())
-					await sleep(more);
-				waitedForRateLimit += Date.now() - started;
-				ready = true;
-			} finally {
-				// A place given up before its call was sent must not hold back the calls after it.
-				if (!ready) place.finish();
-			}
-		}
-		let response: { body?: unknown; headers?: Record<string, unknown>; statusCode?: number };
-		try {
-			response = (await withinDeadline(
-				connection.timeoutMs + DEADLINE_SLACK_MS,
-				async (abortSignal) => {
-					const attemptOptions = {
-						...options,
-						headers: { ...options.headers },
-						abortSignal,
-						// n8n replaces a request's abort signal with the execution's; the socket gets this one,
-						// so giving up on a call also closes its connection.
-						agentOptions: { signal: abortSignal } as IHttpRequestOptions['agentOptions'],
-					};
-					return connection.bearerToken
-						? await context.helpers.httpRequest.call(context, attemptOptions)
-						: await context.helpers.httpRequestWithAuthentication.call(
-								context,
-								connection.credentialType,
-								attemptOptions,
-								reuse,
-							);
-				},
-			)) as typeof response;
-			place?.finish();
-		} catch (error) {
-			place?.finish();
-			if (error instanceof MissedDeadline) {
-				// The token request (or the call) hangs: it is forgotten, so the next call asks for a token
-				// anew.
-				forgetTokenRequests();
-				throw apiError(
-					node,
-					wording,
-					{ headers: {}, message: DEADLINE, code: DEADLINE },
-					call,
-					attempt,
-					connection,
-				);
-			}
-			const failure = httpFailure(error);
-			const redirect = redirectOf(failure, options);
-			if (redirect) {
-				const follow =
-					redirect.sameOrigin &&
-					redirects < MAX_REDIRECTS &&
-					(call.method === 'GET' || failure.status === 307 || failure.status === 308);
-				if (!follow) {
-					const refused = {
-						...failure,
-						code: REDIRECT,
-						message: REDIRECT,
-						redirectTo: redirect.to,
-					};
-					throw apiError(node, wording, refused, call, attempt, connection);
-				}
-				redirects++;
-				attempt--;
-				options.url = redirect.to;
-				delete options.qs;
-				continue;
-			}
-			const hint = failure.status === 429 ? wording.rateLimitWait?.(failure.headers) : undefined;
-			let wait = retryDelay(failure, attempt, call.idempotent, {
-				rateLimitHintMs: hint,
-				rateLimitRetries: Number.POSITIVE_INFINITY,
-			});
-			if (wait !== undefined && failure.status === 429) {
-				if (
-					waitedForRateLimit >= connection.rateLimitBudgetMs ||
-					attempt >= MAX_RATE_LIMIT_ATTEMPTS
-				)
-					wait = undefined;
-				else {
-					wait = Math.min(
-						Math.max(wait, MIN_RATE_LIMIT_WAIT_MS),
-						connection.rateLimitBudgetMs - waitedForRateLimit,
-					);
-					waitedForRateLimit += wait;
-					context.logger?.info(
-						`${wording.service} rate limit reached on ${call.method} ${call.path}: waiting ` +
-							`${Math.ceil(wait / 1000)} s (${Math.round(waitedForRateLimit / 1000)} of ` +
-							`${Math.round(connection.rateLimitBudgetMs / 1000)} s allowed)`,
-						{ node: node.name },
-					);
-				}
-			}
-			if (wait === undefined) throw apiError(node, wording, failure, call, attempt, connection);
-			if (failure.status === 429) pauseUntil(connection, Date.now() + wait);
-			await sleep(wait);
-			continue;
-		}
-		const windowUsedUp = wording.rateLimitWait?.(lowerCaseHeaders(response?.headers));
-		if (windowUsedUp)
-			pauseUntil(connection, Date.now() + Math.min(windowUsedUp, MAX_ANSWER_PAUSE_MS));
-		return answerOf(node, wording, response, call, attempt, connection);
+		if (ms <= 0) return;
+		progress.waitedMs += ms;
+		if (ms >= 1000) context.logger?.info(saying(), { node: node.name });
+		await sleep(ms);
+	};
+	const paused = (connection.pace?.until ?? 0) - Date.now();
+	if (paused > 0) {
+		await waitBeforeSending(
+			paused,
+			PAUSED,
+			() =>
+				`${service} asked for a pause: waiting ${Math.ceil(paused / 1000)} s before ` +
+				`${call.method} ${call.path} (${Math.round(progress.waitedMs / 1000)} of ` +
+				`${Math.round(connection.rateLimitBudgetMs / 1000)} s allowed)`,
+		);
+	}
+	if (!connection.window) return undefined;
+	const { requests, ms } = connection.window;
+	const place = takePlace(connection.window);
+	let ready = false;
+	try {
+		const wait = place.at - Date.now();
+		await waitBeforeSending(
+			wait,
+			WINDOW_USED_UP,
+			() =>
+				`${service}: ${requests} requests sent in the last ${Math.round(ms / 1000)} s (the ` +
+				`credential's request window): waiting ${Math.ceil(wait / 1000)} s before ` +
+				`${call.method} ${call.path}`,
+		);
+		// An earlier call may have reached the server later than planned (it fetched a token first):
+		// its finish counts.
+		const started = Date.now();
+		for (let more = await place.remainingWait(); more > 0; more = await place.remainingWait())
+			await sleep(more);
+		progress.waitedMs += Date.now() - started;
+		ready = true;
+		return place;
+	} finally {
+		// A place given up before its call was sent must not hold back the calls after it.
+		if (!ready) place.finish();
 	}
 }
 
-/** Same-origin redirects followed per call, at most; a redirect elsewhere is never followed. */
-const MAX_REDIRECTS = 5;
+/**
+ * How long to wait before sending a failed attempt again (a same-origin redirect of a read goes to
+ * its new path at once); a failure that is not to be retried is thrown as the API's error.
+ */
+async function retryWait(
+	context: RequestContext,
+	connection: ApiConnection,
+	call: ApiCall,
+	options: SendOptions,
+	progress: CallProgress,
+	error: unknown,
+): Promise<number> {
+	const node = context.getNode();
+	if (error instanceof MissedDeadline) {
+		// The token request (or the call) hangs: it is forgotten, so the next call asks for a token
+		// anew.
+		forgetTokenRequests();
+		const failure = { headers: {}, message: DEADLINE, code: DEADLINE };
+		throw apiError(node, failure, call, progress.attempt, connection);
+	}
+	const failure = httpFailure(error);
+	const redirect = redirectOf(failure, options);
+	if (redirect) {
+		const follow =
+			redirect.sameOrigin &&
+			progress.redirects < MAX_REDIRECTS &&
+			(call.method === 'GET' || failure.status === 307 || failure.status === 308);
+		if (!follow) {
+			const refused = { ...failure, code: REDIRECT, message: REDIRECT, redirectTo: redirect.to };
+			throw apiError(node, refused, call, progress.attempt, connection);
+		}
+		progress.redirects++;
+		progress.attempt--;
+		options.url = redirect.to;
+		delete options.qs;
+		return 0;
+	}
+	const rateLimited = failure.status === 429;
+	const hint = rateLimited ? connection.service.rateLimitWait?.(failure.headers) : undefined;
+	let wait = retryDelay(failure, progress.attempt, call.idempotent, {
+		rateLimitHintMs: hint,
+		rateLimitRetries: Number.POSITIVE_INFINITY,
+	});
+	if (wait !== undefined && rateLimited)
+		wait = rateLimitWait(context, connection, call, progress, wait);
+	if (wait === undefined) throw apiError(node, failure, call, progress.attempt, connection);
+	if (rateLimited) pauseUntil(connection, Date.now() + wait);
+	return wait;
+}
+
+/**
+ * A 429's wait, within what is left of Rate Limit Wait (Seconds) and the attempt cap, logged; none
+ * once either is used up.
+ */
+function rateLimitWait(
+	context: RequestContext,
+	connection: ApiConnection,
+	call: ApiCall,
+	progress: CallProgress,
+	suggested: number,
+): number | undefined {
+	const budget = connection.rateLimitBudgetMs;
+	if (progress.waitedMs >= budget || progress.attempt >= MAX_RATE_LIMIT_ATTEMPTS) return undefined;
+	const wait = Math.min(Math.max(suggested, MIN_RATE_LIMIT_WAIT_MS), budget - progress.waitedMs);
+	progress.waitedMs += wait;
+	context.logger?.info(
+		`${connection.service.name} rate limit reached on ${call.method} ${call.path}: waiting ` +
+			`${Math.ceil(wait / 1000)} s (${Math.round(progress.waitedMs / 1000)} of ` +
+			`${Math.round(budget / 1000)} s allowed)`,
+		{ node: context.getNode().name },
+	);
+	return wait;
+}
 
 /** Where a 3xx answer points, and whether it stays on the origin of the call that got it. */
 function redirectOf(failure: HttpFailure, options: IHttpRequestOptions) {
@@ -480,7 +466,6 @@ function lowerCaseHeaders(headers: Record<string, unknown> | undefined): Record<
  */
 function answerOf(
 	node: INode,
-	wording: ServiceWording,
 	response: { body?: unknown; headers?: Record<string, unknown>; statusCode?: number },
 	call: ApiCall,
 	attempts: number,
@@ -510,144 +495,9 @@ function answerOf(
 			message: NOT_JSON,
 			code: NOT_JSON,
 		};
-		throw apiError(node, wording, failure, call, attempts, connection);
+		throw apiError(node, failure, call, attempts, connection);
 	}
 	return parsed;
-}
-
-/**
- * One clear NodeApiError, built from a clean object (no request options, no token) and with every
- * secret the call carried replaced.
- */
-export function apiError(
-	node: INode,
-	wording: ServiceWording,
-	unsafeFailure: HttpFailure,
-	call: ApiCall,
-	attempts: number,
-	connection: ApiConnection,
-): NodeApiError {
-	const secrets = [...connection.secrets, ...(call.sentSecrets ?? [])];
-	// The server's text is redacted whole before any wording quotes or cuts it: a secret cut in two
-	// by a length limit would no longer be recognised.
-	const failure = redactedFailure(unsafeFailure, secrets);
-	let text: FailureText;
-	if (failure.code === DEADLINE) {
-		const tokenUrl = wording.tokenUrl?.(connection.credentials);
-		const seconds = Math.round(connection.timeoutMs / 1000);
-		text = {
-			message: `${wording.service} did not answer ${call.method} ${call.path} within ${seconds} s${tokenUrl ? `, or its token URL ${tokenUrl} did not answer the token request` : ''}`,
-			description: `Nothing came back within the node's Timeout (Seconds). Check that ${tokenUrl ? `the token URL and ` : ''}${wording.addressSetting} answer; the next run asks for a new token.${call.idempotent ? '' : ' The change may or may not have been made: check before running again.'}`,
-		};
-	} else if (failure.code === WINDOW_USED_UP && connection.window) {
-		const { requests, ms } = connection.window;
-		text = {
-			message:
-				`${wording.service}: the credential's request window (${requests} requests per ` +
-				`${Math.round(ms / 1000)} s) is used up for the next ` +
-				`${Math.ceil((failure.waitMs ?? 0) / 1000)} s, longer than Rate Limit Wait (Seconds) ` +
-				`allows`,
-			description:
-				`Nothing was sent. Raise Request Options > Rate Limit Wait (Seconds) so the ` +
-				`node waits for the window to free up, lower the number of items, or raise Requests per ` +
-				`Window in the credential if your instance allows more.`,
-		};
-	} else if (failure.code === PAUSED) {
-		text = {
-			message:
-				`${wording.service} asked for a pause of ` +
-				`${Math.ceil((failure.waitMs ?? 0) / 1000)} s before ${call.method} ${call.path}, longer ` +
-				`than what is left of Rate Limit Wait (Seconds)`,
-			description:
-				`Nothing was sent for this item. ${wording.service} said its rate limit ` +
-				`window is used up. Raise Request Options > Rate Limit Wait (Seconds) so the node waits, ` +
-				`or send fewer items per run.`,
-		};
-	} else if (failure.code === REDIRECT) {
-		const from = new URL(connection.baseURL);
-		const to = redirectTarget(failure.redirectTo, from).host;
-		const elsewhere = to !== from.host;
-		text = {
-			message:
-				`${wording.service} answered ${call.method} ${call.path} with a redirect (HTTP ` +
-				`${failure.status}) from ${from.host} to ${to}: not followed`,
-			description: elsewhere
-				? `A redirect to another host would carry the credential there, so nothing was sent to ` +
-					`${to}. If ${wording.service} moved, put the new address in ${wording.addressSetting}; ` +
-					`otherwise something between n8n and ${from.host} is redirecting.`
-				: `Only reads follow a redirect on the same host (at most ${MAX_REDIRECTS}); a write is ` +
-					`not sent again to another path. Check ` +
-					`${wording.addressSetting}.${call.idempotent ? '' : ' The change was not made.'}`,
-		};
-	} else if (failure.code === NOT_JSON) {
-		const what =
-			looksLikeHtml(failure.bodyText) || !failure.bodyText
-				? 'a web page (HTML)'
-				: 'text that is not JSON';
-		text = {
-			message:
-				`${wording.service} answered ${call.method} ${call.path} with ${what}, not the ` +
-				`JSON the API sends`,
-			description:
-				`The address probably points at a website rather than the ${wording.service} ` +
-				`API: check ${wording.addressSetting}. Nothing in this answer was ` +
-				`used${call.method === 'GET' ? '' : ', and the change may not have been made'}.`,
-		};
-	} else {
-		text = wording.describe(failure, call, attempts, connection);
-	}
-	const message = redact(text.message, secrets);
-	const description = redact(text.description, secrets);
-	const clean: JsonObject = { message, httpCode: failure.status ? String(failure.status) : 'none' };
-	for (const [key, value] of Object.entries(text.extra ?? {}))
-		clean[key] = typeof value === 'string' ? redact(value, secrets) : value;
-	return new NodeApiError(node, clean, {
-		message,
-		description,
-		httpCode: failure.status ? String(failure.status) : undefined,
-		itemIndex: connection.itemIndex,
-		failure: failureCause(failure),
-	});
-}
-
-/**
- * The failure with every secret taken out of the server's text and body, before anything quotes
- * them.
- */
-function redactedFailure(failure: HttpFailure, secrets: string[]): HttpFailure {
-	if (failure.bodyText === undefined) return failure;
-	const bodyText = redact(failure.bodyText, secrets);
-	if (bodyText === failure.bodyText) return failure;
-	const body =
-		typeof failure.body === 'object' && failure.body !== null && !Buffer.isBuffer(failure.body)
-			? (parseMaybeJson(bodyText) ?? bodyText)
-			: bodyText;
-	return { ...failure, bodyText, body };
-}
-
-/**
- * Why the call failed, in n8n's own terms (NodeApiError's `failure`), so n8n can tell a rate limit
- * or an outage, which a wait may cure, from a credential or a setting someone has to fix.
- */
-export function failureCause(
-	failure: HttpFailure,
-): NonNullable<ConstructorParameters<typeof NodeApiError>[2]>['failure'] {
-	if (failure.tokenProblem || failure.status === 401) return { cause: 'credential-invalid' };
-	if (failure.status === 429 || failure.code === PAUSED || failure.code === WINDOW_USED_UP) {
-		const wait = failure.waitMs ?? retryAfterMs(failure.headers);
-		return wait !== undefined
-			? { cause: 'rate-limited', retryAfterMs: Math.ceil(wait) }
-			: { cause: 'rate-limited' };
-	}
-	if (failure.code === REDIRECT || failure.code === NOT_JSON)
-		return { cause: 'configuration-invalid' };
-	if (
-		(failure.status ?? 0) >= 500 ||
-		failure.code === DEADLINE ||
-		(!failure.status && failure.code)
-	)
-		return { cause: 'temporarily-unavailable' };
-	return undefined;
 }
 
 /**
@@ -656,15 +506,15 @@ export function failureCause(
  */
 export function apiPages(
 	context: RequestContext,
-	wording: ServiceWording,
 	connection: ApiConnection,
 	call: ApiCall,
 	options: Omit<PagerOptions, 'problem'>,
 	fetchPage: (request: PageRequest) => Promise<Page>,
 ): AsyncGenerator<IDataObject[]> {
+	const service = connection.service;
 	const problem = (reason: string) => {
 		const message = redact(
-			`${wording.service} ${call.method} ${call.path}: reading all records ${reason}`,
+			`${service.name} ${call.method} ${call.path}: reading all records ${reason}`,
 			connection.secrets,
 		);
 		return new NodeApiError(
@@ -674,7 +524,7 @@ export function apiPages(
 				message,
 				description:
 					`No records were output rather than an incomplete list. Check ` +
-					`${wording.addressSetting} (a proxy or another service may be answering), or read the ` +
+					`${service.addressSetting} (a proxy or another service may be answering), or read the ` +
 					`list in parts with Limit and filters.`,
 				itemIndex: connection.itemIndex,
 			},

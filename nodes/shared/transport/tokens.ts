@@ -9,7 +9,8 @@
  */
 import { createHash } from 'crypto';
 import { redirectTarget } from './failure';
-import * as workflow from 'n8n-workflow';
+import type * as workflow from 'n8n-workflow';
+import { optionalN8nFunction } from './optionalN8n';
 import type {
 	ICredentialDataDecryptedObject,
 	IHttpRequestHelper,
@@ -94,7 +95,8 @@ export function expiryOf(seconds: unknown): string | undefined {
 /**
  * Empties the stored token of a credential read for a run when its stored expiry has passed, so
  * that n8n fetches (and saves) a new one before the first call instead of learning it from a
- * refused call. The object is the one the run hands n8n with every call (see apiRequest).
+ * refused call. The object is the one the run hands n8n with every call (see requestOptions in
+ * apiClient.ts).
  */
 export function dropExpiredToken(credentials: ICredentialDataDecryptedObject) {
 	if (credentials.accessToken && hasExpired(credentials.accessExpiresAt))
@@ -138,10 +140,10 @@ export interface TokenAnswer {
  * where an older n8n lacks it.
  */
 function tokenAllowedDomains(credentials: object): string | undefined {
-	const rule = (
-		workflow as { getCredentialOwnRequestAllowedDomains?: (data: object) => string | undefined }
-	).getCredentialOwnRequestAllowedDomains;
-	return typeof rule === 'function' ? rule(credentials) : undefined;
+	const rule = optionalN8nFunction<(data: object) => string | undefined>(
+		'getCredentialOwnRequestAllowedDomains',
+	);
+	return rule?.(credentials);
 }
 
 /**
@@ -149,9 +151,11 @@ function tokenAllowedDomains(credentials: object): string | undefined {
  * do).
  */
 function isAllowed(url: string, allowedDomains: string): boolean {
-	if (typeof workflow.assertUrlAllowed !== 'function') return true;
+	const assertUrlAllowed =
+		optionalN8nFunction<typeof workflow.assertUrlAllowed>('assertUrlAllowed');
+	if (!assertUrlAllowed) return true;
 	try {
-		workflow.assertUrlAllowed({ url, allowedDomains });
+		assertUrlAllowed({ url, allowedDomains });
 		return true;
 	} catch {
 		return false;
