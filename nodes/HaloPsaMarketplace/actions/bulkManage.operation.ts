@@ -19,21 +19,29 @@ import {
 	type HaloOperation,
 } from './common';
 import { request } from '../../shared/transport/apiClient';
+import { nodeOf } from '../../shared/contextNode';
 
-interface Source {
-	record: IDataObject;
-	item: number;
-	/** Which record of the item's list, when the records come from a field. */
-	label?: string;
+/**
+ * The records to send, as the input holds them (not copied: nothing here changes them), with the
+ * input item each came from and, for a list in a field, its place in that list.
+ */
+interface Sources {
+	records: IDataObject[];
+	items: number[];
+	/** Place in its item's list, when the records come from a field. */
+	places?: number[];
 }
 
-function bulkRecords(item: HaloItem, items: INodeExecutionData[]): Source[] {
+function bulkRecords(item: HaloItem, inputs: INodeExecutionData[]): Sources {
 	const { resource } = item;
-	const sources: Source[] = [];
+	const records: IDataObject[] = [];
+	const items: number[] = [];
+	let places: number[] | undefined;
 	if (param<string>(item, 'recordsFrom', 'items') === 'field') {
 		const field = String(param(item, 'recordsField', 'records')).trim();
-		items.forEach((input, index) => {
-			const list = (input.json ?? {})[field];
+		places = [];
+		for (let index = 0; index < inputs.length; index++) {
+			const list = (inputs[index].json ?? {})[field];
 			if (!Array.isArray(list)) {
 				throw itemError(
 					item,
@@ -42,30 +50,29 @@ function bulkRecords(item: HaloItem, items: INodeExecutionData[]): Source[] {
 					index,
 				);
 			}
-			list.forEach((record, n) =>
-				sources.push({
-					record: { ...((record ?? {}) as IDataObject) },
-					item: index,
-					label: `record ${n}`,
-				}),
-			);
-		});
+			for (let n = 0; n < list.length; n++) {
+				records.push((list[n] ?? {}) as IDataObject);
+				items.push(index);
+				places.push(n);
+			}
+		}
 	} else {
-		items.forEach((input, index) =>
-			sources.push({ record: { ...(input.json ?? {}) }, item: index }),
-		);
+		for (let index = 0; index < inputs.length; index++) {
+			records.push(inputs[index].json ?? {});
+			items.push(index);
+		}
 	}
-	for (const source of sources) {
-		const problems = recordProblems(resource, source.record);
+	for (let n = 0; n < records.length; n++) {
+		const problems = recordProblems(resource, records[n]);
 		if (problems)
 			throw itemError(
 				item,
-				`Invalid ${resource.displayName}${source.label ? ` in ${source.label}` : ''}: ${problems}`,
+				`Invalid ${resource.displayName}${places ? ` in record ${places[n]}` : ''}: ${problems}`,
 				'Correct the input; no chunk was sent to HaloPSA.',
-				source.item,
+				items[n],
 			);
 	}
-	return sources;
+	return { records, items, places };
 }
 
 export const bulkManageOperation: HaloOperation = {
@@ -147,15 +154,15 @@ export const bulkManageOperation: HaloOperation = {
 			);
 		}
 		const sources = bulkRecords(item, context.getInputData());
-		const unit = param<string>(item, 'recordsFrom', 'items') === 'field' ? 'records' : 'items';
-		const chunks = Math.ceil(sources.length / chunkSize);
+		const unit = sources.places ? 'records' : 'items';
+		const chunks = Math.ceil(sources.records.length / chunkSize);
 		const reports: INodeExecutionData[] = [];
 		for (let chunk = 0; chunk < chunks; chunk++) {
 			const from = chunk * chunkSize;
-			const slice = sources.slice(from, from + chunkSize);
-			const batch = slice.map((s) => s.record);
+			const batch = sources.records.slice(from, from + chunkSize);
 			const to = from + batch.length - 1;
-			const pairedItem = [...new Set(slice.map((s) => s.item))].map((index) => ({ item: index }));
+			const inputItems = [...new Set(sources.items.slice(from, to + 1))];
+			const pairedItem = inputItems.map((index) => ({ item: index }));
 			try {
 				const answer = await request(item.context, item.connection, {
 					method: 'POST',
@@ -178,7 +185,7 @@ export const bulkManageOperation: HaloOperation = {
 				});
 			} catch (error) {
 				const message = `Chunk ${chunk + 1} of ${chunks} (${unit} ${from}-${to}) failed: ${(error as Error).message}`;
-				if (context.getNode().onError === 'continueErrorOutput') {
+				if (nodeOf(context).onError === 'continueErrorOutput') {
 					// An error item, so the failed chunk's report leaves by the error output.
 					const detail = (error as { description?: string }).description;
 					const sent = `${batch.length} records were sent in this chunk (${unit} ${from}-${to}).`;
@@ -187,7 +194,7 @@ export const bulkManageOperation: HaloOperation = {
 						message,
 						description: `${detail ?? ''} ${sent}`.trim(),
 					};
-					reports.push(errorItem(context, failed, [...new Set(slice.map((s) => s.item))]));
+					reports.push(errorItem(context, failed, inputItems));
 					continue;
 				}
 				if (context.continueOnFail()) {
@@ -216,7 +223,7 @@ export const bulkManageOperation: HaloOperation = {
 					? `Chunk ${chunk + 1} was sent once and may have been saved before the failure: check ${unit} ${from}-${to} in HaloPSA (Get Many) before sending them again, then send ${unit} ${to + 1} onwards.`
 					: `Send ${unit} ${from} onwards again.`;
 				throw new NodeOperationError(context.getNode(), message, {
-					itemIndex: slice[0].item,
+					itemIndex: sources.items[from],
 					description: `${before} ${next}`,
 				});
 			}

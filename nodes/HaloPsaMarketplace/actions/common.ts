@@ -14,7 +14,7 @@ import {
 	type OperationItem,
 } from '../../shared/actions/operationKit';
 import type { ApiConnection } from '../../shared/transport/apiClient';
-import { isWriteOnlyField, withoutWriteOnly, type HaloResource } from '../resources/resourceTable';
+import { WRITE_ONLY_FIELDS, withoutWriteOnly, type HaloResource } from '../resources/resourceTable';
 
 /**
  * One input item on its way through an operation: the item, its resource, and the run's connection
@@ -87,8 +87,11 @@ export function recordLocator(resource: HaloResource, operations: string[]): INo
 /** The `new_*` values a record sends: never repeated in an error, even when Halo echoes them. */
 export function writeOnlyValues(records: IDataObject[]): string[] {
 	const out: string[] = [];
+	// The few write-only names looked up in each record, not each record's every field.
 	for (const record of records)
-		for (const [key, value] of Object.entries(record ?? {}))
-			if (isWriteOnlyField(key) && typeof value === 'string' && value) out.push(value);
+		for (const key of WRITE_ONLY_FIELDS) {
+			const value = record?.[key];
+			if (typeof value === 'string' && value) out.push(value);
+		}
 	return out;
 }

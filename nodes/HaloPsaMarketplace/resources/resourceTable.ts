@@ -540,7 +540,7 @@ export function findResource(value: string): HaloResource {
  * (secrets such as new_client_secret). Booleans that merely start with `new_` (new_method) are
  * ordinary data.
  */
-const WRITE_ONLY_FIELDS: ReadonlySet<string> = new Set(
+export const WRITE_ONLY_FIELDS: ReadonlySet<string> = new Set(
 	resourceTable.flatMap((r) =>
 		r.fields
 			.filter(([, , description]) => /\(write-only\)/i.test(description))

@@ -8,6 +8,7 @@
  * every item not sent, so no write goes unreported.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { nodeOf } from '../contextNode';
 
 export const DEFAULT_CONCURRENCY = 4;
 export const MAX_CONCURRENCY = 20;
@@ -28,7 +29,7 @@ export function errorItem(
 	itemIndex: number | number[],
 ): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
-	const toErrorOutput = context.getNode().onError === 'continueErrorOutput';
+	const toErrorOutput = nodeOf(context).onError === 'continueErrorOutput';
 	if (error.description) json[toErrorOutput ? 'details' : 'description'] = error.description;
 	const pairedItem = Array.isArray(itemIndex)
 		? itemIndex.map((item) => ({ item }))

@@ -10,6 +10,7 @@ import {
 	type INodeProperties,
 	type INodePropertyOptions,
 } from 'n8n-workflow';
+import { nodeOf } from '../contextNode';
 import { simplifyRecord } from '../simplify';
 import { firstOptionValue, subtitleOf } from '../wording';
 import type { ItemOperation } from './itemLoop';
@@ -36,13 +37,42 @@ export const showFor = (
 	show: { resource: [resource.value], operation, ...extra },
 });
 
+/**
+ * Parameter values that hold no expression, by execution and name: the same for every item, so
+ * n8n is asked once per execution, not once per item (each read checks the parameter against the
+ * node's description and copies it). Only plain values (text, numbers, booleans, or nothing) are
+ * kept, so no item can change what another gets.
+ */
+const plainValues = new WeakMap<object, Map<string, unknown>>();
+
+/** The value as saved in the workflow, at a dotted path ("options.simplify"). */
+function savedValue(parameters: IDataObject, name: string): unknown {
+	let value: unknown = parameters;
+	for (const key of name.split('.')) value = (value as IDataObject | undefined)?.[key];
+	return value;
+}
+
+const isPlain = (value: unknown) =>
+	value === undefined ||
+	typeof value === 'number' ||
+	typeof value === 'boolean' ||
+	(typeof value === 'string' && !value.startsWith('='));
+
 export function param<T>(
 	item: OperationItem,
 	name: string,
 	fallback: T,
 	options?: { extractValue: boolean },
 ): T {
-	return item.context.getNodeParameter(name, item.itemIndex, fallback, options) as T;
+	const { context, itemIndex } = item;
+	const read = () => context.getNodeParameter(name, itemIndex, fallback, options) as T;
+	if (!isPlain(savedValue(nodeOf(context).parameters, name))) return read();
+	let values = plainValues.get(context);
+	if (!values) plainValues.set(context, (values = new Map()));
+	if (values.has(name)) return values.get(name) as T;
+	const value = read();
+	if (isPlain(value)) values.set(name, value);
+	return value;
 }
 
 export function simplifyProperty(resource: TableResource, operations: string[]): INodeProperties[] {

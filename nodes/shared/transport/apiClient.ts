@@ -17,6 +17,7 @@ import {
 	type IHttpRequestOptions,
 	type INode,
 } from 'n8n-workflow';
+import { nodeOf } from '../contextNode';
 import { optionalN8nFunction } from './optionalN8n';
 import {
 	httpFailure,
@@ -205,7 +206,7 @@ export async function request(
 	connection: ApiConnection,
 	call: ApiCall,
 ): Promise<unknown> {
-	const options = requestOptions(context.getNode(), connection, call);
+	const options = requestOptions(nodeOf(context), connection, call);
 	const progress: CallProgress = { attempt: 1, waitedMs: 0, redirects: 0 };
 	for (; ; progress.attempt++) {
 		const place = await waitForTurn(context, connection, call, progress);
@@ -222,7 +223,7 @@ export async function request(
 		const windowUsedUp = connection.service.rateLimitWait?.(lowerCaseHeaders(response?.headers));
 		if (windowUsedUp)
 			pauseUntil(connection, Date.now() + Math.min(windowUsedUp, MAX_ANSWER_PAUSE_MS));
-		return answerOf(context.getNode(), response, call, progress.attempt, connection);
+		return answerOf(nodeOf(context), response, call, progress.attempt, connection);
 	}
 }
 
@@ -318,7 +319,7 @@ async function waitForTurn(
 	call: ApiCall,
 	progress: CallProgress,
 ) {
-	const node = context.getNode();
+	const node = nodeOf(context);
 	const service = connection.service.name;
 	const waitBeforeSending = async (ms: number, code: string, saying: () => string) => {
 		if (ms > connection.rateLimitBudgetMs - progress.waitedMs) {
@@ -381,7 +382,7 @@ async function retryWait(
 	progress: CallProgress,
 	error: unknown,
 ): Promise<number> {
-	const node = context.getNode();
+	const node = nodeOf(context);
 	if (error instanceof MissedDeadline) {
 		// The token request (or the call) hangs: it is forgotten, so the next call asks for a token
 		// anew.
@@ -438,7 +439,7 @@ function rateLimitWait(
 		`${connection.service.name} rate limit reached on ${call.method} ${call.path}: waiting ` +
 			`${Math.ceil(wait / 1000)} s (${Math.round(progress.waitedMs / 1000)} of ` +
 			`${Math.round(budget / 1000)} s allowed)`,
-		{ node: context.getNode().name },
+		{ node: nodeOf(context).name },
 	);
 	return wait;
 }
