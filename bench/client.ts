@@ -225,8 +225,11 @@ async function main() {
 			extra = { records: ok };
 			break;
 		}
-		case 'nodeGets': {
-			// P6 in-process: the node's Gets (Items in Parallel 4, its default) through n8n-core's execution engine.
+		case 'nodeGets':
+		case 'nodeGetsFixed': {
+			// P6 in-process: the node's Gets (Items in Parallel 4, its default) through n8n-core's execution
+			// engine; the ID an expression per item, or (Fixed) one ID for all, which leaves out n8n's
+			// evaluation of an expression per item.
 			const { credentials, ref } = store();
 			const input = Array.from({ length: size }, (_, i) => ({ id: (i % 1000) + 1 }));
 			const result = await runNode({
@@ -234,7 +237,10 @@ async function main() {
 					resource: 'ecommerceOrder',
 					operation: 'get',
 					simplify: false,
-					recordId: '={{ { __rl: true, mode: "id", value: String($json.id) } }}',
+					recordId:
+						scenario === 'nodeGetsFixed'
+							? { __rl: true, mode: 'id', value: '7' }
+							: '={{ { __rl: true, mode: "id", value: String($json.id) } }}',
 				},
 				credentials: ref,
 				store: credentials,

@@ -18,6 +18,21 @@ describe('HaloPSA node in-process: E-Commerce Order', () => {
 			halo = await haloFixture({ listShape });
 		});
 
+		it('the order picker names each order by its number, shop and status, then its ID', async () => {
+			const { runPicker } = await import('../harness/pickerRunner');
+			const { results } = await runPicker({
+				type: 'n8n-nodes-halopsa-marketplace.haloPsaMarketplace',
+				method: 'searchEcommerceOrder',
+				parameters: order('get'),
+				credentials: { haloPsaMarketplaceOAuth2Api: halo.credential },
+				store: halo.store,
+			});
+			expect(results.slice(0, 2)).toEqual([
+				{ name: '#1001 · acme-shop · paid (1)', value: '1' },
+				{ name: '#1002 · acme-amazon · paid (2)', value: '2' },
+			]);
+		});
+
 		it('Get Many with a limit asks for one page of that size', async () => {
 			const { items, error } = await halo.run(
 				order('getAll', { returnAll: false, limit: 7, simplify: true }),

@@ -38,8 +38,15 @@ function searchRecords(resource: HaloResource) {
 		const results = records.map((record) => {
 			const key = record[resource.key];
 			const label = record[resource.labelField];
+			// "1001 · acme-shop · paid (42)": the label, what tells look-alikes apart, then the ID.
+			const shown = [
+				label === key ? undefined : label,
+				...(resource.pickerDetails ?? []).map((f) => record[f]),
+			]
+				.filter((part) => part !== undefined && part !== null && part !== '')
+				.map(String);
 			return {
-				name: label !== undefined && label !== key ? `${label} (${key})` : String(key),
+				name: shown.length ? `${shown.join(' · ')} (${key})` : String(key),
 				value: String(key),
 			};
 		});

@@ -60,6 +60,8 @@ export interface HaloResource {
 	key: string;
 	/** Field used as the label of a record in "From List" pickers. */
 	labelField: string;
+	/** Fields shown after the label in pickers, so look-alike records can be told apart. */
+	pickerDetails?: readonly string[];
 	/** Plural used by list answers in wrapper form (`{record_count, <plural>: [...]}`). */
 	plural: string;
 	crud: readonly CrudOperation[];
@@ -471,6 +473,7 @@ const routes: ReadonlyArray<Omit<HaloResource, 'fields'>> = [
 		path: 'EcommerceOrder',
 		key: 'id',
 		labelField: 'thirdpartyordernumber',
+		pickerDetails: ['shop_name', 'thirdpartystatus'],
 		plural: 'orders',
 		crud: ['getAll', 'get', 'upsert', 'delete'],
 		extra: [
