@@ -8,6 +8,7 @@
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import {
 	ICredentialsHelper,
+	NodeConnectionTypes,
 	NodeHelpers,
 	Workflow,
 	type ICredentialDataDecryptedObject,
@@ -19,6 +20,7 @@ import {
 	type INode,
 	type INodeCredentialsDetails,
 	type INodeExecutionData,
+	type INodeProperties,
 	type INodeType,
 	type INodeTypes,
 	type IRun,
@@ -223,9 +225,33 @@ export function registerNode(type: string, node: INodeType) {
 	nodeRegistry[type] = node;
 }
 
-/** A node type of a test's own (a probe of a shared module), run by the same engine as the package's. */
-export function registerNodeType(type: string, node: INodeType) {
-	nodeRegistry[type] = node;
+/**
+ * Registers a probe node: a transform node named after `displayName` with the given parameters,
+ * whose run is the test's own `execute` (it calls the shared module under test).
+ */
+export function registerProbe(
+	type: string,
+	displayName: string,
+	properties: INodeProperties[],
+	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>,
+) {
+	const name = displayName
+		.replace(/ (\w)/g, (_, c: string) => c.toUpperCase())
+		.replace(/^\w/, (c) => c.toLowerCase());
+	nodeRegistry[type] = {
+		description: {
+			displayName,
+			name,
+			group: ['transform'],
+			version: 1,
+			description: `${displayName} of a test`,
+			defaults: { name: displayName },
+			inputs: [NodeConnectionTypes.Main],
+			outputs: [NodeConnectionTypes.Main],
+			properties,
+		},
+		execute,
+	};
 }
 
 export function registerCredential(credential: ICredentialType) {

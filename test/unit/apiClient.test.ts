@@ -4,13 +4,7 @@
  * small server of this test. One API of the test's own (its ApiService) stands for the three.
  */
 import http from 'http';
-import {
-	NodeConnectionTypes,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import {
 	apiPages,
 	request,
@@ -19,7 +13,7 @@ import {
 	type ApiService,
 } from '../../nodes/shared/transport/apiClient';
 import { close, listen } from '../sandbox/httpKit';
-import { CredentialStore, registerNodeType, runNode } from '../harness/inProcess';
+import { CredentialStore, registerProbe, runNode } from '../harness/inProcess';
 
 const PROBE = 'test.apiClientProbe';
 const SECRET = 'probe-token-7f3a';
@@ -43,54 +37,38 @@ let base = '';
 let timeoutMs = 2000;
 let pages = false;
 
-class ApiClientProbe implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'API Client Probe',
-		name: 'apiClientProbe',
-		group: ['transform'],
-		version: 1,
-		description: 'Sends one call through the shared client',
-		defaults: { name: 'API Client Probe' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		properties: [],
+registerProbe(PROBE, 'API Client Probe', [], async function (this: IExecuteFunctions) {
+	const connection: ApiConnection = {
+		service,
+		credentialType: 'none',
+		credentials: {},
+		baseURL: base,
+		bearerToken: SECRET,
+		secrets: [SECRET],
+		timeoutMs,
+		rateLimitBudgetMs: 5_000,
+		itemIndex: 0,
+		pace: { until: 0 },
 	};
-
-	async execute(this: IExecuteFunctions) {
-		const connection: ApiConnection = {
-			service,
-			credentialType: 'none',
-			credentials: {},
-			baseURL: base,
-			bearerToken: SECRET,
-			secrets: [SECRET],
-			timeoutMs,
-			rateLimitBudgetMs: 5_000,
-			itemIndex: 0,
-			pace: { until: 0 },
-		};
-		if (pages) {
-			const records: IDataObject[] = [];
-			const walk = apiPages(
-				this,
-				connection,
-				call,
-				{ pageSize: 2, style: 'offset', keyOf: (r) => String(r.id) },
-				async ({ offset, size }) => ({
-					records: (await request(this, connection, {
-						...call,
-						qs: { offset, limit: size },
-					})) as IDataObject[],
-				}),
-			);
-			for await (const page of walk) records.push(...page);
-			return [records.map((json) => ({ json }))];
-		}
-		return [[{ json: { answer: (await request(this, connection, call)) as IDataObject } }]];
+	if (pages) {
+		const records: IDataObject[] = [];
+		const walk = apiPages(
+			this,
+			connection,
+			call,
+			{ pageSize: 2, style: 'offset', keyOf: (r) => String(r.id) },
+			async ({ offset, size }) => ({
+				records: (await request(this, connection, {
+					...call,
+					qs: { offset, limit: size },
+				})) as IDataObject[],
+			}),
+		);
+		for await (const page of walk) records.push(...page);
+		return [records.map((json) => ({ json }))];
 	}
-}
-
-registerNodeType(PROBE, new ApiClientProbe());
+	return [[{ json: { answer: (await request(this, connection, call)) as IDataObject } }]];
+});
 
 /** Requests the server got, by path; what each path answers. */
 const seen: Array<{ method: string; path: string; auth?: string }> = [];

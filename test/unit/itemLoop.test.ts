@@ -1,18 +1,12 @@
 /**
  * The item loop (nodes/shared/actions/itemLoop.ts) run by n8n-core's real WorkflowExecute, inside a
  * probe node of this test whose items succeed or fail as its parameters say: output order and paired
- * items, reads a few at a time (in batches) with the first item alone, writes one at a time that stop at the first
- * failure and report what was and was not written, and the two "Continue" outputs.
+ * items, reads a few at a time (in groups) with the first item alone, writes one at a time that stop
+ * at the first failure and report what was and was not written, and the two "Continue" outputs.
  */
-import {
-	NodeConnectionTypes,
-	NodeOperationError,
-	type IExecuteFunctions,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 import { runItems } from '../../nodes/shared/actions/itemLoop';
-import { CredentialStore, registerNodeType, runNode } from '../harness/inProcess';
+import { CredentialStore, registerProbe, runNode } from '../harness/inProcess';
 
 const PROBE = 'test.itemLoopProbe';
 
@@ -21,24 +15,15 @@ let timeline: string[] = [];
 let running = 0;
 let mostAtOnce = 0;
 
-class ItemLoopProbe implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Item Loop Probe',
-		name: 'itemLoopProbe',
-		group: ['transform'],
-		version: 1,
-		description: 'Runs the item loop over its input',
-		defaults: { name: 'Item Loop Probe' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		properties: [
-			{ displayName: 'Writes', name: 'writes', type: 'boolean', default: false },
-			{ displayName: 'Fail At', name: 'failAt', type: 'number', default: -1 },
-			{ displayName: 'Concurrency', name: 'concurrency', type: 'number', default: 4 },
-		],
-	};
-
-	async execute(this: IExecuteFunctions) {
+registerProbe(
+	PROBE,
+	'Item Loop Probe',
+	[
+		{ displayName: 'Writes', name: 'writes', type: 'boolean', default: false },
+		{ displayName: 'Fail At', name: 'failAt', type: 'number', default: -1 },
+		{ displayName: 'Concurrency', name: 'concurrency', type: 'number', default: 4 },
+	],
+	async function (this: IExecuteFunctions) {
 		const failAt = this.getNodeParameter('failAt', 0) as number;
 		const writes = this.getNodeParameter('writes', 0) as boolean;
 		const concurrency = this.getNodeParameter('concurrency', 0) as number;
@@ -68,10 +53,8 @@ class ItemLoopProbe implements INodeType {
 			concurrency,
 		});
 		return [output];
-	}
-}
-
-registerNodeType(PROBE, new ItemLoopProbe());
+	},
+);
 
 const input = (count: number) => Array.from({ length: count }, (_, n) => ({ n }));
 const run = (

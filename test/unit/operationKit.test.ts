@@ -4,47 +4,32 @@
  * per item for one that does; collections are read per item, so no item can change what another
  * gets; `findOperation` names an unknown operation.
  */
-import {
-	NodeConnectionTypes,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { findOperation, param } from '../../nodes/shared/actions/operationKit';
-import { CredentialStore, registerNodeType, runNode } from '../harness/inProcess';
+import { CredentialStore, registerProbe, runNode } from '../harness/inProcess';
 
 const PROBE = 'test.operationKitProbe';
 
 /** The parameter names n8n was asked for, in order. */
 let asked: string[] = [];
 
-class OperationKitProbe implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Operation Kit Probe',
-		name: 'operationKitProbe',
-		group: ['transform'],
-		version: 1,
-		description: 'Reads parameters through the operation kit',
-		defaults: { name: 'Operation Kit Probe' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		properties: [
-			{ displayName: 'Plain', name: 'plain', type: 'string', default: 'p' },
-			{ displayName: 'Mapped', name: 'mapped', type: 'string', default: '' },
-			{ displayName: 'Flag', name: 'flag', type: 'boolean', default: true },
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				default: {},
-				options: [{ displayName: 'Tag', name: 'tag', type: 'string', default: '' }],
-			},
-			{ displayName: 'Operation', name: 'operation', type: 'string', default: 'get' },
-		],
-	};
-
-	async execute(this: IExecuteFunctions) {
+registerProbe(
+	PROBE,
+	'Operation Kit Probe',
+	[
+		{ displayName: 'Plain', name: 'plain', type: 'string', default: 'p' },
+		{ displayName: 'Mapped', name: 'mapped', type: 'string', default: '' },
+		{ displayName: 'Flag', name: 'flag', type: 'boolean', default: true },
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			default: {},
+			options: [{ displayName: 'Tag', name: 'tag', type: 'string', default: '' }],
+		},
+		{ displayName: 'Operation', name: 'operation', type: 'string', default: 'get' },
+	],
+	async function (this: IExecuteFunctions) {
 		const getNodeParameter = this.getNodeParameter.bind(this);
 		// Observes the real context's reads; every value still comes from n8n.
 		this.getNodeParameter = ((name: string, ...rest: unknown[]) => {
@@ -71,10 +56,8 @@ class OperationKitProbe implements INodeType {
 				};
 			}),
 		];
-	}
-}
-
-registerNodeType(PROBE, new OperationKitProbe());
+	},
+);
 
 const run = (parameters: IDataObject, count = 3) => {
 	asked = [];
