@@ -6,9 +6,8 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { resourceOperationProperties } from '../shared/actions/operationKit';
-import { requestOptionsProperty } from '../shared/actions/requestOptions';
-import { resourceProperties, runHaloNode } from './actions/router';
-import { requestTimeoutProperty } from './descriptions/requestTimeout';
+import { requestProperties } from '../shared/actions/requestOptions';
+import { OPTIONS_BOX_FROM, resourceProperties, runHaloNode } from './actions/router';
 import { listSearch } from './methods/listSearch';
 import { resourceTable } from './resources/resourceTable';
 import { DEFAULT_RATE_LIMIT_WAIT_SECONDS, HALO_CREDENTIAL } from './transport/haloApi';
@@ -28,7 +27,9 @@ export class HaloPsaMarketplace implements INodeType {
 		name: 'haloPsaMarketplace',
 		icon: { light: 'file:halopsa.svg', dark: 'file:halopsa.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: one Options box (the timeout in it), as n8n's built-in nodes have.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: resources.subtitle,
 		description:
 			'HaloPSA marketplace and distribution: Pax8, Ingram Micro, TD Synnex, Arrow Sphere, Datto Commerce, Adobe Commerce, Microsoft CSP, Amazon, Shopify and e-commerce orders',
@@ -39,11 +40,14 @@ export class HaloPsaMarketplace implements INodeType {
 		credentials: [{ name: HALO_CREDENTIAL, required: true }],
 		properties: [
 			...resources.properties,
-			requestTimeoutProperty,
-			requestOptionsProperty(
-				DEFAULT_RATE_LIMIT_WAIT_SECONDS,
-				'Hosted HaloPSA allows about 300 requests per rolling 5 minutes; the default waits out one whole window.',
-			),
+			...requestProperties({
+				service: 'HaloPSA',
+				versions: [1, 1.1],
+				oneBoxFrom: OPTIONS_BOX_FROM,
+				defaultRateLimitWaitSeconds: DEFAULT_RATE_LIMIT_WAIT_SECONDS,
+				rateLimitNote:
+					'Hosted HaloPSA allows about 300 requests per rolling 5 minutes; the default waits out one whole window.',
+			}),
 		],
 	};
 

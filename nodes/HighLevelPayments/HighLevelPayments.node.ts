@@ -2,13 +2,14 @@ import {
 	NodeConnectionTypes,
 	type IExecuteFunctions,
 	type INodeExecutionData,
+	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { authenticationProperty, highLevelCredentials } from './resources/authentication';
 import { resourceOperationProperties } from '../shared/actions/operationKit';
-import { requestOptionsProperty, timeoutProperty } from '../shared/actions/requestOptions';
-import { resourceProperties, runHighLevelNode } from './actions/router';
+import { requestProperties } from '../shared/actions/requestOptions';
+import { OPTIONS_BOX_FROM, resourceProperties, runHighLevelNode } from './actions/router';
 import { listSearch } from './methods/listSearch';
 import { paymentsTable } from './resources/paymentsTable';
 import { DEFAULT_RATE_LIMIT_WAIT_SECONDS } from './transport/highLevelApi';
@@ -19,13 +20,25 @@ const resources = resourceOperationProperties(paymentsTable, resourceProperties,
 	order: 'table',
 });
 
+const locationIdProperty: INodeProperties = {
+	displayName: 'Location ID',
+	name: 'locationId',
+	type: 'string',
+	default: '',
+	description:
+		'The sub-account (altId). Leave empty to use the one in the credential or the token.',
+};
+
 export class HighLevelPayments implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'HighLevel Payments',
 		name: 'highLevelPayments',
 		icon: { light: 'file:highlevel.svg', dark: 'file:highlevel.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: one Options box (the timeout and the Location ID override in it), as n8n's built-in nodes
+		// have.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: resources.subtitle,
 		description:
 			'HighLevel (LeadConnector) payments Orders API: orders, fulfillments, transactions, subscriptions and white-label providers',
@@ -37,19 +50,17 @@ export class HighLevelPayments implements INodeType {
 		properties: [
 			authenticationProperty,
 			...resources.properties,
-			{
-				displayName: 'Location ID',
-				name: 'locationId',
-				type: 'string',
-				default: '',
-				description:
-					'The sub-account (altId). Leave empty to use the one in the credential or the token.',
-			},
-			timeoutProperty('HighLevel'),
-			requestOptionsProperty(
-				DEFAULT_RATE_LIMIT_WAIT_SECONDS,
-				'HighLevel allows 100 requests per 10 seconds per location; the node also follows its X-RateLimit headers.',
-			),
+			{ ...locationIdProperty, displayOptions: { show: { '@version': [1] } } },
+			...requestProperties({
+				service: 'HighLevel',
+				versions: [1, 1.1],
+				oneBoxFrom: OPTIONS_BOX_FROM,
+				defaultRateLimitWaitSeconds: DEFAULT_RATE_LIMIT_WAIT_SECONDS,
+				rateLimitNote:
+					'HighLevel allows 100 requests per 10 seconds per location; the node also follows its X-RateLimit headers.',
+				// The credential (or its token) names the sub-account; this only overrides it.
+				nodeOptions: [locationIdProperty],
+			}),
 		],
 	};
 

@@ -6,8 +6,8 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { resourceOperationProperties } from '../shared/actions/operationKit';
-import { requestOptionsProperty, timeoutProperty } from '../shared/actions/requestOptions';
-import { resourceProperties, runIngramNode } from './actions/router';
+import { requestProperties } from '../shared/actions/requestOptions';
+import { OPTIONS_BOX_FROM, resourceProperties, runIngramNode } from './actions/router';
 import { listSearch } from './methods/listSearch';
 import { marketplaceTable } from './resources/marketplaceTable';
 import { DEFAULT_RATE_LIMIT_WAIT_SECONDS } from './transport/ingramApi';
@@ -26,8 +26,9 @@ export class IngramMicroMarketplace implements INodeType {
 		icon: { light: 'file:ingram.svg', dark: 'file:ingram.dark.svg' },
 		group: ['transform'],
 		// 1.1: Customer > Create shows Ingram Micro's required fields at the top of the panel.
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		// 1.2: one Options box (the timeout in it), as n8n's built-in nodes have.
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
 		subtitle: resources.subtitle,
 		description:
 			'Ingram Micro Cloud Marketplace: customers, products, orders with product-specific parameters, subscriptions',
@@ -38,11 +39,13 @@ export class IngramMicroMarketplace implements INodeType {
 		credentials: [{ name: INGRAM_CREDENTIAL, required: true }],
 		properties: [
 			...resources.properties,
-			timeoutProperty('Ingram Micro'),
-			requestOptionsProperty(
-				DEFAULT_RATE_LIMIT_WAIT_SECONDS,
-				'Ingram Micro documents no rate limit but answers 429 under load.',
-			),
+			...requestProperties({
+				service: 'Ingram Micro',
+				versions: [1, 1.1, 1.2],
+				oneBoxFrom: OPTIONS_BOX_FROM,
+				defaultRateLimitWaitSeconds: DEFAULT_RATE_LIMIT_WAIT_SECONDS,
+				rateLimitNote: 'Ingram Micro documents no rate limit but answers 429 under load.',
+			}),
 		],
 	};
 

@@ -28,6 +28,7 @@ export async function haloFixture(
 			input?: IDataObject[];
 			continueOnFail?: boolean;
 			onError?: RunOptions['onError'];
+			typeVersion?: number;
 		} = {},
 	): Promise<RunResult> =>
 		runNode({ parameters, credentials: { [HALO_CRED]: credential }, store, ...extra });

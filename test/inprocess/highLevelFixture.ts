@@ -92,6 +92,7 @@ export async function highLevelFixture(options: HighLevelSandboxOptions = {}) {
 			input?: IDataObject[];
 			continueOnFail?: boolean;
 			onError?: RunOptions['onError'];
+			typeVersion?: number;
 		} = {},
 	): Promise<RunResult> => {
 		const auth = extra.auth ?? 'code';
@@ -104,6 +105,7 @@ export async function highLevelFixture(options: HighLevelSandboxOptions = {}) {
 			input: extra.input,
 			continueOnFail: extra.continueOnFail,
 			onError: extra.onError,
+			typeVersion: extra.typeVersion,
 		});
 	};
 	return { sandbox, url, store, credentials, run, stop: () => sandbox.stop() };

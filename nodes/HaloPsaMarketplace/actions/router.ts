@@ -21,6 +21,9 @@ import { readOperation } from './read.operation';
 import { unlinkFromTicketOperation } from './unlinkFromTicket.operation';
 import { upsertOperation } from './upsert.operation';
 
+/** The node version from which the request settings are one Options box. */
+export const OPTIONS_BOX_FROM = 1.1;
+
 /** Every operation kind; a resource offers those its table row names. */
 export const operations: readonly HaloOperation[] = [
 	getOperation,
@@ -41,7 +44,7 @@ export const resourceProperties = (resource: HaloResource): INodeProperties[] =>
 
 export async function runHaloNode(context: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const resource = findResource(context.getNodeParameter('resource', 0) as string);
-	const settings = requestSettings(context, DEFAULT_RATE_LIMIT_WAIT_SECONDS);
+	const settings = requestSettings(context, DEFAULT_RATE_LIMIT_WAIT_SECONDS, OPTIONS_BOX_FROM);
 	const connection = await haloConnection(context, {
 		itemIndex: 0,
 		timeoutMs: settings.timeoutMs,

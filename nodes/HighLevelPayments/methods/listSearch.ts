@@ -28,12 +28,14 @@ function searchRecords(resourceValue: 'order' | 'transaction' | 'subscription') 
 		paginationToken?: string,
 	): Promise<INodeListSearchResult> {
 		const offset = Number(paginationToken ?? 0);
+		// The Location ID override: in the Options box (1.1 on) or on its own (1).
+		const options = (this.getNodeParameter('requestOptions', {}) ?? {}) as IDataObject;
 		const connection = await highLevelConnection(this, {
 			itemIndex: 0,
 			timeoutMs: DEFAULT_TIMEOUT_SECONDS * 1000,
 			rateLimitBudgetMs: 10_000,
 			authentication: this.getNodeParameter('authentication', 'oAuth2'),
-			locationId: this.getNodeParameter('locationId', ''),
+			locationId: options.locationId ?? this.getNodeParameter('locationId', ''),
 		});
 		const qs: IDataObject = { limit: PAGE, offset };
 		if (filter) qs.search = filter;

@@ -58,13 +58,13 @@ function contactPersonsProperty(
 	};
 }
 
-/** Display options narrowed to one version of the node. */
-const atVersion = (
+/** Display options narrowed to some versions of the node. */
+const atVersions = (
 	displayOptions: INodeProperties['displayOptions'],
-	version: number,
+	versions: number[],
 ): INodeProperties['displayOptions'] => ({
 	...displayOptions,
-	show: { ...displayOptions?.show, '@version': [version] },
+	show: { ...displayOptions?.show, '@version': versions },
 });
 
 /** A required text field of Customer > Create, shown at the top of the panel. */
@@ -285,9 +285,9 @@ export const createCustomerOperation: IngramOperation = {
 	properties: (resource) =>
 		resource.value === 'customer' && operationOf(resource, 'create')
 			? [
-					// Version 1.1 (new nodes): the required fields at the top; version 1: one collection.
-					...customerProperties(atVersion(showFor(resource, ['create']), 1.1)),
-					legacyCustomerFields(atVersion(showFor(resource, ['create']), 1)),
+					// Version 1.1 on: the required fields at the top; version 1: one collection.
+					...customerProperties(atVersions(showFor(resource, ['create']), [1.1, 1.2])),
+					legacyCustomerFields(atVersions(showFor(resource, ['create']), [1])),
 				]
 			: [],
 

@@ -28,6 +28,9 @@ export const operations: readonly IngramOperation[] = [
 /**
  * The Operation parameter and every operation's parameters for one resource, in the table's order.
  */
+/** The node version from which the request settings are one Options box. */
+export const OPTIONS_BOX_FROM = 1.2;
+
 export const resourceProperties = (resource: MarketplaceResource): INodeProperties[] =>
 	operationProperties(
 		operations,
@@ -37,7 +40,7 @@ export const resourceProperties = (resource: MarketplaceResource): INodeProperti
 
 export async function runIngramNode(context: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const resource = findMarketplaceResource(context.getNodeParameter('resource', 0) as string);
-	const settings = requestSettings(context, DEFAULT_RATE_LIMIT_WAIT_SECONDS);
+	const settings = requestSettings(context, DEFAULT_RATE_LIMIT_WAIT_SECONDS, OPTIONS_BOX_FROM);
 	const connection = await ingramConnection(context, {
 		itemIndex: 0,
 		timeoutMs: settings.timeoutMs,

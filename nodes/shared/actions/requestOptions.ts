@@ -9,6 +9,7 @@ import {
 	type IExecuteFunctions,
 	type INodeProperties,
 } from 'n8n-workflow';
+import { nodeOf } from '../contextNode';
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './itemLoop';
 
 export const DEFAULT_TIMEOUT_SECONDS = 120;
@@ -56,6 +57,40 @@ export const requestOptionsProperty = (
 	};
 };
 
+/**
+ * The request settings of an action node, by node version: up to `oneBoxFrom` a separate Timeout
+ * (Seconds) and a Request Options box (saved workflows keep them); from it one Options box, as
+ * n8n's built-in nodes have, holding the timeout too and any node-wide option the node adds (its
+ * parameter names unchanged, so the run reads either layout).
+ */
+export function requestProperties(settings: {
+	service: string;
+	versions: number[];
+	oneBoxFrom: number;
+	defaultRateLimitWaitSeconds: number;
+	rateLimitNote: string;
+	nodeOptions?: INodeProperties[];
+}): INodeProperties[] {
+	const older = settings.versions.filter((v) => v < settings.oneBoxFrom);
+	const newer = settings.versions.filter((v) => v >= settings.oneBoxFrom);
+	const box = requestOptionsProperty(settings.defaultRateLimitWaitSeconds, settings.rateLimitNote);
+	const timeout = timeoutProperty(settings.service);
+	return [
+		{ ...timeout, displayOptions: { show: { '@version': older } } },
+		{ ...box, displayOptions: { show: { '@version': older } } },
+		{
+			...box,
+			displayName: 'Options',
+			displayOptions: { show: { '@version': newer } },
+			options: [
+				...(box.options as INodeProperties[]),
+				timeout,
+				...(settings.nodeOptions ?? []),
+			].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		},
+	];
+}
+
 export interface RequestSettings {
 	timeoutMs: number;
 	concurrency: number;
@@ -88,14 +123,19 @@ function wholeNumber(
 export function requestSettings(
 	context: IExecuteFunctions,
 	defaultRateLimitWaitSeconds: number,
+	oneBoxFrom: number,
 ): RequestSettings {
-	const timeout = context.getNodeParameter('timeoutSeconds', 0, DEFAULT_TIMEOUT_SECONDS);
+	const box = nodeOf(context).typeVersion >= oneBoxFrom ? 'Options' : 'Request Options';
 	const options = (context.getNodeParameter('requestOptions', 0, {}) as IDataObject) ?? {};
+	// One Options box holds the timeout (newer node versions); older ones have it on its own.
+	const timeout =
+		options.timeoutSeconds ??
+		context.getNodeParameter('timeoutSeconds', 0, DEFAULT_TIMEOUT_SECONDS);
 	return {
 		timeoutMs:
 			wholeNumber(
 				context,
-				'Timeout (Seconds)',
+				box === 'Options' ? 'Options > Timeout (Seconds)' : 'Timeout (Seconds)',
 				timeout,
 				1,
 				600,
@@ -103,7 +143,7 @@ export function requestSettings(
 			) * 1000,
 		concurrency: wholeNumber(
 			context,
-			'Request Options > Items in Parallel',
+			`${box} > Items in Parallel`,
 			options.itemsInParallel ?? DEFAULT_CONCURRENCY,
 			1,
 			MAX_CONCURRENCY,
@@ -112,7 +152,7 @@ export function requestSettings(
 		rateLimitBudgetMs:
 			wholeNumber(
 				context,
-				'Request Options > Rate Limit Wait (Seconds)',
+				`${box} > Rate Limit Wait (Seconds)`,
 				options.rateLimitWaitSeconds ?? defaultRateLimitWaitSeconds,
 				0,
 				MAX_RATE_LIMIT_WAIT_SECONDS,

@@ -198,7 +198,7 @@ export function apiError(
 				`${Math.ceil((failure.waitMs ?? 0) / 1000)} s, longer than Rate Limit Wait (Seconds) ` +
 				`allows`,
 			description:
-				`Nothing was sent. Raise Request Options > Rate Limit Wait (Seconds) so the ` +
+				`Nothing was sent. Raise Rate Limit Wait (Seconds) (in the node's options) so the ` +
 				`node waits for the window to free up, lower the number of items, or raise Requests per ` +
 				`Window in the credential if your instance allows more.`,
 		};
@@ -210,7 +210,7 @@ export function apiError(
 				`than what is left of Rate Limit Wait (Seconds)`,
 			description:
 				`Nothing was sent for this item. ${service.name} said its rate limit ` +
-				`window is used up. Raise Request Options > Rate Limit Wait (Seconds) so the node waits, ` +
+				`window is used up. Raise Rate Limit Wait (Seconds) (in the node's options) so the node waits, ` +
 				`or send fewer items per run.`,
 		};
 	} else if (failure.code === REDIRECT) {
