@@ -2,11 +2,14 @@ import {
 	NodeConnectionTypes,
 	type IExecuteFunctions,
 	type INodeExecutionData,
-	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { authenticationProperty, highLevelCredentials } from './resources/authentication';
+import {
+	authenticationProperty,
+	highLevelCredentials,
+	locationIdProperty,
+} from './descriptions/authentication';
 import { resourceOperationProperties } from '../shared/actions/operationKit';
 import { requestProperties } from '../shared/actions/requestOptions';
 import { OPTIONS_BOX_FROM, resourceProperties, runHighLevelNode } from './actions/router';
@@ -19,15 +22,6 @@ const resources = resourceOperationProperties(paymentsTable, resourceProperties,
 	defaultResource: paymentsTable[0].value,
 	order: 'table',
 });
-
-const locationIdProperty: INodeProperties = {
-	displayName: 'Location ID',
-	name: 'locationId',
-	type: 'string',
-	default: '',
-	description:
-		'The sub-account (altId). Leave empty to use the one in the credential or the token.',
-};
 
 export class HighLevelPayments implements INodeType {
 	description: INodeTypeDescription = {

@@ -7,7 +7,8 @@ import {
 import {
 	authenticationProperty,
 	highLevelCredentials,
-} from '../HighLevelPayments/resources/authentication';
+	locationIdProperty,
+} from '../HighLevelPayments/descriptions/authentication';
 import { MAX_WINDOW, pollHighLevel } from './pollHighLevel';
 import { polledResources } from './polledResources';
 
@@ -74,14 +75,7 @@ export class HighLevelPaymentsPollingTrigger implements INodeType {
 				default: true,
 				description: 'Whether to return only the main fields of the record instead of all of them',
 			},
-			{
-				displayName: 'Location ID',
-				name: 'locationId',
-				type: 'string',
-				default: '',
-				description:
-					'The sub-account (altId). Leave empty to use the one in the credential or the token.',
-			},
+			locationIdProperty,
 		],
 	};
 

@@ -64,40 +64,19 @@ describe('HaloPSA 1.1', () => {
 				delayMs: 8_000,
 				times: 5,
 			});
+			const get = (requestOptions: object, typeVersion: number) =>
+				halo.run(
+					{ resource: 'ecommerceOrder', operation: 'get', recordId: byId(3), requestOptions },
+					{ typeVersion },
+				);
 			const started = Date.now();
-			const slow = await halo.run(
-				{
-					resource: 'ecommerceOrder',
-					operation: 'get',
-					recordId: byId(3),
-					requestOptions: { timeoutSeconds: 1 },
-				},
-				{ typeVersion: 1.1 },
-			);
+			const slow = await get({ timeoutSeconds: 1 }, 1.1);
 			expect(slow.error?.message).toMatch(/^HaloPSA did not answer GET \/api\/EcommerceOrder\/3/);
 			expect(Date.now() - started).toBeLessThan(8_000);
-			const wrong = await halo.run(
-				{
-					resource: 'ecommerceOrder',
-					operation: 'get',
-					recordId: byId(3),
-					requestOptions: { itemsInParallel: 0 },
-				},
-				{ typeVersion: 1.1 },
-			);
-			expect(wrong.error?.message).toBe(
+			expect((await get({ itemsInParallel: 0 }, 1.1)).error?.message).toBe(
 				'Options > Items in Parallel must be a whole number from 1 to 20, got 0',
 			);
-			const v1 = await halo.run(
-				{
-					resource: 'ecommerceOrder',
-					operation: 'get',
-					recordId: byId(3),
-					requestOptions: { itemsInParallel: 0 },
-				},
-				{ typeVersion: 1 },
-			);
-			expect(v1.error?.message).toBe(
+			expect((await get({ itemsInParallel: 0 }, 1)).error?.message).toBe(
 				'Request Options > Items in Parallel must be a whole number from 1 to 20, got 0',
 			);
 		} finally {

@@ -25,3 +25,16 @@ export const authenticationProperty: INodeProperties = {
 	],
 	default: 'oAuth2',
 };
+
+/**
+ * The sub-account override of the action node (in its Options box from version 1.1) and of the
+ * polling trigger.
+ */
+export const locationIdProperty: INodeProperties = {
+	displayName: 'Location ID',
+	name: 'locationId',
+	type: 'string',
+	default: '',
+	description:
+		'The sub-account (altId). Leave empty to use the one in the credential or the token.',
+};
