@@ -28,6 +28,7 @@ registerProbe(
 			options: [{ displayName: 'Tag', name: 'tag', type: 'string', default: '' }],
 		},
 		{ displayName: 'Operation', name: 'operation', type: 'string', default: 'get' },
+		{ displayName: 'Fallbacks', name: 'fallbacks', type: 'boolean', default: false },
 	],
 	async function (this: IExecuteFunctions) {
 		const getNodeParameter = this.getNodeParameter.bind(this);
@@ -45,6 +46,11 @@ registerProbe(
 				const options = param<IDataObject>(item, 'options', {});
 				const seen = { ...options };
 				options.tag = `changed by item ${itemIndex}`;
+				if (this.getNode().parameters.fallbacks)
+					return {
+						json: { first: param(item, 'absent', 'one'), second: param(item, 'absent', 'two') },
+						pairedItem: { item: itemIndex },
+					};
 				return {
 					json: {
 						plain: param(item, 'plain', ''),
@@ -104,6 +110,19 @@ test('param: a parameter left at its default is asked for once, and gives the de
 	const result = await run({}, 2);
 	expect(result.items.map((i) => i.json.plain)).toEqual(['p', 'p']);
 	expect(asked.filter((a) => a === 'plain')).toHaveLength(1);
+});
+
+test('param: a parameter left out gives each read its own fallback', async () => {
+	const result = await runNode({
+		type: PROBE,
+		parameters: { operation: 'get', fallbacks: true } as never,
+		store: new CredentialStore(),
+		input: [{ n: 0 }, { n: 1 }],
+	});
+	expect(result.items.map((i) => [i.json.first, i.json.second])).toEqual([
+		['one', 'two'],
+		['one', 'two'],
+	]);
 });
 
 test('findOperation: an operation the resource does not offer is named, with how to fix it', async () => {

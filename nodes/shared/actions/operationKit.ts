@@ -69,9 +69,11 @@ export function param<T>(
 	if (!isPlain(savedValue(nodeOf(context).parameters, name))) return read();
 	let values = plainValues.get(context);
 	if (!values) plainValues.set(context, (values = new Map()));
-	if (values.has(name)) return values.get(name) as T;
+	// A parameter left out is given its fallback, so reads with another fallback are kept apart.
+	const key = `${name}\0${options?.extractValue === true}\0${JSON.stringify(fallback)}`;
+	if (values.has(key)) return values.get(key) as T;
 	const value = read();
-	if (isPlain(value)) values.set(name, value);
+	if (isPlain(value)) values.set(key, value);
 	return value;
 }
 

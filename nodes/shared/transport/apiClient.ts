@@ -214,12 +214,13 @@ export async function request(
 		try {
 			response = await sendOnce(context, connection, options);
 		} catch (error) {
-			const wait = await retryWait(context, connection, call, options, progress, error);
-			await sleep(wait);
-			continue;
-		} finally {
+			// The place in the request window is given back before any wait to send again, so the
+			// calls after this one are not held back by its back-off.
 			place?.finish();
+			await sleep(await retryWait(context, connection, call, options, progress, error));
+			continue;
 		}
+		place?.finish();
 		const windowUsedUp = connection.service.rateLimitWait?.(lowerCaseHeaders(response?.headers));
 		if (windowUsedUp)
 			pauseUntil(connection, Date.now() + Math.min(windowUsedUp, MAX_ANSWER_PAUSE_MS));
