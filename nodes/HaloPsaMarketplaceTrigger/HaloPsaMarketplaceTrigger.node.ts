@@ -1,5 +1,6 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { HALO_CREDENTIAL } from '../HaloPsaMarketplace/transport/haloApi';
+import { TRIGGER_SUBTITLE, TRIGGER_VERSIONS } from '../shared/pollSkeleton';
 import { pollHaloTrigger } from './pollHaloTrigger';
 import { triggerProperties } from './triggerProperties';
 
@@ -13,8 +14,9 @@ export class HaloPsaMarketplaceTrigger implements INodeType {
 		name: 'haloPsaMarketplaceTrigger',
 		icon: { light: 'file:halopsa.svg', dark: 'file:halopsa.dark.svg' },
 		group: ['trigger'],
-		version: 1,
-		subtitle: '={{$parameter["watch"]}}',
+		version: TRIGGER_VERSIONS,
+		defaultVersion: 1.1,
+		subtitle: TRIGGER_SUBTITLE,
 		description:
 			'Starts a workflow when HaloPSA e-commerce orders, CSP invoices or distributor integration syncs change',
 		defaults: { name: 'HaloPSA Marketplace Trigger' },

@@ -16,6 +16,25 @@ export const syncedIntegrations: readonly HaloResource[] = resourceTable.filter(
 export const HEALTH_FAILED = 'integration.syncFailed';
 export const HEALTH_RECOVERED = 'integration.syncRecovered';
 
+/** Integration health as the trigger's watch table has it: its value and its events. */
+export const watchedHealth = {
+	value: 'integrationHealth',
+	noun: 'Integration Health',
+	summary: 'Distributor and marketplace sync errors and overdue syncs',
+	events: [
+		{
+			name: 'Integration Sync Failed',
+			value: HEALTH_FAILED,
+			description: 'An integration reports a new sync error, or its last sync is overdue',
+		},
+		{
+			name: 'Integration Sync Recovered',
+			value: HEALTH_RECOVERED,
+			description: 'A failing integration syncs again without error',
+		},
+	],
+} as const;
+
 /** Per integration record: the error last reported (cut short) and whether it was overdue. */
 export interface HealthCursor {
 	v: number;

@@ -20,6 +20,7 @@ import {
 	readHealthCursor,
 	readIntegrations,
 	syncedIntegrations,
+	watchedHealth,
 } from './integrationHealth';
 import {
 	compareWindow,
@@ -27,18 +28,18 @@ import {
 	isCursorShape,
 	readWindowCursor,
 	recordsToCompare,
-	storedPollState,
 	type Emission,
 } from '../shared/windowCursor';
 import { newestRecords } from './recordWindow';
 import {
 	emissionItem,
 	finishPoll,
-	selectedEvents,
-	watchedEntry,
+	watchPolls,
 	type Poll,
+	type PollPart,
+	type WatchPoll,
 } from '../shared/pollSkeleton';
-import { eventsParameter, MAX_WINDOW } from './triggerProperties';
+import { haloWatches, MAX_WINDOW } from './triggerProperties';
 import { watchedTable, type WatchedRecords } from './watchedRecords';
 import { requestTimeoutMs } from '../HaloPsaMarketplace/descriptions/requestTimeout';
 
@@ -90,12 +91,11 @@ async function pollRecords(
 	this: IPollFunctions,
 	connection: ApiConnection,
 	watch: WatchedRecords,
-	staticData: IDataObject,
-): Promise<Poll> {
-	const selected = selectedEvents(this, eventsParameter(watch.value));
+	{ selected, state }: WatchPoll<unknown>,
+): Promise<PollPart> {
 	const window = recordsToCompare(this, 250, MAX_WINDOW, '250 suits most shops');
 	const matches = recordFilter.call(this, watch);
-	const previous = readWindowCursor(staticData.cursor, watch.value);
+	const previous = readWindowCursor(state.cursor, watch.value);
 	const { records } = await newestRecords.call(this, connection, watch, window, previous?.mark);
 	const spec = {
 		fields: watch.fields,
@@ -106,8 +106,8 @@ async function pollRecords(
 	// Read once per poll: n8n checks a parameter against the node's description on every read.
 	const simplify =
 		!!watch.resource.simplify && (this.getNodeParameter('simplify', true) as boolean);
-	const items = emissions.filter((e) => matches(e.record)).map((e) => outputOf(watch, e, simplify));
-	return await finishPoll(this, items, {
+	return {
+		items: emissions.filter((e) => matches(e.record)).map((e) => outputOf(watch, e, simplify)),
 		// The newest record, as an example of the first event picked.
 		example: () => {
 			const newest = records.find(matches);
@@ -116,16 +116,15 @@ async function pollRecords(
 				? [outputOf(watch, { event: event.value, record: newest }, simplify, true)]
 				: [];
 		},
-		commit: () => (staticData.cursor = next as unknown as IDataObject),
-	});
+		commit: () => (state.cursor = next as unknown as IDataObject),
+	};
 }
 
 async function pollHealth(
 	this: IPollFunctions,
 	connection: ApiConnection,
-	staticData: IDataObject,
-): Promise<Poll> {
-	const selected = selectedEvents(this, eventsParameter('integrationHealth'));
+	{ selected, state }: WatchPoll<unknown>,
+): Promise<PollPart> {
 	const chosen = this.getNodeParameter('integrations', []) as string[];
 	const resources = syncedIntegrations.filter((r) => !chosen.length || chosen.includes(r.value));
 	const staleAfterHours = this.getNodeParameter('staleAfterHours', 24) as number;
@@ -147,10 +146,10 @@ async function pollHealth(
 		staleAfterHours,
 		Date.now(),
 	);
-	const previous = readHealthCursor(staticData.cursor);
+	const previous = readHealthCursor(state.cursor);
 	const { emissions, next } = compareHealth(previous, states, selected);
-	const items = emissions.map((json) => ({ json }));
-	return await finishPoll(this, items, {
+	return {
+		items: emissions.map((json) => ({ json })),
 		// The failing integrations, else the one synced last as recovered.
 		example: () => {
 			const failing = states
@@ -162,22 +161,27 @@ async function pollHealth(
 			)[0];
 			return newest ? [{ json: { ...healthOutput(HEALTH_RECOVERED, newest), example: true } }] : [];
 		},
-		commit: () => (staticData.cursor = next as unknown as IDataObject),
-	});
+		commit: () => (state.cursor = next as unknown as IDataObject),
+	};
 }
 
 export async function pollHaloTrigger(this: IPollFunctions): Promise<Poll> {
-	const watch = this.getNodeParameter('watch', 'ecommerceOrder') as string;
+	const { polls, save } = watchPolls(
+		this,
+		haloWatches,
+		{ cursor: isCursorShape },
+		'ecommerceOrder',
+	);
 	const connection = await haloConnection(this, {
 		itemIndex: 0,
 		timeoutMs: requestTimeoutMs.call(this),
 	});
-	const staticData = storedPollState(this, { cursor: isCursorShape });
-	if (watch === 'integrationHealth') return await pollHealth.call(this, connection, staticData);
-	const watched = watchedEntry(
-		this,
-		watch,
-		watchedTable.find((w) => w.value === watch),
-	);
-	return await pollRecords.call(this, connection, watched, staticData);
+	const parts: PollPart[] = [];
+	for (const poll of polls) {
+		const records = watchedTable.find((w) => w.value === poll.watch.value);
+		if (poll.watch.value === watchedHealth.value)
+			parts.push(await pollHealth.call(this, connection, poll));
+		else if (records) parts.push(await pollRecords.call(this, connection, records, poll));
+	}
+	return await finishPoll(this, parts, save);
 }

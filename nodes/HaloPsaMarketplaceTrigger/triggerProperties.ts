@@ -1,88 +1,108 @@
-/** The trigger's parameters, generated from the watch table and the resource table. */
+/**
+ * The trigger's parameters, generated from the watch table and the resource table. Version 1 picks
+ * one watch, then its events; from ALL_EVENTS_FROM one Events parameter lists every event, and a
+ * watch's own parameters show when one of its events is picked.
+ */
 import type { INodeProperties } from 'n8n-workflow';
 import { requestTimeoutProperty } from '../HaloPsaMarketplace/descriptions/requestTimeout';
 import { firstOptionValue } from '../shared/wording';
-import { HEALTH_FAILED, HEALTH_RECOVERED, syncedIntegrations } from './integrationHealth';
-import {
-	watchedInvoices,
-	watchedOrders,
-	watchedTable,
-	type WatchedRecords,
-} from './watchedRecords';
+import { ALL_EVENTS_FROM } from '../shared/pollSkeleton';
+import { syncedIntegrations, watchedHealth } from './integrationHealth';
+import { watchedInvoices, watchedOrders, watchedTable } from './watchedRecords';
 
 export const DEFAULT_WINDOW = 250;
 export const MAX_WINDOW = 5000;
 
+interface Watch {
+	value: string;
+	noun: string;
+	summary: string;
+	events: ReadonlyArray<{ value: string; name: string; description: string }>;
+}
+
+/** Every watch of the trigger: the watched Halo resources (the first is the default), then health. */
+export const haloWatches: readonly Watch[] = [
+	...watchedTable.map((w) => ({
+		value: w.value,
+		noun: w.noun,
+		summary: w.resource.summary,
+		events: w.events,
+	})),
+	watchedHealth,
+];
+
 export const eventsParameter = (watch: string) => `${watch}Events`;
 
-const eventsProperty = (watch: WatchedRecords): INodeProperties => ({
+const eventOptions = (watches: readonly Watch[]) =>
+	watches
+		.flatMap((w) => w.events)
+		.map((e) => ({ name: e.name, value: e.value, description: e.description }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+
+const EVENTS_DESCRIPTION = 'Which changes start the workflow';
+
+/** Version 1: the Events of the watch picked in Watch. */
+const watchEventsProperty = (watch: Watch): INodeProperties => ({
 	displayName: 'Events',
 	name: eventsParameter(watch.value),
 	type: 'multiOptions',
 	required: true,
-	displayOptions: { show: { watch: [watch.value] } },
-	options: watch.events.map((e) => ({ name: e.name, value: e.value, description: e.description })),
+	displayOptions: { show: { '@version': [1], watch: [watch.value] } },
+	options: eventOptions([watch]),
 	// Generated from the watch table, which the linter cannot read: every event is selected by
 	// default.
 	default: [...watch.events.map((e) => e.value)],
-	description: 'Which changes start the workflow',
+	description: EVENTS_DESCRIPTION,
 });
 
+const watchOptions = haloWatches.map((w) => ({
+	name: w.noun,
+	value: w.value,
+	description: w.summary,
+}));
+
+/** A parameter of some watches only: written once, shown by Watch (version 1) or by Events. */
 const show = (...watch: string[]) => ({ show: { watch } });
 
-/**
- * What the trigger can watch: the watched Halo resources (the first is the default), then
- * integration health.
- */
-const watchOptions = [
-	...watchedTable.map((w) => ({
-		name: w.noun,
-		value: w.value,
-		description: w.resource.summary,
-	})),
-	{
-		name: 'Integration Health',
-		value: 'integrationHealth',
-		description: 'Distributor and marketplace sync errors and overdue syncs',
-	},
-];
+function byVersion(property: INodeProperties): INodeProperties[] {
+	const watches = property.displayOptions?.show?.watch as string[] | undefined;
+	if (!watches) return [property];
+	const events = haloWatches
+		.filter((w) => watches.includes(w.value))
+		.flatMap((w) => w.events.map((e) => e.value));
+	return [
+		{ ...property, displayOptions: { show: { '@version': [1], watch: watches } } },
+		{ ...property, displayOptions: { show: { '@version': [ALL_EVENTS_FROM], events } } },
+	];
+}
 
-export const triggerProperties: INodeProperties[] = [
+const properties: INodeProperties[] = [
+	// Before version 1's Events, so that n8n's node creator lists every event of the trigger.
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		required: true,
+		displayOptions: { show: { '@version': [ALL_EVENTS_FROM] } },
+		options: eventOptions(haloWatches),
+		default: [],
+		description: `${EVENTS_DESCRIPTION}. Events of orders, CSP invoices and integration health can be mixed: each kind is read on every poll.`,
+	},
 	{
 		displayName: 'Watch',
 		name: 'watch',
 		type: 'options',
 		noDataExpression: true,
+		displayOptions: { show: { '@version': [1] } },
 		options: watchOptions,
 		default: firstOptionValue(watchOptions),
 	},
-	...watchedTable.map(eventsProperty),
-	{
-		displayName: 'Events',
-		name: eventsParameter('integrationHealth'),
-		type: 'multiOptions',
-		required: true,
-		displayOptions: show('integrationHealth'),
-		options: [
-			{
-				name: 'Sync Failed',
-				value: HEALTH_FAILED,
-				description: 'An integration reports a new sync error, or its last sync is overdue',
-			},
-			{
-				name: 'Sync Recovered',
-				value: HEALTH_RECOVERED,
-				description: 'A failing integration syncs again without error',
-			},
-		],
-		default: [HEALTH_FAILED, HEALTH_RECOVERED],
-		description: 'Which changes start the workflow',
-	},
+	...haloWatches.map(watchEventsProperty),
 	{
 		displayName: 'Integrations',
 		name: 'integrations',
 		type: 'multiOptions',
-		displayOptions: show('integrationHealth'),
+		displayOptions: show(watchedHealth.value),
 		options: syncedIntegrations.map((r) => ({ name: r.displayName, value: r.value })),
 		// Every integration with sync state, generated from the resource table.
 		default: [...syncedIntegrations.map((r) => r.value)],
@@ -93,7 +113,7 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'staleAfterHours',
 		type: 'number',
 		typeOptions: { minValue: 0 },
-		displayOptions: show('integrationHealth'),
+		displayOptions: show(watchedHealth.value),
 		default: 24,
 		description: 'A sync older than this counts as failed. 0 turns the check off.',
 	},
@@ -168,3 +188,5 @@ export const triggerProperties: INodeProperties[] = [
 	},
 	requestTimeoutProperty,
 ];
+
+export const triggerProperties = properties.flatMap(byVersion);

@@ -150,13 +150,13 @@ export const watchedInvoices: WatchedRecords = {
 	events: [
 		{
 			value: 'invoice.created',
-			name: 'Invoice Created',
+			name: 'CSP Invoice Created',
 			description: 'A new CSP invoice arrives in HaloPSA',
 			kind: 'created',
 		},
 		{
 			value: 'invoice.paymentChanged',
-			name: 'Invoice Payment or Billing Changed',
+			name: 'CSP Invoice Payment or Billing Changed',
 			description: 'Paid amount, billed or fully billed state of a CSP invoice changed',
 			kind: 'changed',
 			fields: ['paidamount', 'isbilled', 'isfullybilled'],

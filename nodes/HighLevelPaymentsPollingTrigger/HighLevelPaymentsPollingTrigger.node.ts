@@ -10,15 +10,23 @@ import {
 	locationIdProperty,
 } from '../HighLevelPayments/descriptions/authentication';
 import { MAX_WINDOW, pollHighLevel } from './pollHighLevel';
-import { polledResources } from './polledResources';
+import { polledResources, type PolledResource } from './polledResources';
+import { ALL_EVENTS_FROM, TRIGGER_SUBTITLE, TRIGGER_VERSIONS } from '../shared/pollSkeleton';
 
-const eventProperties: INodeProperties[] = polledResources.map((polled) => ({
+const eventOptions = (polled: readonly PolledResource[]) =>
+	polled
+		.flatMap((p) => p.events)
+		.map((e) => ({ name: e.name, value: e.value, description: e.description }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+
+/** Version 1: the Events of the resource picked in Watch. */
+const watchEventsProperties: INodeProperties[] = polledResources.map((polled) => ({
 	displayName: 'Events',
 	name: `${polled.value}Events`,
 	type: 'multiOptions',
 	required: true,
-	displayOptions: { show: { watch: [polled.value] } },
-	options: polled.events.map((e) => ({ name: e.name, value: e.value, description: e.description })),
+	displayOptions: { show: { '@version': [1], watch: [polled.value] } },
+	options: eventOptions([polled]),
 	// Generated from the table: every event is selected by default.
 	default: [...polled.events.map((e) => e.value)],
 	description: 'Which changes start the workflow',
@@ -34,8 +42,9 @@ export class HighLevelPaymentsPollingTrigger implements INodeType {
 		name: 'highLevelPaymentsPollingTrigger',
 		icon: { light: 'file:highlevel.svg', dark: 'file:highlevel.dark.svg' },
 		group: ['trigger'],
-		version: 1,
-		subtitle: '={{$parameter["watch"]}}',
+		version: TRIGGER_VERSIONS,
+		defaultVersion: 1.1,
+		subtitle: TRIGGER_SUBTITLE,
 		description:
 			'Starts a workflow when HighLevel fulfillments, payments, refunds, subscriptions or order statuses change',
 		defaults: { name: 'HighLevel Payments Polling Trigger' },
@@ -45,11 +54,24 @@ export class HighLevelPaymentsPollingTrigger implements INodeType {
 		credentials: highLevelCredentials,
 		properties: [
 			authenticationProperty,
+			// Before version 1's Events, so that n8n's node creator lists every event of the trigger.
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				displayOptions: { show: { '@version': [ALL_EVENTS_FROM] } },
+				options: eventOptions(polledResources),
+				default: [],
+				description:
+					'Which changes start the workflow. Events of orders, fulfillments, payments and subscriptions can be mixed: each kind is read on every poll.',
+			},
 			{
 				displayName: 'Watch',
 				name: 'watch',
 				type: 'options',
 				noDataExpression: true,
+				displayOptions: { show: { '@version': [1] } },
 				options: polledResources.map((p) => ({
 					name: p.name,
 					value: p.value,
@@ -58,7 +80,7 @@ export class HighLevelPaymentsPollingTrigger implements INodeType {
 				// Generated from the table; orders come first.
 				default: 'order',
 			},
-			...eventProperties,
+			...watchEventsProperties,
 			{
 				displayName: 'Records to Compare',
 				name: 'window',

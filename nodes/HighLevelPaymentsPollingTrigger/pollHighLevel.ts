@@ -16,7 +16,6 @@ import {
 	creationTime,
 	readWindowCursor,
 	recordsToCompare,
-	storedPollState,
 	isCursorShape,
 	isStringListMap,
 	timeOf,
@@ -28,11 +27,11 @@ import { simplifyRecord } from '../shared/simplify';
 import {
 	emissionItem,
 	finishPoll,
-	selectedEvents,
-	watchedEntry,
+	watchPolls,
 	type Poll,
+	type PollPart,
 } from '../shared/pollSkeleton';
-import { findPolled, fulfillmentSummary, type PolledResource } from './polledResources';
+import { fulfillmentSummary, polledResources, type PolledResource } from './polledResources';
 
 export const MAX_WINDOW = 500;
 const newness = creationTime('_id', 'createdAt');
@@ -162,11 +161,12 @@ const decode = (s: string) => ({
 		.filter(Boolean),
 });
 
-/** What one poll of the HighLevel trigger works with, read once at its start. */
+/** What one watch's poll of the HighLevel trigger works with, read once at its start. */
 interface HighLevelPoll {
 	connection: HighLevelConnection;
 	polled: PolledResource;
-	staticData: IDataObject;
+	/** The watch's stored state. */
+	state: IDataObject;
 	/** Records to Compare. */
 	window: number;
 	selected: Set<string>;
@@ -177,9 +177,9 @@ interface HighLevelPoll {
  * Fulfillments have no list of their own: an order whose fulfillment status or update time moved is
  * read again, and its fulfillments compared with those remembered for it.
  */
-async function pollFulfillments(this: IPollFunctions, poll: HighLevelPoll): Promise<Poll> {
-	const { connection, polled, staticData, window, selected, simplify } = poll;
-	const previous = readWindowCursor(staticData.cursor, polled.value);
+async function pollFulfillments(this: IPollFunctions, poll: HighLevelPoll): Promise<PollPart> {
+	const { connection, polled, state, window, selected, simplify } = poll;
+	const previous = readWindowCursor(state.cursor, polled.value);
 	const { records, windowCount } = await newestRecords.call(
 		this,
 		connection,
@@ -197,7 +197,7 @@ async function pollFulfillments(this: IPollFunctions, poll: HighLevelPoll): Prom
 		new Set(['touched', 'new']),
 	);
 	const known: KnownFulfillments = previous
-		? ((staticData.fulfillments as KnownFulfillments | undefined) ?? {})
+		? ((state.fulfillments as KnownFulfillments | undefined) ?? {})
 		: {};
 	const nextKnown: KnownFulfillments = {};
 	const items: INodeExecutionData[] = [];
@@ -242,7 +242,8 @@ async function pollFulfillments(this: IPollFunctions, poll: HighLevelPoll): Prom
 				});
 		}
 	}
-	return await finishPoll(this, items, {
+	return {
+		items,
 		// The last fulfillment of an order that has one.
 		example: async () => {
 			const example = records.find(
@@ -262,16 +263,19 @@ async function pollFulfillments(this: IPollFunctions, poll: HighLevelPoll): Prom
 			return [{ json }];
 		},
 		commit: () => {
-			staticData.cursor = next as unknown as IDataObject;
-			staticData.fulfillments = nextKnown;
+			state.cursor = next as unknown as IDataObject;
+			state.fulfillments = nextKnown;
 		},
-	});
+	};
 }
 
 export async function pollHighLevel(this: IPollFunctions): Promise<Poll> {
-	const watch = this.getNodeParameter('watch', 'order') as string;
-	const polled = watchedEntry(this, watch, findPolled(watch));
-	const selected = selectedEvents(this, `${watch}Events`);
+	const { polls, save } = watchPolls(
+		this,
+		polledResources,
+		{ cursor: isCursorShape, fulfillments: isStringListMap },
+		'order',
+	);
 	const window = recordsToCompare(this, 50, MAX_WINDOW, '50 suits most sub-accounts');
 	const simplify = this.getNodeParameter('simplify', true) as boolean;
 	const connection = await highLevelConnection(this, {
@@ -280,19 +284,22 @@ export async function pollHighLevel(this: IPollFunctions): Promise<Poll> {
 		authentication: this.getNodeParameter('authentication', 'oAuth2'),
 		locationId: this.getNodeParameter('locationId', ''),
 	});
-	const staticData = storedPollState(this, {
-		cursor: isCursorShape,
-		fulfillments: isStringListMap,
-	});
-	const poll = { connection, polled, staticData, window, selected, simplify };
-	if (polled.value === 'fulfillment') return await pollFulfillments.call(this, poll);
-	return await pollRecords.call(this, poll);
+	const parts: PollPart[] = [];
+	for (const { watch: polled, selected, state } of polls) {
+		const poll = { connection, polled, state, window, selected, simplify };
+		parts.push(
+			polled.value === 'fulfillment'
+				? await pollFulfillments.call(this, poll)
+				: await pollRecords.call(this, poll),
+		);
+	}
+	return await finishPoll(this, parts, save);
 }
 
 /** Orders, subscriptions, transactions, payment providers: the newest records against the cursor. */
-async function pollRecords(this: IPollFunctions, poll: HighLevelPoll): Promise<Poll> {
-	const { connection, polled, staticData, window, selected, simplify } = poll;
-	const previous = readWindowCursor(staticData.cursor, polled.value);
+async function pollRecords(this: IPollFunctions, poll: HighLevelPoll): Promise<PollPart> {
+	const { connection, polled, state, window, selected, simplify } = poll;
+	const previous = readWindowCursor(state.cursor, polled.value);
 	const { records, windowCount } = await newestRecords.call(
 		this,
 		connection,
@@ -316,15 +323,13 @@ async function pollRecords(this: IPollFunctions, poll: HighLevelPoll): Promise<P
 		emissionItem(e, polled.outputKey, simplifyRecord(e.record, polled.list.simplify, simplify), {
 			example,
 		});
-	const items = emissions
-		.filter((e) => polled.keep?.(e.event, e.changes) ?? true)
-		.map((e) => output(e));
-	return await finishPoll(this, items, {
+	return {
+		items: emissions.filter((e) => polled.keep?.(e.event, e.changes) ?? true).map((e) => output(e)),
 		// The newest record, as an example of the first event picked.
 		example: () => {
 			const event = polled.events.find((e) => selected.has(e.value))!;
 			return records.length ? [output({ event: event.value, record: records[0] }, true)] : [];
 		},
-		commit: () => (staticData.cursor = next as unknown as IDataObject),
-	});
+		commit: () => (state.cursor = next as unknown as IDataObject),
+	};
 }

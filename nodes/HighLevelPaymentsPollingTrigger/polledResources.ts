@@ -98,7 +98,7 @@ export const polledResources: readonly PolledResource[] = [
 			},
 			{
 				value: 'fulfillment.trackingAdded',
-				name: 'Tracking Added',
+				name: 'Fulfillment Tracking Added',
 				description: 'A fulfillment got new tracking numbers',
 				kind: 'changed',
 				fields: ['fulfillmentStatus', 'updatedAt'],
@@ -165,10 +165,6 @@ export const polledResources: readonly PolledResource[] = [
 		],
 	},
 ];
-
-export function findPolled(value: string): PolledResource | undefined {
-	return polledResources.find((p) => p.value === value);
-}
 
 /** A fulfillment's identity and tracking numbers, compactly: "id:TN1+TN2". */
 export function fulfillmentSummary(fulfillment: IDataObject): { id: string; tracking: string[] } {

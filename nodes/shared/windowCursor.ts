@@ -97,26 +97,26 @@ export const isStringListMap = (value: unknown) =>
 	);
 
 /**
- * The node's stored poll state, with each value a poll reads that is not of the shape it must have
+ * A watch's stored poll state, with each value a poll reads that is not of the shape it must have
  * (damaged, or written by something else) set aside and said in n8n's log: the poll then starts
  * anew, recording the present, instead of failing on every poll. A value set aside is replaced by
  * the next successful poll, so it is said once.
  */
-export function storedPollState(
+export function checkedPollState(
 	context: IPollFunctions,
+	state: IDataObject,
 	shapes: Record<string, (value: unknown) => boolean>,
 ): IDataObject {
-	const staticData = context.getWorkflowStaticData('node');
 	for (const [name, isValid] of Object.entries(shapes)) {
-		if (staticData[name] === undefined || isValid(staticData[name])) continue;
-		delete staticData[name];
+		if (state[name] === undefined || isValid(state[name])) continue;
+		delete state[name];
 		context.logger.warn(
 			`The trigger's stored ${name} was not in the shape it keeps and was set aside: this poll ` +
 				`records the present and reports changes from the next poll on`,
 			{ node: context.getNode().name },
 		);
 	}
-	return staticData;
+	return state;
 }
 
 /**

@@ -93,8 +93,9 @@ describe('the demo', () => {
 				{
 					search: 'HaloPSA',
 					entry: 'HaloPSA Marketplace',
-					pick: 'On order fulfillment changed',
-					parameters: ['watch', 'ecommerceOrderEvents', 'window'],
+					// Not the first kind of record the trigger watches: every event is listed since 1.1.
+					pick: 'On CSP invoice created',
+					parameters: ['events', 'window', 'invoiceFilters'],
 				},
 			],
 			[
@@ -121,8 +122,8 @@ describe('the demo', () => {
 				{
 					search: 'HighLevel',
 					entry: 'HighLevel Payments Polling',
-					pick: 'On order status changed',
-					parameters: ['watch', 'orderEvents'],
+					pick: 'On fulfillment tracking added',
+					parameters: ['events', 'window'],
 				},
 			],
 			[

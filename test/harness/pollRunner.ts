@@ -24,6 +24,8 @@ export class PollRunner {
 			parameters: IDataObject;
 			credentials: Record<string, { id: string; name: string }>;
 			store: CredentialStore;
+			/** The trigger's version; 1 unless said. */
+			typeVersion?: number;
 		},
 	) {}
 
@@ -44,7 +46,7 @@ export class PollRunner {
 			id: 'trigger',
 			name: 'Trigger',
 			type: this.options.type,
-			typeVersion: 1,
+			typeVersion: this.options.typeVersion ?? 1,
 			position: [0, 0],
 			parameters: JSON.parse(JSON.stringify(this.options.parameters)),
 			credentials: this.options.credentials,
