@@ -7,7 +7,9 @@ import {
 } from 'n8n-workflow';
 import { resourceOperationProperties } from '../shared/actions/operationKit';
 import { requestProperties } from '../shared/actions/requestOptions';
-import { OPTIONS_BOX_FROM, resourceProperties, runHaloNode } from './actions/router';
+import { listOptionsInBox } from './actions/getMany.operation';
+import { resourceProperties, runHaloNode } from './actions/router';
+import { HALO_VERSIONS, ONE_BOX_PER_PANEL_FROM, OPTIONS_BOX_FROM } from './actions/versions';
 import { listSearch } from './methods/listSearch';
 import { resourceTable } from './resources/resourceTable';
 import { DEFAULT_RATE_LIMIT_WAIT_SECONDS, HALO_CREDENTIAL } from './transport/haloApi';
@@ -27,9 +29,9 @@ export class HaloPsaMarketplace implements INodeType {
 		name: 'haloPsaMarketplace',
 		icon: { light: 'file:halopsa.svg', dark: 'file:halopsa.dark.svg' },
 		group: ['transform'],
-		// 1.1: one Options box (the timeout in it), as n8n's built-in nodes have.
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		// What each version changed: actions/versions.ts.
+		version: HALO_VERSIONS,
+		defaultVersion: 1.2,
 		subtitle: resources.subtitle,
 		description:
 			'HaloPSA marketplace and distribution: Pax8, Ingram Micro, TD Synnex, Arrow Sphere, Datto Commerce, Adobe Commerce, Microsoft CSP, Amazon, Shopify and e-commerce orders',
@@ -42,8 +44,13 @@ export class HaloPsaMarketplace implements INodeType {
 			...resources.properties,
 			...requestProperties({
 				service: 'HaloPSA',
-				versions: [1, 1.1],
+				versions: HALO_VERSIONS,
 				oneBoxFrom: OPTIONS_BOX_FROM,
+				operationOptions: {
+					from: ONE_BOX_PER_PANEL_FROM,
+					operation: 'getAll',
+					options: listOptionsInBox,
+				},
 				defaultRateLimitWaitSeconds: DEFAULT_RATE_LIMIT_WAIT_SECONDS,
 				rateLimitNote:
 					'Hosted HaloPSA allows about 300 requests per rolling 5 minutes; the default waits out one whole window.',

@@ -9,7 +9,7 @@ import { resourceTable, type HaloResource } from '../HaloPsaMarketplace/resource
 import type { ApiConnection } from '../shared/transport/apiClient';
 import { haloPages } from '../HaloPsaMarketplace/transport/haloApi';
 import { withoutWriteOnly } from '../HaloPsaMarketplace/resources/resourceTable';
-import { CURSOR_VERSION } from '../shared/windowCursor';
+import { CURSOR_VERSION } from '../shared/pollCursor';
 
 export const syncedIntegrations: readonly HaloResource[] = resourceTable.filter((r) => r.sync);
 

@@ -23,14 +23,14 @@ import {
 	watchedHealth,
 } from './integrationHealth';
 import {
-	compareWindow,
+	compareNewest,
 	growingKey,
 	isCursorShape,
-	readWindowCursor,
+	readPollCursor,
 	recordsToCompare,
 	type Emission,
-} from '../shared/windowCursor';
-import { newestRecords } from './recordWindow';
+} from '../shared/pollCursor';
+import { newestRecords } from './newestRecords';
 import {
 	emissionItem,
 	finishPoll,
@@ -39,7 +39,7 @@ import {
 	type PollPart,
 	type WatchPoll,
 } from '../shared/pollSkeleton';
-import { haloWatches, MAX_WINDOW } from './triggerProperties';
+import { haloWatches, MAX_COMPARED } from './triggerProperties';
 import { watchedTable, type WatchedRecords } from './watchedRecords';
 import { requestTimeoutMs } from '../HaloPsaMarketplace/descriptions/requestTimeout';
 
@@ -93,16 +93,29 @@ async function pollRecords(
 	watch: WatchedRecords,
 	{ selected, state }: WatchPoll<unknown>,
 ): Promise<PollPart> {
-	const window = recordsToCompare(this, 250, MAX_WINDOW, '250 suits most shops');
+	const compareCount = recordsToCompare(this, 250, MAX_COMPARED, '250 suits most shops');
 	const matches = recordFilter.call(this, watch);
-	const previous = readWindowCursor(state.cursor, watch.value);
-	const { records } = await newestRecords.call(this, connection, watch, window, previous?.mark);
+	const previous = readPollCursor(state.cursor, watch.value);
+	const { records } = await newestRecords.call(
+		this,
+		connection,
+		watch,
+		compareCount,
+		previous?.mark,
+	);
 	const spec = {
 		fields: watch.fields,
 		events: watch.events,
 		newness: growingKey(watch.resource.key),
 	};
-	const { emissions, next } = compareWindow(watch.value, spec, previous, records, window, selected);
+	const { emissions, next } = compareNewest(
+		watch.value,
+		spec,
+		previous,
+		records,
+		compareCount,
+		selected,
+	);
 	// Read once per poll: n8n checks a parameter against the node's description on every read.
 	const simplify =
 		!!watch.resource.simplify && (this.getNodeParameter('simplify', true) as boolean);

@@ -10,8 +10,8 @@ import { ALL_EVENTS_FROM } from '../shared/pollSkeleton';
 import { syncedIntegrations, watchedHealth } from './integrationHealth';
 import { watchedInvoices, watchedOrders, watchedTable } from './watchedRecords';
 
-export const DEFAULT_WINDOW = 250;
-export const MAX_WINDOW = 5000;
+export const DEFAULT_COMPARED = 250;
+export const MAX_COMPARED = 5000;
 
 interface Watch {
 	value: string;
@@ -65,8 +65,10 @@ const watchOptions = haloWatches.map((w) => ({
 const show = (...watch: string[]) => ({ show: { watch } });
 
 function byVersion(property: INodeProperties): INodeProperties[] {
-	const watches = property.displayOptions?.show?.watch as string[] | undefined;
-	if (!watches) return [property];
+	const show = property.displayOptions?.show;
+	const watches = show?.watch as string[] | undefined;
+	// Parameters of one version already say so (Watch and its Events are version 1's).
+	if (!watches || show?.['@version']) return [property];
 	const events = haloWatches
 		.filter((w) => watches.includes(w.value))
 		.flatMap((w) => w.events.map((e) => e.value));
@@ -121,9 +123,9 @@ const properties: INodeProperties[] = [
 		displayName: 'Records to Compare',
 		name: 'window',
 		type: 'number',
-		typeOptions: { minValue: 1, maxValue: MAX_WINDOW },
+		typeOptions: { minValue: 1, maxValue: MAX_COMPARED },
 		displayOptions: show(watchedOrders.value, watchedInvoices.value),
-		default: DEFAULT_WINDOW,
+		default: DEFAULT_COMPARED,
 		description:
 			'How many of the newest records are checked for changes on each poll (new records are always found). More finds changes to older records at the cost of larger requests.',
 	},

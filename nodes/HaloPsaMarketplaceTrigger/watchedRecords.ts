@@ -2,12 +2,12 @@
  * What the HaloPSA trigger watches, as data: per watched resource, the fields whose changes make an
  * event and which event each field belongs to. Halo keeps no "last modified" stamp on e-commerce
  * orders or CSP invoices, so changes are found by comparing these fields with the values seen at
- * the previous poll (see ../shared/windowCursor.ts).
+ * the previous poll (see ../shared/pollCursor.ts).
  */
 import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 import { findResource, type HaloResource } from '../HaloPsaMarketplace/resources/resourceTable';
-import type { Fingerprint, WatchedEvent, WatchedField } from '../shared/windowCursor';
+import type { Fingerprint, WatchedEvent, WatchedField } from '../shared/pollCursor';
 
 export interface WatchedRecords {
 	value: 'ecommerceOrder' | 'cspInvoice';

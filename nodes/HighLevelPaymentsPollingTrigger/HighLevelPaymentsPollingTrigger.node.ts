@@ -9,7 +9,7 @@ import {
 	highLevelCredentials,
 	locationIdProperty,
 } from '../HighLevelPayments/descriptions/authentication';
-import { MAX_WINDOW, pollHighLevel } from './pollHighLevel';
+import { MAX_COMPARED, pollHighLevel } from './pollHighLevel';
 import { polledResources, type PolledResource } from './polledResources';
 import { ALL_EVENTS_FROM, TRIGGER_SUBTITLE, TRIGGER_VERSIONS } from '../shared/pollSkeleton';
 
@@ -85,7 +85,7 @@ export class HighLevelPaymentsPollingTrigger implements INodeType {
 				displayName: 'Records to Compare',
 				name: 'window',
 				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_WINDOW },
+				typeOptions: { minValue: 1, maxValue: MAX_COMPARED },
 				default: 50,
 				description:
 					'How many of the newest records are checked for changes on each poll (new records are always found)',

@@ -12,17 +12,17 @@ import {
 } from '../HighLevelPayments/transport/highLevelApi';
 import { DEFAULT_TIMEOUT_SECONDS } from '../shared/actions/requestOptions';
 import {
-	compareWindow,
+	compareNewest,
 	creationTime,
-	readWindowCursor,
+	readPollCursor,
 	recordsToCompare,
 	isCursorShape,
 	isStringListMap,
 	timeOf,
 	type Emission,
 	type WatchedEvent,
-	type WindowCursor,
-} from '../shared/windowCursor';
+	type PollCursor,
+} from '../shared/pollCursor';
 import { simplifyRecord } from '../shared/simplify';
 import {
 	emissionItem,
@@ -33,44 +33,44 @@ import {
 } from '../shared/pollSkeleton';
 import { fulfillmentSummary, polledResources, type PolledResource } from './polledResources';
 
-export const MAX_WINDOW = 500;
+export const MAX_COMPARED = 500;
 const newness = creationTime('_id', 'createdAt');
 const created = (record: IDataObject) => timeOf(record, 'createdAt');
 
 /**
- * The newest records, newest first: `window` of them, every record created since `mark`, and never
- * a window that ends in the middle of a timestamp (see creationTime). One request when nothing is
+ * The newest records, newest first: `compareCount` of them, every record created since `mark`, and never
+ * a comparison that ends in the middle of a timestamp (see creationTime). One request when nothing is
  * new.
  */
 async function newestRecords(
 	this: IPollFunctions,
 	connection: HighLevelConnection,
 	polled: PolledResource,
-	window: number,
+	compareCount: number,
 	mark: number | undefined,
 ) {
 	const path = polled.list.operations.find((o) => o.kind === 'list')!.path;
-	const pageSize = Math.min(window + 1, 100);
+	const pageSize = Math.min(compareCount + 1, 100);
 	const records: IDataObject[] = [];
 	let sorted = true;
 	for await (const page of highLevelPages(this, connection, path, {}, pageSize, 'data')) {
 		records.push(...page);
 		sorted &&= page.every((record, i) => i === 0 || created(page[i - 1]) >= created(record));
-		if (!sorted || records.length <= window) continue;
+		if (!sorted || records.length <= compareCount) continue;
 		const last = created(records[records.length - 1]);
-		if (last < created(records[window - 1]) && (mark === undefined || last < mark)) break;
+		if (last < created(records[compareCount - 1]) && (mark === undefined || last < mark)) break;
 	}
 	// HighLevel does not document its list order: a list that is not newest first is read whole and
 	// sorted here.
 	if (!sorted)
 		records.sort((a, b) => created(b) - created(a) || String(b._id).localeCompare(String(a._id)));
-	let windowCount = Math.min(window, records.length);
+	let comparedCount = Math.min(compareCount, records.length);
 	while (
-		windowCount < records.length &&
-		created(records[windowCount]) === created(records[windowCount - 1])
+		comparedCount < records.length &&
+		created(records[comparedCount]) === created(records[comparedCount - 1])
 	)
-		windowCount++;
-	return { records, windowCount };
+		comparedCount++;
+	return { records, comparedCount };
 }
 
 /** The values of payments.json's `paymentStatus` filter of the order list. */
@@ -89,7 +89,7 @@ async function readPaymentStatuses(
 	this: IPollFunctions,
 	connection: HighLevelConnection,
 	polled: PolledResource,
-	previous: WindowCursor | undefined,
+	previous: PollCursor | undefined,
 	rows: IDataObject[],
 ) {
 	const known = previous && { ...previous, seen: { ...previous.seen } };
@@ -139,7 +139,7 @@ async function fulfillmentsOf(
 	return readHighLevelList(body, 'data').records;
 }
 
-/** Internal events of the order window: an order whose fulfillments must be read again. */
+/** Internal events of the orders compared: an order whose fulfillments must be read again. */
 const ORDER_MOVED: WatchedEvent[] = [
 	{
 		value: 'touched',
@@ -168,7 +168,7 @@ interface HighLevelPoll {
 	/** The watch's stored state. */
 	state: IDataObject;
 	/** Records to Compare. */
-	window: number;
+	compareCount: number;
 	selected: Set<string>;
 	simplify: boolean;
 }
@@ -178,22 +178,22 @@ interface HighLevelPoll {
  * read again, and its fulfillments compared with those remembered for it.
  */
 async function pollFulfillments(this: IPollFunctions, poll: HighLevelPoll): Promise<PollPart> {
-	const { connection, polled, state, window, selected, simplify } = poll;
-	const previous = readWindowCursor(state.cursor, polled.value);
-	const { records, windowCount } = await newestRecords.call(
+	const { connection, polled, state, compareCount, selected, simplify } = poll;
+	const previous = readPollCursor(state.cursor, polled.value);
+	const { records, comparedCount } = await newestRecords.call(
 		this,
 		connection,
 		polled,
-		window,
+		compareCount,
 		previous?.mark,
 	);
 	const spec = { fields: polled.fields, newness, events: ORDER_MOVED };
-	const { emissions, next } = compareWindow(
+	const { emissions, next } = compareNewest(
 		polled.value,
 		spec,
 		previous,
 		records,
-		windowCount,
+		comparedCount,
 		new Set(['touched', 'new']),
 	);
 	const known: KnownFulfillments = previous
@@ -202,7 +202,7 @@ async function pollFulfillments(this: IPollFunctions, poll: HighLevelPoll): Prom
 	const nextKnown: KnownFulfillments = {};
 	const items: INodeExecutionData[] = [];
 	const touched = new Set(emissions.map((e) => String(e.record._id)));
-	for (const record of records.slice(0, windowCount).reverse()) {
+	for (const record of records.slice(0, comparedCount).reverse()) {
 		const orderId = String(record._id);
 		const baseline =
 			!previous && record.fulfillmentStatus && record.fulfillmentStatus !== 'unfulfilled';
@@ -276,7 +276,7 @@ export async function pollHighLevel(this: IPollFunctions): Promise<Poll> {
 		{ cursor: isCursorShape, fulfillments: isStringListMap },
 		'order',
 	);
-	const window = recordsToCompare(this, 50, MAX_WINDOW, '50 suits most sub-accounts');
+	const compareCount = recordsToCompare(this, 50, MAX_COMPARED, '50 suits most sub-accounts');
 	const simplify = this.getNodeParameter('simplify', true) as boolean;
 	const connection = await highLevelConnection(this, {
 		itemIndex: 0,
@@ -286,7 +286,7 @@ export async function pollHighLevel(this: IPollFunctions): Promise<Poll> {
 	});
 	const parts: PollPart[] = [];
 	for (const { watch: polled, selected, state } of polls) {
-		const poll = { connection, polled, state, window, selected, simplify };
+		const poll = { connection, polled, state, compareCount, selected, simplify };
 		parts.push(
 			polled.value === 'fulfillment'
 				? await pollFulfillments.call(this, poll)
@@ -298,25 +298,25 @@ export async function pollHighLevel(this: IPollFunctions): Promise<Poll> {
 
 /** Orders, subscriptions, transactions, payment providers: the newest records against the cursor. */
 async function pollRecords(this: IPollFunctions, poll: HighLevelPoll): Promise<PollPart> {
-	const { connection, polled, state, window, selected, simplify } = poll;
-	const previous = readWindowCursor(state.cursor, polled.value);
-	const { records, windowCount } = await newestRecords.call(
+	const { connection, polled, state, compareCount, selected, simplify } = poll;
+	const previous = readPollCursor(state.cursor, polled.value);
+	const { records, comparedCount } = await newestRecords.call(
 		this,
 		connection,
 		polled,
-		window,
+		compareCount,
 		previous?.mark,
 	);
 	const known =
 		polled.value === 'order' && selected.has('order.statusChanged')
 			? await readPaymentStatuses.call(this, connection, polled, previous, records)
 			: previous;
-	const { emissions, next } = compareWindow(
+	const { emissions, next } = compareNewest(
 		polled.value,
 		{ fields: polled.fields, events: polled.events, newness },
 		known,
 		records,
-		windowCount,
+		comparedCount,
 		selected,
 	);
 	const output = (e: Emission, example = false) =>

@@ -7,7 +7,7 @@ import {
 	findPaymentsResource,
 	type PaymentsResource,
 } from '../HighLevelPayments/resources/paymentsTable';
-import type { Fingerprint, WatchedEvent, WatchedField } from '../shared/windowCursor';
+import type { Fingerprint, WatchedEvent, WatchedField } from '../shared/pollCursor';
 
 export interface PolledResource {
 	value: 'order' | 'fulfillment' | 'transaction' | 'subscription';
@@ -15,7 +15,7 @@ export interface PolledResource {
 	/** What it is, for an operator: the option's description in the node. */
 	summary: string;
 	/**
-	 * The list the window is read from (fulfillments: the orders whose fulfillments are compared).
+	 * The list the records compared are read from (fulfillments: the orders whose fulfillments are compared).
 	 */
 	list: PaymentsResource;
 	outputKey: string;

@@ -11,7 +11,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 import { nodeOf } from './contextNode';
-import { checkedPollState, type Emission } from './windowCursor';
+import { checkedPollState, type Emission } from './pollCursor';
 
 export type Poll = INodeExecutionData[][] | null;
 

@@ -16,7 +16,9 @@ const byId = (value: string | number) => ({ __rl: true, mode: 'id', value: Strin
 function nodeWide(description: INodeTypeDescription, version: number) {
 	const shown = (p: INodeProperties) => {
 		const versions = p.displayOptions?.show?.['@version'] as number[] | undefined;
-		return !p.displayOptions?.show?.resource && (!versions || versions.includes(version));
+		// Get Many's box with its own options too (HaloPSA 1.2) is haloOnePanelBox.test.ts's.
+		const show = p.displayOptions?.show;
+		return !show?.resource && !show?.operation && (!versions || versions.includes(version));
 	};
 	return description.properties
 		.filter(shown)
@@ -32,7 +34,7 @@ function nodeWide(description: INodeTypeDescription, version: number) {
 }
 
 test.each([
-	['HaloPSA', new HaloPsaMarketplace().description, 1.1, []],
+	['HaloPSA', new HaloPsaMarketplace().description, 1.2, []],
 	['HighLevel', new HighLevelPayments().description, 1.1, ['Location ID']],
 	['Ingram Micro', new IngramMicroMarketplace().description, 1.2, []],
 ])(

@@ -3,11 +3,12 @@
  * Events parameter across everything the trigger watches, each watch polled through n8n-core's
  * PollContext against the sandboxes, each with its own stored state.
  */
-import { NodeHelpers, type IDataObject, type INode, type INodeTypeDescription } from 'n8n-workflow';
+import type { IDataObject, INodeTypeDescription } from 'n8n-workflow';
 import { HaloPsaMarketplaceTrigger } from '../../nodes/HaloPsaMarketplaceTrigger/HaloPsaMarketplaceTrigger.node';
 import { HighLevelPaymentsPollingTrigger } from '../../nodes/HighLevelPaymentsPollingTrigger/HighLevelPaymentsPollingTrigger.node';
 import { HighLevelPaymentsTrigger } from '../../nodes/HighLevelPaymentsTrigger/HighLevelPaymentsTrigger.node';
 import { PollRunner } from '../harness/pollRunner';
+import { shownParameters } from '../harness/shownParameters';
 import { haloFixture, HALO_CRED, type HaloFixture } from './haloFixture';
 import { highLevelFixture, type HighLevelFixture } from './highLevelFixture';
 
@@ -47,22 +48,6 @@ function creatorActions(description: INodeTypeDescription) {
 	}));
 }
 
-/** The parameters the editor shows for a node of this version with these values. */
-function shown(description: INodeTypeDescription, typeVersion: number, parameters: IDataObject) {
-	const node = { typeVersion, parameters } as unknown as INode;
-	const values = NodeHelpers.getNodeParameters(
-		description.properties,
-		parameters as never,
-		true,
-		false,
-		node,
-		description,
-	)!;
-	return description.properties
-		.filter((p) => NodeHelpers.displayParameter(values, p, node, description))
-		.map((p) => p.name);
-}
-
 describe("n8n's node creator lists every event of each trigger", () => {
 	test.each([
 		['HaloPSA Marketplace Trigger', new HaloPsaMarketplaceTrigger().description, HALO_EVENTS],
@@ -97,27 +82,64 @@ describe("n8n's node creator lists every event of each trigger", () => {
 		// Picking one in the creator gives a node of the default version showing that parameter.
 		const version = description.defaultVersion ?? (description.version as number);
 		const [first] = actions;
-		expect(shown(description, version, first.values)).toContain(Object.keys(first.values)[0]);
+		expect(shownParameters(description, version, first.values)).toContain(
+			Object.keys(first.values)[0],
+		);
 		// The names tell the events apart in one list.
 		expect(new Set(actions.map((a) => a.name)).size).toBe(actions.length);
 	});
 
-	test("HaloPSA 1.1 shows a watch's own parameters when one of its events is picked, and version 1 keeps Watch", () => {
+	test("1.1 shows a watch's own parameters when one of its events is picked (and no version 1 parameter); version 1 keeps Watch and its Events", () => {
 		const halo = new HaloPsaMarketplaceTrigger().description;
-		expect(shown(halo, 1.1, { events: ['invoice.created'] })).toEqual(
-			expect.arrayContaining(['events', 'window', 'invoiceFilters', 'simplify']),
-		);
-		expect(shown(halo, 1.1, { events: ['invoice.created'] })).not.toContain('orderFilters');
-		const health = shown(halo, 1.1, { events: ['integration.syncFailed'] });
-		expect(health).toEqual(expect.arrayContaining(['integrations', 'staleAfterHours']));
-		expect(health).not.toContain('window');
-		expect(shown(halo, 1.1, { events: ['order.created', 'integration.syncRecovered'] })).toEqual(
-			expect.arrayContaining(['orderFilters', 'integrations', 'window']),
-		);
-		const v1 = shown(halo, 1, { watch: 'cspInvoice' });
-		expect(v1).toEqual(expect.arrayContaining(['watch', 'cspInvoiceEvents', 'invoiceFilters']));
-		expect(v1).not.toContain('events');
-		expect(shown(halo, 1.1, {})).not.toContain('watch');
+		expect(shownParameters(halo, 1.1, { events: ['invoice.created'] })).toEqual([
+			'events',
+			'window',
+			'invoiceFilters',
+			'simplify',
+			'timeoutSeconds',
+		]);
+		expect(shownParameters(halo, 1.1, { events: ['integration.syncFailed'] })).toEqual([
+			'events',
+			'integrations',
+			'staleAfterHours',
+			'timeoutSeconds',
+		]);
+		expect(
+			shownParameters(halo, 1.1, { events: ['order.created', 'integration.syncRecovered'] }),
+		).toEqual([
+			'events',
+			'integrations',
+			'staleAfterHours',
+			'window',
+			'orderFilters',
+			'simplify',
+			'timeoutSeconds',
+		]);
+		const highLevel = new HighLevelPaymentsPollingTrigger().description;
+		expect(shownParameters(highLevel, 1.1, { events: ['payment.refunded'] })).toEqual([
+			'authentication',
+			'events',
+			'window',
+			'simplify',
+			'locationId',
+		]);
+		expect(shownParameters(halo, 1, { watch: 'cspInvoice' })).toEqual([
+			'watch',
+			'cspInvoiceEvents',
+			'window',
+			'invoiceFilters',
+			'simplify',
+			'timeoutSeconds',
+		]);
+		expect(shownParameters(highLevel, 1, { watch: 'transaction' })).toEqual([
+			'authentication',
+			'watch',
+			'transactionEvents',
+			'window',
+			'simplify',
+			'locationId',
+		]);
+		expect(shownParameters(halo, 1.1, {})).not.toContain('watch');
 	});
 });
 

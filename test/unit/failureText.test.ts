@@ -101,6 +101,7 @@ const connection = (service: ApiService, extra: Partial<ApiConnection> = {}): Ap
 	timeoutMs: 10_000,
 	rateLimitBudgetMs: 0,
 	itemIndex: 2,
+	pace: { until: 0 },
 	...extra,
 });
 

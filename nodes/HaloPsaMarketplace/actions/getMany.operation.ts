@@ -3,9 +3,11 @@
  */
 import { pluralOf } from '../../shared/wording';
 import { wholeNumberIn } from '../../shared/numbers';
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { DEFAULT_PAGE_SIZE, haloPages } from '../transport/haloApi';
-import type { HaloResource } from '../resources/resourceTable';
+import { resourceTable, type HaloResource } from '../resources/resourceTable';
+import { nodeOf } from '../../shared/contextNode';
+import { ONE_BOX_PER_PANEL_FROM, versionsBefore } from './versions';
 import {
 	param,
 	shapeRecords,
@@ -14,7 +16,92 @@ import {
 	itemError,
 	type HaloOperation,
 } from './common';
-import { readLimit, returnAllProperties } from '../../shared/actions/operationKit';
+import { forVersions, readLimit, returnAllProperties } from '../../shared/actions/operationKit';
+
+const includeDetails: INodeProperties = {
+	displayName: 'Include Details',
+	name: 'includedetails',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to include additional detail objects',
+};
+
+/** What Halo's list takes, passed on as given. */
+const LIST_QUERY = [
+	'includedetails',
+	'includeactive',
+	'includeinactive',
+	'order',
+	'orderdesc',
+	'search',
+];
+
+/**
+ * Get Many's own options: Halo's list query and Return All's page size (with Include Details where
+ * the resource's list takes it). From ONE_BOX_PER_PANEL_FROM they are in the node's Options box,
+ * Include Details shown for those resources only.
+ */
+export function listOptions(withIncludeDetails?: INodeProperties): INodeProperties[] {
+	return [
+		...(withIncludeDetails ? [withIncludeDetails] : []),
+		{
+			displayName: 'Include Active',
+			name: 'includeactive',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to include active records',
+		},
+		{
+			displayName: 'Include Inactive',
+			name: 'includeinactive',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to include inactive records',
+		},
+		{
+			displayName: 'Order By',
+			name: 'order',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. name',
+			description: 'Field to sort by',
+		},
+		{
+			displayName: 'Order Descending',
+			name: 'orderdesc',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to sort in descending order',
+		},
+		{
+			displayName: 'Page Size',
+			name: 'pageSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 1000 },
+			default: DEFAULT_PAGE_SIZE,
+			description: 'Records per request when returning all',
+		},
+		{
+			displayName: 'Search',
+			name: 'search',
+			type: 'string',
+			default: '',
+			description: 'Text to search for',
+		},
+	];
+}
+
+/** The list options in the node's Options box, for every resource. */
+export const listOptionsInBox = listOptions({
+	...includeDetails,
+	displayOptions: {
+		show: {
+			'/resource': resourceTable
+				.filter((r) => r.listQuery?.includes('includedetails'))
+				.map((r) => r.value),
+		},
+	},
+});
 
 export const getManyOperation: HaloOperation = {
 	option: (resource) =>
@@ -31,78 +118,28 @@ export const getManyOperation: HaloOperation = {
 
 	properties: (resource: HaloResource) => [
 		...returnAllProperties(resource, ['getAll']),
-		{
-			displayName: 'Options',
-			name: 'listOptions',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			displayOptions: showFor(resource, ['getAll']),
-			options: [
-				...(resource.listQuery?.includes('includedetails')
-					? [
-							{
-								displayName: 'Include Details',
-								name: 'includedetails',
-								type: 'boolean' as const,
-								default: false,
-								description: 'Whether to include additional detail objects',
-							},
-						]
-					: []),
-				{
-					displayName: 'Include Active',
-					name: 'includeactive',
-					type: 'boolean',
-					default: true,
-					description: 'Whether to include active records',
-				},
-				{
-					displayName: 'Include Inactive',
-					name: 'includeinactive',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to include inactive records',
-				},
-				{
-					displayName: 'Order By',
-					name: 'order',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. name',
-					description: 'Field to sort by',
-				},
-				{
-					displayName: 'Order Descending',
-					name: 'orderdesc',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to sort in descending order',
-				},
-				{
-					displayName: 'Page Size',
-					name: 'pageSize',
-					type: 'number',
-					typeOptions: { minValue: 1, maxValue: 1000 },
-					default: DEFAULT_PAGE_SIZE,
-					description: 'Records per request when returning all',
-				},
-				{
-					displayName: 'Search',
-					name: 'search',
-					type: 'string',
-					default: '',
-					description: 'Text to search for',
-				},
-			],
-		},
+		// Before 1.2 the list options are a box of their own, next to the node's Options box.
+		...forVersions(versionsBefore(ONE_BOX_PER_PANEL_FROM), [
+			{
+				displayName: 'Options',
+				name: 'listOptions',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				displayOptions: showFor(resource, ['getAll']),
+				options: listOptions(
+					resource.listQuery?.includes('includedetails') ? includeDetails : undefined,
+				),
+			},
+		]),
 		...simplifyProperty(resource, ['getAll']),
 	],
 
 	async execute(item) {
 		const limit = readLimit(item);
 		const returnAll = limit === Infinity;
-		const options = param<IDataObject>(item, 'listOptions', {}) ?? {};
+		const inBox = nodeOf(item.context).typeVersion >= ONE_BOX_PER_PANEL_FROM;
+		const options = param<IDataObject>(item, inBox ? 'requestOptions' : 'listOptions', {}) ?? {};
 		const pageSize = returnAll
 			? Number(options.pageSize ?? DEFAULT_PAGE_SIZE)
 			: Math.min(limit, 1000);
@@ -114,8 +151,9 @@ export const getManyOperation: HaloOperation = {
 			);
 		}
 		const qs: IDataObject = {};
-		for (const [key, value] of Object.entries(options))
-			if (key !== 'pageSize' && value !== '' && value !== undefined) qs[key] = value;
+		for (const key of LIST_QUERY)
+			if (options[key] !== '' && options[key] !== undefined) qs[key] = options[key];
+		if (!item.resource.listQuery?.includes('includedetails')) delete qs.includedetails;
 		const records: IDataObject[] = [];
 		for await (const page of haloPages(
 			item.context,

@@ -20,9 +20,7 @@ import { linkToTicketOperation } from './linkToTicket.operation';
 import { readOperation } from './read.operation';
 import { unlinkFromTicketOperation } from './unlinkFromTicket.operation';
 import { upsertOperation } from './upsert.operation';
-
-/** The node version from which the request settings are one Options box. */
-export const OPTIONS_BOX_FROM = 1.1;
+import { OPTIONS_BOX_FROM } from './versions';
 
 /** Every operation kind; a resource offers those its table row names. */
 export const operations: readonly HaloOperation[] = [

@@ -14,11 +14,15 @@ import {
 	showFor,
 	simplifyProperty,
 	itemError,
+	searchMethodName,
 	writeOnlyValues,
 	type HaloItem,
 	type HaloOperation,
 } from './common';
 import { request } from '../../shared/transport/apiClient';
+import { forVersions, recordPicker } from '../../shared/actions/operationKit';
+import { nodeOf } from '../../shared/contextNode';
+import { ONE_BOX_PER_PANEL_FROM, versionsBefore, versionsFrom } from './versions';
 
 /** The record from the item's parameters; nothing is sent when a field is wrong. */
 function recordInput(item: HaloItem): IDataObject {
@@ -62,19 +66,30 @@ function recordInput(item: HaloItem): IDataObject {
 			`Invalid ${resource.displayName}: ${problems}`,
 			'Correct the named fields; nothing was sent to HaloPSA.',
 		);
-	const updateId = param<unknown>(item, 'updateId', 0);
-	if (updateId !== 0 && updateId !== '0' && updateId !== '' && updateId !== undefined) {
-		const recordId = haloKey(updateId);
-		if (recordId === undefined) {
-			throw itemError(
-				item,
-				`Record ID to Update must be a HaloPSA ID (digits only, e.g. 42) or 0 to create, got ${JSON.stringify(updateId)}`,
-				'Set "Record ID to Update" to the HaloPSA ID in plain digits, or to 0 to create a record; nothing was sent to HaloPSA.',
-			);
-		}
-		record[resource.key] = recordId;
-	}
+	const recordId = recordToUpdate(item);
+	if (recordId !== undefined) record[resource.key] = recordId;
 	return record;
+}
+
+/**
+ * The key of the record to update, or undefined to create: Record to Update (From List / By ID,
+ * empty creates) from ONE_BOX_PER_PANEL_FROM, Record ID to Update (0 creates) before.
+ */
+function recordToUpdate(item: HaloItem): number | undefined {
+	const picked = nodeOf(item.context).typeVersion >= ONE_BOX_PER_PANEL_FROM;
+	const raw = picked
+		? param<unknown>(item, 'recordToUpdate', '', { extractValue: true })
+		: param<unknown>(item, 'updateId', 0);
+	if (raw === '' || raw === undefined || raw === null || (!picked && (raw === 0 || raw === '0')))
+		return undefined;
+	const recordId = haloKey(raw);
+	if (recordId !== undefined) return recordId;
+	const [label, create] = picked ? ['Record to Update', 'empty'] : ['Record ID to Update', '0'];
+	throw itemError(
+		item,
+		`${label} must be a HaloPSA ID (digits only, e.g. 42) or ${create} to create, got ${JSON.stringify(raw)}`,
+		`Set "${label}" to the HaloPSA ID in plain digits (or pick the record from the list), or leave it ${create === 'empty' ? 'empty' : 'at 0'} to create a record; nothing was sent to HaloPSA.`,
+	);
 }
 
 /**
@@ -117,16 +132,34 @@ export const upsertOperation: HaloOperation = {
 			: [],
 
 	properties: (resource) => [
-		...simplifyProperty(resource, ['upsert']),
-		{
-			displayName: 'Record ID to Update',
-			name: 'updateId',
-			type: 'number',
-			typeOptions: { numberPrecision: 0 },
-			default: 0,
-			description: `The ${resource.key} of the record to update; 0 creates a new record`,
-			displayOptions: showFor(resource, ['upsert']),
-		},
+		...forVersions(versionsBefore(ONE_BOX_PER_PANEL_FROM), [
+			...simplifyProperty(resource, ['upsert']),
+			{
+				displayName: 'Record ID to Update',
+				name: 'updateId',
+				type: 'number',
+				typeOptions: { numberPrecision: 0 },
+				default: 0,
+				description: `The ${resource.key} of the record to update; 0 creates a new record`,
+				displayOptions: showFor(resource, ['upsert']),
+			},
+		]),
+		// The record's identity first: Halo finds the record to update by its key and nothing else.
+		...forVersions(versionsFrom(ONE_BOX_PER_PANEL_FROM), [
+			{
+				...recordPicker({
+					name: 'recordToUpdate',
+					displayName: 'Record to Update',
+					description: `Leave empty to create a new ${resource.displayName} record. To update one, pick it or enter its ID: HaloPSA finds the record by its ID (${resource.key}) only, not by its other fields.`,
+					displayOptions: showFor(resource, ['upsert']),
+					searchListMethod: searchMethodName(resource),
+					placeholder: 'e.g. 42',
+					idPattern: '^\\d*$',
+					idError: 'The ID is written in digits only, e.g. 42 (empty creates a record)',
+				}),
+				required: false,
+			},
+		]),
 		{
 			displayName: 'Input Mode',
 			name: 'inputMode',
@@ -156,6 +189,7 @@ export const upsertOperation: HaloOperation = {
 				'The record as Halo expects it; fields are checked against the schema before sending',
 			displayOptions: showFor(resource, ['upsert'], { inputMode: ['json'] }),
 		},
+		...forVersions(versionsFrom(ONE_BOX_PER_PANEL_FROM), simplifyProperty(resource, ['upsert'])),
 	],
 
 	async execute(item) {

@@ -2,12 +2,7 @@
  * The HighLevel Payments node's router: the operation modules, the parameters generated from them,
  * and the run of an execution.
  */
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { runItems } from '../../shared/actions/itemLoop';
 import { findOperation, operationProperties } from '../../shared/actions/operationKit';
 import { requestSettings } from '../../shared/actions/requestOptions';
@@ -42,14 +37,13 @@ export const OPTIONS_BOX_FROM = 1.1;
 export async function runHighLevelNode(context: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const resource = findPaymentsResource(context.getNodeParameter('resource', 0) as string);
 	const settings = requestSettings(context, DEFAULT_RATE_LIMIT_WAIT_SECONDS, OPTIONS_BOX_FROM);
-	// The Location ID override: in the Options box (1.1 on) or on its own (1).
-	const options = (context.getNodeParameter('requestOptions', 0, {}) ?? {}) as IDataObject;
 	const connection = await highLevelConnection(context, {
 		itemIndex: 0,
 		timeoutMs: settings.timeoutMs,
 		rateLimitBudgetMs: settings.rateLimitBudgetMs,
 		authentication: context.getNodeParameter('authentication', 0, 'oAuth2'),
-		locationId: options.locationId ?? context.getNodeParameter('locationId', 0, ''),
+		// The Location ID override: in the Options box (1.1 on) or on its own (1).
+		locationId: settings.options.locationId ?? context.getNodeParameter('locationId', 0, ''),
 	});
 	// Items after the first share what it learnt (the token's location): the connection object is
 	// shared.

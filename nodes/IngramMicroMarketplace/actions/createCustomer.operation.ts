@@ -12,6 +12,7 @@ import {
 	type IngramOperation,
 } from './common';
 import { request } from '../../shared/transport/apiClient';
+import { atVersions } from '../../shared/actions/operationKit';
 
 /** The contact persons of a customer (type, name, e-mail, phone), any number of them. */
 function contactPersonsProperty(
@@ -57,15 +58,6 @@ function contactPersonsProperty(
 		],
 	};
 }
-
-/** Display options narrowed to some versions of the node. */
-const atVersions = (
-	displayOptions: INodeProperties['displayOptions'],
-	versions: number[],
-): INodeProperties['displayOptions'] => ({
-	...displayOptions,
-	show: { ...displayOptions?.show, '@version': versions },
-});
 
 /** A required text field of Customer > Create, shown at the top of the panel. */
 function requiredText(

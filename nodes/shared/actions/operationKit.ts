@@ -37,6 +37,19 @@ export const showFor = (
 	show: { resource: [resource.value], operation, ...extra },
 });
 
+/** Display options narrowed to some versions of the node. */
+export const atVersions = (
+	displayOptions: INodeProperties['displayOptions'],
+	versions: number[],
+): INodeProperties['displayOptions'] => ({
+	...displayOptions,
+	show: { ...displayOptions?.show, '@version': versions },
+});
+
+/** Parameters shown at some versions of the node only (a layout a newer version changed). */
+export const forVersions = (versions: number[], properties: INodeProperties[]): INodeProperties[] =>
+	properties.map((p) => ({ ...p, displayOptions: atVersions(p.displayOptions, versions) }));
+
 /**
  * Parameter values that hold no expression, by execution and name: the same for every item, so
  * n8n is asked once per execution, not once per item (each read checks the parameter against the

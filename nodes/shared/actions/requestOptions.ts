@@ -70,31 +70,54 @@ export function requestProperties(settings: {
 	defaultRateLimitWaitSeconds: number;
 	rateLimitNote: string;
 	nodeOptions?: INodeProperties[];
+	/** An operation's own options, in the same box from `from` on (one box per panel). */
+	operationOptions?: { from: number; operation: string; options: INodeProperties[] };
 }): INodeProperties[] {
+	const at = (versions: number[]) => ({ '@version': versions });
 	const older = settings.versions.filter((v) => v < settings.oneBoxFrom);
 	const newer = settings.versions.filter((v) => v >= settings.oneBoxFrom);
 	const box = requestOptionsProperty(settings.defaultRateLimitWaitSeconds, settings.rateLimitNote);
 	const timeout = timeoutProperty(settings.service);
+	const byName = (options: INodeProperties[]) =>
+		[...options].sort((a, b) => a.displayName.localeCompare(b.displayName));
+	const oneBox: INodeProperties = {
+		...box,
+		displayName: 'Options',
+		options: byName([
+			...(box.options as INodeProperties[]),
+			timeout,
+			...(settings.nodeOptions ?? []),
+		]),
+	};
+	const extra = settings.operationOptions;
+	const withExtra = newer.filter((v) => extra && v >= extra.from);
+	const withoutExtra = newer.filter((v) => !withExtra.includes(v));
 	return [
-		{ ...timeout, displayOptions: { show: { '@version': older } } },
-		{ ...box, displayOptions: { show: { '@version': older } } },
-		{
-			...box,
-			displayName: 'Options',
-			displayOptions: { show: { '@version': newer } },
-			options: [
-				...(box.options as INodeProperties[]),
-				timeout,
-				...(settings.nodeOptions ?? []),
-			].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-		},
-	];
+		{ ...timeout, displayOptions: { show: at(older) } },
+		{ ...box, displayOptions: { show: at(older) } },
+		{ ...oneBox, displayOptions: { show: at(withoutExtra) } },
+		...(extra && withExtra.length
+			? [
+					{
+						...oneBox,
+						displayOptions: { show: at(withExtra), hide: { operation: [extra.operation] } },
+					},
+					{
+						...oneBox,
+						displayOptions: { show: { ...at(withExtra), operation: [extra.operation] } },
+						options: byName([...(oneBox.options as INodeProperties[]), ...extra.options]),
+					},
+				]
+			: []),
+	].filter((p) => (p.displayOptions.show['@version'] as number[]).length);
 }
 
 export interface RequestSettings {
 	timeoutMs: number;
 	concurrency: number;
 	rateLimitBudgetMs: number;
+	/** The box as given (the first item's), for the options a node adds to it. */
+	options: IDataObject;
 }
 
 function wholeNumber(
@@ -132,6 +155,7 @@ export function requestSettings(
 		options.timeoutSeconds ??
 		context.getNodeParameter('timeoutSeconds', 0, DEFAULT_TIMEOUT_SECONDS);
 	return {
+		options,
 		timeoutMs:
 			wholeNumber(
 				context,

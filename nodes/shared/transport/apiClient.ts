@@ -114,7 +114,7 @@ export interface ApiConnection {
 	 * Shared by every item of a run (the object, not a copy): when the API says its window is used up
 	 * (a 429, or HighLevel's X-RateLimit-Remaining of 0), no item sends before `until`.
 	 */
-	pace?: { until: number };
+	pace: { until: number };
 
 	/**
 	 * The request window the credential keeps to (Halo's requests per rolling window): calls are
@@ -195,6 +195,11 @@ interface CallProgress {
 	attempt: number;
 	waitedMs: number;
 	redirects: number;
+	/**
+	 * The end of the pause this call set itself after a 429 and then slept through: a timer that
+	 * wakes a millisecond before the clock says must not count that pause again.
+	 */
+	sleptUntil?: number;
 }
 
 /**
@@ -332,7 +337,7 @@ async function waitForTurn(
 		if (ms >= 1000) context.logger?.info(saying(), { node: node.name });
 		await sleep(ms);
 	};
-	const paused = (connection.pace?.until ?? 0) - Date.now();
+	const paused = connection.pace.until - Math.max(Date.now(), progress.sleptUntil ?? 0);
 	if (paused > 0) {
 		await waitBeforeSending(
 			paused,
@@ -417,7 +422,10 @@ async function retryWait(
 	if (wait !== undefined && rateLimited)
 		wait = rateLimitWait(context, connection, call, progress, wait);
 	if (wait === undefined) throw apiError(node, failure, call, progress.attempt, connection);
-	if (rateLimited) pauseUntil(connection, Date.now() + wait);
+	if (rateLimited) {
+		progress.sleptUntil = Date.now() + wait;
+		pauseUntil(connection, progress.sleptUntil);
+	}
 	return wait;
 }
 
@@ -452,7 +460,7 @@ function redirectOf(failure: HttpFailure, options: IHttpRequestOptions) {
 }
 
 function pauseUntil(connection: ApiConnection, until: number) {
-	if (connection.pace) connection.pace.until = Math.max(connection.pace.until, until);
+	connection.pace.until = Math.max(connection.pace.until, until);
 }
 
 function lowerCaseHeaders(headers: Record<string, unknown> | undefined): Record<string, string> {

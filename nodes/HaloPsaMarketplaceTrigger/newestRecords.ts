@@ -8,7 +8,7 @@ const MAX_PAGE = 1000;
 const keyOf = (watch: WatchedRecords, record: IDataObject) => Number(record[watch.resource.key]);
 
 /**
- * The newest records of a watched resource, newest first: at least `window` of them and every
+ * The newest records of a watched resource, newest first: at least `compareCount` of them and every
  * record above `top`. Asks Halo to sort by key, descending, so a poll with nothing new is one
  * request however many records Halo holds. A server that ignores the sort order is read whole
  * (slower, still correct) rather than trusted.
@@ -17,11 +17,11 @@ export async function newestRecords(
 	this: IPollFunctions,
 	connection: ApiConnection,
 	watch: WatchedRecords,
-	window: number,
+	compareCount: number,
 	top: number | undefined,
 ) {
 	const { resource } = watch;
-	const pageSize = Math.min(Math.max(window, 1), MAX_PAGE);
+	const pageSize = Math.min(Math.max(compareCount, 1), MAX_PAGE);
 	const qs: IDataObject = { order: resource.key, orderdesc: true };
 	if (resource.listQuery?.includes('includedetails')) qs.includedetails = true;
 	const records: IDataObject[] = [];
@@ -35,7 +35,7 @@ export async function newestRecords(
 		);
 		if (!sorted) continue;
 		const oldest = records.length ? keyOf(watch, records[records.length - 1]) : 0;
-		if (records.length >= window && (top === undefined || oldest <= top)) break;
+		if (records.length >= compareCount && (top === undefined || oldest <= top)) break;
 	}
 	if (!sorted) records.sort((a, b) => keyOf(watch, b) - keyOf(watch, a));
 	return { records, requests };

@@ -1,12 +1,12 @@
-/** nodes/shared/windowCursor.ts: the polling triggers' window cursor and the comparison that finds new and changed records. */
+/** nodes/shared/pollCursor.ts: the polling triggers' window cursor and the comparison that finds new and changed records. */
 import type { IDataObject } from 'n8n-workflow';
 import {
-	compareWindow,
+	compareNewest,
 	growingKey,
-	readWindowCursor,
+	readPollCursor,
 	type WatchedEvent,
 	type WatchedField,
-} from '../../nodes/shared/windowCursor';
+} from '../../nodes/shared/pollCursor';
 
 describe('the polling window cursor', () => {
 	const fields: WatchedField[] = [
@@ -20,7 +20,7 @@ describe('the polling window cursor', () => {
 	const selected = new Set(['created', 'changed']);
 
 	test('first poll records the present and emits nothing; then new records and changes, each once, oldest first', () => {
-		const first = compareWindow(
+		const first = compareNewest(
 			'orders',
 			spec,
 			undefined,
@@ -32,7 +32,7 @@ describe('the polling window cursor', () => {
 			selected,
 		);
 		expect(first.emissions).toEqual([]);
-		const second = compareWindow(
+		const second = compareNewest(
 			'orders',
 			spec,
 			first.next,
@@ -48,7 +48,7 @@ describe('the polling window cursor', () => {
 			'changed#2',
 			'created#3',
 		]);
-		const third = compareWindow(
+		const third = compareNewest(
 			'orders',
 			spec,
 			second.next,
@@ -62,11 +62,9 @@ describe('the polling window cursor', () => {
 		expect(third.emissions).toEqual([]);
 	});
 	test('a stored cursor of another shape or watch is not trusted', () => {
+		expect(readPollCursor({ v: 1, watch: 'orders', mark: 1, seen: {} }, 'orders')).toBeUndefined();
 		expect(
-			readWindowCursor({ v: 1, watch: 'orders', mark: 1, seen: {} }, 'orders'),
-		).toBeUndefined();
-		expect(
-			readWindowCursor({ v: 2, watch: 'invoices', mark: 1, seen: {} }, 'orders'),
+			readPollCursor({ v: 2, watch: 'invoices', mark: 1, seen: {} }, 'orders'),
 		).toBeUndefined();
 	});
 });

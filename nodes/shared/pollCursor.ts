@@ -5,11 +5,11 @@
  * run in any n8n process (queue mode, restarts).
  *
  * - `mark`: where "new" begins. Halo: the highest identity key seen (a larger key is new however
- *   many records share a timestamp). HighLevel: the creation time of the oldest record of the
- *   window (a record at or after it that was not seen is new; windows never split a timestamp, see
- *   `newness`).
- * - `seen`: the watched fields of the records in the window, to find changes. Older records are not
- *   watched, so the state stays the size of the window whatever the size of the table.
+ *   many records share a timestamp). HighLevel: the creation time of the oldest record compared
+ *   (a record at or after it that was not seen is new; the records compared never split a
+ *   timestamp, see `newness`).
+ * - `seen`: the watched fields of the records compared, to find changes. Older records are not
+ *   watched, so the state stays the size of Records to Compare whatever the size of the table.
  */
 import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
 import { wholeNumberIn } from './numbers';
@@ -35,7 +35,7 @@ export interface WatchedEvent {
 	fields?: readonly string[];
 }
 
-export interface WindowCursor {
+export interface PollCursor {
 	v: number;
 	watch: string;
 	mark: number;
@@ -52,16 +52,16 @@ export interface Emission {
 /** How a watched resource tells a new record and moves its mark. */
 export interface Newness {
 	key: (record: IDataObject) => string;
-	isNew: (record: IDataObject, previous: WindowCursor) => boolean;
-	/** The mark after this poll, from the window (newest first) and the previous mark. */
-	mark: (newestFirst: IDataObject[], window: number, previous?: WindowCursor) => number;
+	isNew: (record: IDataObject, previous: PollCursor) => boolean;
+	/** The mark after this poll, from the records compared (newest first) and the previous mark. */
+	mark: (newestFirst: IDataObject[], compareCount: number, previous?: PollCursor) => number;
 }
 
 /** Bumped when the stored shape changes: an old cursor is then re-recorded, not compared. */
 export const CURSOR_VERSION = 2;
 
-export function readWindowCursor(stored: unknown, watch: string): WindowCursor | undefined {
-	const cursor = stored as WindowCursor | undefined;
+export function readPollCursor(stored: unknown, watch: string): PollCursor | undefined {
+	const cursor = stored as PollCursor | undefined;
 	if (!cursor || cursor.v !== CURSOR_VERSION || cursor.watch !== watch || !isCursorShape(cursor))
 		return undefined;
 	return cursor;
@@ -79,7 +79,7 @@ const isSeenMap = (value: unknown) =>
 	Object.values(value).every((list) => Array.isArray(list) && list.every(isFingerprint));
 
 /**
- * The shape every polling cursor of the package is stored in (window cursors and Halo's health
+ * The shape every polling cursor of the package is stored in (record cursors and Halo's health
  * cursor).
  */
 export const isCursorShape = (value: unknown) =>
@@ -128,11 +128,11 @@ export function recordsToCompare(
 	max: number,
 	suits: string,
 ): number {
-	const window = context.getNodeParameter('window', fallback) as number;
-	if (wholeNumberIn(window, 1, max) === undefined) {
+	const compareCount = context.getNodeParameter('window', fallback) as number;
+	if (wholeNumberIn(compareCount, 1, max) === undefined) {
 		throw new NodeOperationError(
 			context.getNode(),
-			`Records to Compare must be a whole number from 1 to ${max}, got ${window}`,
+			`Records to Compare must be a whole number from 1 to ${max}, got ${compareCount}`,
 			{
 				description:
 					`Set "Records to Compare" to how many of the newest records should be ` +
@@ -140,26 +140,26 @@ export function recordsToCompare(
 			},
 		);
 	}
-	return window;
+	return compareCount;
 }
 
 /**
- * Compares the newest records (newest first: the window, plus every record that is new) with the
+ * Compares the newest records (newest first: those compared, plus every record that is new) with the
  * previous cursor. Without a previous cursor it only records the present. Emissions come oldest
  * first.
  */
-export function compareWindow(
+export function compareNewest(
 	watch: string,
 	spec: { fields: readonly WatchedField[]; events: readonly WatchedEvent[]; newness: Newness },
-	previous: WindowCursor | undefined,
+	previous: PollCursor | undefined,
 	newestFirst: IDataObject[],
-	window: number,
+	compareCount: number,
 	selected: ReadonlySet<string>,
 ) {
-	const next: WindowCursor = {
+	const next: PollCursor = {
 		v: CURSOR_VERSION,
 		watch,
-		mark: spec.newness.mark(newestFirst, window, previous),
+		mark: spec.newness.mark(newestFirst, compareCount, previous),
 		seen: {},
 	};
 	const perRecord: Emission[][] = [];
@@ -168,7 +168,7 @@ export function compareWindow(
 	newestFirst.forEach((record, index) => {
 		const key = spec.newness.key(record);
 		const now = spec.fields.map((field) => field.read(record));
-		if (index < window) next.seen[key] = now;
+		if (index < compareCount) next.seen[key] = now;
 		if (!previous) return;
 		const emissions: Emission[] = [];
 		perRecord.push(emissions);
@@ -177,7 +177,7 @@ export function compareWindow(
 			return;
 		}
 		const before = previous.seen[key];
-		// A record that slid into the window (a newer one was deleted) has nothing to compare with.
+		// A record that slid into those compared (a newer one was deleted) has nothing to compare with.
 		if (!before) return;
 		for (const event of changed) {
 			const differences = spec.fields
@@ -202,22 +202,22 @@ export function compareWindow(
 export const growingKey = (keyField: string): Newness => ({
 	key: (record) => String(record[keyField]),
 	isNew: (record, previous) => Number(record[keyField]) > previous.mark,
-	mark: (newestFirst, _window, previous) =>
+	mark: (newestFirst, _compareCount, previous) =>
 		newestFirst.reduce((top, r) => Math.max(top, Number(r[keyField]) || 0), previous?.mark ?? 0),
 });
 
 /**
  * HighLevel: opaque ids and a creation time. New = not seen and created at or after the mark (the
- * oldest creation time of the previous window). The window is read so that it never ends in the
+ * oldest creation time of the previous records compared). They are read so that it never ends in the
  * middle of a timestamp, so every record at the mark was seen.
  */
 export const creationTime = (idField: string, timeField: string): Newness => ({
 	key: (record) => String(record[idField]),
 	isNew: (record, previous) =>
 		!(String(record[idField]) in previous.seen) && timeOf(record, timeField) >= previous.mark,
-	mark: (newestFirst, window) => {
-		const inWindow = newestFirst.slice(0, window);
-		return inWindow.length ? Math.min(...inWindow.map((r) => timeOf(r, timeField))) : 0;
+	mark: (newestFirst, compareCount) => {
+		const compared = newestFirst.slice(0, compareCount);
+		return compared.length ? Math.min(...compared.map((r) => timeOf(r, timeField))) : 0;
 	},
 });
 
