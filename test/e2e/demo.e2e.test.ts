@@ -100,6 +100,17 @@ describe('the demo', () => {
 				},
 			],
 			[
+				'halo-link-ticket',
+				{
+					search: 'HaloPSA',
+					entry: 'HaloPSA Marketplace',
+					pick: 'Link an E-Commerce Order to a ticket',
+					parameters: ['recordId', 'ticketId'],
+					// Halo's tickets, listed through the credential.
+					listFrom: 'ticketId',
+				},
+			],
+			[
 				'halo-trigger',
 				{
 					search: 'HaloPSA',
@@ -194,6 +205,19 @@ describe('the demo', () => {
 					expect(shown).toEqual([...shown].sort((a, b) => a - b));
 				}
 			}
+			expect(editor.consoleErrors).toEqual([]);
+		} finally {
+			await editor.close();
+		}
+	});
+
+	test('an example workflow run from the editor: every node succeeds against the sandboxes', async () => {
+		const index = demo.examples.indexOf('halo-ecommerce-orders.json');
+		expect(index).toBeGreaterThanOrEqual(0);
+		const editor = await EditorSession.open(demo.editor, DEMO_OWNER);
+		try {
+			// Manual trigger, Get orders, Link first order to ticket.
+			expect(await editor.runWorkflow(`demo${index + 1}`, 'halo-ecommerce-orders', 3)).toBe(3);
 			expect(editor.consoleErrors).toEqual([]);
 		} finally {
 			await editor.close();

@@ -168,6 +168,27 @@ export class EditorSession {
 	}
 
 	/**
+	 * Opens a saved workflow, runs it with "Execute workflow" as a user does, and waits until every
+	 * node shows n8n's success mark (an error mark fails at once). Screenshot `workflow-<name>.png`;
+	 * resolves with how many nodes succeeded.
+	 */
+	async runWorkflow(id: string, name: string, nodes: number): Promise<number> {
+		const page = this.page;
+		await page.goto(`${this.editor}/workflow/${id}`);
+		await page.locator('[data-test-id=execute-workflow-button]').first().click();
+		const succeeded = page.locator('[data-test-id=canvas-node-status-success]');
+		const failed = page.locator('[data-test-id=canvas-node-status-error]');
+		await succeeded
+			.nth(nodes - 1)
+			.or(failed.first())
+			.first()
+			.waitFor({ state: 'visible', timeout: 60_000 });
+		mkdirSync(ARTIFACTS, { recursive: true });
+		await page.screenshot({ path: join(ARTIFACTS, `workflow-${name}.png`) });
+		return (await failed.count()) ? -(await failed.count()) : await succeeded.count();
+	}
+
+	/**
 	 * Settings > Community Nodes > Install, as an operator does it: the package name, the risk
 	 * acknowledgement, Install; resolves with the text of the package's card once n8n says "Package
 	 * installed". Screenshot `settings-community-nodes.png`.

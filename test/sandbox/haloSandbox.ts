@@ -27,6 +27,17 @@ import {
 } from './httpKit';
 import { rememberSecret } from './secretRegistry';
 
+/** Halo's tickets, as a list the sandbox answers like a resource's. */
+const TICKETS: SandboxResource = {
+	schema: 'Faults',
+	value: 'ticket',
+	path: 'Tickets',
+	key: 'id',
+	plural: 'tickets',
+	fields: [],
+	records: false,
+	extras: [],
+};
 export interface HaloSandboxOptions {
 	clientId?: string;
 	clientSecret?: string;
@@ -170,6 +181,18 @@ export class HaloSandbox {
 	records(resourceValue: string) {
 		return this.store.get(resourceValue)!;
 	}
+
+	/**
+	 * Halo's tickets, as far as a ticket picker needs them: Halo API v2 documents `GET /Tickets` with
+	 * `search`, `pageinate`, `page_size` (at most 100) and `page_no`; main entities answer
+	 * `{record_count, tickets: [...]}`.
+	 */
+	readonly tickets = new Map<number, Record<string, unknown>>(
+		Array.from({ length: 30 }, (_, i) => [
+			1001 + i,
+			{ id: 1001 + i, summary: `Order follow-up ${i + 1}`, client_name: i % 2 ? 'Acme' : 'Globex' },
+		]),
+	);
 
 	/** Halo keys are identity numbers: never reused, even after the newest record was deleted. */
 	nextKey(resourceValue: string): number {
@@ -330,6 +353,8 @@ export class HaloSandbox {
 				}
 			}
 		}
+		if (lower[0] === 'tickets' && segments.length === 1 && method === 'GET')
+			return [200, this.list(TICKETS, this.tickets, query, 100)];
 		const resource = sandboxResources.find((r) => r.records && r.path.toLowerCase() === lower[0]);
 		if (!resource) return [404, `No route for /api/${path}`];
 		const records = this.records(resource.value);
@@ -353,6 +378,7 @@ export class HaloSandbox {
 		resource: SandboxResource,
 		records: Map<number, Record<string, unknown>>,
 		query: URLSearchParams,
+		documentedMaxPageSize = 0,
 	) {
 		let all = [...records.values()];
 		const search = query.get('search');
@@ -365,7 +391,11 @@ export class HaloSandbox {
 		let page = all;
 		const paginate = query.get('pageinate') === 'true';
 		const asked = Number(query.get('page_size') ?? 50);
-		const pageSize = this.options.maxPageSize ? Math.min(asked, this.options.maxPageSize) : asked;
+		const cap = Math.min(
+			...[this.options.maxPageSize, documentedMaxPageSize].filter((max) => max > 0),
+			Infinity,
+		);
+		const pageSize = Math.min(asked, cap);
 		const requestedPage = Number(query.get('page_no') ?? 1);
 		const pageNo =
 			this.options.paging === 'ignored'

@@ -192,3 +192,13 @@ test('required fields of Ingram Micro Customer > Create come first, in the order
 		'adminPhoneNumber',
 	]);
 });
+
+test('what Ingram Micro requires of an order is marked required where it is shown', () => {
+	const ingram = new IngramMicroMarketplace().description.properties;
+	const products = ingram.find((p) => p.name === 'products' && p.displayOptions?.show?.operation)!;
+	const productValues = (products.options as Array<{ values: INodeProperties[] }>)[0].values;
+	expect(productValues.find((p) => p.name === 'mpn')?.required).toBe(true);
+	const subscription = ingram.find((p) => p.name === 'orderSubscriptionId')!;
+	expect(subscription.required).toBe(true);
+	expect(subscription.displayOptions?.show?.orderType).toEqual(['renewal', 'cancellation']);
+});

@@ -4,7 +4,9 @@
  */
 import { type IDataObject, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import {
+	forVersions,
 	itemError,
+	outputProperties,
 	param,
 	recordPicker,
 	showFor,
@@ -14,7 +16,14 @@ import {
 	type OperationItem,
 } from '../../shared/actions/operationKit';
 import type { ApiConnection } from '../../shared/transport/apiClient';
-import { WRITE_ONLY_FIELDS, withoutWriteOnly, type HaloResource } from '../resources/resourceTable';
+import { titleCase } from '../descriptions/fieldProperties';
+import {
+	isWriteOnlyField,
+	WRITE_ONLY_FIELDS,
+	withoutWriteOnly,
+	type HaloResource,
+} from '../resources/resourceTable';
+import { ONE_BOX_PER_PANEL_FROM, versionsBefore, versionsFrom } from './versions';
 
 /**
  * One input item on its way through an operation: the item, its resource, and the run's connection
@@ -26,7 +35,24 @@ export interface HaloItem extends OperationItem<HaloResource> {
 
 export type HaloOperation = Operation<HaloResource, HaloItem>;
 
-export { itemError, param, showFor, simplifyProperty };
+export { itemError, param, showFor, simplifier, simplifyProperty };
+
+/**
+ * How a read outputs its records: Simplify before 1.2; from 1.2 Output (Simplified, Raw or the
+ * fields picked from the resource's own, write-only ones excepted).
+ */
+export function readOutputProperties(resource: HaloResource, operations: string[]) {
+	const fields = resource.fields
+		.filter(([name]) => !isWriteOnlyField(name))
+		.map(([name]) => ({ name: `${titleCase(name)} (${name})`, value: name }));
+	return [
+		...forVersions(versionsBefore(ONE_BOX_PER_PANEL_FROM), simplifyProperty(resource, operations)),
+		...forVersions(
+			versionsFrom(ONE_BOX_PER_PANEL_FROM),
+			outputProperties(resource, operations, fields),
+		),
+	];
+}
 
 /**
  * A Halo key as written: plain decimal digits (no sign, spaces, exponent, hex, octal or binary
@@ -59,15 +85,18 @@ export function readId(item: HaloItem, parameter: string, label: string): number
  * Output items: write-only fields dropped, Simplify applied where the resource has it and the user
  * asked.
  */
-export function shapeRecords(item: HaloItem, records: IDataObject[]): INodeExecutionData[] {
-	const shape = simplifier(item);
+export function shapeRecords(
+	item: HaloItem,
+	records: IDataObject[],
+	shape = simplifier(item),
+): INodeExecutionData[] {
 	return records.map((record) => ({
 		json: shape(withoutWriteOnly(record ?? {})),
 		pairedItem: { item: item.itemIndex },
 	}));
 }
 
-export const searchMethodName = (resource: HaloResource) =>
+export const searchMethodName = (resource: Pick<HaloResource, 'value'>) =>
 	`search${resource.value[0].toUpperCase()}${resource.value.slice(1)}`;
 
 /** The record picker (From list / By ID) of the operations that work on one record. */

@@ -8,7 +8,8 @@ import {
 	recordLocator,
 	shapeRecords,
 	showFor,
-	simplifyProperty,
+	readOutputProperties,
+	simplifier,
 	type HaloOperation,
 } from './common';
 import { request } from '../../shared/transport/apiClient';
@@ -40,12 +41,13 @@ export const getOperation: HaloOperation = {
 					},
 				]
 			: []),
-		...simplifyProperty(resource, ['get']),
+		...readOutputProperties(resource, ['get']),
 	],
 
 	async execute(item) {
 		const { resource } = item;
 		const id = readId(item, 'recordId', `${resource.displayName} ID`);
+		const shape = simplifier(item);
 		const qs: IDataObject = {};
 		if (resource.getQuery?.includes('includedetails'))
 			qs.includedetails = param(item, 'includeDetails', false);
@@ -56,6 +58,6 @@ export const getOperation: HaloOperation = {
 			idempotent: true,
 			subject: `${resource.displayName} ${id}`,
 		});
-		return shapeRecords(item, answerRecords(answer));
+		return shapeRecords(item, answerRecords(answer), shape);
 	},
 };

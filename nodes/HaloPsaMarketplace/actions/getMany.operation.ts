@@ -12,7 +12,8 @@ import {
 	param,
 	shapeRecords,
 	showFor,
-	simplifyProperty,
+	readOutputProperties,
+	simplifier,
 	itemError,
 	type HaloOperation,
 } from './common';
@@ -132,7 +133,7 @@ export const getManyOperation: HaloOperation = {
 				),
 			},
 		]),
-		...simplifyProperty(resource, ['getAll']),
+		...readOutputProperties(resource, ['getAll']),
 	],
 
 	async execute(item) {
@@ -150,6 +151,7 @@ export const getManyOperation: HaloOperation = {
 				'Set Page Size to the number of records per request (500 suits most instances).',
 			);
 		}
+		const shape = simplifier(item);
 		const qs: IDataObject = {};
 		for (const key of LIST_QUERY)
 			if (options[key] !== '' && options[key] !== undefined) qs[key] = options[key];
@@ -165,6 +167,6 @@ export const getManyOperation: HaloOperation = {
 			records.push(...page);
 			if (records.length >= limit) break;
 		}
-		return shapeRecords(item, records.slice(0, limit));
+		return shapeRecords(item, records.slice(0, limit), shape);
 	},
 };

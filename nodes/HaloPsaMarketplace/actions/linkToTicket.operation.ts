@@ -2,9 +2,12 @@
  * Link to Ticket: an e-commerce order's `ticket_id` set through a Create or Update of that order.
  */
 import { oneOf } from '../../shared/wording';
-import { extraOperation, type ExtraOperationValue } from '../resources/resourceTable';
-import { readId, recordLocator, showFor, type HaloOperation } from './common';
+import { forVersions, recordPicker } from '../../shared/actions/operationKit';
+import { nodeOf } from '../../shared/contextNode';
+import { extraOperation, haloTickets, type ExtraOperationValue } from '../resources/resourceTable';
+import { readId, recordLocator, searchMethodName, showFor, type HaloOperation } from './common';
 import { saveRecord } from './upsert.operation';
+import { ONE_BOX_PER_PANEL_FROM, versionsBefore, versionsFrom } from './versions';
 
 const VALUE: ExtraOperationValue = 'linkToTicket';
 
@@ -27,21 +30,37 @@ export const linkToTicketOperation: HaloOperation = {
 
 	properties: (resource) => [
 		recordLocator(resource, [VALUE]),
-		{
-			displayName: 'Ticket ID',
-			name: 'ticketId',
-			type: 'number',
-			typeOptions: { numberPrecision: 0 },
-			required: true,
-			default: 0,
-			description: 'The HaloPSA ticket to link the order to',
-			displayOptions: showFor(resource, [VALUE]),
-		},
+		// Before 1.2 a number to type; from 1.2 picked from Halo's tickets (or typed as before).
+		...forVersions(versionsBefore(ONE_BOX_PER_PANEL_FROM), [
+			{
+				displayName: 'Ticket ID',
+				name: 'ticketId',
+				type: 'number',
+				typeOptions: { numberPrecision: 0 },
+				required: true,
+				default: 0,
+				description: 'The HaloPSA ticket to link the order to',
+				displayOptions: showFor(resource, [VALUE]),
+			},
+		]),
+		...forVersions(versionsFrom(ONE_BOX_PER_PANEL_FROM), [
+			recordPicker({
+				name: 'ticketId',
+				displayName: 'Ticket',
+				description: 'The HaloPSA ticket to link the order to',
+				displayOptions: showFor(resource, [VALUE]),
+				searchListMethod: searchMethodName(haloTickets),
+				placeholder: 'e.g. 1001',
+				idPattern: '^\\d+$',
+				idError: 'The ticket ID is written in digits only, e.g. 1001',
+			}),
+		]),
 	],
 
 	async execute(item) {
 		const id = readId(item, 'recordId', `${item.resource.displayName} ID`);
-		const ticketId = readId(item, 'ticketId', 'Ticket ID');
+		const picked = nodeOf(item.context).typeVersion >= ONE_BOX_PER_PANEL_FROM;
+		const ticketId = readId(item, 'ticketId', picked ? 'Ticket' : 'Ticket ID');
 		return await saveRecord(item, { [item.resource.key]: id, ticket_id: ticketId });
 	},
 };

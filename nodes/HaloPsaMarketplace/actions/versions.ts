@@ -10,7 +10,8 @@ export const OPTIONS_BOX_FROM = 1.1;
 
 /**
  * 1.2: Get Many's own options (search, order, page size …) in that one box, no second box; Create
- * or Update names the record to update first (From List / By ID, empty creates), Simplify last.
+ * or Update names the record to update first (From List / By ID, empty creates), Simplify last;
+ * Link to Ticket picks the ticket from Halo's tickets.
  */
 export const ONE_BOX_PER_PANEL_FROM = 1.2;
 

@@ -5,13 +5,13 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { DEFAULT_TIMEOUT_SECONDS } from '../../shared/actions/requestOptions';
 import { searchMethodName } from '../actions/common';
-import { resourceTable, type HaloResource } from '../resources/resourceTable';
+import { haloTickets, resourceTable, type PickedRecords } from '../resources/resourceTable';
 import { haloConnection, readList } from '../transport/haloApi';
 import { request } from '../../shared/transport/apiClient';
 
 const PAGE = 100;
 
-function searchRecords(resource: HaloResource) {
+function searchRecords(resource: PickedRecords) {
 	return async function (
 		this: ILoadOptionsFunctions,
 		filter?: string,
@@ -56,5 +56,8 @@ function searchRecords(resource: HaloResource) {
 }
 
 export const listSearch = Object.fromEntries(
-	resourceTable.map((resource) => [searchMethodName(resource), searchRecords(resource)]),
+	[...resourceTable, haloTickets].map((resource) => [
+		searchMethodName(resource),
+		searchRecords(resource),
+	]),
 );

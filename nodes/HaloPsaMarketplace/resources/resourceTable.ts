@@ -532,6 +532,25 @@ export function extraOperationsOf<K extends ExtraOperation['kind']>(
 	);
 }
 
+/** What a "From List" picker reads of the records it lists. */
+export type PickedRecords = Pick<
+	HaloResource,
+	'value' | 'path' | 'key' | 'labelField' | 'plural' | 'pickerDetails'
+>;
+
+/**
+ * Halo's tickets: not a resource of this node, the records Link to Ticket's picker lists (Halo API
+ * v2: `GET /Tickets`, searched, at most 100 a page).
+ */
+export const haloTickets: PickedRecords = {
+	value: 'ticket',
+	path: 'Tickets',
+	key: 'id',
+	labelField: 'summary',
+	plural: 'tickets',
+	pickerDetails: ['client_name'],
+};
+
 export function findResource(value: string): HaloResource {
 	const resource = resourceTable.find((r) => r.value === value);
 	if (!resource) throw new Error(`Unknown HaloPSA resource "${value}"`);

@@ -158,7 +158,7 @@ export const haloService: ApiService = {
 /** A list answer in either shape Halo uses: a bare array, or `{record_count, <plural>: [...]}`. */
 export function readList(
 	parsed: unknown,
-	resource: HaloResource,
+	resource: Pick<HaloResource, 'plural'>,
 ): { records: IDataObject[]; total?: number } {
 	if (Array.isArray(parsed)) return { records: parsed as IDataObject[] };
 	if (parsed && typeof parsed === 'object') {

@@ -105,13 +105,77 @@ export function simplifyProperty(resource: TableResource, operations: string[]):
 }
 
 /**
- * How records are output: only the resource's main fields when the user asked for Simplify. The
- * parameter is read once for a list, not per record (n8n checks a parameter against the node's
- * description on every read).
+ * Output, in the node versions that offer it instead of Simplify (n8n's choice for reads; an AI
+ * tool then gets only what it needs): Simplified (the resource's main fields, where it has a list
+ * of them), Raw (the whole record) or Selected Fields.
+ */
+export function outputProperties(
+	resource: TableResource,
+	operations: string[],
+	fields: ReadonlyArray<{ name: string; value: string }>,
+): INodeProperties[] {
+	const options = [
+		{ name: 'Raw', value: 'raw', description: 'The whole record, as the API answers it' },
+		{ name: 'Selected Fields', value: 'fields', description: 'Only the fields picked in Fields' },
+		...(resource.simplify
+			? [
+					{
+						name: 'Simplified',
+						value: 'simple',
+						description: `Only the main fields (${resource.simplify.length} of them)`,
+					},
+				]
+			: []),
+	];
+	const defaultOutput = resource.simplify ? 'simple' : 'raw';
+	return [
+		{
+			displayName: 'Output',
+			name: 'output',
+			type: 'options',
+			options,
+			default: defaultOutput,
+			displayOptions: showFor(resource, operations),
+		},
+		{
+			displayName: 'Fields',
+			name: 'outputFields',
+			type: 'multiOptions',
+			required: true,
+			options: [...fields].sort((a, b) => a.name.localeCompare(b.name)),
+			default: [],
+			description: 'The fields each record is output with',
+			displayOptions: showFor(resource, operations, { output: ['fields'] }),
+		},
+	];
+}
+
+/**
+ * How records are output: Output where the node version has it (Simplified, Raw, Selected Fields),
+ * else only the resource's main fields when the user asked for Simplify. Read once for a list, not
+ * per record (n8n checks a parameter against the node's description on every read), and before
+ * anything is sent, so a wrong choice fails the item with nothing asked.
  */
 export function simplifier(item: OperationItem): (record: IDataObject) => IDataObject {
+	const output = param<string>(item, 'output', '');
+	if (output === 'raw') return (record) => record;
+	if (output === 'fields') {
+		const picked = param<string[]>(item, 'outputFields', []) ?? [];
+		if (!Array.isArray(picked) || !picked.length)
+			throw itemError(
+				item,
+				'Output is Selected Fields, but no field is picked in Fields',
+				'Pick the fields to output in "Fields", or set Output to Simplified or Raw.',
+			);
+		return (record) => {
+			const out: IDataObject = {};
+			for (const field of picked) if (field in record) out[field] = record[field];
+			return out;
+		};
+	}
 	const fields = item.resource.simplify;
-	if (!fields || !param<boolean>(item, 'simplify', false)) return (record) => record;
+	const simplify = output === 'simple' || (!output && param<boolean>(item, 'simplify', false));
+	if (!fields || !simplify) return (record) => record;
 	return (record) => simplifyRecord(record, fields, true);
 }
 

@@ -1,12 +1,14 @@
 /**
- * HaloPSA node 1.2, run through n8n-core against the Halo sandbox: Get Many's own options live in
- * the one Options box (no second box), and Create or Update names the record to update first with a
- * picker (empty creates), Simplify last. Versions 1 and 1.1 keep their layout and run as before.
+ * What HaloPSA node 1.2 changed, run through n8n-core against the Halo sandbox: Get Many's own
+ * options live in the one Options box (no second box); Create or Update names the record to update
+ * first with a picker (empty creates), Simplify last; Link to Ticket picks the ticket from Halo's
+ * tickets. Versions 1 and 1.1 keep their layout and run as before.
  */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { HaloPsaMarketplace } from '../../nodes/HaloPsaMarketplace/HaloPsaMarketplace.node';
 import { shownOptions, shownParameters, shownProperties } from '../harness/shownParameters';
-import { haloFixture, type HaloFixture } from './haloFixture';
+import { runPicker } from '../harness/pickerRunner';
+import { haloFixture, HALO_CRED, type HaloFixture } from './haloFixture';
 
 const description = new HaloPsaMarketplace().description;
 const byId = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
@@ -52,6 +54,37 @@ describe('what the panel shows', () => {
 			'Rate Limit Wait (Seconds)',
 			'Timeout (Seconds)',
 		]);
+	});
+
+	test('Get and Get Many: Output (Simplified, Raw, Selected Fields) from 1.2, Simplify before', () => {
+		for (const operation of ['get', 'getAll']) {
+			const values = { resource: 'ecommerceOrder', operation };
+			expect(shownParameters(description, 1.2, values)).toContain('output');
+			expect(shownParameters(description, 1.2, values)).not.toContain('simplify');
+			expect(shownParameters(description, 1.1, values)).toContain('simplify');
+			const output = shownProperties(description, 1.2, values).find((p) => p.name === 'output')!;
+			expect(output.default).toBe('simple');
+			expect((output.options as Array<{ name: string }>).map((o) => o.name)).toEqual([
+				'Raw',
+				'Selected Fields',
+				'Simplified',
+			]);
+			const fields = shownProperties(description, 1.2, { ...values, output: 'fields' }).find(
+				(p) => p.name === 'outputFields',
+			)!;
+			const names = (fields.options as Array<{ name: string; value: string }>).map((o) => o.value);
+			expect(names).toContain('thirdpartyordernumber');
+			expect(names.some((n) => n.startsWith('new_'))).toBe(false);
+		}
+	});
+
+	test('Link to Ticket: a ticket picker from 1.2, a number before', () => {
+		const link = { resource: 'ecommerceOrder', operation: 'linkToTicket' };
+		const ticket = (version: number) =>
+			shownProperties(description, version, link).find((p) => p.name === 'ticketId')!;
+		expect(ticket(1.2)).toMatchObject({ type: 'resourceLocator', displayName: 'Ticket' });
+		expect((ticket(1.2).modes ?? []).map((m) => m.name)).toEqual(['list', 'id']);
+		expect(ticket(1.1)).toMatchObject({ type: 'number', displayName: 'Ticket ID' });
 	});
 
 	test('Create or Update: the record to update first, a picker; Simplify last; 1.1 unchanged', () => {
@@ -178,5 +211,89 @@ describe('the run', () => {
 			'Record to Update must be a HaloPSA ID (digits only, e.g. 42) or empty to create, got "3a" [item 0]',
 		);
 		expect(halo.sandbox.apiRequests()).toHaveLength(0);
+	});
+
+	test("Link to Ticket 1.2: the ticket picked from Halo's tickets (searched, 100 a page), or typed; 1.1 keeps its number", async () => {
+		const { results } = await runPicker({
+			type: 'n8n-nodes-halopsa-marketplace.haloPsaMarketplace',
+			method: 'searchTicket',
+			parameters: { resource: 'ecommerceOrder', operation: 'linkToTicket' },
+			credentials: { [HALO_CRED]: halo.credential },
+			store: halo.store,
+			filter: 'follow-up 1',
+		});
+		expect(results.slice(0, 2)).toEqual([
+			{ name: 'Order follow-up 1 · Globex (1001)', value: '1001' },
+			{ name: 'Order follow-up 10 · Acme (1010)', value: '1010' },
+		]);
+		expect(halo.sandbox.apiRequests()[0]).toMatchObject({
+			path: '/api/Tickets',
+			query: { search: 'follow-up 1', pageinate: 'true', page_size: '100', page_no: '1' },
+		});
+		halo.sandbox.clearLog();
+		const link = (ticketId: IDataObject | number, typeVersion: number) =>
+			halo.run(
+				{ resource: 'ecommerceOrder', operation: 'linkToTicket', recordId: byId(3), ticketId },
+				{ typeVersion },
+			);
+		expect((await link({ __rl: true, mode: 'list', value: '1010' }, 1.2)).error).toBeUndefined();
+		expect((await link(byId(1011), 1.2)).error).toBeUndefined();
+		expect((await link(1012, 1.1)).error).toBeUndefined();
+		expect([...halo.sandbox.apiRequests()].map((r) => r.body)).toEqual([
+			[{ id: 3, ticket_id: 1010 }],
+			[{ id: 3, ticket_id: 1011 }],
+			[{ id: 3, ticket_id: 1012 }],
+		]);
+		const bad = await link(byId('={{ "x1" }}'), 1.2);
+		expect(bad.error?.message).toBe(
+			'Ticket must be a HaloPSA ID (digits only, e.g. 42), got "x1" [item 0]',
+		);
+	});
+
+	test('Get and Get Many 1.2: Output Simplified (the default), Raw or Selected Fields; none picked fails before asking', async () => {
+		const get = (parameters: IDataObject) =>
+			halo.run(
+				{ resource: 'ecommerceOrder', operation: 'get', recordId: byId(3), ...parameters },
+				{ typeVersion: 1.2 },
+			);
+		const simple = await get({});
+		const raw = await get({ output: 'raw' });
+		expect(Object.keys(simple.items[0].json).length).toBeLessThanOrEqual(10);
+		expect(Object.keys(raw.items[0].json).length).toBeGreaterThan(
+			Object.keys(simple.items[0].json).length,
+		);
+		const picked = await get({ output: 'fields', outputFields: ['shop_name', 'id'] });
+		expect(picked.items[0].json).toEqual({ shop_name: raw.items[0].json.shop_name, id: 3 });
+		const many = await halo.run(
+			{
+				resource: 'ecommerceOrder',
+				operation: 'getAll',
+				limit: 2,
+				output: 'fields',
+				outputFields: ['thirdpartyordernumber'],
+			},
+			{ typeVersion: 1.2 },
+		);
+		expect(many.items.map((i) => i.json)).toEqual([
+			{ thirdpartyordernumber: '#1001' },
+			{ thirdpartyordernumber: '#1002' },
+		]);
+		halo.sandbox.clearLog();
+		// Left empty in the editor: n8n itself refuses to run the node.
+		await expect(get({ output: 'fields', outputFields: [] })).rejects.toThrow(
+			'Parameter "Fields" is required.',
+		);
+		// Empty from an expression: the node's own check, per item, before anything is asked.
+		const none = await get({ output: 'fields', outputFields: '={{ [] }}' });
+		expect(none.error?.message).toBe(
+			'Output is Selected Fields, but no field is picked in Fields [item 0]',
+		);
+		expect(halo.sandbox.apiRequests()).toHaveLength(0);
+		// Version 1.1 keeps Simplify.
+		const old = await halo.run(
+			{ resource: 'ecommerceOrder', operation: 'get', recordId: byId(3), simplify: false },
+			{ typeVersion: 1.1 },
+		);
+		expect(old.items[0].json).toEqual(raw.items[0].json);
 	});
 });
