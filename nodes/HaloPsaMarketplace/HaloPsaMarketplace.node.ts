@@ -30,7 +30,7 @@ export class HaloPsaMarketplace implements INodeType {
 		icon: { light: 'file:halopsa.svg', dark: 'file:halopsa.dark.svg' },
 		group: ['transform'],
 		// What each version changed: actions/versions.ts.
-		version: HALO_VERSIONS,
+		version: HALO_VERSIONS.versions,
 		defaultVersion: 1.2,
 		subtitle: resources.subtitle,
 		description:
@@ -44,7 +44,7 @@ export class HaloPsaMarketplace implements INodeType {
 			...resources.properties,
 			...requestProperties({
 				service: 'HaloPSA',
-				versions: HALO_VERSIONS,
+				versions: HALO_VERSIONS.versions,
 				oneBoxFrom: OPTIONS_BOX_FROM,
 				operationOptions: {
 					from: ONE_BOX_PER_PANEL_FROM,

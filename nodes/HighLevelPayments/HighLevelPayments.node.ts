@@ -12,7 +12,8 @@ import {
 } from './descriptions/authentication';
 import { resourceOperationProperties } from '../shared/actions/operationKit';
 import { requestProperties } from '../shared/actions/requestOptions';
-import { OPTIONS_BOX_FROM, resourceProperties, runHighLevelNode } from './actions/router';
+import { resourceProperties, runHighLevelNode } from './actions/router';
+import { HIGHLEVEL_VERSIONS, OPTIONS_BOX_FROM } from './actions/versions';
 import { listSearch } from './methods/listSearch';
 import { paymentsTable } from './resources/paymentsTable';
 import { DEFAULT_RATE_LIMIT_WAIT_SECONDS } from './transport/highLevelApi';
@@ -29,10 +30,9 @@ export class HighLevelPayments implements INodeType {
 		name: 'highLevelPayments',
 		icon: { light: 'file:highlevel.svg', dark: 'file:highlevel.dark.svg' },
 		group: ['transform'],
-		// 1.1: one Options box (the timeout and the Location ID override in it), as n8n's built-in nodes
-		// have.
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		// What each version changed: actions/versions.ts.
+		version: HIGHLEVEL_VERSIONS.versions,
+		defaultVersion: 1.2,
 		subtitle: resources.subtitle,
 		description:
 			'HighLevel (LeadConnector) payments Orders API: orders, fulfillments, transactions, subscriptions and white-label providers',
@@ -47,7 +47,7 @@ export class HighLevelPayments implements INodeType {
 			{ ...locationIdProperty, displayOptions: { show: { '@version': [1] } } },
 			...requestProperties({
 				service: 'HighLevel',
-				versions: [1, 1.1],
+				versions: HIGHLEVEL_VERSIONS.versions,
 				oneBoxFrom: OPTIONS_BOX_FROM,
 				defaultRateLimitWaitSeconds: DEFAULT_RATE_LIMIT_WAIT_SECONDS,
 				rateLimitNote:

@@ -7,7 +7,8 @@ import {
 } from 'n8n-workflow';
 import { resourceOperationProperties } from '../shared/actions/operationKit';
 import { requestProperties } from '../shared/actions/requestOptions';
-import { OPTIONS_BOX_FROM, resourceProperties, runIngramNode } from './actions/router';
+import { resourceProperties, runIngramNode } from './actions/router';
+import { INGRAM_VERSIONS, OPTIONS_BOX_FROM } from './actions/versions';
 import { listSearch } from './methods/listSearch';
 import { marketplaceTable } from './resources/marketplaceTable';
 import { DEFAULT_RATE_LIMIT_WAIT_SECONDS } from './transport/ingramApi';
@@ -25,10 +26,9 @@ export class IngramMicroMarketplace implements INodeType {
 		name: 'ingramMicroMarketplace',
 		icon: { light: 'file:ingram.svg', dark: 'file:ingram.dark.svg' },
 		group: ['transform'],
-		// 1.1: Customer > Create shows Ingram Micro's required fields at the top of the panel.
-		// 1.2: one Options box (the timeout in it), as n8n's built-in nodes have.
-		version: [1, 1.1, 1.2],
-		defaultVersion: 1.2,
+		// What each version changed: actions/versions.ts.
+		version: INGRAM_VERSIONS.versions,
+		defaultVersion: 1.3,
 		subtitle: resources.subtitle,
 		description:
 			'Ingram Micro Cloud Marketplace: customers, products, orders with product-specific parameters, subscriptions',
@@ -41,7 +41,7 @@ export class IngramMicroMarketplace implements INodeType {
 			...resources.properties,
 			...requestProperties({
 				service: 'Ingram Micro',
-				versions: [1, 1.1, 1.2],
+				versions: INGRAM_VERSIONS.versions,
 				oneBoxFrom: OPTIONS_BOX_FROM,
 				defaultRateLimitWaitSeconds: DEFAULT_RATE_LIMIT_WAIT_SECONDS,
 				rateLimitNote: 'Ingram Micro documents no rate limit but answers 429 under load.',

@@ -35,8 +35,8 @@ function nodeWide(description: INodeTypeDescription, version: number) {
 
 test.each([
 	['HaloPSA', new HaloPsaMarketplace().description, 1.2, []],
-	['HighLevel', new HighLevelPayments().description, 1.1, ['Location ID']],
-	['Ingram Micro', new IngramMicroMarketplace().description, 1.2, []],
+	['HighLevel', new HighLevelPayments().description, 1.2, ['Location ID']],
+	['Ingram Micro', new IngramMicroMarketplace().description, 1.3, []],
 ])(
 	'%s: new nodes get one Options box holding the timeout; version 1 keeps its layout',
 	(_, description, newest, extra) => {

@@ -1,4 +1,4 @@
-/** nodes/shared/pollCursor.ts: the polling triggers' window cursor and the comparison that finds new and changed records. */
+/** nodes/shared/pollCursor.ts: the polling triggers' stored cursor and the comparison that finds new and changed records. */
 import type { IDataObject } from 'n8n-workflow';
 import {
 	compareNewest,
@@ -8,7 +8,7 @@ import {
 	type WatchedField,
 } from '../../nodes/shared/pollCursor';
 
-describe('the polling window cursor', () => {
+describe('the polling cursor', () => {
 	const fields: WatchedField[] = [
 		{ name: 'status', read: (r: IDataObject) => String(r.status ?? '') },
 	];

@@ -4,10 +4,9 @@
  */
 import { type IDataObject, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import {
-	forVersions,
 	itemError,
-	outputProperties,
 	param,
+	readOutputProperties,
 	recordPicker,
 	showFor,
 	simplifier,
@@ -23,7 +22,7 @@ import {
 	withoutWriteOnly,
 	type HaloResource,
 } from '../resources/resourceTable';
-import { ONE_BOX_PER_PANEL_FROM, versionsBefore, versionsFrom } from './versions';
+import { HALO_VERSIONS, ONE_BOX_PER_PANEL_FROM } from './versions';
 
 /**
  * One input item on its way through an operation: the item, its resource, and the run's connection
@@ -41,18 +40,16 @@ export { itemError, param, showFor, simplifier, simplifyProperty };
  * How a read outputs its records: Simplify before 1.2; from 1.2 Output (Simplified, Raw or the
  * fields picked from the resource's own, write-only ones excepted).
  */
-export function readOutputProperties(resource: HaloResource, operations: string[]) {
-	const fields = resource.fields
-		.filter(([name]) => !isWriteOnlyField(name))
-		.map(([name]) => ({ name: `${titleCase(name)} (${name})`, value: name }));
-	return [
-		...forVersions(versionsBefore(ONE_BOX_PER_PANEL_FROM), simplifyProperty(resource, operations)),
-		...forVersions(
-			versionsFrom(ONE_BOX_PER_PANEL_FROM),
-			outputProperties(resource, operations, fields),
-		),
-	];
-}
+export const haloReadOutputProperties = (resource: HaloResource, operations: string[]) =>
+	readOutputProperties(
+		resource,
+		operations,
+		HALO_VERSIONS,
+		ONE_BOX_PER_PANEL_FROM,
+		resource.fields
+			.filter(([name]) => !isWriteOnlyField(name))
+			.map(([name]) => ({ name: `${titleCase(name)} (${name})`, value: name })),
+	);
 
 /**
  * A Halo key as written: plain decimal digits (no sign, spaces, exponent, hex, octal or binary

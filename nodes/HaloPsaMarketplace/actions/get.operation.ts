@@ -8,7 +8,7 @@ import {
 	recordLocator,
 	shapeRecords,
 	showFor,
-	readOutputProperties,
+	haloReadOutputProperties,
 	simplifier,
 	type HaloOperation,
 } from './common';
@@ -41,7 +41,7 @@ export const getOperation: HaloOperation = {
 					},
 				]
 			: []),
-		...readOutputProperties(resource, ['get']),
+		...haloReadOutputProperties(resource, ['get']),
 	],
 
 	async execute(item) {

@@ -12,7 +12,7 @@ import {
 	param,
 	shapeRecords,
 	showFor,
-	readOutputProperties,
+	haloReadOutputProperties,
 	simplifier,
 	itemError,
 	type HaloOperation,
@@ -133,7 +133,7 @@ export const getManyOperation: HaloOperation = {
 				),
 			},
 		]),
-		...readOutputProperties(resource, ['getAll']),
+		...haloReadOutputProperties(resource, ['getAll']),
 	],
 
 	async execute(item) {

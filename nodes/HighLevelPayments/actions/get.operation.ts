@@ -7,9 +7,10 @@ import {
 	readId,
 	recordLocator,
 	shapeRecords,
-	simplifyProperty,
 	type HighLevelOperation,
 } from './common';
+import { readOutputProperties } from '../../shared/actions/operationKit';
+import { HIGHLEVEL_VERSIONS, OUTPUT_FROM } from './versions';
 
 export const getOperation: HighLevelOperation = {
 	option: (resource) => {
@@ -28,7 +29,10 @@ export const getOperation: HighLevelOperation = {
 
 	properties: (resource) =>
 		operationOf(resource, 'get')
-			? [...recordLocator(resource, ['get']), ...simplifyProperty(resource, ['get'])]
+			? [
+					...recordLocator(resource, ['get']),
+					...readOutputProperties(resource, ['get'], HIGHLEVEL_VERSIONS, OUTPUT_FROM),
+				]
 			: [],
 
 	async execute(item) {

@@ -14,12 +14,16 @@ import {
 	recordLocator,
 	shapeRecords,
 	showFor,
-	simplifyProperty,
 	itemError,
 	type HighLevelItem,
 	type HighLevelOperation,
 } from './common';
-import { readLimit, returnAllProperties } from '../../shared/actions/operationKit';
+import {
+	readLimit,
+	readOutputProperties,
+	returnAllProperties,
+} from '../../shared/actions/operationKit';
+import { HIGHLEVEL_VERSIONS, OUTPUT_FROM } from './versions';
 
 const PAGE_SIZE = 100;
 
@@ -108,7 +112,7 @@ export const getManyOperation: HighLevelOperation = {
 						},
 					]
 				: []),
-			...simplifyProperty(resource, ['getAll']),
+			...readOutputProperties(resource, ['getAll'], HIGHLEVEL_VERSIONS, OUTPUT_FROM),
 		];
 	},
 

@@ -13,6 +13,7 @@ import { createFulfillmentOperation } from './createFulfillment.operation';
 import { createWhiteLabelProviderOperation } from './createWhiteLabelProvider.operation';
 import { getOperation } from './get.operation';
 import { getManyOperation } from './getMany.operation';
+import { OPTIONS_BOX_FROM } from './versions';
 
 export const operations: readonly HighLevelOperation[] = [
 	getManyOperation,
@@ -30,9 +31,6 @@ export const resourceProperties = (resource: PaymentsResource): INodeProperties[
 		resource,
 		resource.operations.map((o) => o.value),
 	);
-
-/** The node version from which the request settings are one Options box. */
-export const OPTIONS_BOX_FROM = 1.1;
 
 export async function runHighLevelNode(context: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const resource = findPaymentsResource(context.getNodeParameter('resource', 0) as string);

@@ -13,6 +13,7 @@ import {
 } from './common';
 import { request } from '../../shared/transport/apiClient';
 import { atVersions } from '../../shared/actions/operationKit';
+import { INGRAM_VERSIONS, REQUIRED_CUSTOMER_FIELDS_FROM } from './versions';
 
 /** The contact persons of a customer (type, name, e-mail, phone), any number of them. */
 function contactPersonsProperty(
@@ -278,8 +279,18 @@ export const createCustomerOperation: IngramOperation = {
 		resource.value === 'customer' && operationOf(resource, 'create')
 			? [
 					// Version 1.1 on: the required fields at the top; version 1: one collection.
-					...customerProperties(atVersions(showFor(resource, ['create']), [1.1, 1.2])),
-					legacyCustomerFields(atVersions(showFor(resource, ['create']), [1])),
+					...customerProperties(
+						atVersions(
+							showFor(resource, ['create']),
+							INGRAM_VERSIONS.from(REQUIRED_CUSTOMER_FIELDS_FROM),
+						),
+					),
+					legacyCustomerFields(
+						atVersions(
+							showFor(resource, ['create']),
+							INGRAM_VERSIONS.before(REQUIRED_CUSTOMER_FIELDS_FROM),
+						),
+					),
 				]
 			: [],
 

@@ -7,10 +7,11 @@ import {
 	recordOf,
 	shapeRecords,
 	showFor,
-	simplifyProperty,
 	type IngramOperation,
 } from './common';
 import { request } from '../../shared/transport/apiClient';
+import { readOutputProperties } from '../../shared/actions/operationKit';
+import { INGRAM_VERSIONS, OUTPUT_FROM } from './versions';
 
 export const getOperation: IngramOperation = {
 	option: (resource) => {
@@ -29,7 +30,7 @@ export const getOperation: IngramOperation = {
 						resource.value,
 						showFor(resource, ['get']),
 					),
-					...simplifyProperty(resource, ['get']),
+					...readOutputProperties(resource, ['get'], INGRAM_VERSIONS, OUTPUT_FROM),
 				]
 			: [],
 

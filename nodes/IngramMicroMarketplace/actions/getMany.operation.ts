@@ -11,11 +11,15 @@ import {
 	param,
 	shapeRecords,
 	showFor,
-	simplifyProperty,
 	itemError,
 	type IngramOperation,
 } from './common';
-import { readLimit, returnAllProperties } from '../../shared/actions/operationKit';
+import {
+	readLimit,
+	readOutputProperties,
+	returnAllProperties,
+} from '../../shared/actions/operationKit';
+import { INGRAM_VERSIONS, OUTPUT_FROM } from './versions';
 
 const PAGE_SIZE = 100;
 
@@ -58,7 +62,7 @@ export const getManyOperation: IngramOperation = {
 				displayOptions: showFor(resource, ['getAll']),
 				options: list.filters.map(filterProperty),
 			},
-			...simplifyProperty(resource, ['getAll']),
+			...readOutputProperties(resource, ['getAll'], INGRAM_VERSIONS, OUTPUT_FROM),
 		];
 	},
 

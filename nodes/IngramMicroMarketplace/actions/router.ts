@@ -9,6 +9,7 @@ import { requestSettings } from '../../shared/actions/requestOptions';
 import { findMarketplaceResource, type MarketplaceResource } from '../resources/marketplaceTable';
 import { DEFAULT_RATE_LIMIT_WAIT_SECONDS, ingramConnection } from '../transport/ingramApi';
 import type { IngramOperation } from './common';
+import { OPTIONS_BOX_FROM } from './versions';
 import { createCustomerOperation } from './createCustomer.operation';
 import { createOrderOperation } from './createOrder.operation';
 import { estimateOrderOperation } from './estimateOrder.operation';
@@ -28,8 +29,6 @@ export const operations: readonly IngramOperation[] = [
 /**
  * The Operation parameter and every operation's parameters for one resource, in the table's order.
  */
-/** The node version from which the request settings are one Options box. */
-export const OPTIONS_BOX_FROM = 1.2;
 
 export const resourceProperties = (resource: MarketplaceResource): INodeProperties[] =>
 	operationProperties(

@@ -46,6 +46,18 @@ export const atVersions = (
 	show: { ...displayOptions?.show, '@version': versions },
 });
 
+/**
+ * A node's versions, to say which ones show a layout: those before the version that changed it,
+ * and those from it on.
+ */
+export function versionTable(versions: number[]) {
+	return {
+		versions,
+		before: (version: number) => versions.filter((v) => v < version),
+		from: (version: number) => versions.filter((v) => v >= version),
+	};
+}
+
 /** Parameters shown at some versions of the node only (a layout a newer version changed). */
 export const forVersions = (versions: number[], properties: INodeProperties[]): INodeProperties[] =>
 	properties.map((p) => ({ ...p, displayOptions: atVersions(p.displayOptions, versions) }));
@@ -112,7 +124,7 @@ export function simplifyProperty(resource: TableResource, operations: string[]):
 export function outputProperties(
 	resource: TableResource,
 	operations: string[],
-	fields: ReadonlyArray<{ name: string; value: string }>,
+	fields?: ReadonlyArray<{ name: string; value: string }>,
 ): INodeProperties[] {
 	const options = [
 		{ name: 'Raw', value: 'raw', description: 'The whole record, as the API answers it' },
@@ -137,16 +149,46 @@ export function outputProperties(
 			default: defaultOutput,
 			displayOptions: showFor(resource, operations),
 		},
-		{
-			displayName: 'Fields',
-			name: 'outputFields',
-			type: 'multiOptions',
-			required: true,
-			options: [...fields].sort((a, b) => a.name.localeCompare(b.name)),
-			default: [],
-			description: 'The fields each record is output with',
-			displayOptions: showFor(resource, operations, { output: ['fields'] }),
-		},
+		// The fields to pick from where the node knows the resource's fields; else their names.
+		fields
+			? {
+					displayName: 'Fields',
+					name: 'outputFields',
+					type: 'multiOptions',
+					required: true,
+					options: [...fields].sort((a, b) => a.name.localeCompare(b.name)),
+					default: [],
+					description: 'The fields each record is output with',
+					displayOptions: showFor(resource, operations, { output: ['fields'] }),
+				}
+			: {
+					displayName: 'Fields',
+					name: 'outputFields',
+					type: 'string',
+					required: true,
+					default: '',
+					placeholder: 'e.g. _id, status, amount',
+					description:
+						'The fields each record is output with: their names as the API answers them, comma-separated',
+					displayOptions: showFor(resource, operations, { output: ['fields'] }),
+				},
+	];
+}
+
+/**
+ * How a read outputs its records, by node version: Simplify before `from`, Output (Simplified,
+ * Raw, Selected Fields) from it on.
+ */
+export function readOutputProperties(
+	resource: TableResource,
+	operations: string[],
+	versions: ReturnType<typeof versionTable>,
+	from: number,
+	fields?: ReadonlyArray<{ name: string; value: string }>,
+): INodeProperties[] {
+	return [
+		...forVersions(versions.before(from), simplifyProperty(resource, operations)),
+		...forVersions(versions.from(from), outputProperties(resource, operations, fields)),
 	];
 }
 
@@ -160,8 +202,11 @@ export function simplifier(item: OperationItem): (record: IDataObject) => IDataO
 	const output = param<string>(item, 'output', '');
 	if (output === 'raw') return (record) => record;
 	if (output === 'fields') {
-		const picked = param<string[]>(item, 'outputFields', []) ?? [];
-		if (!Array.isArray(picked) || !picked.length)
+		const given = param<string[] | string>(item, 'outputFields', []) ?? [];
+		const picked = (Array.isArray(given) ? given : String(given).split(','))
+			.map((field) => String(field).trim())
+			.filter(Boolean);
+		if (!picked.length)
 			throw itemError(
 				item,
 				'Output is Selected Fields, but no field is picked in Fields',
