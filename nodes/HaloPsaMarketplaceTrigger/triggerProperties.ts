@@ -20,7 +20,9 @@ interface Watch {
 	events: ReadonlyArray<{ value: string; name: string; description: string }>;
 }
 
-/** Every watch of the trigger: the watched Halo resources (the first is the default), then health. */
+/**
+ * Every watch of the trigger: the watched Halo resources (the first is the default), then health.
+ */
 export const haloWatches: readonly Watch[] = [
 	...watchedTable.map((w) => ({
 		value: w.value,

@@ -38,9 +38,9 @@ const newness = creationTime('_id', 'createdAt');
 const created = (record: IDataObject) => timeOf(record, 'createdAt');
 
 /**
- * The newest records, newest first: `compareCount` of them, every record created since `mark`, and never
- * a comparison that ends in the middle of a timestamp (see creationTime). One request when nothing is
- * new.
+ * The newest records, newest first: `compareCount` of them, every record created since `mark`, and
+ * never a comparison that ends in the middle of a timestamp (see creationTime). One request when
+ * nothing is new.
  */
 async function newestRecords(
 	this: IPollFunctions,
@@ -296,7 +296,9 @@ export async function pollHighLevel(this: IPollFunctions): Promise<Poll> {
 	return await finishPoll(this, parts, save);
 }
 
-/** Orders, subscriptions, transactions, payment providers: the newest records against the cursor. */
+/**
+ * Orders, subscriptions, transactions, payment providers: the newest records against the cursor.
+ */
 async function pollRecords(this: IPollFunctions, poll: HighLevelPoll): Promise<PollPart> {
 	const { connection, polled, state, compareCount, selected, simplify } = poll;
 	const previous = readPollCursor(state.cursor, polled.value);

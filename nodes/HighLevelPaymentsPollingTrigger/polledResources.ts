@@ -15,7 +15,8 @@ export interface PolledResource {
 	/** What it is, for an operator: the option's description in the node. */
 	summary: string;
 	/**
-	 * The list the records compared are read from (fulfillments: the orders whose fulfillments are compared).
+	 * The list the records compared are read from (fulfillments: the orders whose fulfillments are
+	 * compared).
 	 */
 	list: PaymentsResource;
 	outputKey: string;

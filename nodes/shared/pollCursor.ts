@@ -144,8 +144,8 @@ export function recordsToCompare(
 }
 
 /**
- * Compares the newest records (newest first: those compared, plus every record that is new) with the
- * previous cursor. Without a previous cursor it only records the present. Emissions come oldest
+ * Compares the newest records (newest first: those compared, plus every record that is new) with
+ * the previous cursor. Without a previous cursor it only records the present. Emissions come oldest
  * first.
  */
 export function compareNewest(
@@ -208,8 +208,8 @@ export const growingKey = (keyField: string): Newness => ({
 
 /**
  * HighLevel: opaque ids and a creation time. New = not seen and created at or after the mark (the
- * oldest creation time of the previous records compared). They are read so that it never ends in the
- * middle of a timestamp, so every record at the mark was seen.
+ * oldest creation time of the previous records compared). They are read so that it never ends in
+ * the middle of a timestamp, so every record at the mark was seen.
  */
 export const creationTime = (idField: string, timeField: string): Newness => ({
 	key: (record) => String(record[idField]),

@@ -2,7 +2,7 @@
  * The skeleton the two polling triggers share (HaloPSA and HighLevel): what to watch and which
  * events, the item an emission becomes, and how a poll ends. A manual test shows the changes found
  * or, when there are none, an example, and keeps no state; a scheduled poll commits its state only
- * after every request of every watch succeeded, so a failed poll leaves the cursors where they were.
+ * after every request of every watch succeeded, so a failed poll leaves every cursor as it was.
  */
 import {
 	NodeOperationError,

@@ -50,7 +50,9 @@ export interface HaloResource {
 	value: string;
 	/** Name shown in the Resource dropdown: vendor first, so the list reads naturally. */
 	displayName: string;
-	/** What the resource is, for an operator: the Resource option's and the trigger's description. */
+	/**
+	 * What the resource is, for an operator: the Resource option's and the trigger's description.
+	 */
 	summary: string;
 	/** Halo's schema name, as in the seeds. */
 	schema: string;

@@ -30,7 +30,9 @@ export interface PaymentsResource {
 	displayName: string;
 	/** What it is, for an operator: the option's description in the node. */
 	summary: string;
-	/** Path placeholder naming the record (or, for fulfillments, the order) an operation works on. */
+	/**
+	 * Path placeholder naming the record (or, for fulfillments, the order) an operation works on.
+	 */
 	idParameter?: {
 		name: 'orderId' | 'transactionId' | 'subscriptionId';
 		displayName: string;

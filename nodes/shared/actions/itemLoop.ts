@@ -76,11 +76,15 @@ export interface ItemOperation<I> {
 	execute(item: I, operation: string): Promise<INodeExecutionData[]>;
 	/** Runs once with every input item (bulk manage) rather than once per item. */
 	wholeInput?: boolean;
-	/** Changes something at the API: one item at a time, in order, stopping at the first failure. */
+	/**
+	 * Changes something at the API: one item at a time, in order, stopping at the first failure.
+	 */
 	writes?: boolean;
 }
 
-/** The item an operation gets: the run's context, the item's index, the resource, the connection. */
+/**
+ * The item an operation gets: the run's context, the item's index, the resource, the connection.
+ */
 export interface LoopItem<R, C> {
 	context: IExecuteFunctions;
 	itemIndex: number;
