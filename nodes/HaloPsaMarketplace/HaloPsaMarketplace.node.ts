@@ -44,7 +44,7 @@ export class HaloPsaMarketplace implements INodeType {
 			...resources.properties,
 			...requestProperties({
 				service: 'HaloPSA',
-				versions: HALO_VERSIONS.versions,
+				versions: HALO_VERSIONS,
 				oneBoxFrom: OPTIONS_BOX_FROM,
 				operationOptions: {
 					from: ONE_BOX_PER_PANEL_FROM,

@@ -20,7 +20,6 @@ import {
 	readHealthCursor,
 	readIntegrations,
 	syncedIntegrations,
-	watchedHealth,
 } from './integrationHealth';
 import {
 	compareNewest,
@@ -191,10 +190,13 @@ export async function pollHaloTrigger(this: IPollFunctions): Promise<Poll> {
 	});
 	const parts: PollPart[] = [];
 	for (const poll of polls) {
+		// The watch table holds the watched records; the one other watch is integration health.
 		const records = watchedTable.find((w) => w.value === poll.watch.value);
-		if (poll.watch.value === watchedHealth.value)
-			parts.push(await pollHealth.call(this, connection, poll));
-		else if (records) parts.push(await pollRecords.call(this, connection, records, poll));
+		parts.push(
+			records
+				? await pollRecords.call(this, connection, records, poll)
+				: await pollHealth.call(this, connection, poll),
+		);
 	}
 	return await finishPoll(this, parts, save);
 }

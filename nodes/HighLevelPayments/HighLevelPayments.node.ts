@@ -47,7 +47,7 @@ export class HighLevelPayments implements INodeType {
 			{ ...locationIdProperty, displayOptions: { show: { '@version': [1] } } },
 			...requestProperties({
 				service: 'HighLevel',
-				versions: HIGHLEVEL_VERSIONS.versions,
+				versions: HIGHLEVEL_VERSIONS,
 				oneBoxFrom: OPTIONS_BOX_FROM,
 				defaultRateLimitWaitSeconds: DEFAULT_RATE_LIMIT_WAIT_SECONDS,
 				rateLimitNote:

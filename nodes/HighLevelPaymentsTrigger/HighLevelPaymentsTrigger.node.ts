@@ -38,6 +38,7 @@ const isDeferredList = (value: unknown): value is DeferredDeliveries =>
 			typeof entry[2] === 'number',
 	);
 import { deliveryEvent, isWanted, WEBHOOK_EVENTS } from './webhookEvents';
+import { versionAtLeast } from '../shared/contextNode';
 
 /**
  * Webhook ids this process received, by workflow and node. n8n 2.41 does not persist a webhook
@@ -259,10 +260,9 @@ export class HighLevelPaymentsTrigger implements INodeType {
 				},
 			};
 		// Version 1 with no Location IDs accepted every location; version 2 does so only when asked to.
-		const anyLocation =
-			this.getNode().typeVersion < 2
-				? !locations.length
-				: this.getNodeParameter('acceptLocations', 'listed') === 'any';
+		const anyLocation = !versionAtLeast(this, 2)
+			? !locations.length
+			: this.getNodeParameter('acceptLocations', 'listed') === 'any';
 		if (!anyLocation && !locations.includes(location))
 			return {
 				webhookResponse: {

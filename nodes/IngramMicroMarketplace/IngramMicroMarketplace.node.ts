@@ -41,7 +41,7 @@ export class IngramMicroMarketplace implements INodeType {
 			...resources.properties,
 			...requestProperties({
 				service: 'Ingram Micro',
-				versions: INGRAM_VERSIONS.versions,
+				versions: INGRAM_VERSIONS,
 				oneBoxFrom: OPTIONS_BOX_FROM,
 				defaultRateLimitWaitSeconds: DEFAULT_RATE_LIMIT_WAIT_SECONDS,
 				rateLimitNote: 'Ingram Micro documents no rate limit but answers 429 under load.',

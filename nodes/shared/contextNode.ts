@@ -13,3 +13,7 @@ export function nodeOf(context: { getNode(): INode }): INode {
 	if (!node) nodes.set(context, (node = context.getNode()));
 	return node;
 }
+
+/** Whether the node is of this version or newer (a layout that version introduced applies). */
+export const versionAtLeast = (context: { getNode(): INode }, version: number) =>
+	nodeOf(context).typeVersion >= version;

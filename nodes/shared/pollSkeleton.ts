@@ -10,7 +10,7 @@ import {
 	type INodeExecutionData,
 	type IPollFunctions,
 } from 'n8n-workflow';
-import { nodeOf } from './contextNode';
+import { versionAtLeast } from './contextNode';
 import { checkedPollState, type Emission } from './pollCursor';
 
 export type Poll = INodeExecutionData[][] | null;
@@ -59,7 +59,7 @@ export function watchPolls<T extends Watchable>(
 	firstWatch: string,
 ): WatchPolls<T> {
 	const staticData = context.getWorkflowStaticData('node');
-	if (nodeOf(context).typeVersion < ALL_EVENTS_FROM) {
+	if (!versionAtLeast(context, ALL_EVENTS_FROM)) {
 		const watch = context.getNodeParameter('watch', firstWatch) as string;
 		const row = watchedEntry(
 			context,

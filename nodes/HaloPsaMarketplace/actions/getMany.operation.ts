@@ -6,8 +6,8 @@ import { wholeNumberIn } from '../../shared/numbers';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { DEFAULT_PAGE_SIZE, haloPages } from '../transport/haloApi';
 import { resourceTable, type HaloResource } from '../resources/resourceTable';
-import { nodeOf } from '../../shared/contextNode';
-import { ONE_BOX_PER_PANEL_FROM, versionsBefore } from './versions';
+import { versionAtLeast } from '../../shared/contextNode';
+import { HALO_VERSIONS, ONE_BOX_PER_PANEL_FROM } from './versions';
 import {
 	param,
 	shapeRecords,
@@ -120,7 +120,7 @@ export const getManyOperation: HaloOperation = {
 	properties: (resource: HaloResource) => [
 		...returnAllProperties(resource, ['getAll']),
 		// Before 1.2 the list options are a box of their own, next to the node's Options box.
-		...forVersions(versionsBefore(ONE_BOX_PER_PANEL_FROM), [
+		...forVersions(HALO_VERSIONS.before(ONE_BOX_PER_PANEL_FROM), [
 			{
 				displayName: 'Options',
 				name: 'listOptions',
@@ -139,7 +139,7 @@ export const getManyOperation: HaloOperation = {
 	async execute(item) {
 		const limit = readLimit(item);
 		const returnAll = limit === Infinity;
-		const inBox = nodeOf(item.context).typeVersion >= ONE_BOX_PER_PANEL_FROM;
+		const inBox = versionAtLeast(item.context, ONE_BOX_PER_PANEL_FROM);
 		const options = param<IDataObject>(item, inBox ? 'requestOptions' : 'listOptions', {}) ?? {};
 		const pageSize = returnAll
 			? Number(options.pageSize ?? DEFAULT_PAGE_SIZE)

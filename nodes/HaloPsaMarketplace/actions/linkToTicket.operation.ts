@@ -3,11 +3,11 @@
  */
 import { oneOf } from '../../shared/wording';
 import { forVersions, recordPicker } from '../../shared/actions/operationKit';
-import { nodeOf } from '../../shared/contextNode';
+import { versionAtLeast } from '../../shared/contextNode';
 import { extraOperation, haloTickets, type ExtraOperationValue } from '../resources/resourceTable';
 import { readId, recordLocator, searchMethodName, showFor, type HaloOperation } from './common';
 import { saveRecord } from './upsert.operation';
-import { ONE_BOX_PER_PANEL_FROM, versionsBefore, versionsFrom } from './versions';
+import { HALO_VERSIONS, ONE_BOX_PER_PANEL_FROM } from './versions';
 
 const VALUE: ExtraOperationValue = 'linkToTicket';
 
@@ -31,7 +31,7 @@ export const linkToTicketOperation: HaloOperation = {
 	properties: (resource) => [
 		recordLocator(resource, [VALUE]),
 		// Before 1.2 a number to type; from 1.2 picked from Halo's tickets (or typed as before).
-		...forVersions(versionsBefore(ONE_BOX_PER_PANEL_FROM), [
+		...forVersions(HALO_VERSIONS.before(ONE_BOX_PER_PANEL_FROM), [
 			{
 				displayName: 'Ticket ID',
 				name: 'ticketId',
@@ -43,7 +43,7 @@ export const linkToTicketOperation: HaloOperation = {
 				displayOptions: showFor(resource, [VALUE]),
 			},
 		]),
-		...forVersions(versionsFrom(ONE_BOX_PER_PANEL_FROM), [
+		...forVersions(HALO_VERSIONS.from(ONE_BOX_PER_PANEL_FROM), [
 			recordPicker({
 				name: 'ticketId',
 				displayName: 'Ticket',
@@ -59,7 +59,7 @@ export const linkToTicketOperation: HaloOperation = {
 
 	async execute(item) {
 		const id = readId(item, 'recordId', `${item.resource.displayName} ID`);
-		const picked = nodeOf(item.context).typeVersion >= ONE_BOX_PER_PANEL_FROM;
+		const picked = versionAtLeast(item.context, ONE_BOX_PER_PANEL_FROM);
 		const ticketId = readId(item, 'ticketId', picked ? 'Ticket' : 'Ticket ID');
 		return await saveRecord(item, { [item.resource.key]: id, ticket_id: ticketId });
 	},

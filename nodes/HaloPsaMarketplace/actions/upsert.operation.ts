@@ -21,8 +21,8 @@ import {
 } from './common';
 import { request } from '../../shared/transport/apiClient';
 import { forVersions, recordPicker } from '../../shared/actions/operationKit';
-import { nodeOf } from '../../shared/contextNode';
-import { ONE_BOX_PER_PANEL_FROM, versionsBefore, versionsFrom } from './versions';
+import { versionAtLeast } from '../../shared/contextNode';
+import { HALO_VERSIONS, ONE_BOX_PER_PANEL_FROM } from './versions';
 
 /** The record from the item's parameters; nothing is sent when a field is wrong. */
 function recordInput(item: HaloItem): IDataObject {
@@ -76,7 +76,7 @@ function recordInput(item: HaloItem): IDataObject {
  * empty creates) from ONE_BOX_PER_PANEL_FROM, Record ID to Update (0 creates) before.
  */
 function recordToUpdate(item: HaloItem): number | undefined {
-	const picked = nodeOf(item.context).typeVersion >= ONE_BOX_PER_PANEL_FROM;
+	const picked = versionAtLeast(item.context, ONE_BOX_PER_PANEL_FROM);
 	const raw = picked
 		? param<unknown>(item, 'recordToUpdate', '', { extractValue: true })
 		: param<unknown>(item, 'updateId', 0);
@@ -132,7 +132,7 @@ export const upsertOperation: HaloOperation = {
 			: [],
 
 	properties: (resource) => [
-		...forVersions(versionsBefore(ONE_BOX_PER_PANEL_FROM), [
+		...forVersions(HALO_VERSIONS.before(ONE_BOX_PER_PANEL_FROM), [
 			...simplifyProperty(resource, ['upsert']),
 			{
 				displayName: 'Record ID to Update',
@@ -145,7 +145,7 @@ export const upsertOperation: HaloOperation = {
 			},
 		]),
 		// The record's identity first: Halo finds the record to update by its key and nothing else.
-		...forVersions(versionsFrom(ONE_BOX_PER_PANEL_FROM), [
+		...forVersions(HALO_VERSIONS.from(ONE_BOX_PER_PANEL_FROM), [
 			{
 				...recordPicker({
 					name: 'recordToUpdate',
@@ -189,7 +189,10 @@ export const upsertOperation: HaloOperation = {
 				'The record as Halo expects it; fields are checked against the schema before sending',
 			displayOptions: showFor(resource, ['upsert'], { inputMode: ['json'] }),
 		},
-		...forVersions(versionsFrom(ONE_BOX_PER_PANEL_FROM), simplifyProperty(resource, ['upsert'])),
+		...forVersions(
+			HALO_VERSIONS.from(ONE_BOX_PER_PANEL_FROM),
+			simplifyProperty(resource, ['upsert']),
+		),
 	],
 
 	async execute(item) {

@@ -17,6 +17,3 @@ export const OPTIONS_BOX_FROM = 1.1;
  * Raw, Selected Fields) instead of Simplify.
  */
 export const ONE_BOX_PER_PANEL_FROM = 1.2;
-
-export const versionsBefore = HALO_VERSIONS.before;
-export const versionsFrom = HALO_VERSIONS.from;

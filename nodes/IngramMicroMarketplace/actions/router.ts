@@ -29,7 +29,6 @@ export const operations: readonly IngramOperation[] = [
 /**
  * The Operation parameter and every operation's parameters for one resource, in the table's order.
  */
-
 export const resourceProperties = (resource: MarketplaceResource): INodeProperties[] =>
 	operationProperties(
 		operations,

@@ -50,6 +50,8 @@ export const atVersions = (
  * A node's versions, to say which ones show a layout: those before the version that changed it,
  * and those from it on.
  */
+export type VersionTable = ReturnType<typeof versionTable>;
+
 export function versionTable(versions: number[]) {
 	return {
 		versions,
@@ -182,7 +184,7 @@ export function outputProperties(
 export function readOutputProperties(
 	resource: TableResource,
 	operations: string[],
-	versions: ReturnType<typeof versionTable>,
+	versions: VersionTable,
 	from: number,
 	fields?: ReadonlyArray<{ name: string; value: string }>,
 ): INodeProperties[] {

@@ -9,8 +9,9 @@ import {
 	type IExecuteFunctions,
 	type INodeProperties,
 } from 'n8n-workflow';
-import { nodeOf } from '../contextNode';
+import { versionAtLeast } from '../contextNode';
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './itemLoop';
+import type { VersionTable } from './operationKit';
 
 export const DEFAULT_TIMEOUT_SECONDS = 120;
 export const MAX_RATE_LIMIT_WAIT_SECONDS = 3600;
@@ -65,7 +66,7 @@ export const requestOptionsProperty = (
  */
 export function requestProperties(settings: {
 	service: string;
-	versions: number[];
+	versions: VersionTable;
 	oneBoxFrom: number;
 	defaultRateLimitWaitSeconds: number;
 	rateLimitNote: string;
@@ -74,8 +75,8 @@ export function requestProperties(settings: {
 	operationOptions?: { from: number; operation: string; options: INodeProperties[] };
 }): INodeProperties[] {
 	const at = (versions: number[]) => ({ '@version': versions });
-	const older = settings.versions.filter((v) => v < settings.oneBoxFrom);
-	const newer = settings.versions.filter((v) => v >= settings.oneBoxFrom);
+	const older = settings.versions.before(settings.oneBoxFrom);
+	const newer = settings.versions.from(settings.oneBoxFrom);
 	const box = requestOptionsProperty(settings.defaultRateLimitWaitSeconds, settings.rateLimitNote);
 	const timeout = timeoutProperty(settings.service);
 	const byName = (options: INodeProperties[]) =>
@@ -148,7 +149,7 @@ export function requestSettings(
 	defaultRateLimitWaitSeconds: number,
 	oneBoxFrom: number,
 ): RequestSettings {
-	const box = nodeOf(context).typeVersion >= oneBoxFrom ? 'Options' : 'Request Options';
+	const box = versionAtLeast(context, oneBoxFrom) ? 'Options' : 'Request Options';
 	const options = (context.getNodeParameter('requestOptions', 0, {}) as IDataObject) ?? {};
 	// One Options box holds the timeout (newer node versions); older ones have it on its own.
 	const timeout =
