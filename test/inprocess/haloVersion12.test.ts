@@ -83,7 +83,7 @@ describe('what the panel shows', () => {
 		const ticket = (version: number) =>
 			shownProperties(description, version, link).find((p) => p.name === 'ticketId')!;
 		expect(ticket(1.2)).toMatchObject({ type: 'resourceLocator', displayName: 'Ticket' });
-		expect((ticket(1.2).modes ?? []).map((m) => m.name)).toEqual(['list', 'id']);
+		expect((ticket(1.2).modes ?? []).map((m) => m.name)).toEqual(['list', 'id', 'url']);
 		expect(ticket(1.1)).toMatchObject({ type: 'number', displayName: 'Ticket ID' });
 	});
 
@@ -248,6 +248,38 @@ describe('the run', () => {
 		expect(bad.error?.message).toBe(
 			'Ticket must be a HaloPSA ID (digits only, e.g. 42), got "x1" [item 0]',
 		);
+	});
+
+	test('Link to Ticket 1.2 By URL: the ticket number is taken from /ticket?id= or /tickets?id=; a link without one is refused with nothing sent', async () => {
+		const byUrl = (value: string) => ({ __rl: true, mode: 'url', value });
+		const link = (ticketId: IDataObject) =>
+			halo.run(
+				{ resource: 'ecommerceOrder', operation: 'linkToTicket', recordId: byId(3), ticketId },
+				{ typeVersion: 1.2 },
+			);
+		for (const url of [
+			'https://acme.halopsa.com/ticket?id=1013',
+			'https://acme.halopsa.com/tickets?id=1014',
+			'https://halo.example.com/helpdesk/ticket?showall=true&id=1015#actions',
+			'={{ "https://acme.halopsa.com/ticket?id=" + 1016 }}',
+		])
+			expect((await link(byUrl(url))).error).toBeUndefined();
+		expect([...halo.sandbox.apiRequests()].map((r) => r.body)).toEqual(
+			[1013, 1014, 1015, 1016].map((ticket) => [{ id: 3, ticket_id: ticket }]),
+		);
+		halo.sandbox.clearLog();
+		for (const url of [
+			'={{ "https://acme.halopsa.com/ticket?ticketid=7" }}',
+			'={{ "https://acme.halopsa.com/customers?id=7" }}',
+			'={{ "https://acme.halopsa.com/ticket?id=x7" }}',
+		]) {
+			const refused = await link(byUrl(url));
+			expect(refused.error?.message).toBe(
+				`Ticket must be a HaloPSA link ending in id= and the ID, got "${url.slice(5, -4)}" [item 0]`,
+			);
+			expect(refused.error?.description).toMatch(/Copy the link .*Nothing was sent to HaloPSA/);
+		}
+		expect(halo.sandbox.apiRequests()).toEqual([]);
 	});
 
 	test('Get and Get Many 1.2: Output Simplified (the default), Raw or Selected Fields; none picked fails before asking', async () => {

@@ -65,7 +65,7 @@ export function haloKey(raw: unknown): number | undefined {
 
 /** The Halo record key the user picked (From list / By ID) or typed; see haloKey. */
 export function readId(item: HaloItem, parameter: string, label: string): number {
-	const raw = param<unknown>(item, parameter, undefined, { extractValue: true });
+	const raw = readPicked(item, parameter, label);
 	const id = haloKey(raw);
 	if (id === undefined) {
 		throw itemError(
@@ -77,6 +77,38 @@ export function readId(item: HaloItem, parameter: string, label: string): number
 	}
 	return id;
 }
+
+/**
+ * The value picked: n8n takes the ID out of a link typed By URL, and its own error for a link that
+ * does not match names neither the item nor the fix, so that one is said again here.
+ */
+function readPicked(item: HaloItem, parameter: string, label: string): unknown {
+	try {
+		return param<unknown>(item, parameter, undefined, { extractValue: true });
+	} catch (error) {
+		const saved = param<{ mode?: unknown; value?: unknown } | undefined>(
+			item,
+			parameter,
+			undefined,
+		);
+		if (saved?.mode !== 'url') throw error;
+		throw itemError(
+			item,
+			`${label} must be a HaloPSA link ending in id= and the ID, got ${JSON.stringify(saved.value)}`,
+			`Copy the link from the record's page in HaloPSA (e.g. ${TICKET_URL_EXAMPLE}), ` +
+				`or pick the record from the list. Nothing was sent to HaloPSA.`,
+		);
+	}
+}
+
+/**
+ * A ticket's link in Halo's agent app: the tenant's address, then /ticket?id= or /tickets?id= and
+ * the ticket number, other query keys allowed around id. Both paths are in use in public
+ * integrations and no Halo document here settles one, so both are taken (api-facts' UNSURE rule).
+ */
+export const TICKET_URL_PATTERN =
+	'^https?://[^\\s?#]+/tickets?\\?(?:[^#\\s]*&)?id=(\\d+)(?:[&#]\\S*)?$';
+export const TICKET_URL_EXAMPLE = 'https://acme.halopsa.com/ticket?id=1001';
 
 /**
  * Output items: write-only fields dropped, Simplify applied where the resource has it and the user

@@ -5,7 +5,15 @@ import { oneOf } from '../../shared/wording';
 import { forVersions, recordPicker } from '../../shared/actions/operationKit';
 import { versionAtLeast } from '../../shared/contextNode';
 import { extraOperation, haloTickets, type ExtraOperationValue } from '../resources/resourceTable';
-import { readId, recordLocator, searchMethodName, showFor, type HaloOperation } from './common';
+import {
+	readId,
+	recordLocator,
+	searchMethodName,
+	showFor,
+	TICKET_URL_EXAMPLE,
+	TICKET_URL_PATTERN,
+	type HaloOperation,
+} from './common';
 import { saveRecord } from './upsert.operation';
 import { HALO_VERSIONS, ONE_BOX_PER_PANEL_FROM } from './versions';
 
@@ -30,7 +38,7 @@ export const linkToTicketOperation: HaloOperation = {
 
 	properties: (resource) => [
 		recordLocator(resource, [VALUE]),
-		// Before 1.2 a number to type; from 1.2 picked from Halo's tickets (or typed as before).
+		// Before 1.2 a number to type; from 1.2 picked from Halo's tickets, typed, or a ticket's link.
 		...forVersions(HALO_VERSIONS.before(ONE_BOX_PER_PANEL_FROM), [
 			{
 				displayName: 'Ticket ID',
@@ -53,6 +61,11 @@ export const linkToTicketOperation: HaloOperation = {
 				placeholder: 'e.g. 1001',
 				idPattern: '^\\d+$',
 				idError: 'The ticket ID is written in digits only, e.g. 1001',
+				url: {
+					placeholder: `e.g. ${TICKET_URL_EXAMPLE}`,
+					pattern: TICKET_URL_PATTERN,
+					error: 'A HaloPSA ticket link ends in ?id= and the ticket number',
+				},
 			}),
 		]),
 	],

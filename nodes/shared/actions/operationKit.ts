@@ -287,7 +287,8 @@ export function readLimit(item: OperationItem): number {
 
 /**
  * The record picker of the three nodes: From List (the node's search method) or By ID, checked
- * against the API's ID shape.
+ * against the API's ID shape; By URL too where the vendor's app has a link for the record, its one
+ * regex group being the ID (n8n checks a typed link with it and takes the ID out of it).
  */
 export function recordPicker(picker: {
 	name: string;
@@ -298,7 +299,9 @@ export function recordPicker(picker: {
 	placeholder: string;
 	idPattern: string;
 	idError: string;
+	url?: { placeholder: string; pattern: string; error: string };
 }): INodeProperties {
+	const { url } = picker;
 	return {
 		displayName: picker.displayName,
 		name: picker.name,
@@ -323,6 +326,23 @@ export function recordPicker(picker: {
 					{ type: 'regex', properties: { regex: picker.idPattern, errorMessage: picker.idError } },
 				],
 			},
+			...(url
+				? [
+						{
+							displayName: 'By URL',
+							name: 'url',
+							type: 'string' as const,
+							placeholder: url.placeholder,
+							validation: [
+								{
+									type: 'regex' as const,
+									properties: { regex: url.pattern, errorMessage: url.error },
+								},
+							],
+							extractValue: { type: 'regex' as const, regex: url.pattern },
+						},
+					]
+				: []),
 		],
 	};
 }
