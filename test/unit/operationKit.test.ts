@@ -2,10 +2,11 @@
  * operationKit.ts, run by n8n-core's real WorkflowExecute inside a probe node of this test: `param`
  * asks n8n once per execution for a value that holds no expression (the same for every item) and
  * per item for one that does; collections are read per item, so no item can change what another
- * gets; `findOperation` names an unknown operation.
+ * gets; `pickedValue` gives a record picker's ID as n8n's extractValue would; `findOperation` names
+ * an unknown operation.
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { findOperation, param } from '../../nodes/shared/actions/operationKit';
+import { findOperation, param, pickedValue } from '../../nodes/shared/actions/operationKit';
 import { CredentialStore, registerProbe, runNode } from '../harness/inProcess';
 
 const PROBE = 'test.operationKitProbe';
@@ -29,6 +30,22 @@ registerProbe(
 		},
 		{ displayName: 'Operation', name: 'operation', type: 'string', default: 'get' },
 		{ displayName: 'Fallbacks', name: 'fallbacks', type: 'boolean', default: false },
+		{ displayName: 'Picks', name: 'picks', type: 'boolean', default: false },
+		{
+			displayName: 'Record',
+			name: 'record',
+			type: 'resourceLocator',
+			default: { mode: 'id', value: '' },
+			modes: [
+				{ displayName: 'By ID', name: 'id', type: 'string' },
+				{
+					displayName: 'By URL',
+					name: 'url',
+					type: 'string',
+					extractValue: { type: 'regex', regex: '\\?id=(\\d+)$' },
+				},
+			],
+		},
 	],
 	async function (this: IExecuteFunctions) {
 		const getNodeParameter = this.getNodeParameter.bind(this);
@@ -46,6 +63,11 @@ registerProbe(
 				const options = param<IDataObject>(item, 'options', {});
 				const seen = { ...options };
 				options.tag = `changed by item ${itemIndex}`;
+				if (this.getNode().parameters.picks)
+					return {
+						json: { picked: pickedValue(item, 'record', '') as string },
+						pairedItem: { item: itemIndex },
+					};
 				if (this.getNode().parameters.fallbacks)
 					return {
 						json: { first: param(item, 'absent', 'one'), second: param(item, 'absent', 'two') },
@@ -123,6 +145,27 @@ test('param: a parameter left out gives each read its own fallback', async () =>
 		['one', 'two'],
 		['one', 'two'],
 	]);
+});
+
+test('pickedValue: the ID of By ID as saved (asked once when it holds no expression), of By URL taken out by n8n', async () => {
+	const picked = async (record: IDataObject) => {
+		const result = await run({ picks: true, record });
+		expect(result.error).toBeUndefined();
+		return {
+			ids: result.items.map((i) => i.json.picked),
+			asked: asked.filter((a) => a === 'record'),
+		};
+	};
+	expect(await picked({ __rl: true, mode: 'id', value: '7' })).toEqual({
+		ids: ['7', '7', '7'],
+		asked: ['record'],
+	});
+	expect(await picked({ __rl: true, mode: 'id', value: '={{ "r" + $json.n }}' })).toEqual({
+		ids: ['r0', 'r1', 'r2'],
+		asked: ['record', 'record', 'record'],
+	});
+	const byUrl = await picked({ __rl: true, mode: 'url', value: 'https://h.example/ticket?id=9' });
+	expect(byUrl.ids).toEqual(['9', '9', '9']);
 });
 
 test('findOperation: an operation the resource does not offer is named, with how to fix it', async () => {

@@ -6,6 +6,7 @@ import { type IDataObject, type INodeExecutionData, type INodeProperties } from 
 import {
 	itemError,
 	param,
+	pickedValue,
 	readOutputProperties,
 	recordPicker,
 	showFor,
@@ -84,7 +85,7 @@ export function readId(item: HaloItem, parameter: string, label: string): number
  */
 function readPicked(item: HaloItem, parameter: string, label: string): unknown {
 	try {
-		return param<unknown>(item, parameter, undefined, { extractValue: true });
+		return pickedValue(item, parameter, undefined);
 	} catch (error) {
 		const saved = param<{ mode?: unknown; value?: unknown } | undefined>(
 			item,

@@ -20,7 +20,7 @@ import {
 	type HaloOperation,
 } from './common';
 import { request } from '../../shared/transport/apiClient';
-import { forVersions, recordPicker } from '../../shared/actions/operationKit';
+import { forVersions, pickedValue, recordPicker } from '../../shared/actions/operationKit';
 import { versionAtLeast } from '../../shared/contextNode';
 import { HALO_VERSIONS, ONE_BOX_PER_PANEL_FROM } from './versions';
 
@@ -78,7 +78,7 @@ function recordInput(item: HaloItem): IDataObject {
 function recordToUpdate(item: HaloItem): number | undefined {
 	const picked = versionAtLeast(item.context, ONE_BOX_PER_PANEL_FROM);
 	const raw = picked
-		? param<unknown>(item, 'recordToUpdate', '', { extractValue: true })
+		? pickedValue(item, 'recordToUpdate', '')
 		: param<unknown>(item, 'updateId', 0);
 	if (raw === '' || raw === undefined || raw === null || (!picked && (raw === 0 || raw === '0')))
 		return undefined;

@@ -6,6 +6,7 @@ import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workf
 import {
 	itemError,
 	param,
+	pickedValue,
 	recordPicker,
 	showFor,
 	simplifier,
@@ -41,7 +42,7 @@ export const HIGHLEVEL_ID = /^[A-Za-z0-9_-]+$/;
 /** The record (or parent order) ID from its resource locator. */
 export function readId(item: HighLevelItem): string {
 	const parameter = item.resource.idParameter!;
-	const raw = param<unknown>(item, parameter.name, '', { extractValue: true });
+	const raw = pickedValue(item, parameter.name, '');
 	const id = String(raw ?? '').trim();
 	if (!HIGHLEVEL_ID.test(id)) {
 		throw itemError(

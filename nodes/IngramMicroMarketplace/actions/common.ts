@@ -6,6 +6,7 @@ import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workf
 import {
 	itemError,
 	param,
+	pickedValue,
 	recordPicker,
 	showFor,
 	simplifier,
@@ -42,7 +43,7 @@ export const operationOf = <V extends MarketplaceOperation['value']>(
 export const INGRAM_ID = /^[A-Za-z0-9_-]+$/;
 
 export function readId(item: IngramItem, parameter: string, label: string): string {
-	const raw = param<unknown>(item, parameter, '', { extractValue: true });
+	const raw = pickedValue(item, parameter, '');
 	const id = String(raw ?? '').trim();
 	if (!INGRAM_ID.test(id))
 		throw itemError(

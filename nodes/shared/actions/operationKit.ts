@@ -79,11 +79,16 @@ function savedValue(parameters: IDataObject, name: string): unknown {
 	return value;
 }
 
-const isPlain = (value: unknown) =>
+const isPlain = (value: unknown): boolean =>
 	value === undefined ||
 	typeof value === 'number' ||
 	typeof value === 'boolean' ||
-	(typeof value === 'string' && !value.startsWith('='));
+	(typeof value === 'string' && !value.startsWith('=')) ||
+	(isLocator(value) && isPlain(value.value));
+
+/** A record picker's saved value: `{__rl: true, mode, value}`. */
+const isLocator = (value: unknown): value is { mode?: unknown; value?: unknown } =>
+	typeof value === 'object' && value !== null && '__rl' in value;
 
 export function param<T>(
 	item: OperationItem,
@@ -102,6 +107,18 @@ export function param<T>(
 	const value = read();
 	if (isPlain(value)) values.set(key, value);
 	return value;
+}
+
+/**
+ * The ID a record picker holds (From List, By ID, By URL), or the value of a plain parameter read the
+ * same way. n8n's own extractValue looks the parameter up among all of the node's properties on every
+ * read, so it is asked only for By URL, the one mode whose ID has to be taken out of the text; the
+ * other modes hold the ID itself, as n8n would return it.
+ */
+export function pickedValue(item: OperationItem, name: string, fallback: unknown): unknown {
+	const saved = param<unknown>(item, name, fallback);
+	if (!isLocator(saved)) return saved;
+	return saved.mode === 'url' ? param(item, name, fallback, { extractValue: true }) : saved.value;
 }
 
 export function simplifyProperty(resource: TableResource, operations: string[]): INodeProperties[] {
