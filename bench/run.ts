@@ -554,7 +554,7 @@ async function p6() {
 		);
 		say();
 		say(
-			`This node : HTTP Request node = ${against(node / httpNode, 1)}. The n8n figures include n8n's own work for ${GETS.toLocaleString('en')} items (the webhook, two Code nodes, execution bookkeeping: the No Operation row); beyond it, the node took ${f(node - noOp)} ms and the HTTP Request node ${f(httpNode - noOp)} ms. n8n's HTTP helper alone is ${f(helper.ms / raw.ms, 2)}× the raw loop here, so no node that sends through it can be within 2× of the raw loop; peak RSS of n8n is not isolated per workflow, so the node's is measured in-process.`,
+			`This node : HTTP Request node = ${against(node / httpNode, 1)}. The n8n figures include n8n's own work for ${GETS.toLocaleString('en')} items (the webhook, two Code nodes, execution bookkeeping: the No Operation row); beyond it, the node took ${f(node - noOp)} ms and the HTTP Request node ${f(httpNode - noOp)} ms. n8n's HTTP helper alone is ${f(helper.ms / raw.ms, 2)}× the raw loop here${helper.ms / raw.ms >= 2 ? ', so no node that sends through it can be within 2× of the raw loop' : ''}; peak RSS of n8n is not isolated per workflow, so the node's is measured in-process.`,
 		);
 		say();
 	} finally {

@@ -39,7 +39,8 @@ export class HaloPsaMarketplaceOAuth2Api implements ICredentialType {
 			],
 			default: 'hosted',
 			description:
-				'Hosted by Halo uses the authorisation server and tenant shown in HaloPSA; own instance uses {instance}/auth/token',
+				'Hosted by Halo uses the authorisation server and tenant shown in HaloPSA; own instance ' +
+				'uses {instance}/auth/token',
 		},
 		{
 			displayName: 'Resource Server URL',
@@ -49,7 +50,8 @@ export class HaloPsaMarketplaceOAuth2Api implements ICredentialType {
 			placeholder: 'e.g. https://acme.halopsa.com',
 			required: true,
 			description:
-				'Your HaloPSA address, with or without /api (Configuration > Integrations > Halo API > API Details)',
+				'Your HaloPSA address, with or without /api (Configuration > Integrations > Halo API > ' +
+				'API Details)',
 		},
 		{
 			displayName: 'Authorisation Server URL',
@@ -76,7 +78,9 @@ export class HaloPsaMarketplaceOAuth2Api implements ICredentialType {
 			default: '',
 			required: true,
 			description:
-				"Of a HaloPSA API application (Configuration > Integrations > HaloPSA API > View Applications) using Client ID and Secret (Services). It can be the same application as n8n's built-in HaloPSA credential uses.",
+				'Of a HaloPSA API application (Configuration > Integrations > HaloPSA API > View ' +
+				'Applications) using Client ID and Secret (Services). It can be the same application as ' +
+				"n8n's built-in HaloPSA credential uses.",
 		},
 		{
 			displayName: 'Client Secret',
@@ -100,7 +104,9 @@ export class HaloPsaMarketplaceOAuth2Api implements ICredentialType {
 			typeOptions: { minValue: 0 },
 			default: 300,
 			description:
-				'How many requests HaloPSA accepts per rolling window (hosted Halo: 300 per 5 minutes). The nodes space their calls to stay within it, per n8n process. 0 turns this pacing off; a 429 is still waited out.',
+				'How many requests HaloPSA accepts per rolling window (hosted Halo: 300 per 5 minutes). ' +
+				'The nodes space their calls to stay within it, per n8n process. 0 turns this pacing ' +
+				'off; a 429 is still waited out.',
 		},
 		{
 			displayName: 'Window (Seconds)',

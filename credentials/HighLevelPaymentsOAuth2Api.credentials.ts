@@ -40,11 +40,14 @@ export class HighLevelPaymentsOAuth2Api implements ICredentialType {
 			],
 			default: 'authorizationCode',
 			description:
-				'Authorization Code: connect a HighLevel marketplace app (the path HighLevel documents). Client Credentials: only if HighLevel enabled that grant for your app.',
+				'Authorization Code: connect a HighLevel marketplace app (the path HighLevel documents). ' +
+				'Client Credentials: only if HighLevel enabled that grant for your app.',
 		},
 		{
 			displayName:
-				'HighLevel documents the authorization-code grant for its v2 API. Use client credentials only if HighLevel enabled them for your app; it may answer unsupported_grant_type, and its tokens may name no location: then set Location ID below.',
+				'HighLevel documents the authorization-code grant for its v2 API. Use client credentials ' +
+				'only if HighLevel enabled them for your app; it may answer unsupported_grant_type, and ' +
+				'its tokens may name no location: then set Location ID below.',
 			name: 'clientCredentialsNotice',
 			type: 'notice',
 			default: '',
@@ -76,7 +79,8 @@ export class HighLevelPaymentsOAuth2Api implements ICredentialType {
 			],
 			default: 'standard',
 			description:
-				"The page where the sub-account is chosen: HighLevel's docs name the /v2 path; its SDK opens the older one",
+				"The page where the sub-account is chosen: HighLevel's docs name the /v2 path; its SDK " +
+				'opens the older one',
 		},
 		{
 			displayName: 'Custom Authorization URL',
@@ -92,13 +96,19 @@ export class HighLevelPaymentsOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: HIGHLEVEL_API_URL,
 			description:
-				'Change only for a HighLevel sandbox or proxy; the token is fetched from {API Base URL}/oauth/token',
+				'Change only for a HighLevel sandbox or proxy; the token is fetched from {API Base ' +
+				'URL}/oauth/token',
 		},
 		{
 			displayName: 'Authorization URL',
 			name: 'authUrl',
 			type: 'hidden',
-			default: `={{$self.authorizePage === "custom" ? $self.customAuthUrl : ({ whiteLabel: "${HIGHLEVEL_WHITE_LABEL_AUTHORIZE_URL}", standardOlder: "${HIGHLEVEL_OLDER_AUTHORIZE_URL}", whiteLabelOlder: "${HIGHLEVEL_OLDER_WHITE_LABEL_AUTHORIZE_URL}" })[$self.authorizePage] || "${HIGHLEVEL_AUTHORIZE_URL}"}}`,
+			default:
+				`={{$self.authorizePage === "custom" ? $self.customAuthUrl : ({ whiteLabel: ` +
+				`"${HIGHLEVEL_WHITE_LABEL_AUTHORIZE_URL}", standardOlder: ` +
+				`"${HIGHLEVEL_OLDER_AUTHORIZE_URL}", whiteLabelOlder: ` +
+				`"${HIGHLEVEL_OLDER_WHITE_LABEL_AUTHORIZE_URL}" })[$self.authorizePage] || ` +
+				`"${HIGHLEVEL_AUTHORIZE_URL}"}}`,
 		},
 		{
 			displayName: 'Access Token URL',
@@ -122,7 +132,9 @@ export class HighLevelPaymentsOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: '',
 			description:
-				'The sub-account (altId). Leave empty to use the location the token was issued for; an app installed at agency level needs it (or Location ID in the node), and its token is exchanged for this sub-account.',
+				'The sub-account (altId). Leave empty to use the location the token was issued for; an ' +
+				'app installed at agency level needs it (or Location ID in the node), and its token is ' +
+				'exchanged for this sub-account.',
 		},
 		{
 			displayName: 'Auth URI Query Parameters',

@@ -44,7 +44,8 @@ export class IngramMicroMarketplaceApi implements ICredentialType {
 			default: INGRAM_DEFAULT_BASE,
 			placeholder: 'e.g. https://api.cloud.im/marketplace/eu',
 			description:
-				'Includes your region: …/marketplace/eu, …/marketplace/na, or the lab https://api-lab.cloud.im/marketplace/dev',
+				'Includes your region: …/marketplace/eu, …/marketplace/na, or the lab ' +
+				'https://api-lab.cloud.im/marketplace/dev',
 		},
 		{ displayName: 'API Username', name: 'username', type: 'string', default: '', required: true },
 		{

@@ -34,7 +34,8 @@ export class HaloPsaMarketplace implements INodeType {
 		defaultVersion: 1.2,
 		subtitle: resources.subtitle,
 		description:
-			'HaloPSA marketplace and distribution: Pax8, Ingram Micro, TD Synnex, Arrow Sphere, Datto Commerce, Adobe Commerce, Microsoft CSP, Amazon, Shopify and e-commerce orders',
+			'HaloPSA marketplace and distribution: Pax8, Ingram Micro, TD Synnex, Arrow Sphere, Datto ' +
+			'Commerce, Adobe Commerce, Microsoft CSP, Amazon, Shopify and e-commerce orders',
 		defaults: { name: 'HaloPSA Marketplace' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -53,7 +54,8 @@ export class HaloPsaMarketplace implements INodeType {
 				},
 				defaultRateLimitWaitSeconds: DEFAULT_RATE_LIMIT_WAIT_SECONDS,
 				rateLimitNote:
-					'Hosted HaloPSA allows about 300 requests per rolling 5 minutes; the default waits out one whole window.',
+					'Hosted HaloPSA allows about 300 requests per rolling 5 minutes; the default waits out ' +
+					'one whole window.',
 			}),
 		],
 	};

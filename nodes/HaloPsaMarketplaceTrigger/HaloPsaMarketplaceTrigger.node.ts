@@ -18,7 +18,8 @@ export class HaloPsaMarketplaceTrigger implements INodeType {
 		defaultVersion: 1.1,
 		subtitle: TRIGGER_SUBTITLE,
 		description:
-			'Starts a workflow when HaloPSA e-commerce orders, CSP invoices or distributor integration syncs change',
+			'Starts a workflow when HaloPSA e-commerce orders, CSP invoices or distributor integration ' +
+			'syncs change',
 		defaults: { name: 'HaloPSA Marketplace Trigger' },
 		polling: true,
 		inputs: [],

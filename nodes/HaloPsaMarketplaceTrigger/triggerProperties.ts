@@ -90,7 +90,9 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { '@version': [ALL_EVENTS_FROM] } },
 		options: eventOptions(haloWatches),
 		default: [],
-		description: `${EVENTS_DESCRIPTION}. Events of orders, CSP invoices and integration health can be mixed: each kind is read on every poll.`,
+		description:
+			`${EVENTS_DESCRIPTION}. Events of orders, CSP invoices and integration health can be ` +
+			`mixed: each kind is read on every poll.`,
 	},
 	{
 		displayName: 'Watch',
@@ -129,7 +131,8 @@ const properties: INodeProperties[] = [
 		displayOptions: show(watchedOrders.value, watchedInvoices.value),
 		default: DEFAULT_COMPARED,
 		description:
-			'How many of the newest records are checked for changes on each poll (new records are always found). More finds changes to older records at the cost of larger requests.',
+			'How many of the newest records are checked for changes on each poll (new records are ' +
+			'always found). More finds changes to older records at the cost of larger requests.',
 	},
 	{
 		displayName: 'Filters',

@@ -35,7 +35,8 @@ export class HighLevelPayments implements INodeType {
 		defaultVersion: 1.2,
 		subtitle: resources.subtitle,
 		description:
-			'HighLevel (LeadConnector) payments Orders API: orders, fulfillments, transactions, subscriptions and white-label providers',
+			'HighLevel (LeadConnector) payments Orders API: orders, fulfillments, transactions, ' +
+			'subscriptions and white-label providers',
 		defaults: { name: 'HighLevel Payments' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -51,7 +52,8 @@ export class HighLevelPayments implements INodeType {
 				oneBoxFrom: OPTIONS_BOX_FROM,
 				defaultRateLimitWaitSeconds: DEFAULT_RATE_LIMIT_WAIT_SECONDS,
 				rateLimitNote:
-					'HighLevel allows 100 requests per 10 seconds per location; the node also follows its X-RateLimit headers.',
+					'HighLevel allows 100 requests per 10 seconds per location; the node also follows its ' +
+					'X-RateLimit headers.',
 				// The credential (or its token) names the sub-account; this only overrides it.
 				nodeOptions: [locationIdProperty],
 			}),

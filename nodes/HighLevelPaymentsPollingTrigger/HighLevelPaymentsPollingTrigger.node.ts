@@ -46,7 +46,8 @@ export class HighLevelPaymentsPollingTrigger implements INodeType {
 		defaultVersion: 1.1,
 		subtitle: TRIGGER_SUBTITLE,
 		description:
-			'Starts a workflow when HighLevel fulfillments, payments, refunds, subscriptions or order statuses change',
+			'Starts a workflow when HighLevel fulfillments, payments, refunds, subscriptions or order ' +
+			'statuses change',
 		defaults: { name: 'HighLevel Payments Polling Trigger' },
 		polling: true,
 		inputs: [],
@@ -64,7 +65,8 @@ export class HighLevelPaymentsPollingTrigger implements INodeType {
 				options: eventOptions(polledResources),
 				default: [],
 				description:
-					'Which changes start the workflow. Events of orders, fulfillments, payments and subscriptions can be mixed: each kind is read on every poll.',
+					'Which changes start the workflow. Events of orders, fulfillments, payments and ' +
+					'subscriptions can be mixed: each kind is read on every poll.',
 			},
 			{
 				displayName: 'Watch',
@@ -88,7 +90,8 @@ export class HighLevelPaymentsPollingTrigger implements INodeType {
 				typeOptions: { minValue: 1, maxValue: MAX_COMPARED },
 				default: 50,
 				description:
-					'How many of the newest records are checked for changes on each poll (new records are always found)',
+					'How many of the newest records are checked for changes on each poll (new records are ' +
+					'always found)',
 			},
 			{
 				displayName: 'Simplify',

@@ -71,7 +71,8 @@ export const polledResources: readonly PolledResource[] = [
 				value: 'order.statusChanged',
 				name: 'Order Status Changed',
 				description:
-					'The status or the payment status of an order changed (the payment status is read from the order when its update time moves)',
+					'The status or the payment status of an order changed (the payment status is read from ' +
+					'the order when its update time moves)',
 				kind: 'changed',
 				fields: ['status', 'paymentStatus'],
 			},

@@ -68,7 +68,8 @@ export class HighLevelPaymentsTrigger implements INodeType {
 		defaultVersion: 2,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description:
-			'Starts a workflow on HighLevel order and invoice webhooks (signed, checked for age and replay)',
+			'Starts a workflow on HighLevel order and invoice webhooks (signed, checked for age and ' +
+			'replay)',
 		defaults: { name: 'HighLevel Payments Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -83,7 +84,12 @@ export class HighLevelPaymentsTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"HighLevel sends webhooks to the one URL set in your marketplace app (Advanced Settings > Webhooks). For use, paste this node's Production URL there and publish the workflow. To test first, paste the Test URL instead (or use a second, test app that keeps the Test URL), click Listen for Test Event and place a test order; switch the app back to the Production URL afterwards. Private integration tokens have no webhooks: use the HighLevel Payments Polling Trigger instead.",
+					'HighLevel sends webhooks to the one URL set in your marketplace app (Advanced ' +
+					"Settings > Webhooks). For use, paste this node's Production URL there and publish the " +
+					'workflow. To test first, paste the Test URL instead (or use a second, test app that ' +
+					'keeps the Test URL), click Listen for Test Event and place a test order; switch the ' +
+					'app back to the Production URL afterwards. Private integration tokens have no ' +
+					'webhooks: use the HighLevel Payments Polling Trigger instead.',
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -125,11 +131,13 @@ export class HighLevelPaymentsTrigger implements INodeType {
 						name: 'Any Location',
 						value: 'any',
 						description:
-							'Every delivery signed by HighLevel starts the workflow, whichever sub-account (and app installation) it is for',
+							'Every delivery signed by HighLevel starts the workflow, whichever sub-account ' +
+							'(and app installation) it is for',
 					},
 				],
 				description:
-					"HighLevel signs every app's deliveries with one platform key: a valid signature does not say the delivery is meant for this workflow",
+					"HighLevel signs every app's deliveries with one platform key: a valid signature does " +
+					'not say the delivery is meant for this workflow',
 				displayOptions: { show: { '@version': [2] } },
 			},
 			{
@@ -140,7 +148,8 @@ export class HighLevelPaymentsTrigger implements INodeType {
 				default: '',
 				placeholder: 'e.g. ve9EPM428h8vShlRW1KT, loc-2',
 				description:
-					'The sub-accounts (location IDs) whose deliveries start the workflow, comma-separated. Deliveries for other locations are acknowledged and start nothing.',
+					'The sub-accounts (location IDs) whose deliveries start the workflow, comma-separated. ' +
+					'Deliveries for other locations are acknowledged and start nothing.',
 				displayOptions: { show: { '@version': [2], acceptLocations: ['listed'] } },
 			},
 			{
@@ -157,7 +166,8 @@ export class HighLevelPaymentsTrigger implements INodeType {
 						typeOptions: { rows: 3 },
 						default: HIGHLEVEL_ED25519_PUBLIC_KEY,
 						description:
-							"Checks x-ghl-signature. HighLevel's published key by default; change it only for a white-label platform or a sandbox.",
+							"Checks x-ghl-signature. HighLevel's published key by default; change it only for " +
+							'a white-label platform or a sandbox.',
 					},
 					{
 						displayName: 'RSA Public Key',
@@ -174,7 +184,8 @@ export class HighLevelPaymentsTrigger implements INodeType {
 						typeOptions: { minValue: 1, maxValue: MAX_AGE_LIMIT_MINUTES },
 						default: 5,
 						description:
-							'Deliveries whose timestamp is older than this are refused (HighLevel recommends 5); a value that is not a number from 1 to 60 refuses every delivery',
+							'Deliveries whose timestamp is older than this are refused (HighLevel recommends ' +
+							'5); a value that is not a number from 1 to 60 refuses every delivery',
 					},
 				],
 			},
@@ -229,7 +240,8 @@ export class HighLevelPaymentsTrigger implements INodeType {
 		const stored = staticData.seenWebhookIds;
 		if (stored !== undefined && !isSeenList(stored))
 			this.logger.warn(
-				"The trigger's stored delivery memory was not in the shape it keeps and was set aside; deliveries this n8n process saw are still refused as replays",
+				"The trigger's stored delivery memory was not in the shape it keeps and was set aside; " +
+					'deliveries this n8n process saw are still refused as replays',
 				{ node: this.getNode().name },
 			);
 		const remembered = mergeSeen(
@@ -256,7 +268,9 @@ export class HighLevelPaymentsTrigger implements INodeType {
 			return {
 				webhookResponse: {
 					accepted: true,
-					ignored: `event ${delivery.event ?? delivery.possible?.join(' or ') ?? '(untyped)'} is not selected`,
+					ignored:
+						`event ${delivery.event ?? delivery.possible?.join(' or ') ?? '(untyped)'} is not ` +
+						`selected`,
 				},
 			};
 		// Version 1 with no Location IDs accepted every location; version 2 does so only when asked to.

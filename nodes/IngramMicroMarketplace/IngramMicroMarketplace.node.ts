@@ -31,7 +31,8 @@ export class IngramMicroMarketplace implements INodeType {
 		defaultVersion: 1.3,
 		subtitle: resources.subtitle,
 		description:
-			'Ingram Micro Cloud Marketplace: customers, products, orders with product-specific parameters, subscriptions',
+			'Ingram Micro Cloud Marketplace: customers, products, orders with product-specific ' +
+			'parameters, subscriptions',
 		defaults: { name: 'Ingram Micro Cloud Marketplace' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -16,7 +16,8 @@ export function baseUrlOf(value: unknown, fallback = ''): string {
  * `.replace(...)` calls.
  */
 export function baseUrlExpression(field: string, fallback = '', then: RegExp[] = []): string {
-	const trimmed = `(typeof ${field} === "string" ? ${field} : "").trim().replace(${TRAILING_SLASHES}, "")`;
+	const text = `(typeof ${field} === "string" ? ${field} : "")`;
+	const trimmed = `${text}.trim().replace(${TRAILING_SLASHES}, "")`;
 	const withFallback = fallback ? `(${trimmed} || ${JSON.stringify(fallback)})` : trimmed;
 	return `${withFallback}${then.map((pattern) => `.replace(${pattern}, "")`).join('')}`;
 }

@@ -26,7 +26,8 @@ export function fieldText(value: unknown): string {
  * sent, and the server's 401 makes n8n fetch one for the credential as it is now.
  */
 export function bearerIfIssuedFor(credentials: Record<string, unknown>, issuer: string): string {
-	return `Bearer ${credentials.accessTokenIssuer === issuer ? fieldText(credentials.accessToken) : ''}`;
+	const issuedHere = credentials.accessTokenIssuer === issuer;
+	return `Bearer ${issuedHere ? fieldText(credentials.accessToken) : ''}`;
 }
 
 /**

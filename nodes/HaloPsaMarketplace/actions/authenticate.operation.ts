@@ -7,6 +7,9 @@ import { answerRecords } from '../transport/haloApi';
 import { param, shapeRecords, showFor, itemError, type HaloOperation } from './common';
 import { request } from '../../shared/transport/apiClient';
 
+/** Adobe Commerce Authorisation's resource name less the word the action already implies. */
+const handshakeWith = (displayName: string) => displayName.replace(/ Authorisation$/, '');
+
 export const authenticateOperation: HaloOperation = {
 	writes: true,
 
@@ -17,7 +20,7 @@ export const authenticateOperation: HaloOperation = {
 					{
 						name: extra.name,
 						value: extra.value,
-						action: `Send the OAuth handshake to ${resource.displayName.replace(/ Authorisation$/, '')}`,
+						action: `Send the OAuth handshake to ${handshakeWith(resource.displayName)}`,
 						description: extra.description,
 					},
 				]

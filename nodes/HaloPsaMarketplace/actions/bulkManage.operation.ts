@@ -1,7 +1,7 @@
 /**
  * Bulk Create or Update: the records of every input item (each item one record, or each item a
- * list), checked first, then sent in chunks to `/…/manage`; one report per chunk. The input is read
- * once, by the run of the first item; a chunk that may have been saved is never sent again.
+ * list), checked first, then sent in chunks to `/…/manage`; one report per chunk. The input is
+ * read once, by the run of the first item; a chunk that may have been saved is never sent again.
  */
 import { pluralOf } from '../../shared/wording';
 import { wholeNumberIn } from '../../shared/numbers';
@@ -46,7 +46,8 @@ function bulkRecords(item: HaloItem, inputs: INodeExecutionData[]): Sources {
 				throw itemError(
 					item,
 					`No list of records in the field "${field}"`,
-					'Set "Field Holding the Records" to a field that holds an array of records, or choose "Each Input Item" under Records From; no chunk was sent to HaloPSA.',
+					'Set "Field Holding the Records" to a field that holds an array of records, or choose ' +
+						'"Each Input Item" under Records From; no chunk was sent to HaloPSA.',
 					index,
 				);
 			}
@@ -184,7 +185,9 @@ export const bulkManageOperation: HaloOperation = {
 					pairedItem,
 				});
 			} catch (error) {
-				const message = `Chunk ${chunk + 1} of ${chunks} (${unit} ${from}-${to}) failed: ${(error as Error).message}`;
+				const message =
+					`Chunk ${chunk + 1} of ${chunks} (${unit} ${from}-${to}) failed: ` +
+					(error as Error).message;
 				if (nodeOf(context).onError === 'continueErrorOutput') {
 					// An error item, so the failed chunk's report leaves by the error output.
 					const detail = (error as { description?: string }).description;
@@ -220,7 +223,9 @@ export const bulkManageOperation: HaloOperation = {
 				const httpCode = Number((error as { httpCode?: string }).httpCode);
 				const unsure = !(httpCode >= 400 && httpCode < 500);
 				const next = unsure
-					? `Chunk ${chunk + 1} was sent once and may have been saved before the failure: check ${unit} ${from}-${to} in HaloPSA (Get Many) before sending them again, then send ${unit} ${to + 1} onwards.`
+					? `Chunk ${chunk + 1} was sent once and may have been saved before the failure: ` +
+						`check ${unit} ${from}-${to} in HaloPSA (Get Many) before sending them again, ` +
+						`then send ${unit} ${to + 1} onwards.`
 					: `Send ${unit} ${from} onwards again.`;
 				throw new NodeOperationError(context.getNode(), message, {
 					itemIndex: sources.items[from],

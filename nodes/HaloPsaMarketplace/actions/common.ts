@@ -95,7 +95,8 @@ function readPicked(item: HaloItem, parameter: string, label: string): unknown {
 		if (saved?.mode !== 'url') throw error;
 		throw itemError(
 			item,
-			`${label} must be a HaloPSA link ending in id= and the ID, got ${JSON.stringify(saved.value)}`,
+			`${label} must be a HaloPSA link ending in id= and the ID, got ` +
+				`${JSON.stringify(saved.value)}`,
 			`Copy the link from the record's page in HaloPSA (e.g. ${TICKET_URL_EXAMPLE}), ` +
 				`or pick the record from the list. Nothing was sent to HaloPSA.`,
 		);

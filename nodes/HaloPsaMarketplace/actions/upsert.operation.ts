@@ -53,7 +53,8 @@ function recordInput(item: HaloItem): IDataObject {
 					throw itemError(
 						item,
 						`Field "${name}" is not valid JSON`,
-						`Enter ${type === 'array' ? 'a JSON array such as [] ' : 'a JSON object such as {} '}in "${name}".`,
+						`Enter ${type === 'array' ? 'a JSON array such as []' : 'a JSON object such as {}'} ` +
+							`in "${name}".`,
 					);
 				}
 			}
@@ -87,8 +88,11 @@ function recordToUpdate(item: HaloItem): number | undefined {
 	const [label, create] = picked ? ['Record to Update', 'empty'] : ['Record ID to Update', '0'];
 	throw itemError(
 		item,
-		`${label} must be a HaloPSA ID (digits only, e.g. 42) or ${create} to create, got ${JSON.stringify(raw)}`,
-		`Set "${label}" to the HaloPSA ID in plain digits (or pick the record from the list), or leave it ${create === 'empty' ? 'empty' : 'at 0'} to create a record; nothing was sent to HaloPSA.`,
+		`${label} must be a HaloPSA ID (digits only, e.g. 42) or ${create} to create, got ` +
+			`${JSON.stringify(raw)}`,
+		`Set "${label}" to the HaloPSA ID in plain digits (or pick the record from the list), or ` +
+			`leave it ${create === 'empty' ? 'empty' : 'at 0'} to create a record; nothing was sent to ` +
+			`HaloPSA.`,
 	);
 }
 
@@ -150,7 +154,10 @@ export const upsertOperation: HaloOperation = {
 				...recordPicker({
 					name: 'recordToUpdate',
 					displayName: 'Record to Update',
-					description: `Leave empty to create a new ${resource.displayName} record. To update one, pick it or enter its ID: HaloPSA finds the record by its ID (${resource.key}) only, not by its other fields.`,
+					description:
+						`Leave empty to create a new ${resource.displayName} record. To update one, pick it ` +
+						`or enter its ID: HaloPSA finds the record by its ID (${resource.key}) only, not by ` +
+						`its other fields.`,
 					displayOptions: showFor(resource, ['upsert']),
 					searchListMethod: searchMethodName(resource),
 					placeholder: 'e.g. 42',

@@ -470,7 +470,8 @@ const routes: ReadonlyArray<Omit<HaloResource, 'fields'>> = [
 		value: 'ecommerceOrder',
 		displayName: 'E-Commerce Order',
 		summary:
-			'Orders Halo received from shops and marketplaces (Shopify, Amazon, HighLevel …), and their tickets',
+			'Orders Halo received from shops and marketplaces (Shopify, Amazon, HighLevel …), and ' +
+			'their tickets',
 		schema: 'EcommerceOrder',
 		path: 'EcommerceOrder',
 		key: 'id',

@@ -119,7 +119,8 @@ async function requestToken(
 	const parsed = parseTokenAnswer(response.body);
 	if (parsed === undefined) {
 		throw fail(
-			`The HaloPSA token URL ${url}${found} answered HTTP ${response.statusCode} with a web page, not a token. ` +
+			`The HaloPSA token URL ${url}${found} answered HTTP ${response.statusCode} with a web ` +
+				'page, not a token. ' +
 				'Copy the Authorisation Server URL from HaloPSA (Configuration > Integrations > Halo API ' +
 				'> API Details) and check the Hosting Type.',
 		);
@@ -143,7 +144,8 @@ async function requestToken(
 			);
 		}
 		throw fail(
-			`HaloPSA did not issue a token (HTTP ${response.statusCode}${error ? `, ${error}` : ''}${detail}).`,
+			`HaloPSA did not issue a token (HTTP ${response.statusCode}` +
+				`${error ? `, ${error}` : ''}${detail}).`,
 		);
 	}
 	return { token: parsed.access_token, expiresAt: expiryOf(parsed.expires_in) };

@@ -13,7 +13,8 @@ export function apiBaseUrl(resourceServerUrl: string): string {
 }
 
 /** `apiBaseUrl` of the credential's Resource Server URL, for the credential's test request. */
-export const API_BASE_URL_EXPRESSION = `={{${baseUrlExpression('$credentials.resourceServerUrl', '', [API_SUFFIX])}}}/api`;
+const RESOURCE_SERVER = baseUrlExpression('$credentials.resourceServerUrl', '', [API_SUFFIX]);
+export const API_BASE_URL_EXPRESSION = `={{${RESOURCE_SERVER}}}/api`;
 
 /**
  * Hosted by Halo: `{authorisation server}/token?tenant=…`. Own instance / on-premise:

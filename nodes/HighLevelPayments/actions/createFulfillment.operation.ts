@@ -19,7 +19,8 @@ import {
 import type { PaymentsResource } from '../resources/paymentsTable';
 
 const EXAMPLE =
-	'Give an object such as {"items": [{"priceId": "…", "qty": 1}], "trackings": [{"trackingNumber": "…"}]}; nothing was sent to HighLevel.';
+	'Give an object such as {"items": [{"priceId": "…", "qty": 1}], "trackings": ' +
+	'[{"trackingNumber": "…"}]}; nothing was sent to HighLevel.';
 
 /**
  * The JSON input mode: a JSON text or an object from an expression, read before any check of its
@@ -86,7 +87,8 @@ function properties(resource: PaymentsResource): INodeProperties[] {
 					name: 'JSON',
 					value: 'json',
 					description:
-						'Give items, trackings and Notify Customer as one JSON object (for example from an expression)',
+						'Give items, trackings and Notify Customer as one JSON object (for example from an ' +
+						'expression)',
 				},
 			],
 		},
@@ -95,9 +97,11 @@ function properties(resource: PaymentsResource): INodeProperties[] {
 			name: 'fulfillmentJson',
 			type: 'json',
 			default:
-				'{\n  "items": [{ "priceId": "", "qty": 1 }],\n  "trackings": [{ "trackingNumber": "", "shippingCarrier": "" }],\n  "notifyCustomer": false\n}',
+				'{\n  "items": [{ "priceId": "", "qty": 1 }],\n  "trackings": [{ "trackingNumber": "", ' +
+				'"shippingCarrier": "" }],\n  "notifyCustomer": false\n}',
 			description:
-				'Items (priceId, qty), trackings (trackingNumber, shippingCarrier, trackingUrl) and notifyCustomer; checked before sending',
+				'Items (priceId, qty), trackings (trackingNumber, shippingCarrier, trackingUrl) and ' +
+				'notifyCustomer; checked before sending',
 			displayOptions: showFor(resource, ['create'], { fulfillmentInput: ['json'] }),
 		},
 		{

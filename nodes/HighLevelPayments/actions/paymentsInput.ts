@@ -96,7 +96,8 @@ export function inputProblems(schema: z.ZodTypeAny, value: unknown): string | un
 			let got: unknown = value;
 			for (const part of issue.path)
 				got = (got as Record<string | number, unknown> | undefined)?.[part];
-			return `${path || 'Input'} ${issue.message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`;
+			const gotText = got === undefined ? '' : ` (got ${JSON.stringify(got)})`;
+			return `${path || 'Input'} ${issue.message}${gotText}`;
 		})
 		.join('; ');
 }

@@ -155,10 +155,10 @@ export const highLevelService: ApiService = {
 		tokenProblem: ({ failure }) => ({
 			message: `HighLevel: ${failure.tokenProblem}`,
 			description: /unsupported_grant_type/.test(failure.tokenProblem ?? '')
-				? 'HighLevel does not accept the client-credentials grant for this app (it documents the ' +
-					'authorization-code grant for its v2 API). In the HighLevel Payments OAuth2 credential ' +
-					'choose Grant Type "Authorization Code (Marketplace App)" and connect, or use a Private ' +
-					'Integration Token credential.'
+				? 'HighLevel does not accept the client-credentials grant for this app (it documents ' +
+					'the authorization-code grant for its v2 API). In the HighLevel Payments OAuth2 ' +
+					'credential choose Grant Type "Authorization Code (Marketplace App)" and connect, or ' +
+					'use a Private Integration Token credential.'
 				: 'Open the HighLevel Payments credential, correct it and reconnect or test it.',
 		}),
 		special: [
@@ -167,15 +167,25 @@ export const highLevelService: ApiService = {
 				const { call, failure, server } = facts;
 				if (call.path !== AGENCY_EXCHANGE_PATH || !failure.status) return undefined;
 				const approved = agencyOf(facts.connection.credentials)?.approvedLocations ?? [];
+				const location = highLevelOf(facts).locationId ?? '(none)';
+				const installedIn = approved.length ? ` (this install: ${approved.join(', ')})` : '';
 				return {
-					message: `HighLevel gave no token for location ${highLevelOf(facts).locationId ?? '(none)'}: ${server ?? `HTTP ${failure.status}`}`,
-					description: `The HighLevel app is installed at agency level, so each sub-account is reached with a location token that HighLevel gives only for sub-accounts the app is installed in${approved.length ? ` (this install: ${approved.join(', ')})` : ''}. Check Location ID, or install the app in that sub-account and reconnect the credential.`,
+					message:
+						`HighLevel gave no token for location ${location}: ` +
+						(server ?? `HTTP ${failure.status}`),
+					description:
+						'The HighLevel app is installed at agency level, so each sub-account is reached ' +
+						'with a location token that HighLevel gives only for sub-accounts the app is ' +
+						`installed in${installedIn}. Check Location ID, or install the app in that ` +
+						'sub-account and reconnect the credential.',
 				};
 			},
 			(facts) =>
 				needsAppToken(facts.failure, facts.call, highLevelOf(facts).kind)
 					? {
-							message: `HighLevel refused ${facts.where}: it needs a marketplace-app token${facts.server ? ` (${facts.server})` : ''}`,
+							message:
+								`HighLevel refused ${facts.where}: it needs a marketplace-app token` +
+								(facts.server ? ` (${facts.server})` : ''),
 							description:
 								'Only the OAuth token of a marketplace app installed in the sub-account may ' +
 								'create a white-label payment provider; a Private Integration Token can list ' +
@@ -217,7 +227,9 @@ export const highLevelService: ApiService = {
 			403: (facts) => {
 				const { locationId } = highLevelOf(facts);
 				return {
-					message: `HighLevel refused access${locationId ? ` to location ${locationId}` : ''}: ${facts.server ?? 'forbidden'}`,
+					message:
+						`HighLevel refused access${locationId ? ` to location ${locationId}` : ''}: ` +
+						(facts.server ?? 'forbidden'),
 					description:
 						'Set Location ID (in the node or the credential) to the sub-account the token was ' +
 						'issued for, or grant the token the scope this call needs.',
@@ -227,9 +239,13 @@ export const highLevelService: ApiService = {
 				const interval = Number(headers['x-ratelimit-interval-milliseconds']);
 				const max = headers['x-ratelimit-max'];
 				const daily = headers['x-ratelimit-daily-remaining'];
+				const seconds = Number.isFinite(interval) ? interval / 1000 : 10;
 				return {
 					message: `HighLevel rate limit reached, still refused after ${attempts} attempts`,
-					description: `HighLevel allows ${max ?? 100} requests per ${Number.isFinite(interval) ? interval / 1000 : 10} seconds${daily !== undefined ? ` (${daily} left today)` : ''}. Raise Rate Limit Wait (Seconds), lower Items in Parallel, or poll less often.`,
+					description:
+						`HighLevel allows ${max ?? 100} requests per ${seconds} seconds` +
+						(daily !== undefined ? ` (${daily} left today)` : '') +
+						'. Raise Rate Limit Wait (Seconds), lower Items in Parallel, or poll less often.',
 				};
 			},
 		},
@@ -277,7 +293,13 @@ function missingLocation(context: RequestContext, connection: HighLevelConnectio
 			? 'A Private Integration Token belongs to one sub-account: set Location ID in the ' +
 				'credential (or in the node) to its ID.'
 			: agency
-				? `The app is installed at agency level: its token (a Company token) reaches a sub-account only through a location token, and HighLevel needs to know which one. Set Location ID in the node or the credential${agency.approvedLocations.length ? ` to one of the sub-accounts of this install: ${agency.approvedLocations.join(', ')}` : ''}.`
+				? 'The app is installed at agency level: its token (a Company token) reaches a ' +
+					'sub-account only through a location token, and HighLevel needs to know which one. ' +
+					'Set Location ID in the node or the credential' +
+					(agency.approvedLocations.length
+						? ` to one of the sub-accounts of this install: ${agency.approvedLocations.join(', ')}`
+						: '') +
+					'.'
 				: 'The token names no sub-account (HighLevel does not say which location a ' +
 					'client-credentials token carries). Set Location ID in the credential (or in the node) ' +
 					'to the sub-account ID; a token that names its location fills it in by itself.';

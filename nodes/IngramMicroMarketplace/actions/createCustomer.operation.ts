@@ -97,7 +97,8 @@ function customerProperties(displayOptions: INodeProperties['displayOptions']): 
 			default: '',
 			placeholder: 'e.g. en_US',
 			description:
-				'Language and country, as Ingram Micro writes them (en_US, de_DE); Ingram Micro uses its default when empty',
+				'Language and country, as Ingram Micro writes them (en_US, de_DE); Ingram Micro uses its ' +
+				'default when empty',
 			displayOptions,
 		},
 		requiredText('Street Address', 'addressStreet', displayOptions, {

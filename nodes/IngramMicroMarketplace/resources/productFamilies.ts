@@ -218,7 +218,8 @@ export function checkProductParameters(
 		}
 		if (!name) {
 			problems.push(
-				`${family.name} product ${product}: the Ingram Micro parameter name for ${p.label} is missing — type it as Ingram Micro gave it (names are case-sensitive)`,
+				`${family.name} product ${product}: the Ingram Micro parameter name for ${p.label} is ` +
+					`missing — type it as Ingram Micro gave it (names are case-sensitive)`,
 			);
 			continue;
 		}
@@ -231,13 +232,15 @@ export function checkProductParameters(
 			case 'guid':
 				if (!GUID.test(value))
 					problems.push(
-						`${where(p, name)} must be the customer's Microsoft tenant ID, a GUID such as 917cd03a-c81a-43ac-91ad-a3c1c3f57bcd, got "${value}"`,
+						`${where(p, name)} must be the customer's Microsoft tenant ID, a GUID such as ` +
+							`917cd03a-c81a-43ac-91ad-a3c1c3f57bcd, got "${value}"`,
 					);
 				break;
 			case 'domainPrefix':
 				if (!LABEL.test(value))
 					problems.push(
-						`${where(p, name)} must be a domain prefix without dots such as customer1000057, got "${value}"`,
+						`${where(p, name)} must be a domain prefix without dots such as customer1000057, got ` +
+							`"${value}"`,
 					);
 				break;
 			case 'onMicrosoftDomain': {
@@ -246,7 +249,8 @@ export function checkProductParameters(
 					: undefined;
 				if (prefix === undefined || !LABEL.test(prefix))
 					problems.push(
-						`${where(p, name)} must be the full tenant domain ending in ${ONMICROSOFT} (for example customer1000057${ONMICROSOFT}), got "${value}"`,
+						`${where(p, name)} must be the full tenant domain ending in ${ONMICROSOFT} (for ` +
+							`example customer1000057${ONMICROSOFT}), got "${value}"`,
 					);
 				break;
 			}
@@ -256,18 +260,21 @@ export function checkProductParameters(
 				const prefix = hasSuffix ? value.slice(0, -ONMICROSOFT.length) : value;
 				if (!LABEL.test(prefix)) {
 					problems.push(
-						`${where(p, name)} must be the tenant name without ${ONMICROSOFT} (for example customer1000057) when placing the order, got "${value}"`,
+						`${where(p, name)} must be the tenant name without ${ONMICROSOFT} (for example ` +
+							`customer1000057) when placing the order, got "${value}"`,
 					);
 					break;
 				}
 				if (purpose === 'order' && hasSuffix) {
 					corrections.push(
-						`${family.name} product ${product}: "${name}" changed from "${value}" to "${prefix}" — Office 365 orders outside NZ take the domain without ${ONMICROSOFT}`,
+						`${family.name} product ${product}: "${name}" changed from "${value}" to "${prefix}" ` +
+							`— Office 365 orders outside NZ take the domain without ${ONMICROSOFT}`,
 					);
 				}
 				if (purpose === 'validation' && !hasSuffix) {
 					corrections.push(
-						`${family.name} product ${product}: "${name}" sent as "${prefix}${ONMICROSOFT}" — parameter validation needs the full domain`,
+						`${family.name} product ${product}: "${name}" sent as "${prefix}${ONMICROSOFT}" — ` +
+							`parameter validation needs the full domain`,
 					);
 				}
 				value = purpose === 'order' ? prefix : `${prefix}${ONMICROSOFT}`;
@@ -283,7 +290,8 @@ export function checkProductParameters(
 		}
 		if (parameters.some((p) => p.name === extra.name)) {
 			problems.push(
-				`Product ${product}: parameter "${extra.name}" is given twice (once by the ${family.name} fields, once in Other Parameters)`,
+				`Product ${product}: parameter "${extra.name}" is given twice (once by the ` +
+					`${family.name} fields, once in Other Parameters)`,
 			);
 			continue;
 		}

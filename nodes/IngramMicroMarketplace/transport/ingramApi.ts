@@ -135,7 +135,9 @@ export const ingramService: ApiService = {
 				};
 			},
 			401: ({ server }) => ({
-				message: `Ingram Micro did not accept the token${server ? ` (${server})` : ''}, even after a new one`,
+				message:
+					`Ingram Micro did not accept the token${server ? ` (${server})` : ''}, ` +
+					'even after a new one',
 				description:
 					'Check the API username, password, subscription key and marketplace code in the ' +
 					'credential.',

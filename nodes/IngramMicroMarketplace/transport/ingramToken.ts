@@ -88,14 +88,17 @@ export async function fetchIngramToken(
 						`https://api.cloud.im/marketplace/eu).`,
 				);
 			}
+			const said = parsed.message ? `: ${parsed.message}` : '';
 			if (response.statusCode === 401 || response.statusCode === 403) {
 				throw fail(
-					`Ingram Micro refused the API credentials (HTTP ${response.statusCode}${parsed.message ? `: ${parsed.message}` : ''})${correlation}. Check the API username, password and subscription key, and that the marketplace code matches your account.`,
+					`Ingram Micro refused the API credentials (HTTP ${response.statusCode}${said})` +
+						`${correlation}. Check the API username, password and subscription key, and that ` +
+						'the marketplace code matches your account.',
 				);
 			}
 			if (response.statusCode >= 400 || typeof parsed.token !== 'string') {
 				throw fail(
-					`Ingram Micro did not issue a token (HTTP ${response.statusCode}${parsed.message ? `: ${parsed.message}` : ''})${correlation}.`,
+					`Ingram Micro did not issue a token (HTTP ${response.statusCode}${said})${correlation}.`,
 				);
 			}
 			return {

@@ -9,4 +9,5 @@ export function marketplaceBase(baseUrl: unknown): string {
 }
 
 /** `marketplaceBase` of the credential's Base URL, for the credential's test request. */
-export const MARKETPLACE_BASE_EXPRESSION = `={{${baseUrlExpression('$credentials.baseUrl', INGRAM_DEFAULT_BASE)}}}`;
+const BASE_URL = baseUrlExpression('$credentials.baseUrl', INGRAM_DEFAULT_BASE);
+export const MARKETPLACE_BASE_EXPRESSION = `={{${BASE_URL}}}`;

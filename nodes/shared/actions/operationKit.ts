@@ -110,10 +110,10 @@ export function param<T>(
 }
 
 /**
- * The ID a record picker holds (From List, By ID, By URL), or the value of a plain parameter read the
- * same way. n8n's own extractValue looks the parameter up among all of the node's properties on every
- * read, so it is asked only for By URL, the one mode whose ID has to be taken out of the text; the
- * other modes hold the ID itself, as n8n would return it.
+ * The ID a record picker holds (From List, By ID, By URL), or the value of a plain parameter
+ * read the same way. n8n's own extractValue looks the parameter up among all of the node's
+ * properties on every read, so it is asked only for By URL, the one mode whose ID has to be taken
+ * out of the text; the other modes hold the ID itself, as n8n would return it.
  */
 export function pickedValue(item: OperationItem, name: string, fallback: unknown): unknown {
 	const saved = param<unknown>(item, name, fallback);
@@ -188,7 +188,8 @@ export function outputProperties(
 					default: '',
 					placeholder: 'e.g. _id, status, amount',
 					description:
-						'The fields each record is output with: their names as the API answers them, comma-separated',
+						'The fields each record is output with: their names as the API answers them, ' +
+						'comma-separated',
 					displayOptions: showFor(resource, operations, { output: ['fields'] }),
 				},
 	];

@@ -22,14 +22,18 @@ export const timeoutProperty = (service: string): INodeProperties => ({
 	type: 'number',
 	typeOptions: { minValue: 1, maxValue: 600 },
 	default: DEFAULT_TIMEOUT_SECONDS,
-	description: `How long to wait for each ${service} answer. A read that times out is tried again; a create is not (it may have been saved).`,
+	description:
+		`How long to wait for each ${service} answer. A read that times out is tried again; a create ` +
+		`is not (it may have been saved).`,
 });
 
 export const requestOptionsProperty = (
 	defaultRateLimitWaitSeconds: number,
 	rateLimitNote: string,
 ): INodeProperties => {
-	const rateLimitDescription = `${rateLimitNote} How long one call may wait, in total, for a rate limit to free up before it fails.`;
+	const rateLimitDescription =
+		`${rateLimitNote} How long one call may wait, in total, for a rate limit to free up ` +
+		'before it fails.';
 	return {
 		displayName: 'Request Options',
 		name: 'requestOptions',
@@ -44,7 +48,8 @@ export const requestOptionsProperty = (
 				typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
 				default: DEFAULT_CONCURRENCY,
 				description:
-					'How many input items are sent at the same time. Higher is faster for large inputs but meets rate limits sooner.',
+					'How many input items are sent at the same time. Higher is faster for large inputs but ' +
+					'meets rate limits sooner.',
 			},
 			{
 				displayName: 'Rate Limit Wait (Seconds)',
@@ -181,7 +186,8 @@ export function requestSettings(
 				options.rateLimitWaitSeconds ?? defaultRateLimitWaitSeconds,
 				0,
 				MAX_RATE_LIMIT_WAIT_SECONDS,
-				`Set how long a call may wait for a rate limit (${defaultRateLimitWaitSeconds} by default).`,
+				`Set how long a call may wait for a rate limit (${defaultRateLimitWaitSeconds} by ` +
+					`default).`,
 			) * 1000,
 	};
 }

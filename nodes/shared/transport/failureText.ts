@@ -133,10 +133,13 @@ function describeOtherFailure(
 	service: Pick<ApiService, 'name' | 'addressSetting'>,
 ): { message: string; description: string } {
 	if (failure.status && failure.status >= 500) {
+		const details = looksLikeHtml(failure.bodyText)
+			? 'The server answered with an HTML error page.'
+			: 'No details were given.';
 		return {
 			message: `${service.name} had an internal error (HTTP ${failure.status}) on ${where}`,
 			description:
-				`${server ?? (looksLikeHtml(failure.bodyText) ? 'The server answered with an HTML error page.' : 'No details were given.')} ` +
+				`${server ?? details} ` +
 				`Try again later; if it persists, check ${service.name}'s status.`,
 		};
 	}
@@ -160,7 +163,8 @@ function describeOtherFailure(
 		};
 	}
 	return {
-		message: `${service.name} answered HTTP ${failure.status} on ${where}${server ? `: ${server}` : ''}`,
+		message:
+			`${service.name} answered HTTP ${failure.status} on ${where}` + (server ? `: ${server}` : ''),
 		description: `See the ${service.name} API documentation for this call.`,
 	};
 }
@@ -186,8 +190,16 @@ export function apiError(
 		const tokenUrl = service.tokenUrl?.(connection.credentials);
 		const seconds = Math.round(connection.timeoutMs / 1000);
 		text = {
-			message: `${service.name} did not answer ${call.method} ${call.path} within ${seconds} s${tokenUrl ? `, or its token URL ${tokenUrl} did not answer the token request` : ''}`,
-			description: `Nothing came back within the node's Timeout (Seconds). Check that ${tokenUrl ? `the token URL and ` : ''}${service.addressSetting} answer; the next run asks for a new token.${call.idempotent ? '' : ' The change may or may not have been made: check before running again.'}`,
+			message:
+				`${service.name} did not answer ${call.method} ${call.path} within ${seconds} s` +
+				(tokenUrl ? `, or its token URL ${tokenUrl} did not answer the token request` : ''),
+			description:
+				`Nothing came back within the node's Timeout (Seconds). Check that ` +
+				`${tokenUrl ? 'the token URL and ' : ''}${service.addressSetting} answer; the next run ` +
+				`asks for a new token.` +
+				(call.idempotent
+					? ''
+					: ' The change may or may not have been made: check before running again.'),
 		};
 	} else if (failure.code === WINDOW_USED_UP && connection.window) {
 		const { requests, ms } = connection.window;
@@ -209,9 +221,9 @@ export function apiError(
 				`${Math.ceil((failure.waitMs ?? 0) / 1000)} s before ${call.method} ${call.path}, longer ` +
 				`than what is left of Rate Limit Wait (Seconds)`,
 			description:
-				`Nothing was sent for this item. ${service.name} said its rate limit ` +
-				`window is used up. Raise Rate Limit Wait (Seconds) (in the node's options) so the node waits, ` +
-				`or send fewer items per run.`,
+				`Nothing was sent for this item. ${service.name} said its rate limit window is used ` +
+				`up. Raise Rate Limit Wait (Seconds) (in the node's options) so the node waits, or send ` +
+				`fewer items per run.`,
 		};
 	} else if (failure.code === REDIRECT) {
 		const from = new URL(connection.baseURL);
