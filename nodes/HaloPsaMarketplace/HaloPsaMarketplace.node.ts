@@ -20,7 +20,6 @@ import { DEFAULT_RATE_LIMIT_WAIT_SECONDS, HALO_CREDENTIAL } from './transport/ha
  */
 const resources = resourceOperationProperties(resourceTable, resourceProperties, {
 	defaultResource: 'ecommerceOrder',
-	order: 'name',
 });
 
 export class HaloPsaMarketplace implements INodeType {

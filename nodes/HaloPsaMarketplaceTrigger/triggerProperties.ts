@@ -5,7 +5,7 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 import { requestTimeoutProperty } from '../HaloPsaMarketplace/descriptions/requestTimeout';
-import { firstOptionValue } from '../shared/wording';
+import { byName, firstOptionValue } from '../shared/wording';
 import { ALL_EVENTS_FROM } from '../shared/pollSkeleton';
 import { syncedIntegrations, watchedHealth } from './integrationHealth';
 import { watchedInvoices, watchedOrders, watchedTable } from './watchedRecords';
@@ -109,7 +109,7 @@ const properties: INodeProperties[] = [
 		name: 'integrations',
 		type: 'multiOptions',
 		displayOptions: show(watchedHealth.value),
-		options: syncedIntegrations.map((r) => ({ name: r.displayName, value: r.value })),
+		options: syncedIntegrations.map((r) => ({ name: r.displayName, value: r.value })).sort(byName),
 		// Every integration with sync state, generated from the resource table.
 		default: [...syncedIntegrations.map((r) => r.value)],
 		description: 'Integrations to watch',

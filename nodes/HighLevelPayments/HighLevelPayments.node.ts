@@ -21,7 +21,6 @@ import { DEFAULT_RATE_LIMIT_WAIT_SECONDS } from './transport/highLevelApi';
 /** Resource (orders first, the default), each resource's Operation and its parameters. */
 const resources = resourceOperationProperties(paymentsTable, resourceProperties, {
 	defaultResource: paymentsTable[0].value,
-	order: 'table',
 });
 
 export class HighLevelPayments implements INodeType {

@@ -39,6 +39,7 @@ const isDeferredList = (value: unknown): value is DeferredDeliveries =>
 	);
 import { deliveryEvent, isWanted, WEBHOOK_EVENTS } from './webhookEvents';
 import { versionAtLeast } from '../shared/contextNode';
+import { byName } from '../shared/wording';
 
 /**
  * Webhook ids this process received, by workflow and node. n8n 2.41 does not persist a webhook
@@ -103,7 +104,7 @@ export class HighLevelPaymentsTrigger implements INodeType {
 					name: e.name,
 					value: e.value,
 					description: e.description,
-				})),
+				})).sort(byName),
 				default: ['OrderCreate', 'OrderStatusUpdate', 'InvoicePaid', 'InvoicePartiallyPaid'],
 			},
 			{

@@ -17,7 +17,6 @@ import { INGRAM_CREDENTIAL } from './transport/ingramUrls';
 /** Resource (customers first, the default), each resource's Operation and its parameters. */
 const resources = resourceOperationProperties(marketplaceTable, resourceProperties, {
 	defaultResource: marketplaceTable[0].value,
-	order: 'table',
 });
 
 export class IngramMicroMarketplace implements INodeType {

@@ -48,3 +48,8 @@ export const oneOf = (noun: string) =>
  */
 export const pluralOf = (noun: string) =>
 	uncountable.test(noun) ? `${noun} records` : /s$/.test(noun) ? noun : `${noun}s`;
+
+/** n8n's rules list options A to Z by name, and a collection's fields by display name. */
+export const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+export const byDisplayName = (a: { displayName: string }, b: { displayName: string }) =>
+	a.displayName.localeCompare(b.displayName);

@@ -101,7 +101,7 @@ describe('what the panel shows', () => {
 			(p) => p.name === 'recordToUpdate',
 		)!;
 		expect(picker.type).toBe('resourceLocator');
-		expect(picker.required).toBe(false);
+		expect(picker.required).toBeUndefined();
 		expect(picker.description).toMatch(/^Leave empty to create .*finds the record by its ID/);
 		expect(shownParameters(description, 1.1, upsert).slice(2)).toEqual([
 			'simplify',

@@ -49,7 +49,7 @@ export const haloReadOutputProperties = (resource: HaloResource, operations: str
 		ONE_BOX_PER_PANEL_FROM,
 		resource.fields
 			.filter(([name]) => !isWriteOnlyField(name))
-			.map(([name]) => ({ name: `${titleCase(name)} (${name})`, value: name })),
+			.map(([name]) => ({ name: titleCase(name), value: name })),
 	);
 
 /**
@@ -135,7 +135,7 @@ export function recordLocator(resource: HaloResource, operations: string[]): INo
 	return recordPicker({
 		name: 'recordId',
 		displayName: `${resource.displayName} ID`,
-		description: `The HaloPSA record to use (its ${resource.key})`,
+		description: `The HaloPSA record to use (its ${resource.key === 'id' ? 'ID' : resource.key})`,
 		displayOptions: showFor(resource, operations),
 		searchListMethod: searchMethodName(resource),
 		placeholder: 'e.g. 42',

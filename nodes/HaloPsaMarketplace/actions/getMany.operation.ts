@@ -1,7 +1,7 @@
 /**
  * Get Many: a page of records up to Limit, or every record (Return All) through the shared pager.
  */
-import { pluralOf } from '../../shared/wording';
+import { byDisplayName, pluralOf } from '../../shared/wording';
 import { wholeNumberIn } from '../../shared/numbers';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { DEFAULT_PAGE_SIZE, haloPages } from '../transport/haloApi';
@@ -43,7 +43,7 @@ const LIST_QUERY = [
  * Include Details shown for those resources only.
  */
 export function listOptions(withIncludeDetails?: INodeProperties): INodeProperties[] {
-	return [
+	const options: INodeProperties[] = [
 		...(withIncludeDetails ? [withIncludeDetails] : []),
 		{
 			displayName: 'Include Active',
@@ -90,6 +90,7 @@ export function listOptions(withIncludeDetails?: INodeProperties): INodeProperti
 			description: 'Text to search for',
 		},
 	];
+	return options.sort(byDisplayName);
 }
 
 /** The list options in the node's Options box, for every resource. */

@@ -144,28 +144,26 @@ export const upsertOperation: HaloOperation = {
 				type: 'number',
 				typeOptions: { numberPrecision: 0 },
 				default: 0,
-				description: `The ${resource.key} of the record to update; 0 creates a new record`,
+				description: `The ${resource.key === 'id' ? 'ID' : resource.key} of the record to update; 0 creates a new record`,
 				displayOptions: showFor(resource, ['upsert']),
 			},
 		]),
 		// The record's identity first: Halo finds the record to update by its key and nothing else.
 		...forVersions(HALO_VERSIONS.from(ONE_BOX_PER_PANEL_FROM), [
-			{
-				...recordPicker({
-					name: 'recordToUpdate',
-					displayName: 'Record to Update',
-					description:
-						`Leave empty to create a new ${resource.displayName} record. To update one, pick it ` +
-						`or enter its ID: HaloPSA finds the record by its ID (${resource.key}) only, not by ` +
-						`its other fields.`,
-					displayOptions: showFor(resource, ['upsert']),
-					searchListMethod: searchMethodName(resource),
-					placeholder: 'e.g. 42',
-					idPattern: '^\\d*$',
-					idError: 'The ID is written in digits only, e.g. 42 (empty creates a record)',
-				}),
-				required: false,
-			},
+			recordPicker({
+				name: 'recordToUpdate',
+				displayName: 'Record to Update',
+				description:
+					`Leave empty to create a new ${resource.displayName} record. To update one, pick it ` +
+					`or enter its ID: HaloPSA finds the record by its ID` +
+					`${resource.key === 'id' ? '' : ` (${resource.key})`} only, not by its other fields.`,
+				displayOptions: showFor(resource, ['upsert']),
+				searchListMethod: searchMethodName(resource),
+				placeholder: 'e.g. 42',
+				idPattern: '^\\d*$',
+				idError: 'The ID is written in digits only, e.g. 42 (empty creates a record)',
+				optional: true,
+			}),
 		]),
 		{
 			displayName: 'Input Mode',

@@ -14,7 +14,6 @@ const LABEL_WORDS: Record<string, string> = {
 	adobecommerce: 'Adobe Commerce',
 	and: 'and',
 	as: 'as',
-	from: 'from',
 	on: 'on',
 	totalcharges: 'Total Charges',
 	usagedate: 'Usage Date',
@@ -117,8 +116,11 @@ export function titleCase(name: string): string {
  * One typed input for a seed field: toggles for booleans, numbers for integers, dates, JSON for
  * arrays and objects, passwords for `new_*`.
  */
-export function fieldProperty([name, type, description]: FieldSpec): INodeProperties {
-	const base = { displayName: titleCase(name), name, description };
+export function fieldProperty([name, type, seedText]: FieldSpec): INodeProperties {
+	const displayName = titleCase(name);
+	// A seed text that only repeats the label says nothing more (n8n's rules ask it left out).
+	const description = seedText?.toLowerCase() === displayName.toLowerCase() ? undefined : seedText;
+	const base = { displayName, name, ...(description ? { description } : {}) };
 	switch (type) {
 		case 'boolean':
 			return { ...base, type: 'boolean', default: false };
@@ -140,7 +142,8 @@ export function fieldProperty([name, type, description]: FieldSpec): INodeProper
 				placeholder: 'e.g. 00000000-0000-0000-0000-000000000000',
 			};
 		default:
-			return isWriteOnlyField(name)
+			// Write-only secrets, and keys named like one (SharePoint's change_token), typed unseen.
+			return isWriteOnlyField(name) || /token|secret|password/.test(name)
 				? { ...base, type: 'string', typeOptions: { password: true }, default: '' }
 				: { ...base, type: 'string', default: '' };
 	}

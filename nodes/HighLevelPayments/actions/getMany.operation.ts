@@ -5,6 +5,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { ListFilter } from '../resources/paymentsTable';
 import { dateFilter } from './paymentsInput';
+import { byDisplayName } from '../../shared/wording';
 import { highLevelRequest, highLevelPages, readHighLevelList } from '../transport/highLevelApi';
 import {
 	operationOf,
@@ -108,7 +109,7 @@ export const getManyOperation: HighLevelOperation = {
 							placeholder: 'Add Filter',
 							default: {},
 							displayOptions: showFor(resource, ['getAll']),
-							options: list.filters.map(filterProperty),
+							options: list.filters.map(filterProperty).sort(byDisplayName),
 						},
 					]
 				: []),

@@ -37,7 +37,7 @@ function contactPersonsProperty(
 						displayName: 'Email',
 						name: 'email',
 						type: 'string',
-						placeholder: 'e.g. name@email.com',
+						placeholder: 'name@email.com',
 						default: '',
 					},
 					{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
@@ -119,7 +119,7 @@ function customerProperties(displayOptions: INodeProperties['displayOptions']): 
 		requiredText('Admin First Name', 'adminFirstName', displayOptions, { placeholder: 'e.g. Ann' }),
 		requiredText('Admin Last Name', 'adminLastName', displayOptions, { placeholder: 'e.g. Lee' }),
 		requiredText('Admin Email', 'adminEmail', displayOptions, {
-			placeholder: 'e.g. name@email.com',
+			placeholder: 'name@email.com',
 			description: "The admin contact's e-mail address",
 		}),
 		requiredText('Admin Phone Number', 'adminPhoneNumber', displayOptions, {

@@ -6,6 +6,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { MarketplaceFilter } from '../resources/marketplaceTable';
 import { utcDateTime, writtenDate } from '../../shared/dates';
 import { ingramPages } from '../transport/ingramApi';
+import { byDisplayName, byName } from '../../shared/wording';
 import {
 	operationOf,
 	param,
@@ -29,10 +30,19 @@ function filterProperty(filter: MarketplaceFilter): INodeProperties {
 		return {
 			...base,
 			type: 'options',
-			options: filter.options!.map((o) => ({ name: o[0].toUpperCase() + o.slice(1), value: o })),
+			options: filter
+				.options!.map((o) => ({ name: o[0].toUpperCase() + o.slice(1), value: o }))
+				.sort(byName),
 			default: filter.options![0],
 		};
-	return { ...base, type: filter.type === 'string' ? 'string' : 'dateTime', default: '' };
+	// An email filter shows n8n's own example address.
+	const example = filter.name === 'email' ? { placeholder: 'name@email.com' } : {};
+	return {
+		...base,
+		...example,
+		type: filter.type === 'string' ? 'string' : 'dateTime',
+		default: '',
+	};
 }
 
 export const getManyOperation: IngramOperation = {
@@ -60,7 +70,7 @@ export const getManyOperation: IngramOperation = {
 				placeholder: 'Add Filter',
 				default: {},
 				displayOptions: showFor(resource, ['getAll']),
-				options: list.filters.map(filterProperty),
+				options: list.filters.map(filterProperty).sort(byDisplayName),
 			},
 			...readOutputProperties(resource, ['getAll'], INGRAM_VERSIONS, OUTPUT_FROM),
 		];

@@ -7,6 +7,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { INGRAM_CREDENTIAL } from '../transport/ingramUrls';
 import { ORDER_TYPES, type MarketplaceResource } from '../resources/marketplaceTable';
 import { productFamilies } from '../resources/productFamilies';
+import { byName } from '../../shared/wording';
 import { buildProducts, type ProductEntry } from './orderInput';
 import { readId, param, recordLocator, showFor, itemError, type IngramItem } from './common';
 
@@ -53,7 +54,7 @@ export function productValues(withOrderFields: boolean): INodeProperties[] {
 		displayName: 'Product Family',
 		name: 'productFamily',
 		type: 'options',
-		options: productFamilies.map((f) => ({ name: f.name, value: f.value })),
+		options: productFamilies.map((f) => ({ name: f.name, value: f.value })).sort(byName),
 		default: otherFamily,
 		description: 'Products with their own order parameters get the right fields and checks',
 	});

@@ -194,7 +194,7 @@ export const marketplaceTable: readonly MarketplaceResource[] = [
 	},
 	{
 		value: 'parameters',
-		displayName: 'Order Parameters',
+		displayName: 'Order Parameter',
 		summary: 'Check the product-specific parameters of an order before placing it',
 		operations: [{ value: 'validate', path: '/validation/parameters' }],
 	},

@@ -12,7 +12,7 @@ import {
 } from 'n8n-workflow';
 import { nodeOf } from '../contextNode';
 import { simplifyRecord } from '../simplify';
-import { firstOptionValue, subtitleOf } from '../wording';
+import { byName, firstOptionValue, subtitleOf } from '../wording';
 import type { ItemOperation } from './itemLoop';
 
 /** A row of a node's resource table, as far as these helpers need it. */
@@ -175,7 +175,7 @@ export function outputProperties(
 					name: 'outputFields',
 					type: 'multiOptions',
 					required: true,
-					options: [...fields].sort((a, b) => a.name.localeCompare(b.name)),
+					options: [...fields].sort(byName),
 					default: [],
 					description: 'The fields each record is output with',
 					displayOptions: showFor(resource, operations, { output: ['fields'] }),
@@ -318,13 +318,15 @@ export function recordPicker(picker: {
 	idPattern: string;
 	idError: string;
 	url?: { placeholder: string; pattern: string; error: string };
+	/** Left empty, it means something (Create or Update: create); else the picker is required. */
+	optional?: boolean;
 }): INodeProperties {
 	const { url } = picker;
 	return {
 		displayName: picker.displayName,
 		name: picker.name,
 		type: 'resourceLocator',
-		required: true,
+		...(picker.optional ? {} : { required: true }),
 		default: { mode: 'list', value: '' },
 		...(picker.description ? { description: picker.description } : {}),
 		displayOptions: picker.displayOptions,
@@ -413,9 +415,7 @@ export function operationProperties<
 				const entry = offered.get(value);
 				return entry ? [entry.option] : [];
 			})
-		: [...offered.values()]
-				.map(({ option }) => option)
-				.sort((a, b) => a.name.localeCompare(b.name));
+		: [...offered.values()].map(({ option }) => option).sort(byName);
 	return [
 		{
 			displayName: 'Operation',
@@ -447,21 +447,18 @@ export function findOperation<
 /**
  * The Resource parameter, then each resource's Operation parameter and its operations' parameters,
  * and the canvas subtitle they give: one shape for the three action nodes, built once per node from
- * its resource table (the Resource list in the table's order, or by name).
+ * its resource table (the Resource list sorted by name, as n8n's rules ask of every list).
  */
 export function resourceOperationProperties<
 	R extends TableResource & { displayName: string; summary: string },
 >(
 	table: readonly R[],
 	propertiesOf: (resource: R) => INodeProperties[],
-	options: { defaultResource: string; order: 'table' | 'name' },
+	options: { defaultResource: string },
 ): { properties: INodeProperties[]; subtitle: string } {
-	const resourceOptions = table.map((r) => ({
-		name: r.displayName,
-		value: r.value,
-		description: r.summary,
-	}));
-	if (options.order === 'name') resourceOptions.sort((a, b) => a.name.localeCompare(b.name));
+	const resourceOptions = table
+		.map((r) => ({ name: r.displayName, value: r.value, description: r.summary }))
+		.sort(byName);
 	const operationParameters = table.flatMap(propertiesOf);
 	const defaultResource = options.defaultResource;
 	return {
