@@ -357,7 +357,7 @@ describe('the action nodes as AI Agent tools, driven by a scripted model', () =>
 			['orderId', 'priceId', 'trackingNumber'],
 		);
 		expect(model.toolResults[0]).toContain(orderId);
-		expect(model.toolResults[2]).toMatch(/Order ID must be a HighLevel ID/);
+		expect(model.toolResults[2]).toMatch(/Order must be a HighLevel ID/);
 		noSecretIn(model.toolResults.join('\n'));
 		expect(
 			(hl.fulfillments.get(orderId) ?? []).map(
@@ -392,7 +392,7 @@ describe('the action nodes as AI Agent tools, driven by a scripted model', () =>
 			['customerId', 'mpn', 'quantity'],
 		);
 		expect(model.toolResults[1]).toMatch(/total|extendedPrice/);
-		expect(model.toolResults[2]).toMatch(/Subscription ID must be an Ingram Micro ID/);
+		expect(model.toolResults[2]).toMatch(/Subscription must be an Ingram Micro ID/);
 		noSecretIn(model.toolResults.join('\n'));
 		expect(im.orders.size).toBe(ordersBefore);
 	});

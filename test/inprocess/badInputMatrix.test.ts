@@ -107,7 +107,7 @@ const cases: Case[] = [
 		},
 		bad: 'abc',
 		good: 3,
-		error: /ID must be/,
+		error: /E-Commerce Order must be a HaloPSA ID/,
 	},
 	{
 		node: 'HaloPSA',

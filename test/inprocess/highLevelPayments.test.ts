@@ -596,7 +596,7 @@ describe('input checks before sending', () => {
 				operation: 'get',
 				orderId: { __rl: true, mode: 'id', value: '={{ "a/b" }}' },
 			},
-			/Order ID must be a HighLevel ID/,
+			/Order must be a HighLevel ID/,
 		],
 	])('%s', async (_name, parameters, message) => {
 		const result = await hl.run(parameters as IDataObject);

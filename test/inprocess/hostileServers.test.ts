@@ -277,9 +277,7 @@ describe('ids that would reach another endpoint', () => {
 					operation: 'get',
 					orderId: { __rl: true, mode: 'id', value: `={{ ${JSON.stringify(id)} }}` },
 				});
-				expect(error?.message).toMatch(
-					/Order ID must be a HighLevel ID \(letters, digits, - and _\)/,
-				);
+				expect(error?.message).toMatch(/Order must be a HighLevel ID \(letters, digits, - and _\)/);
 				expect(hl.sandbox.requests.filter((r) => r.path.startsWith('/payments'))).toHaveLength(0);
 				recordCell(
 					SECTION,
@@ -303,7 +301,7 @@ describe('ids that would reach another endpoint', () => {
 					operation: 'get',
 					customerId: ingramId(`={{ ${JSON.stringify(id)} }}`),
 				});
-				expect(error?.message).toMatch(/Customer ID must be an Ingram Micro ID/);
+				expect(error?.message).toMatch(/Customer must be an Ingram Micro ID/);
 				expect(im.sandbox.apiRequests()).toHaveLength(0);
 				recordCell(
 					SECTION,

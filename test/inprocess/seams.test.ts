@@ -242,7 +242,7 @@ describe('HaloPSA keys are plain decimal digits', () => {
 						{ input: [{ rl: byId(id) }] },
 					);
 					expect(error?.message).toBe(
-						`E-Commerce Order ID must be a HaloPSA ID (digits only, e.g. 42), got ${JSON.stringify(id)} [item 0]`,
+						`E-Commerce Order must be a HaloPSA ID (digits only, e.g. 42), got ${JSON.stringify(id)} [item 0]`,
 					);
 				}
 				const parent = await halo.run(

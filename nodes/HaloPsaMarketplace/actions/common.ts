@@ -130,11 +130,11 @@ export function shapeRecords(
 export const searchMethodName = (resource: Pick<HaloResource, 'value'>) =>
 	`search${resource.value[0].toUpperCase()}${resource.value.slice(1)}`;
 
-/** The record picker (From list / By ID) of the operations that work on one record. */
+/** The record picker (From list / By ID) of the operations that work on one record, named after it. */
 export function recordLocator(resource: HaloResource, operations: string[]): INodeProperties {
 	return recordPicker({
 		name: 'recordId',
-		displayName: `${resource.displayName} ID`,
+		displayName: resource.displayName,
 		description: `The HaloPSA record to use (its ${resource.key === 'id' ? 'ID' : resource.key})`,
 		displayOptions: showFor(resource, operations),
 		searchListMethod: searchMethodName(resource),

@@ -22,7 +22,7 @@ export const deleteOperation: HaloOperation = {
 
 	async execute(item) {
 		const { resource } = item;
-		const id = readId(item, 'recordId', `${resource.displayName} ID`);
+		const id = readId(item, 'recordId', resource.displayName);
 		await request(item.context, item.connection, {
 			method: 'DELETE',
 			path: `/${resource.path}/${id}`,

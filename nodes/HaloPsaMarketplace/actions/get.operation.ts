@@ -46,7 +46,7 @@ export const getOperation: HaloOperation = {
 
 	async execute(item) {
 		const { resource } = item;
-		const id = readId(item, 'recordId', `${resource.displayName} ID`);
+		const id = readId(item, 'recordId', resource.displayName);
 		const shape = simplifier(item);
 		const qs: IDataObject = {};
 		if (resource.getQuery?.includes('includedetails'))

@@ -71,7 +71,7 @@ export const linkToTicketOperation: HaloOperation = {
 	],
 
 	async execute(item) {
-		const id = readId(item, 'recordId', `${item.resource.displayName} ID`);
+		const id = readId(item, 'recordId', item.resource.displayName);
 		const picked = versionAtLeast(item.context, ONE_BOX_PER_PANEL_FROM);
 		const ticketId = readId(item, 'ticketId', picked ? 'Ticket' : 'Ticket ID');
 		return await saveRecord(item, { [item.resource.key]: id, ticket_id: ticketId });

@@ -29,7 +29,7 @@ export const unlinkFromTicketOperation: HaloOperation = {
 	properties: (resource) => [recordLocator(resource, [VALUE])],
 
 	async execute(item) {
-		const id = readId(item, 'recordId', `${item.resource.displayName} ID`);
+		const id = readId(item, 'recordId', item.resource.displayName);
 		return await saveRecord(item, { [item.resource.key]: id, _unlink_from_ticket: true });
 	},
 };

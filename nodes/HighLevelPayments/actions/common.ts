@@ -47,7 +47,7 @@ export function readId(item: HighLevelItem): string {
 	if (!HIGHLEVEL_ID.test(id)) {
 		throw itemError(
 			item,
-			`${parameter.displayName} ID must be a HighLevel ID (letters, digits, - and _), got ` +
+			`${parameter.displayName} must be a HighLevel ID (letters, digits, - and _), got ` +
 				`${JSON.stringify(raw ?? '')}`,
 			`Pick the ${parameter.displayName.toLowerCase()} from the list, or paste its ID (for ` +
 				`example 65f0c3…); nothing was sent to HighLevel.`,
@@ -80,7 +80,7 @@ export function recordLocator(resource: PaymentsResource, operations: string[]):
 	return [
 		recordPicker({
 			name: id.name,
-			displayName: `${id.displayName} ID`,
+			displayName: id.displayName,
 			description:
 				resource.value === 'fulfillment'
 					? 'The order whose fulfillments to read or create'

@@ -48,7 +48,7 @@ export function readId(item: IngramItem, parameter: string, label: string): stri
 	if (!INGRAM_ID.test(id))
 		throw itemError(
 			item,
-			`${label} ID must be an Ingram Micro ID (letters, digits, - and _), got ` +
+			`${label} must be an Ingram Micro ID (letters, digits, - and _), got ` +
 				`${JSON.stringify(raw ?? '')}`,
 			`Pick the ${label.toLowerCase()} from the list or paste its ID; nothing was sent to ` +
 				`Ingram Micro.`,
@@ -79,7 +79,7 @@ export const recordLocator = (
 ): INodeProperties =>
 	recordPicker({
 		name,
-		displayName: `${displayName} ID`,
+		displayName,
 		displayOptions,
 		searchListMethod: searchMethodName(searchFrom),
 		placeholder: 'e.g. CUS-1234-5678',
