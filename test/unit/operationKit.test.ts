@@ -166,6 +166,9 @@ test('pickedValue: the ID of By ID as saved (asked once when it holds no express
 	});
 	const byUrl = await picked({ __rl: true, mode: 'url', value: 'https://h.example/ticket?id=9' });
 	expect(byUrl.ids).toEqual(['9', '9', '9']);
+	// A link n8n's pattern does not match: named per item with the fix, not n8n's bare wording.
+	const bad = await run({ picks: true, record: { __rl: true, mode: 'url', value: 'https://h/x' } });
+	expect(bad.error?.message).toBe('The link in "record" is not one the node can read [item 0]');
 });
 
 test('findOperation: an operation the resource does not offer is named, with how to fix it', async () => {

@@ -79,28 +79,16 @@ export function readId(item: HaloItem, parameter: string, label: string): number
 	return id;
 }
 
-/**
- * The value picked: n8n takes the ID out of a link typed By URL, and its own error for a link that
- * does not match names neither the item nor the fix, so that one is said again here.
- */
+/** The value picked; a link typed By URL that holds no ID is named, with the fix. */
 function readPicked(item: HaloItem, parameter: string, label: string): unknown {
-	try {
-		return pickedValue(item, parameter, undefined);
-	} catch (error) {
-		const saved = param<{ mode?: unknown; value?: unknown } | undefined>(
+	return pickedValue(item, parameter, undefined, (link) =>
+		itemError(
 			item,
-			parameter,
-			undefined,
-		);
-		if (saved?.mode !== 'url') throw error;
-		throw itemError(
-			item,
-			`${label} must be a HaloPSA link ending in id= and the ID, got ` +
-				`${JSON.stringify(saved.value)}`,
+			`${label} must be a HaloPSA link ending in id= and the ID, got ${JSON.stringify(link)}`,
 			`Copy the link from the record's page in HaloPSA (e.g. ${TICKET_URL_EXAMPLE}), ` +
 				`or pick the record from the list. Nothing was sent to HaloPSA.`,
-		);
-	}
+		),
+	);
 }
 
 /**
@@ -130,7 +118,7 @@ export function shapeRecords(
 export const searchMethodName = (resource: Pick<HaloResource, 'value'>) =>
 	`search${resource.value[0].toUpperCase()}${resource.value.slice(1)}`;
 
-/** The record picker (From list / By ID) of the operations that work on one record, named after it. */
+/** The record picker (From list / By ID) of the operations on one record, named after it. */
 export function recordLocator(resource: HaloResource, operations: string[]): INodeProperties {
 	return recordPicker({
 		name: 'recordId',

@@ -144,7 +144,9 @@ export const upsertOperation: HaloOperation = {
 				type: 'number',
 				typeOptions: { numberPrecision: 0 },
 				default: 0,
-				description: `The ${resource.key === 'id' ? 'ID' : resource.key} of the record to update; 0 creates a new record`,
+				description:
+					`The ${resource.key === 'id' ? 'ID' : resource.key} of the record to update; ` +
+					'0 creates a new record',
 				displayOptions: showFor(resource, ['upsert']),
 			},
 		]),

@@ -18,6 +18,11 @@ import {
 } from './common';
 import type { PaymentsResource } from '../resources/paymentsTable';
 
+/** What Fulfillment (JSON) starts with: the shape of the body, to fill in. */
+const FULFILLMENT_JSON_START =
+	'{\n  "items": [{ "priceId": "", "qty": 1 }],\n  "trackings": [{ "trackingNumber": "", ' +
+	'"shippingCarrier": "" }],\n  "notifyCustomer": false\n}';
+
 const EXAMPLE =
 	'Give an object such as {"items": [{"priceId": "…", "qty": 1}], "trackings": ' +
 	'[{"trackingNumber": "…"}]}; nothing was sent to HighLevel.';
@@ -96,9 +101,7 @@ function properties(resource: PaymentsResource): INodeProperties[] {
 			displayName: 'Fulfillment (JSON)',
 			name: 'fulfillmentJson',
 			type: 'json',
-			default:
-				'{\n  "items": [{ "priceId": "", "qty": 1 }],\n  "trackings": [{ "trackingNumber": "", ' +
-				'"shippingCarrier": "" }],\n  "notifyCustomer": false\n}',
+			default: FULFILLMENT_JSON_START,
 			description:
 				'Items (priceId, qty), trackings (trackingNumber, shippingCarrier, trackingUrl) and ' +
 				'notifyCustomer; checked before sending',

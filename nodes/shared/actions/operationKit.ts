@@ -115,10 +115,28 @@ export function param<T>(
  * properties on every read, so it is asked only for By URL, the one mode whose ID has to be taken
  * out of the text; the other modes hold the ID itself, as n8n would return it.
  */
-export function pickedValue(item: OperationItem, name: string, fallback: unknown): unknown {
+export function pickedValue(
+	item: OperationItem,
+	name: string,
+	fallback: unknown,
+	badLink?: (link: unknown) => Error,
+): unknown {
 	const saved = param<unknown>(item, name, fallback);
 	if (!isLocator(saved)) return saved;
-	return saved.mode === 'url' ? param(item, name, fallback, { extractValue: true }) : saved.value;
+	if (saved.mode !== 'url') return saved.value;
+	try {
+		return param(item, name, fallback, { extractValue: true });
+	} catch {
+		// n8n's own error for a link its pattern does not match names neither the item nor the fix.
+		throw (
+			badLink?.(saved.value) ??
+			itemError(
+				item,
+				`The link in "${name}" is not one the node can read`,
+				'Pick the record from the list or enter its ID.',
+			)
+		);
+	}
 }
 
 export function simplifyProperty(resource: TableResource, operations: string[]): INodeProperties[] {
