@@ -196,7 +196,10 @@ describe('real n8n: error output and redirects', () => {
 		]);
 		expect(run.nodes['HighLevel OK'].map((i) => i.json._id)).toEqual([hl.orderId(1)]);
 		expect(run.nodes['HighLevel Failed'].map((i) => i.json)).toEqual([
-			expect.objectContaining({ hlId: 'no..such..id', error: expect.stringMatching(/Order ID/) }),
+			expect.objectContaining({
+				hlId: 'no..such..id',
+				error: expect.stringMatching(/^Order must be a HighLevel ID/),
+			}),
 		]);
 		expect(run.nodes['Ingram OK'].map((i) => i.json.id)).toEqual(['CUS-1001']);
 		expect(run.nodes['Ingram Failed'].map((i) => i.json)).toEqual([
